@@ -266,6 +266,16 @@ CREATE TABLE world_backup (
     CONSTRAINT ck_world_backup_size CHECK (size_bytes >= 0)
 );
 
+-- The exact bytes of an imported JSON document that no recorded style reproduces (format spec §9.3): the
+-- cardshark export writes them while the document is unchanged, and a change through the API drops them.
+CREATE TABLE world_original (
+    world_id    VARCHAR(255)  NOT NULL,
+    path        VARCHAR(4000) NOT NULL,
+    content     BLOB          NOT NULL,
+    CONSTRAINT pk_world_original PRIMARY KEY (world_id, path),
+    CONSTRAINT fk_world_original_world FOREIGN KEY (world_id) REFERENCES world (id) ON DELETE CASCADE
+);
+
 -- Read-only views for people inspecting the store with SQL (the CLI's sql, shell and console).
 CREATE VIEW world_summary AS
 SELECT w.id,

@@ -1,0 +1,24 @@
+package io.cardshark.worlds;
+
+import java.util.List;
+
+/** The player of each world: position, visit history and stats. */
+public interface Players {
+
+    /**
+     * Moves the player: sets the current position and appends it to the visit history, in one
+     * transaction. The position need not hold a location (the format allows it).
+     */
+    void move(String worldId, Coordinates to);
+
+    /** The current position ({@code "0,0,0"} when the world never stored one). */
+    String position(String worldId);
+
+    /** The visit history, oldest first. */
+    List<Visit> visits(String worldId);
+
+    /** The player's stats, with CardShark's defaults for fields the world never stored. */
+    PlayerState state(String worldId);
+
+    void update(String worldId, PlayerState state);
+}

@@ -1,0 +1,7 @@
+package io.cardshark.worlds;
+
+/** Work done inside one transaction that returns a value. */
+@FunctionalInterface
+public interface TransactionCallback<T> {
+    T run(WorldTransaction tx);
+}

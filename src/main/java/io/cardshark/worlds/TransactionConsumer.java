@@ -1,0 +1,7 @@
+package io.cardshark.worlds;
+
+/** Work done inside one transaction that returns nothing. */
+@FunctionalInterface
+public interface TransactionConsumer {
+    void run(WorldTransaction tx);
+}

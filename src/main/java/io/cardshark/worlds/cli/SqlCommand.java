@@ -1,0 +1,85 @@
+package io.cardshark.worlds.cli;
+
+import io.cardshark.worlds.WorldStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Run one SQL statement against the store and print the result as a table.",
+                "Read-only unless --write: the session's database user may only SELECT.",
+                "Views for inspection: WORLD_SUMMARY, LOCATION_SUMMARY, CHAT_SUMMARY."})
+final class SqlCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(paramLabel = "QUERY", description = "The statement, e.g. \"SELECT * FROM WORLD_SUMMARY\".")
+    String query;
+
+    @Option(names = "--write", description = "Allow statements that change the store (use with care).")
+    boolean write;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "1000",
+            description = "Print at most N rows (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws SQLException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (WorldStore s = store.open();
+             Connection c = s.sqlConnection(write);
+             Statement st = c.createStatement()) {
+            st.setMaxRows(maxRows + 1);
+            if (st.execute(query)) {
+                try (ResultSet rs = st.getResultSet()) {
+                    print(rs, out);
+                }
+            } else {
+                out.println(st.getUpdateCount() + " row(s) changed");
+            }
+        } catch (SQLException e) {
+            throw new SQLException("SQL failed: " + Main.message(e), e);
+        }
+        return Main.EXIT_OK;
+    }
+
+    private void print(ResultSet rs, PrintWriter out) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> headers = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            headers.add(md.getColumnLabel(i));
+        }
+        TablePrinter table = new TablePrinter(headers);
+        boolean more = false;
+        while (rs.next()) {
+            if (table.size() == maxRows) {
+                more = true;
+                break;
+            }
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= headers.size(); i++) {
+                cells.add(rs.getString(i));
+            }
+            table.row(cells);
+        }
+        table.print(out);
+        out.println("(" + table.size() + (table.size() == 1 ? " row" : " rows") + (more ? ", more not shown)" : ")"));
+    }
+}

@@ -1,0 +1,420 @@
+package io.cardshark.worlds.internal;
+
+import io.cardshark.worlds.AlreadyExistsException;
+import io.cardshark.worlds.Box;
+import io.cardshark.worlds.Coordinates;
+import io.cardshark.worlds.EventDefinition;
+import io.cardshark.worlds.Exit;
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.Location;
+import io.cardshark.worlds.Locations;
+import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.NpcAppearance;
+import io.cardshark.worlds.internal.db.tables.records.LocationEventRecord;
+import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
+import io.cardshark.worlds.internal.db.tables.records.LocationRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.cardshark.worlds.internal.db.Tables.LOCATION;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_NPC;
+
+/** {@link Locations} over the location, location_exit, location_npc and location_event tables. */
+public final class LocationOps implements Locations {
+
+    private static final Logger log = LoggerFactory.getLogger(LocationOps.class);
+
+    static final String GRID = "GRID";
+    static final String LORE = "LORE";
+
+    /** Location's fields in the pydantic model's order: a new connected location gets all of them. */
+    static final List<String> LOCATION_FIELDS = List.of("name", "coordinates", "location_id", "description",
+            "introduction", "zone_id", "room_type", "notes", "background", "events", "npcs", "explicit_exits",
+            "lore_source", "connected");
+    /** UnconnectedLocation's fields: a new unconnected location gets these, plus any other field set. */
+    static final List<String> UNCONNECTED_FIELDS = List.of("location_id", "name", "description", "lore_source");
+    static final List<String> EXIT_FIELDS = List.of("target_coordinates", "target_location_id", "name",
+            "description", "locked", "key_item_id");
+    static final List<String> EVENT_FIELDS = List.of("id", "trigger", "description", "conditions", "cooldown");
+
+    private final Access access;
+
+    public LocationOps(Access access) {
+        this.access = access;
+    }
+
+    @Override
+    public Location put(String worldId, Location location) {
+        Checks.worldId(worldId);
+        validate(worldId, location);
+        return access.write(worldId, dsl -> {
+            WorldLocks.lockForWrite(dsl, worldId);
+            writeLocation(dsl, worldId, location);
+            log.debug("world {}: put location {}", worldId, location.locationId());
+            return load(dsl, worldId, location.locationId()).orElseThrow();
+        });
+    }
+
+    private static void validate(String worldId, Location l) {
+        if (l == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": location: expected a location, found null");
+        }
+        Checks.safeSegment(worldId, "location_id", l.locationId(), 250);
+        String at = "location " + l.locationId() + " ";
+        Checks.required(worldId, at + "name", l.name(), Checks.MAX_NAME);
+        Checks.required(worldId, at + "description", l.description(), Checks.MAX_TEXT);
+        if (!l.isOnGrid()) {
+            Checks.required(worldId, at + "lore_source (required for an unconnected location)", l.loreSource(), Checks.MAX_TEXT);
+        }
+        Checks.optional(worldId, at + "introduction", l.introduction(), Checks.MAX_TEXT);
+        Checks.optional(worldId, at + "zone_id", l.zoneId(), Checks.MAX_NAME);
+        Checks.optional(worldId, at + "room_type", l.roomType(), Checks.MAX_NAME);
+        Checks.optional(worldId, at + "notes", l.notes(), Checks.MAX_TEXT);
+        Checks.optional(worldId, at + "lore_source", l.loreSource(), Checks.MAX_TEXT);
+        if (l.background() != null) {
+            Checks.safeSegment(worldId, at + "background", l.background(), 255);
+        }
+        Set<String> directions = new HashSet<>();
+        for (Exit e : l.exits()) {
+            if (e == null) {
+                throw new InvalidInputException(worldId, "world " + worldId + ": " + at + "explicit_exits: expected an exit, found null");
+            }
+            Checks.nonEmpty(worldId, at + "exit direction", e.direction(), Checks.MAX_NAME);
+            if (!directions.add(e.direction())) {
+                throw new InvalidInputException(worldId, "world " + worldId + ": " + at + "explicit_exits: direction \""
+                        + e.direction() + "\" appears twice");
+            }
+            String exitAt = at + "exit " + e.direction() + " ";
+            Checks.required(worldId, exitAt + "name", e.name(), Checks.MAX_NAME);
+            Checks.optional(worldId, exitAt + "target_coordinates", e.targetCoordinates(), Checks.MAX_NAME);
+            Checks.optional(worldId, exitAt + "target_location_id", e.targetLocationId(), Checks.MAX_NAME);
+            Checks.optional(worldId, exitAt + "description", e.description(), Checks.MAX_TEXT);
+            Checks.optional(worldId, exitAt + "key_item_id", e.keyItemId(), Checks.MAX_NAME);
+        }
+        for (String npc : l.npcs()) {
+            Checks.nonEmpty(worldId, at + "npcs", npc, 4000);
+        }
+        for (EventDefinition ev : l.events()) {
+            if (ev == null) {
+                throw new InvalidInputException(worldId, "world " + worldId + ": " + at + "events: expected an event definition, found null");
+            }
+            Checks.required(worldId, at + "event id", ev.id(), Checks.MAX_NAME);
+            String evAt = at + "event " + ev.id() + " ";
+            Checks.required(worldId, evAt + "trigger", ev.trigger(), Checks.MAX_NAME);
+            Checks.required(worldId, evAt + "description", ev.description(), Checks.MAX_TEXT);
+            if (ev.conditions() != null) {
+                for (String c : ev.conditions()) {
+                    Checks.required(worldId, evAt + "conditions", c, Checks.MAX_TEXT);
+                }
+            }
+        }
+    }
+
+    /** Inserts or replaces one location with its children; the world lock is held. */
+    private static void writeLocation(DSLContext dsl, String worldId, Location l) {
+        LocationRecord old = dsl.selectFrom(LOCATION)
+                .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.LOCATION_ID.eq(l.locationId())).fetchOne();
+        String placement = l.isOnGrid() ? GRID : LORE;
+        if (l.isOnGrid()) {
+            Coordinates c = l.coordinates();
+            Optional<String> occupant = dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
+                    .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.X.eq(c.x()), LOCATION.Y.eq(c.y()), LOCATION.Z.eq(c.z()),
+                            LOCATION.LOCATION_ID.ne(l.locationId()))
+                    .fetchOptional(LOCATION.LOCATION_ID);
+            if (occupant.isPresent()) {
+                throw new AlreadyExistsException(worldId, "world " + worldId + ": location " + l.locationId()
+                        + ": coordinates " + c + " are taken by location " + occupant.get());
+            }
+        }
+        LocationRecord row = dsl.newRecord(LOCATION);
+        List<String> keyOrder;
+        if (old != null && old.getPlacement().equals(placement)) {
+            row.setOrdinal(old.getOrdinal());
+            boolean keyWasCoordinates = old.getX() != null && old.getEntryKey().equals(
+                    new Coordinates(old.getX(), old.getY(), old.getZ()).key());
+            row.setEntryKey(l.isOnGrid() && keyWasCoordinates ? l.coordinates().key() : old.getEntryKey());
+            keyOrder = Documents.appendKeys(Documents.keyOrder(old.getKeyOrder()), presentFields(l));
+            row.setExtras(Documents.withoutKeys(old.getExtras(), LOCATION_FIELDS));
+        } else {
+            Integer last = dsl.select(DSL.max(LOCATION.ORDINAL)).from(LOCATION)
+                    .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.PLACEMENT.eq(placement)).fetchOne(0, Integer.class);
+            row.setOrdinal(last == null ? 0 : last + 1);
+            row.setEntryKey(l.isOnGrid() ? l.coordinates().key() : l.locationId());
+            keyOrder = old != null ? Documents.appendKeys(Documents.keyOrder(old.getKeyOrder()), presentFields(l))
+                    : l.isOnGrid() ? LOCATION_FIELDS : Documents.appendKeys(UNCONNECTED_FIELDS, presentFields(l));
+            row.setExtras(old == null ? null : Documents.withoutKeys(old.getExtras(), LOCATION_FIELDS));
+        }
+        Map<String, LocationExitRecord> oldExits = new HashMap<>();
+        List<LocationEventRecord> oldEvents = List.of();
+        if (old != null) {
+            for (LocationExitRecord e : dsl.selectFrom(LOCATION_EXIT)
+                    .where(LOCATION_EXIT.WORLD_ID.eq(worldId), LOCATION_EXIT.LOCATION_ID.eq(l.locationId())).fetch()) {
+                oldExits.put(e.getDirection(), e);
+            }
+            oldEvents = dsl.selectFrom(LOCATION_EVENT)
+                    .where(LOCATION_EVENT.WORLD_ID.eq(worldId), LOCATION_EVENT.LOCATION_ID.eq(l.locationId()))
+                    .orderBy(LOCATION_EVENT.ORDINAL).fetch();
+            old.delete();
+        }
+        row.setWorldId(worldId);
+        row.setLocationId(l.locationId());
+        row.setPlacement(placement);
+        if (l.isOnGrid()) {
+            row.setX(l.coordinates().x());
+            row.setY(l.coordinates().y());
+            row.setZ(l.coordinates().z());
+            row.setCoordinates(Documents.intArray(l.coordinates().x(), l.coordinates().y(), l.coordinates().z()));
+        }
+        row.setName(l.name());
+        row.setDescription(l.description());
+        row.setIntroduction(l.introduction());
+        row.setZoneId(l.zoneId());
+        row.setRoomType(l.roomType());
+        row.setNotes(l.notes());
+        row.setBackground(l.background());
+        row.setLoreSource(l.loreSource());
+        row.setConnected(l.connected());
+        row.setExplicitExitsNull(false);
+        row.setKeyOrder(Documents.keyOrder(keyOrder));
+        row.insert();
+
+        int ordinal = 0;
+        for (Exit e : l.exits()) {
+            LocationExitRecord previous = oldExits.get(e.direction());
+            LocationExitRecord x = dsl.newRecord(LOCATION_EXIT);
+            x.setWorldId(worldId);
+            x.setLocationId(l.locationId());
+            x.setDirection(e.direction());
+            x.setOrdinal(ordinal++);
+            x.setTargetCoordinates(e.targetCoordinates());
+            x.setTargetLocationId(e.targetLocationId());
+            x.setName(e.name());
+            x.setDescription(e.description());
+            x.setLocked(e.locked() == null ? Boolean.FALSE : e.locked());
+            x.setKeyItemId(e.keyItemId());
+            x.setKeyOrder(previous == null ? Documents.keyOrder(EXIT_FIELDS)
+                    : Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(previous.getKeyOrder()), EXIT_FIELDS)));
+            x.setExtras(previous == null ? null : Documents.withoutKeys(previous.getExtras(), EXIT_FIELDS));
+            x.insert();
+        }
+        ordinal = 0;
+        for (String npc : l.npcs()) {
+            dsl.insertInto(LOCATION_NPC).set(LOCATION_NPC.WORLD_ID, worldId).set(LOCATION_NPC.LOCATION_ID, l.locationId())
+                    .set(LOCATION_NPC.ORDINAL, ordinal++).set(LOCATION_NPC.NPC_REF, npc).execute();
+        }
+        ordinal = 0;
+        for (EventDefinition ev : l.events()) {
+            LocationEventRecord previous = ordinal < oldEvents.size() ? oldEvents.get(ordinal) : null;
+            LocationEventRecord r = dsl.newRecord(LOCATION_EVENT);
+            r.setWorldId(worldId);
+            r.setLocationId(l.locationId());
+            r.setOrdinal(ordinal++);
+            r.setEventId(ev.id());
+            r.setTriggerName(ev.trigger());
+            r.setDescription(ev.description());
+            r.setConditions(ev.conditions() == null ? null : Documents.stringArray(ev.conditions()));
+            r.setCooldown(ev.cooldown());
+            r.setKeyOrder(previous == null ? Documents.keyOrder(EVENT_FIELDS)
+                    : Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(previous.getKeyOrder()), EVENT_FIELDS)));
+            r.setExtras(previous == null ? null : Documents.withoutKeys(previous.getExtras(), EVENT_FIELDS));
+            r.insert();
+        }
+    }
+
+    /** The known fields a location record carries a value for, in model order. */
+    private static List<String> presentFields(Location l) {
+        List<String> present = new ArrayList<>(List.of("name", "location_id", "description"));
+        if (l.isOnGrid()) {
+            present.add("coordinates");
+        }
+        addIf(present, "introduction", l.introduction() != null);
+        addIf(present, "zone_id", l.zoneId() != null);
+        addIf(present, "room_type", l.roomType() != null);
+        addIf(present, "notes", l.notes() != null);
+        addIf(present, "background", l.background() != null);
+        addIf(present, "events", !l.events().isEmpty());
+        addIf(present, "npcs", !l.npcs().isEmpty());
+        addIf(present, "explicit_exits", !l.exits().isEmpty());
+        addIf(present, "lore_source", l.loreSource() != null);
+        addIf(present, "connected", l.connected() != null);
+        present.sort((a, b) -> Integer.compare(LOCATION_FIELDS.indexOf(a), LOCATION_FIELDS.indexOf(b)));
+        return present;
+    }
+
+    private static void addIf(List<String> list, String key, boolean condition) {
+        if (condition) {
+            list.add(key);
+        }
+    }
+
+    @Override
+    public Location get(String worldId, String locationId) {
+        return find(worldId, locationId).orElseThrow(() -> new NotFoundException(worldId,
+                "world " + worldId + ": location " + locationId + " does not exist"));
+    }
+
+    @Override
+    public Optional<Location> find(String worldId, String locationId) {
+        Checks.worldId(worldId);
+        Checks.required(worldId, "location_id", locationId, Checks.MAX_NAME);
+        return access.read(worldId, dsl -> {
+            WorldLocks.requireWorld(dsl, worldId);
+            return load(dsl, worldId, locationId);
+        });
+    }
+
+    private static Optional<Location> load(DSLContext dsl, String worldId, String locationId) {
+        List<Location> found = fetch(dsl, worldId, LOCATION.LOCATION_ID.eq(locationId));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public Optional<Location> at(String worldId, Coordinates c) {
+        Checks.worldId(worldId);
+        if (c == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": coordinates must be set");
+        }
+        return access.read(worldId, dsl -> {
+            List<Location> found = fetch(dsl, worldId, LOCATION.X.eq(c.x()).and(LOCATION.Y.eq(c.y())).and(LOCATION.Z.eq(c.z())));
+            if (found.isEmpty()) {
+                WorldLocks.requireWorld(dsl, worldId);
+            }
+            return found.stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<Location> list(String worldId) {
+        return listWhere(worldId, DSL.noCondition());
+    }
+
+    @Override
+    public List<Location> within(String worldId, Box box) {
+        if (box == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": box must be set");
+        }
+        return listWhere(worldId, LOCATION.X.between(box.min().x(), box.max().x())
+                .and(LOCATION.Y.between(box.min().y(), box.max().y()))
+                .and(LOCATION.Z.between(box.min().z(), box.max().z())));
+    }
+
+    @Override
+    public List<Location> unconnected(String worldId) {
+        return listWhere(worldId, LOCATION.PLACEMENT.eq(LORE));
+    }
+
+    private List<Location> listWhere(String worldId, Condition condition) {
+        Checks.worldId(worldId);
+        return access.read(worldId, dsl -> {
+            WorldLocks.requireWorld(dsl, worldId);
+            return fetch(dsl, worldId, condition);
+        });
+    }
+
+    /**
+     * Loads matching locations with their exits, NPCs and events: four queries however many locations
+     * match, ordered grid first, each placement in its stored order.
+     */
+    private static List<Location> fetch(DSLContext dsl, String worldId, Condition condition) {
+        List<LocationRecord> rows = dsl.selectFrom(LOCATION)
+                .where(LOCATION.WORLD_ID.eq(worldId)).and(condition)
+                .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL)
+                .fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // Children of a few locations by id; of many, the world's whole set in one scan is cheaper.
+        List<String> ids = rows.stream().map(LocationRecord::getLocationId).toList();
+        boolean few = ids.size() <= 500;
+        Map<String, List<Exit>> exits = new HashMap<>();
+        dsl.selectFrom(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_ID.eq(worldId))
+                .and(few ? LOCATION_EXIT.LOCATION_ID.in(ids) : DSL.noCondition())
+                .orderBy(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.ORDINAL)
+                .forEach(e -> exits.computeIfAbsent(e.getLocationId(), k -> new ArrayList<>()).add(new Exit(
+                        e.getDirection(), e.getTargetCoordinates(), e.getTargetLocationId(), e.getName(),
+                        e.getDescription(), e.getLocked(), e.getKeyItemId())));
+        Map<String, List<String>> npcs = new HashMap<>();
+        dsl.selectFrom(LOCATION_NPC).where(LOCATION_NPC.WORLD_ID.eq(worldId))
+                .and(few ? LOCATION_NPC.LOCATION_ID.in(ids) : DSL.noCondition())
+                .orderBy(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.ORDINAL)
+                .forEach(n -> npcs.computeIfAbsent(n.getLocationId(), k -> new ArrayList<>()).add(n.getNpcRef()));
+        Map<String, List<EventDefinition>> events = new HashMap<>();
+        dsl.selectFrom(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_ID.eq(worldId))
+                .and(few ? LOCATION_EVENT.LOCATION_ID.in(ids) : DSL.noCondition())
+                .orderBy(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.ORDINAL)
+                .forEach(ev -> events.computeIfAbsent(ev.getLocationId(), k -> new ArrayList<>()).add(new EventDefinition(
+                        ev.getEventId(), ev.getTriggerName(), ev.getDescription(),
+                        ev.getConditions() == null ? null : Documents.stringList(ev.getConditions()), ev.getCooldown())));
+        List<Location> result = new ArrayList<>(rows.size());
+        for (LocationRecord r : rows) {
+            Coordinates c = r.getX() == null ? null : new Coordinates(r.getX(), r.getY(), r.getZ());
+            result.add(new Location(r.getLocationId(), r.getName(), r.getDescription(), c, r.getIntroduction(),
+                    r.getZoneId(), r.getRoomType(), r.getNotes(), r.getBackground(), r.getLoreSource(),
+                    r.getConnected(), exits.get(r.getLocationId()), npcs.get(r.getLocationId()),
+                    events.get(r.getLocationId())));
+        }
+        return result;
+    }
+
+    @Override
+    public Location connect(String worldId, String locationId, Coordinates coordinates) {
+        Checks.worldId(worldId);
+        if (coordinates == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": connect " + locationId + ": coordinates must be set");
+        }
+        return access.write(worldId, dsl -> {
+            WorldLocks.lockForWrite(dsl, worldId);
+            Location current = load(dsl, worldId, locationId).orElseThrow(() -> new NotFoundException(worldId,
+                    "world " + worldId + ": location " + locationId + " does not exist"));
+            if (current.isOnGrid()) {
+                throw new InvalidInputException(worldId, "world " + worldId + ": location " + locationId
+                        + " is already connected at " + current.coordinates());
+            }
+            Location placed = new Location(current.locationId(), current.name(), current.description(), coordinates,
+                    current.introduction(), current.zoneId(), current.roomType(), current.notes(), current.background(),
+                    current.loreSource(), true, current.exits(), current.npcs(), current.events());
+            writeLocation(dsl, worldId, placed);
+            log.info("world {}: connected location {} at {}", worldId, locationId, coordinates);
+            return load(dsl, worldId, locationId).orElseThrow();
+        });
+    }
+
+    @Override
+    public void remove(String worldId, String locationId) {
+        Checks.worldId(worldId);
+        Checks.required(worldId, "location_id", locationId, Checks.MAX_NAME);
+        access.write(worldId, dsl -> {
+            WorldLocks.lockForWrite(dsl, worldId);
+            int deleted = dsl.deleteFrom(LOCATION)
+                    .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.LOCATION_ID.eq(locationId)).execute();
+            if (deleted == 0) {
+                throw new NotFoundException(worldId, "world " + worldId + ": location " + locationId + " does not exist");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<NpcAppearance> whereNpcAppears(String npcRef) {
+        Checks.nonEmpty(null, "npc", npcRef, 4000);
+        return access.read(null, dsl -> dsl.selectDistinct(LOCATION.WORLD_ID, LOCATION.LOCATION_ID, LOCATION.NAME)
+                .from(LOCATION_NPC)
+                .join(LOCATION).on(LOCATION.WORLD_ID.eq(LOCATION_NPC.WORLD_ID), LOCATION.LOCATION_ID.eq(LOCATION_NPC.LOCATION_ID))
+                .where(LOCATION_NPC.NPC_REF.eq(npcRef))
+                .orderBy(LOCATION.WORLD_ID, LOCATION.LOCATION_ID)
+                .fetch(r -> new NpcAppearance(r.value1(), r.value2(), r.value3())));
+    }
+}

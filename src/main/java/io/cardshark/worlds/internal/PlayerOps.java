@@ -1,0 +1,117 @@
+package io.cardshark.worlds.internal;
+
+import io.cardshark.worlds.Coordinates;
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.PlayerState;
+import io.cardshark.worlds.Players;
+import io.cardshark.worlds.Visit;
+import io.cardshark.worlds.internal.db.tables.records.PlayerStateRecord;
+import org.jooq.impl.DSL;
+
+import java.util.List;
+
+import static io.cardshark.worlds.internal.db.Tables.PLAYER_STATE;
+import static io.cardshark.worlds.internal.db.Tables.VISIT;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
+
+/** {@link Players} over the world, visit and player_state tables. */
+public final class PlayerOps implements Players {
+
+    /** PlayerState's fields in the pydantic model's order. */
+    static final List<String> PLAYER_FIELDS = List.of("health", "stamina", "level", "experience");
+
+    private final Access access;
+
+    public PlayerOps(Access access) {
+        this.access = access;
+    }
+
+    @Override
+    public void move(String worldId, Coordinates to) {
+        Checks.worldId(worldId);
+        if (to == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": move: coordinates must be set");
+        }
+        String position = to.key();
+        access.write(worldId, dsl -> {
+            WorldLocks.lockForWrite(dsl, worldId);
+            dsl.update(WORLD).set(WORLD.CURRENT_POSITION, position).where(WORLD.ID.eq(worldId)).execute();
+            // The world lock is held, so no other writer can take the same sequence number.
+            Integer last = dsl.select(DSL.max(VISIT.SEQ)).from(VISIT).where(VISIT.WORLD_ID.eq(worldId)).fetchOne(0, Integer.class);
+            dsl.insertInto(VISIT).set(VISIT.WORLD_ID, worldId).set(VISIT.SEQ, last == null ? 0 : last + 1)
+                    .set(VISIT.POSITION, position).execute();
+            WorldOps.ensureStateKeys(dsl, worldId, "current_position", "visited_positions");
+            return null;
+        });
+    }
+
+    @Override
+    public String position(String worldId) {
+        Checks.worldId(worldId);
+        return access.read(worldId, dsl -> {
+            var row = dsl.select(WORLD.CURRENT_POSITION).from(WORLD).where(WORLD.ID.eq(worldId)).fetchOptional();
+            if (row.isEmpty()) {
+                WorldLocks.requireWorld(dsl, worldId);
+            }
+            String position = row.get().value1();
+            return position == null ? "0,0,0" : position;
+        });
+    }
+
+    @Override
+    public List<Visit> visits(String worldId) {
+        Checks.worldId(worldId);
+        return access.read(worldId, dsl -> {
+            WorldLocks.requireWorld(dsl, worldId);
+            return dsl.select(VISIT.SEQ, VISIT.POSITION).from(VISIT).where(VISIT.WORLD_ID.eq(worldId))
+                    .orderBy(VISIT.SEQ).fetch(r -> new Visit(r.value1(), r.value2()));
+        });
+    }
+
+    @Override
+    public PlayerState state(String worldId) {
+        Checks.worldId(worldId);
+        return access.read(worldId, dsl -> {
+            WorldLocks.requireWorld(dsl, worldId);
+            PlayerStateRecord p = dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_ID.eq(worldId)).fetchOne();
+            if (p == null) {
+                return PlayerState.DEFAULT;
+            }
+            PlayerState d = PlayerState.DEFAULT;
+            return new PlayerState(orDefault(p.getHealth(), d.health()), orDefault(p.getStamina(), d.stamina()),
+                    orDefault(p.getLevel(), d.level()), orDefault(p.getExperience(), d.experience()));
+        });
+    }
+
+    @Override
+    public void update(String worldId, PlayerState state) {
+        Checks.worldId(worldId);
+        if (state == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": player: expected a player state, found null");
+        }
+        access.write(worldId, dsl -> {
+            WorldLocks.lockForWrite(dsl, worldId);
+            PlayerStateRecord p = dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_ID.eq(worldId)).fetchOne();
+            if (p == null) {
+                p = dsl.newRecord(PLAYER_STATE);
+                p.setWorldId(worldId);
+                p.setKeyOrder(Documents.keyOrder(PLAYER_FIELDS));
+                WorldOps.ensureStateKeys(dsl, worldId, "player");
+            } else {
+                // Known fields the caller sets join the object's keys; unknown keys stay where they were.
+                p.setKeyOrder(Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(p.getKeyOrder()), PLAYER_FIELDS)));
+                p.setExtras(Documents.withoutKeys(p.getExtras(), PLAYER_FIELDS));
+            }
+            p.setHealth(state.health());
+            p.setStamina(state.stamina());
+            p.setLevel(state.level());
+            p.setExperience(state.experience());
+            p.store();
+            return null;
+        });
+    }
+
+    private static long orDefault(Long value, long fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,222 @@
+package io.cardshark.worlds.internal.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes the model exactly as Python's {@code json.dump}/{@code json.dumps} does (format §9.4), in a
+ * {@link JsonStyle}. A generic printer cannot do this: Jackson's writes {@code " : "}, {@code { }} and
+ * upper-case hex escapes. Numbers are written as their stored tokens. Stateless and thread-safe.
+ *
+ * <p>Containers nested deeper than {@link JsonReader#MAX_DEPTH} are refused with an
+ * {@link IllegalArgumentException}, so nothing is written that the reader would reject.
+ */
+public final class JsonWriter {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int FLUSH_AT = 8192;
+
+    private JsonWriter() {
+    }
+
+    /** Writes {@code value} to {@code out}, which is flushed but not closed. */
+    public static void write(Json value, JsonStyle style, Writer out) throws IOException {
+        Emitter emitter = new Emitter(style, out);
+        emitter.document(value);
+        emitter.flush();
+        out.flush();
+    }
+
+    /** Writes {@code value} as UTF-8 (no BOM) to {@code out}, which is flushed but not closed. */
+    public static void write(Json value, JsonStyle style, OutputStream out) throws IOException {
+        // The emitter buffers, and never splits a surrogate pair across writes, so no BufferedWriter is needed.
+        write(value, style, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    /** The UTF-8 bytes of {@code value} in {@code style}. */
+    public static byte[] toBytes(Json value, JsonStyle style) {
+        // The text never holds an unpaired surrogate (escaped in both modes), so this encoding is exact.
+        return toString(value, style).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The text of {@code value} in {@code style}. */
+    public static String toString(Json value, JsonStyle style) {
+        StringWriter out = new StringWriter();
+        try {
+            write(value, style, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** The one-line, pure-ASCII form for storing a document in a column; {@link JsonReader} reads it back equal. */
+    public static String toCompactString(Json value) {
+        return toString(value, JsonStyle.COMPACT);
+    }
+
+    /** {@code s} as a JSON string literal, quotes included, escaped as Python's json module does. */
+    public static String quote(String s, boolean ensureAscii) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        appendString(sb, s, ensureAscii);
+        return sb.toString();
+    }
+
+    static void appendString(StringBuilder sb, String s, boolean ensureAscii) {
+        sb.append('"');
+        int n = s.length();
+        int plain = 0; // start of the run of characters not yet copied
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            String shortEscape = shortEscape(c);
+            boolean hexEscape;
+            if (shortEscape != null) {
+                hexEscape = false;
+            } else if (c < 0x20) {
+                hexEscape = true;
+            } else if (ensureAscii) {
+                hexEscape = c >= 0x7F; // unit by unit: astral characters become surrogate pairs, as in Python
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // a pair is one code point, written raw
+                continue;
+            } else {
+                hexEscape = Character.isSurrogate(c); // UTF-8 cannot carry an unpaired one
+            }
+            if (shortEscape == null && !hexEscape) {
+                continue;
+            }
+            sb.append(s, plain, i);
+            if (shortEscape != null) {
+                sb.append(shortEscape);
+            } else {
+                sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+                        .append(HEX[c & 0xF]);
+            }
+            plain = i + 1;
+        }
+        sb.append(s, plain, n).append('"');
+    }
+
+    private static String shortEscape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> null;
+        };
+    }
+
+    /** One write: the style's separators and a buffer that is handed to the target in chunks. */
+    private static final class Emitter {
+        private final JsonStyle style;
+        private final Writer out;
+        private final StringBuilder buf = new StringBuilder(FLUSH_AT * 2);
+        private final String itemSeparator;
+
+        Emitter(JsonStyle style, Writer out) {
+            this.style = style;
+            this.out = out;
+            // With an indent Python's separators are (",", ": "), the newline follows; without, (", ", ": ").
+            this.itemSeparator = style.indent() == JsonStyle.NO_INDENT ? ", " : ",";
+        }
+
+        void document(Json value) throws IOException {
+            value(value, 0);
+            if (style.finalNewline()) {
+                buf.append(style.newline());
+            }
+        }
+
+        private void value(Json value, int depth) throws IOException {
+            if (value instanceof JsonObject o) {
+                object(o, depth);
+            } else if (value instanceof JsonArray a) {
+                array(a, depth);
+            } else if (value instanceof JsonString s) {
+                appendString(buf, s.value(), style.ensureAscii());
+            } else if (value instanceof JsonNumber n) {
+                buf.append(n.token());
+            } else if (value instanceof JsonBool b) {
+                buf.append(b.value() ? "true" : "false");
+            } else {
+                buf.append("null");
+            }
+            if (buf.length() >= FLUSH_AT) {
+                flush(); // only between values, so a surrogate pair is never split across writes
+            }
+        }
+
+        private void object(JsonObject o, int depth) throws IOException {
+            checkDepth(depth + 1);
+            if (o.isEmpty()) {
+                buf.append("{}");
+                return;
+            }
+            buf.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Json> member : o.asMap().entrySet()) {
+                separate(first, depth + 1);
+                first = false;
+                appendString(buf, member.getKey(), style.ensureAscii());
+                buf.append(": ");
+                value(member.getValue(), depth + 1);
+            }
+            newlineAndIndent(depth);
+            buf.append('}');
+        }
+
+        private void array(JsonArray a, int depth) throws IOException {
+            checkDepth(depth + 1);
+            if (a.isEmpty()) {
+                buf.append("[]");
+                return;
+            }
+            buf.append('[');
+            boolean first = true;
+            for (Json element : a.elements()) {
+                separate(first, depth + 1);
+                first = false;
+                value(element, depth + 1);
+            }
+            newlineAndIndent(depth);
+            buf.append(']');
+        }
+
+        private void separate(boolean first, int depth) {
+            if (!first) {
+                buf.append(itemSeparator);
+            }
+            newlineAndIndent(depth);
+        }
+
+        private void newlineAndIndent(int depth) {
+            if (style.indent() != JsonStyle.NO_INDENT) {
+                buf.append(style.newline());
+                for (int i = depth * style.indent(); i > 0; i--) {
+                    buf.append(' ');
+                }
+            }
+        }
+
+        private static void checkDepth(int depth) {
+            if (depth > JsonReader.MAX_DEPTH) {
+                throw new IllegalArgumentException("JSON nested deeper than " + JsonReader.MAX_DEPTH);
+            }
+        }
+
+        void flush() throws IOException {
+            out.append(buf);
+            buf.setLength(0);
+        }
+    }
+}

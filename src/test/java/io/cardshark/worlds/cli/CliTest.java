@@ -1,0 +1,102 @@
+package io.cardshark.worlds.cli;
+
+import io.cardshark.worlds.WorldStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line, driven in process with its own streams, against a real store. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    String store() {
+        return dir.resolve("store").toString();
+    }
+
+    @Test
+    void exampleCreatesAWorldThatListAndShowPrint() {
+        Run example = run("example", "--store", store());
+        assertThat(example.code()).as(example.err()).isZero();
+        assertThat(example.out()).contains("created world Emberfall_Keep").contains("Emberfall Keep").contains("1 world");
+        Run again = run("example", "--store", store());
+        assertThat(again.out()).contains("already exists");
+
+        Run list = run("list", "--store", store());
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("Emberfall_Keep").contains("| 4 ").contains("1 world");
+
+        Run show = run("show", "Emberfall_Keep", "--store", store());
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out()).contains("Gatehouse").contains("(unconnected)").contains("north→0,1,0")
+                .contains("characters/Mira Ashdown.png").contains("chats (2)").contains("images/backgrounds/gate.png")
+                .contains("position   0,1,0");
+    }
+
+    @Test
+    void createAndDelete() {
+        assertThat(run("create", "Tiny World", "--store", store()).out()).contains("created world Tiny_World");
+        Run clash = run("create", "tiny world", "--store", store());
+        assertThat(clash.code()).isEqualTo(1);
+        assertThat(clash.err().strip()).startsWith("error: ").contains("Tiny_World").doesNotContain("\n");
+        assertThat(run("delete", "Tiny_World", "--store", store()).code()).isZero();
+        Run missing = run("delete", "Tiny_World", "--store", store());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("world Tiny_World does not exist");
+    }
+
+    @Test
+    void sqlIsReadOnlyUnlessAskedAndPrintsATable() {
+        run("create", "Tiny World", "--store", store());
+        Run select = run("sql", "SELECT ID, DISPLAY_NAME, LOCATIONS FROM WORLD_SUMMARY", "--store", store());
+        assertThat(select.code()).as(select.err()).isZero();
+        assertThat(select.out()).contains("ID").contains("Tiny_World").contains("Tiny World").contains("(1 row)");
+
+        Run refused = run("sql", "DELETE FROM WORLD", "--store", store());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("error: SQL failed");
+        try (WorldStore s = WorldStore.configure().dataDir(Path.of(store())).open()) {
+            assertThat(s.worlds().exists("Tiny_World")).isTrue();
+        }
+        Run write = run("sql", "--write", "UPDATE WORLD SET DISPLAY_NAME = 'Renamed'", "--store", store());
+        assertThat(write.code()).as(write.err()).isZero();
+        assertThat(write.out()).contains("1 row(s) changed");
+    }
+
+    @Test
+    void usageErrorsExitWith2AndHelpWorksEverywhere() {
+        assertThat(run().code()).isEqualTo(2);
+        assertThat(run("frobnicate").code()).isEqualTo(2);
+        assertThat(run("show").code()).isEqualTo(2);
+        assertThat(run("list", "--no-such-option").code()).isEqualTo(2);
+        for (String command : new String[]{"list", "show", "create", "delete", "sql", "shell", "console", "example", "info"}) {
+            Run help = run(command, "--help");
+            assertThat(help.code()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("--store");
+        }
+        assertThat(run("--help").out()).contains("list").contains("sql").contains("console");
+    }
+
+    @Test
+    void infoNamesTheVersions() {
+        Run info = run("info", "--store", store());
+        assertThat(info.code()).isZero();
+        assertThat(info.out()).contains("schema version  1").contains("H2 version      2.4.240");
+    }
+}

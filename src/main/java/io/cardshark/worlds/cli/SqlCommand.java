@@ -55,7 +55,11 @@ final class SqlCommand implements Callable<Integer> {
                 out.println(st.getUpdateCount() + " row(s) changed");
             }
         } catch (SQLException e) {
-            throw new SQLException("SQL failed: " + Main.message(e), e);
+            String reason = Main.message(e).replaceFirst(";? ?SQL statement:$", "");
+            if (e.getErrorCode() == org.h2.api.ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1 && !write) {
+                reason += " (the session is read-only; add --write to change the store)";
+            }
+            throw new SQLException("SQL failed: " + reason, e);
         }
         return Main.EXIT_OK;
     }

@@ -1,6 +1,8 @@
 package io.cardshark.worlds;
 
+import io.cardshark.worlds.folder.WorldFolders;
 import io.cardshark.worlds.internal.OperationSet;
+import io.cardshark.worlds.internal.folder.FolderService;
 import io.cardshark.worlds.internal.StoreEngine;
 
 import java.sql.Connection;
@@ -33,10 +35,12 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
 
     private final StoreEngine engine;
     private final OperationSet operations;
+    private final WorldFolders folders;
 
     private WorldStore(StoreEngine engine) {
         this.engine = engine;
         this.operations = new OperationSet(engine.ownTransactions());
+        this.folders = new FolderService(engine);
     }
 
     /**
@@ -98,6 +102,11 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     @Override
     public Files files() {
         return operations.files();
+    }
+
+    /** Import and export of world folders (format spec: {@code shared/format/world-folder.md}). */
+    public WorldFolders folders() {
+        return folders;
     }
 
     /** Where the store lives and which versions wrote it. */

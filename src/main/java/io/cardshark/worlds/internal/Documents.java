@@ -24,9 +24,9 @@ import java.util.List;
  * operations read from them and how new ones are made. New objects follow the format spec's field
  * orders; changed ones keep every key where it stood.
  */
-final class Documents {
+public final class Documents {
 
-    static final String EMPTY_OBJECT = "{}";
+    public static final String EMPTY_OBJECT = "{}";
 
     private Documents() {
     }
@@ -37,11 +37,11 @@ final class Documents {
      */
     private static final JsonStyle STORED = new JsonStyle(JsonStyle.NO_INDENT, false, false, false);
 
-    static String compact(Json value) {
+    public static String compact(Json value) {
         return JsonWriter.toString(value, STORED);
     }
 
-    static Json parse(String stored) {
+    public static Json parse(String stored) {
         try {
             return JsonReader.read(stored).value();
         } catch (JsonSyntaxException e) {
@@ -49,13 +49,13 @@ final class Documents {
         }
     }
 
-    static JsonObject parseObject(String stored) {
+    public static JsonObject parseObject(String stored) {
         return (JsonObject) parse(stored);
     }
 
     // ---- key order and extras -------------------------------------------------------------------
 
-    static String keyOrder(List<String> keys) {
+    public static String keyOrder(List<String> keys) {
         List<Json> items = new ArrayList<>(keys.size());
         for (String k : keys) {
             items.add(new JsonString(k));
@@ -63,19 +63,19 @@ final class Documents {
         return compact(new JsonArray(items));
     }
 
-    static List<String> keyOrder(String stored) {
+    public static List<String> keyOrder(String stored) {
         return stringList(stored);
     }
 
     /** {@code order} with each of {@code keys} it lacks appended, in the order given. */
-    static List<String> appendKeys(List<String> order, List<String> keys) {
+    public static List<String> appendKeys(List<String> order, List<String> keys) {
         LinkedHashSet<String> all = new LinkedHashSet<>(order);
         all.addAll(keys);
         return List.copyOf(all);
     }
 
     /** The extras object without {@code keys}; {@code null} when nothing is left. */
-    static String withoutKeys(String extras, List<String> keys) {
+    public static String withoutKeys(String extras, List<String> keys) {
         if (extras == null) {
             return null;
         }
@@ -88,7 +88,7 @@ final class Documents {
 
     // ---- arrays of the model --------------------------------------------------------------------
 
-    static String intArray(int... values) {
+    public static String intArray(int... values) {
         List<Json> items = new ArrayList<>(values.length);
         for (int v : values) {
             items.add(JsonNumber.of(v));
@@ -96,11 +96,11 @@ final class Documents {
         return compact(new JsonArray(items));
     }
 
-    static String stringArray(List<String> values) {
+    public static String stringArray(List<String> values) {
         return keyOrder(values);
     }
 
-    static List<String> stringList(String stored) {
+    public static List<String> stringList(String stored) {
         JsonArray array = (JsonArray) parse(stored);
         List<String> result = new ArrayList<>(array.elements().size());
         for (Json item : array.elements()) {
@@ -112,17 +112,17 @@ final class Documents {
     // ---- metadata -------------------------------------------------------------------------------
 
     /** What lists and lookups read from a metadata document, each {@code null} when absent or of another type. */
-    record MetadataFields(String name, String version, Long lastModified, Long createdAt) {
+    public record MetadataFields(String name, String version, Long lastModified, Long createdAt) {
     }
 
-    static MetadataFields metadataFields(String document) {
+    public static MetadataFields metadataFields(String document) {
         JsonObject o = parseObject(document);
         return new MetadataFields(stringMember(o, "name"), stringMember(o, "version"),
                 longMember(o, "last_modified"), longMember(o, "created_at"));
     }
 
     /** {@code {"version": "1.0", "created_at": s, "last_modified": s, "name": display}} (format spec §3.4). */
-    static String newWorldMetadata(String displayName, long epochSeconds) {
+    public static String newWorldMetadata(String displayName, long epochSeconds) {
         return compact(JsonObject.EMPTY
                 .with("version", new JsonString("1.0"))
                 .with("created_at", JsonNumber.of(epochSeconds))
@@ -130,12 +130,12 @@ final class Documents {
                 .with("name", new JsonString(displayName)));
     }
 
-    static String withName(String document, String displayName) {
+    public static String withName(String document, String displayName) {
         return compact(parseObject(document).with("name", new JsonString(displayName)));
     }
 
     /** Sets {@code last_modified} where the document has one, as CardShark's manager does on every save. */
-    static String touchLastModified(String document, long epochSeconds) {
+    public static String touchLastModified(String document, long epochSeconds) {
         JsonObject o = parseObject(document);
         return o.has("last_modified") ? compact(o.with("last_modified", JsonNumber.of(epochSeconds))) : document;
     }
@@ -143,7 +143,7 @@ final class Documents {
     // ---- caller-supplied JSON -------------------------------------------------------------------
 
     /** Parses a caller's JSON object strictly; returns the stored form. */
-    static String requireObject(String worldId, String field, String text) {
+    public static String requireObject(String worldId, String field, String text) {
         Json value = requireJson(worldId, field, text);
         if (!(value instanceof JsonObject)) {
             throw new InvalidInputException(worldId, "world " + worldId + ": " + field + ": expected a JSON object, found "
@@ -153,7 +153,7 @@ final class Documents {
     }
 
     /** Parses a caller's JSON value strictly; returns the stored form. */
-    static String requireValue(String worldId, String field, String text) {
+    public static String requireValue(String worldId, String field, String text) {
         return compact(requireJson(worldId, field, text));
     }
 
@@ -171,7 +171,7 @@ final class Documents {
     // ---- chats, messages, events ----------------------------------------------------------------
 
     /** The canonical header of a chat the store creates (format spec §5.1); times in epoch milliseconds. */
-    static String newChatHeader(String chatId, String title, String locationId, long nowMillis) {
+    public static String newChatHeader(String chatId, String title, String locationId, long nowMillis) {
         return compact(JsonObject.EMPTY
                 .with("chat_id", new JsonString(chatId))
                 .with("title", title == null ? JsonNull.INSTANCE : new JsonString(title))
@@ -181,14 +181,14 @@ final class Documents {
     }
 
     /** A changed header and the new "updated" token text ({@code null} when the header has no such value). */
-    record Touched(String header, String token) {
+    public record Touched(String header, String token) {
     }
 
     /**
      * Moves a chat's "updated" value to now, in the type it already has: epoch milliseconds stay integers,
      * float epoch seconds stay floats, naive ISO strings stay naive ISO strings. No key is added.
      */
-    static Touched touchUpdated(String header, long nowMillis) {
+    public static Touched touchUpdated(String header, long nowMillis) {
         JsonObject o = parseObject(header);
         for (String key : List.of("updated", "updated_at")) {
             if (o.has(key)) {
@@ -224,7 +224,7 @@ final class Documents {
     }
 
     /** A message of the design document's shape {@code {id, role, content, timestamp}}. */
-    static String newMessage(String id, String role, String content, long timestamp) {
+    public static String newMessage(String id, String role, String content, long timestamp) {
         return compact(JsonObject.EMPTY
                 .with("id", new JsonString(id))
                 .with("role", new JsonString(role))
@@ -233,14 +233,14 @@ final class Documents {
     }
 
     /** The text of a message: {@code content}, or {@code mes} in CardShark's character-chat shape. */
-    static String messageContent(String document) {
+    public static String messageContent(String document) {
         JsonObject o = parseObject(document);
         String content = stringMember(o, "content");
         return content != null ? content : stringMember(o, "mes");
     }
 
     /** An event record the store creates: {@code id}, then the fields that are set (format spec §6). */
-    static String newEventRecord(String eventId, String definitionId, String locationId, String trigger,
+    public static String newEventRecord(String eventId, String definitionId, String locationId, String trigger,
                                  long timestamp, String outcome) {
         JsonObject o = JsonObject.EMPTY.with("id", new JsonString(eventId));
         if (definitionId != null) {
@@ -260,16 +260,16 @@ final class Documents {
     }
 
     /** One member of a stored object as JSON text, or {@code null} when absent. */
-    static String memberText(String document, String key) {
+    public static String memberText(String document, String key) {
         JsonObject o = parseObject(document);
         return o.has(key) ? compact(o.get(key)) : null;
     }
 
-    static String stringMember(JsonObject o, String key) {
+    public static String stringMember(JsonObject o, String key) {
         return o.get(key) instanceof JsonString s ? s.value() : null;
     }
 
-    static Long longMember(JsonObject o, String key) {
+    public static Long longMember(JsonObject o, String key) {
         if (o.get(key) instanceof JsonNumber n && n.isInteger()) {
             try {
                 return n.longValueExact();

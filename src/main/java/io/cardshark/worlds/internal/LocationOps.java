@@ -37,18 +37,8 @@ public final class LocationOps implements Locations {
 
     private static final Logger log = LoggerFactory.getLogger(LocationOps.class);
 
-    static final String GRID = "GRID";
-    static final String LORE = "LORE";
-
-    /** Location's fields in the pydantic model's order: a new connected location gets all of them. */
-    static final List<String> LOCATION_FIELDS = List.of("name", "coordinates", "location_id", "description",
-            "introduction", "zone_id", "room_type", "notes", "background", "events", "npcs", "explicit_exits",
-            "lore_source", "connected");
-    /** UnconnectedLocation's fields: a new unconnected location gets these, plus any other field set. */
-    static final List<String> UNCONNECTED_FIELDS = List.of("location_id", "name", "description", "lore_source");
-    static final List<String> EXIT_FIELDS = List.of("target_coordinates", "target_location_id", "name",
-            "description", "locked", "key_item_id");
-    static final List<String> EVENT_FIELDS = List.of("id", "trigger", "description", "conditions", "cooldown");
+    public static final String GRID = "GRID";
+    public static final String LORE = "LORE";
 
     private final Access access;
 
@@ -147,15 +137,15 @@ public final class LocationOps implements Locations {
                     new Coordinates(old.getX(), old.getY(), old.getZ()).key());
             row.setEntryKey(l.isOnGrid() && keyWasCoordinates ? l.coordinates().key() : old.getEntryKey());
             keyOrder = Documents.appendKeys(Documents.keyOrder(old.getKeyOrder()), presentFields(l));
-            row.setExtras(Documents.withoutKeys(old.getExtras(), LOCATION_FIELDS));
+            row.setExtras(Documents.withoutKeys(old.getExtras(), ModelFields.LOCATION));
         } else {
             Integer last = dsl.select(DSL.max(LOCATION.ORDINAL)).from(LOCATION)
                     .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.PLACEMENT.eq(placement)).fetchOne(0, Integer.class);
             row.setOrdinal(last == null ? 0 : last + 1);
             row.setEntryKey(l.isOnGrid() ? l.coordinates().key() : l.locationId());
             keyOrder = old != null ? Documents.appendKeys(Documents.keyOrder(old.getKeyOrder()), presentFields(l))
-                    : l.isOnGrid() ? LOCATION_FIELDS : Documents.appendKeys(UNCONNECTED_FIELDS, presentFields(l));
-            row.setExtras(old == null ? null : Documents.withoutKeys(old.getExtras(), LOCATION_FIELDS));
+                    : l.isOnGrid() ? ModelFields.LOCATION : Documents.appendKeys(ModelFields.UNCONNECTED, presentFields(l));
+            row.setExtras(old == null ? null : Documents.withoutKeys(old.getExtras(), ModelFields.LOCATION));
         }
         Map<String, LocationExitRecord> oldExits = new HashMap<>();
         List<LocationEventRecord> oldEvents = List.of();
@@ -190,6 +180,7 @@ public final class LocationOps implements Locations {
         row.setExplicitExitsNull(false);
         row.setKeyOrder(Documents.keyOrder(keyOrder));
         row.insert();
+        WorldOps.ensureStateKeys(dsl, worldId, l.isOnGrid() ? "locations" : "unconnected_locations");
 
         int ordinal = 0;
         for (Exit e : l.exits()) {
@@ -205,9 +196,9 @@ public final class LocationOps implements Locations {
             x.setDescription(e.description());
             x.setLocked(e.locked() == null ? Boolean.FALSE : e.locked());
             x.setKeyItemId(e.keyItemId());
-            x.setKeyOrder(previous == null ? Documents.keyOrder(EXIT_FIELDS)
-                    : Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(previous.getKeyOrder()), EXIT_FIELDS)));
-            x.setExtras(previous == null ? null : Documents.withoutKeys(previous.getExtras(), EXIT_FIELDS));
+            x.setKeyOrder(previous == null ? Documents.keyOrder(ModelFields.EXIT)
+                    : Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(previous.getKeyOrder()), ModelFields.EXIT)));
+            x.setExtras(previous == null ? null : Documents.withoutKeys(previous.getExtras(), ModelFields.EXIT));
             x.insert();
         }
         ordinal = 0;
@@ -227,9 +218,9 @@ public final class LocationOps implements Locations {
             r.setDescription(ev.description());
             r.setConditions(ev.conditions() == null ? null : Documents.stringArray(ev.conditions()));
             r.setCooldown(ev.cooldown());
-            r.setKeyOrder(previous == null ? Documents.keyOrder(EVENT_FIELDS)
-                    : Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(previous.getKeyOrder()), EVENT_FIELDS)));
-            r.setExtras(previous == null ? null : Documents.withoutKeys(previous.getExtras(), EVENT_FIELDS));
+            r.setKeyOrder(previous == null ? Documents.keyOrder(ModelFields.EVENT)
+                    : Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(previous.getKeyOrder()), ModelFields.EVENT)));
+            r.setExtras(previous == null ? null : Documents.withoutKeys(previous.getExtras(), ModelFields.EVENT));
             r.insert();
         }
     }
@@ -250,7 +241,7 @@ public final class LocationOps implements Locations {
         addIf(present, "explicit_exits", !l.exits().isEmpty());
         addIf(present, "lore_source", l.loreSource() != null);
         addIf(present, "connected", l.connected() != null);
-        present.sort((a, b) -> Integer.compare(LOCATION_FIELDS.indexOf(a), LOCATION_FIELDS.indexOf(b)));
+        present.sort((a, b) -> Integer.compare(ModelFields.LOCATION.indexOf(a), ModelFields.LOCATION.indexOf(b)));
         return present;
     }
 

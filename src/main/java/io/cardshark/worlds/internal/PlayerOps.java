@@ -17,9 +17,6 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
 /** {@link Players} over the world, visit and player_state tables. */
 public final class PlayerOps implements Players {
 
-    /** PlayerState's fields in the pydantic model's order. */
-    static final List<String> PLAYER_FIELDS = List.of("health", "stamina", "level", "experience");
-
     private final Access access;
 
     public PlayerOps(Access access) {
@@ -95,12 +92,12 @@ public final class PlayerOps implements Players {
             if (p == null) {
                 p = dsl.newRecord(PLAYER_STATE);
                 p.setWorldId(worldId);
-                p.setKeyOrder(Documents.keyOrder(PLAYER_FIELDS));
+                p.setKeyOrder(Documents.keyOrder(ModelFields.PLAYER));
                 WorldOps.ensureStateKeys(dsl, worldId, "player");
             } else {
                 // Known fields the caller sets join the object's keys; unknown keys stay where they were.
-                p.setKeyOrder(Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(p.getKeyOrder()), PLAYER_FIELDS)));
-                p.setExtras(Documents.withoutKeys(p.getExtras(), PLAYER_FIELDS));
+                p.setKeyOrder(Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(p.getKeyOrder()), ModelFields.PLAYER)));
+                p.setExtras(Documents.withoutKeys(p.getExtras(), ModelFields.PLAYER));
             }
             p.setHealth(state.health());
             p.setStamina(state.stamina());

@@ -29,12 +29,8 @@ public final class WorldOps implements Worlds {
 
     private static final Logger log = LoggerFactory.getLogger(WorldOps.class);
 
-    /** The WorldState fields in the pydantic model's order: the key order of every world the store creates. */
-    static final List<String> STATE_FIELDS = List.of("name", "version", "current_position", "visited_positions",
-            "locations", "unconnected_locations", "player", "base_character_id", "metadata");
-
-    static final String METADATA_STATE = "STATE";
-    static final String METADATA_FILE = "FILE";
+    public static final String METADATA_STATE = "STATE";
+    public static final String METADATA_FILE = "FILE";
 
     private final Access access;
 
@@ -65,7 +61,7 @@ public final class WorldOps implements Worlds {
             world.setCreatedAt(now);
             world.setModifiedAt(now);
             world.setCreatedByStore(true);
-            world.setKeyOrder(Documents.keyOrder(STATE_FIELDS));
+            world.setKeyOrder(Documents.keyOrder(ModelFields.STATE));
             world.setRowVersion(0L);
             world.store();
             dsl.insertInto(PLAYER_STATE)
@@ -74,7 +70,7 @@ public final class WorldOps implements Worlds {
                     .set(PLAYER_STATE.STAMINA, 100L)
                     .set(PLAYER_STATE.LEVEL, 1L)
                     .set(PLAYER_STATE.EXPERIENCE, 0L)
-                    .set(PLAYER_STATE.KEY_ORDER, Documents.keyOrder(PlayerOps.PLAYER_FIELDS))
+                    .set(PLAYER_STATE.KEY_ORDER, Documents.keyOrder(ModelFields.PLAYER))
                     .execute();
             putMetadata(dsl, id, METADATA_STATE, Documents.newWorldMetadata(displayName, epochSeconds));
             log.info("world {}: created \"{}\"", id, displayName);
@@ -83,7 +79,7 @@ public final class WorldOps implements Worlds {
     }
 
     /** The existing world whose id equals {@code id} ignoring case, if any. */
-    static Optional<String> clashingId(DSLContext dsl, String id) {
+    public static Optional<String> clashingId(DSLContext dsl, String id) {
         return dsl.select(WORLD.ID).from(WORLD).where(WORLD.ID_FOLD.eq(WorldIds.caseFold(id))).fetchOptional(WORLD.ID);
     }
 
@@ -187,7 +183,7 @@ public final class WorldOps implements Worlds {
     }
 
     /** Stores a metadata document and the columns lists and lookups read from it. */
-    static void putMetadata(DSLContext dsl, String worldId, String source, String document) {
+    public static void putMetadata(DSLContext dsl, String worldId, String source, String document) {
         Documents.MetadataFields fields = Documents.metadataFields(document);
         dsl.mergeInto(WORLD_METADATA)
                 .using(DSL.selectOne())
@@ -208,7 +204,7 @@ public final class WorldOps implements Worlds {
      * Adds top-level keys of world_state.json that a change brings into being (a seed-shape world that
      * never had {@code visited_positions}, say). New keys go last, as the format asks (§3.4).
      */
-    static void ensureStateKeys(DSLContext dsl, String worldId, String... keys) {
+    public static void ensureStateKeys(DSLContext dsl, String worldId, String... keys) {
         String stored = dsl.select(WORLD.KEY_ORDER).from(WORLD).where(WORLD.ID.eq(worldId)).fetchSingle(WORLD.KEY_ORDER);
         List<String> order = Documents.keyOrder(stored);
         List<String> updated = Documents.appendKeys(order, List.of(keys));

@@ -1,0 +1,83 @@
+package io.cardshark.worlds.cli;
+
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.folder.ExportResult;
+import io.cardshark.worlds.folder.Layout;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export worlds as folders, one sub-folder each, atomically:",
+                "the target is always the complete old or the complete new folder."})
+final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    static final class Which {
+        @Parameters(paramLabel = "WORLD", arity = "1..*", description = "The worlds to export.")
+        List<String> worlds;
+
+        @Option(names = "--all", required = true, description = "Export every world.")
+        boolean all;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Which which;
+
+    @Option(names = "--to", required = true, paramLabel = "DIR", description = "The folder to export into.")
+    Path to;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "documented",
+            converter = LayoutConverter.class,
+            description = "documented (default: JSONL chats, the design document's layout) or cardshark "
+                    + "(the files as CardShark wrote them).")
+    Layout layout;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ExportResult> results;
+        try (WorldStore s = store.open()) {
+            results = which.all ? s.folders().exportAll(to, layout) : s.folders().export(which.worlds, to, layout);
+        }
+        if (json) {
+            out.println(ResultJson.exports(results));
+        } else {
+            for (ExportResult r : results) {
+                out.printf("exported %s to %s (%s): %d files, %d chats, %d messages, %d bytes%s%n", r.worldId(), r.target(),
+                        r.layout().name().toLowerCase(java.util.Locale.ROOT), r.files(), r.chats(), r.messages(), r.bytes(),
+                        r.replaced() ? ", replaced the old folder" : "");
+            }
+        }
+        return Main.EXIT_OK;
+    }
+
+    static final class LayoutConverter implements picocli.CommandLine.ITypeConverter<Layout> {
+        @Override
+        public Layout convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "documented" -> Layout.DOCUMENTED;
+                case "cardshark" -> Layout.CARDSHARK;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected documented or cardshark, found '" + value + "'");
+            };
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.cardshark.worlds.cli;
+
+import io.cardshark.worlds.folder.ImportResult;
+import io.cardshark.worlds.WorldStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import world folders, or folders of worlds, each world in one transaction.",
+                "Exits 1 when any world was rejected; the others are imported."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "A world folder, or a folder holding world folders.")
+    List<Path> paths;
+
+    @Option(names = "--replace", description = "Replace a world that already exists (atomically) instead of refusing it.")
+    boolean replace;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ImportResult> results;
+        try (WorldStore s = store.open()) {
+            results = s.folders().importFolders(paths, replace);
+        }
+        if (json) {
+            out.println(ResultJson.imports(results));
+        } else {
+            for (ImportResult r : results) {
+                if (!r.isImported()) {
+                    out.println("rejected " + r.worldId());
+                    continue;
+                }
+                var c = r.counts();
+                out.printf("%s %s (shape %s from %s): %d locations, %d unconnected, %d chats, %d messages, %d events, "
+                                + "%d files, %d backups, %d bytes%n",
+                        r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.worldId(), r.shape(), r.stateFile(),
+                        c.locations(), c.unconnectedLocations(), c.chats(), c.messages(), c.events(), c.files(),
+                        c.backups(), c.bytes());
+                r.recovery().forEach(line -> out.println("  recovery: " + line));
+                r.skipped().forEach(line -> out.println("  skipped: " + line + " (temporary, never read)"));
+                r.warnings().forEach(line -> out.println("  warning: " + line));
+            }
+        }
+        boolean anyRejected = false;
+        for (ImportResult r : results) {
+            if (!r.isImported()) {
+                err.println("error: " + r.error());
+                anyRejected = true;
+            }
+        }
+        return anyRejected ? Main.EXIT_FAILURE : Main.EXIT_OK;
+    }
+}

@@ -1,0 +1,189 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.folder.FolderFormatException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes a world folder so that its target is, at every instant, the complete old folder or the complete
+ * new one (format spec §10.1): everything goes into a temporary sibling {@code .{id}.{random}.tmp}, is
+ * forced to disk, then renamed into place. Java has no atomic directory exchange, so an existing target
+ * is first renamed to {@code .{id}.{random}.old.tmp}; the next export of the world restores or removes
+ * such leftovers.
+ */
+final class AtomicFolder implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path target;
+    private final Path temp;
+    private final String worldId;
+    private final List<Path> written = new ArrayList<>();
+    private boolean committed;
+
+    private AtomicFolder(Path target, Path temp, String worldId) {
+        this.target = target;
+        this.temp = temp;
+        this.worldId = worldId;
+    }
+
+    /** Prepares a temporary sibling of {@code parent/worldId}, after tidying what a killed export left. */
+    static AtomicFolder begin(Path parent, String worldId) throws IOException {
+        Files.createDirectories(parent);
+        Path target = parent.resolve(worldId);
+        recoverLeftovers(parent, worldId, target);
+        refuseForeignTarget(target, worldId);
+        Path temp = parent.resolve("." + worldId + "." + random() + ".tmp");
+        Files.createDirectory(temp);
+        return new AtomicFolder(target, temp, worldId);
+    }
+
+    private static String random() {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** A target absent but an {@code .old.tmp} present means an export died between its renames: put it back. */
+    private static void recoverLeftovers(Path parent, String worldId, Path target) throws IOException {
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + escapeGlob(worldId) + ".*.tmp")) {
+            siblings.forEach(leftovers::add);
+        }
+        leftovers.sort(null);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path p : leftovers) {
+                if (p.getFileName().toString().endsWith(".old.tmp")) {
+                    Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+                    fsyncDirectory(parent);
+                    leftovers.remove(p);
+                    break;
+                }
+            }
+        }
+        for (Path p : leftovers) {
+            deleteTree(p);
+        }
+    }
+
+    private static String escapeGlob(String s) {
+        return s.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
+    }
+
+    /** Only an empty folder or a world folder may be replaced; anything else is the user's, not ours. */
+    private static void refuseForeignTarget(Path target, String worldId) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FolderFormatException(worldId, target, null, target
+                    + ": expected a world folder or nothing to export into, found a file or link; left unchanged");
+        }
+        try (Stream<Path> children = Files.list(target)) {
+            List<String> names = children.map(p -> p.getFileName().toString()).toList();
+            boolean isWorld = names.isEmpty() || names.contains(FolderScan.STATE)
+                    || names.stream().anyMatch(n -> n.startsWith("world_state.backup.") && n.endsWith(".json"));
+            if (!isWorld) {
+                throw new FolderFormatException(worldId, target, null, target
+                        + ": expected a world folder (with world_state.json) or an empty folder, found other files; left unchanged");
+            }
+        }
+    }
+
+    /** A new file in the temporary folder; {@code CREATE_NEW}, so two paths that clash abort the export. */
+    OutputStream create(String relative) throws IOException {
+        Path file = temp.resolve(relative);
+        Files.createDirectories(file.getParent());
+        try {
+            OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            written.add(file);
+            return out;
+        } catch (FileAlreadyExistsException e) {
+            throw new FolderFormatException(worldId, target, relative, target + ": " + relative
+                    + ": two exported files would share this path (on this file system); export aborted");
+        }
+    }
+
+    void directory(String relative) throws IOException {
+        Files.createDirectories(temp.resolve(relative));
+    }
+
+    Path temp() {
+        return temp;
+    }
+
+    /** Forces every file and directory to disk, then swaps the new folder in. Returns whether one was replaced. */
+    boolean commit() throws IOException {
+        for (Path file : written) {
+            try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+        }
+        List<Path> dirs;
+        try (Stream<Path> all = Files.walk(temp)) {
+            dirs = all.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path dir : dirs) {
+            fsyncDirectory(dir);
+        }
+        Path parent = target.getParent();
+        boolean replaced = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        if (!replaced) {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            fsyncDirectory(parent);
+        } else {
+            Path old = parent.resolve("." + worldId + "." + random() + ".old.tmp");
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            fsyncDirectory(parent);
+            deleteTree(old);
+        }
+        committed = true;
+        return replaced;
+    }
+
+    /** Deletes the temporary folder unless the commit happened. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            deleteTree(temp);
+        }
+    }
+
+    static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel c = FileChannel.open(dir, StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException e) {
+            // Some file systems (and Windows) cannot open a directory for sync; the renames still happened.
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

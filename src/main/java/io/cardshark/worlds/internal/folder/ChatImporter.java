@@ -1,0 +1,289 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.folder.FolderFormatException;
+import io.cardshark.worlds.internal.Documents;
+import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
+import io.cardshark.worlds.internal.json.Json;
+import io.cardshark.worlds.internal.json.JsonArray;
+import io.cardshark.worlds.internal.json.JsonLine;
+import io.cardshark.worlds.internal.json.JsonLinesReader;
+import io.cardshark.worlds.internal.json.JsonNumber;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonPointer;
+import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.internal.json.JsonSyntaxException;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep6;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.cardshark.worlds.internal.db.Tables.CHAT;
+import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+
+/**
+ * Imports the chats of one world folder: {@code chats/*.json} in shapes A and B (format spec §5.2) and
+ * JSONL, streamed a line at a time (§5.1), so a chat of a million messages needs memory for one message.
+ */
+final class ChatImporter {
+
+    /** Messages go to H2 in batches of this many. */
+    private static final int BATCH = 500;
+    private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "mes", "is_user");
+
+    private final DSLContext dsl;
+    private final FolderScan scan;
+    private final Set<String> locationIds;
+    private final List<String> warnings;
+    private final Map<String, String> fileOfChat = new HashMap<>();
+    private final OriginalBytes originals;
+    int chats;
+    long messages;
+    long bytes;
+
+    ChatImporter(DSLContext dsl, FolderScan scan, Set<String> locationIds, List<String> warnings, OriginalBytes originals) {
+        this.dsl = dsl;
+        this.scan = scan;
+        this.locationIds = locationIds;
+        this.warnings = warnings;
+        this.originals = originals;
+    }
+
+    void importChat(String rel) throws IOException {
+        if (rel.endsWith(".jsonl")) {
+            importJsonLines(rel);
+        } else {
+            importJson(rel);
+        }
+        chats++;
+    }
+
+    private FolderFormatException reject(String rel, String position, String what) {
+        return new FolderFormatException(scan.worldId(), scan.folder(), rel,
+                scan.folder() + ": " + rel + (position.isEmpty() ? "" : " " + position) + ": " + what);
+    }
+
+    private void importJson(String rel) throws IOException {
+        byte[] content = Files.readAllBytes(scan.folder().resolve(rel));
+        bytes += content.length;
+        Json value;
+        try {
+            value = JsonReader.read(content).value();
+        } catch (JsonSyntaxException e) {
+            throw reject(rel, "", e.getMessage());
+        }
+        if (!(value instanceof JsonObject chat)) {
+            throw reject(rel, "at the top", "expected a chat object, found " + value.describe());
+        }
+        if (!(chat.get("messages") instanceof JsonArray list)) {
+            throw reject(rel, "at /messages", "expected an array of messages, found "
+                    + (chat.has("messages") ? chat.get("messages").describe() : "nothing"));
+        }
+        String origin;
+        if (chat.has("id")) {
+            origin = "A";
+        } else if (chat.get("metadata") instanceof JsonObject) {
+            origin = "B";
+        } else {
+            throw reject(rel, "at the top", "expected a chat with \"id\" (shape A) or a \"metadata\" object (shape B), found neither");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof JsonObject)) {
+                throw reject(rel, "at " + JsonPointer.of("messages").child(i), "expected a message object, found "
+                        + list.get(i).describe());
+            }
+        }
+        String name = rel.substring("chats/".length());
+        String chatId = name.substring(0, name.length() - ".json".length());
+        int messagesIndex = List.copyOf(chat.keys()).indexOf("messages");
+        JsonObject header = chat.without("messages");
+        String style = originals.styleOf(rel, content, value, origin.equals("B"));
+        ChatRecord r = newChat(rel, chatId, header, origin);
+        r.setMessagesIndex(messagesIndex);
+        r.setStyle(style);
+        r.setMessageCount((long) list.size());
+        r.insert();
+        InsertValuesStep6<?, String, String, Long, String, String, String> insert = null;
+        long seq = 0;
+        for (Json m : list.elements()) {
+            insert = addMessage(insert, chatId, seq++, (JsonObject) m);
+            if (seq % BATCH == 0) {
+                insert.execute();
+                insert = null;
+            }
+        }
+        if (insert != null) {
+            insert.execute();
+        }
+        messages += list.size();
+    }
+
+    private void importJsonLines(String rel) throws IOException {
+        String name = rel.substring("chats/".length());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(scan.folder().resolve(rel)), 1 << 16);
+             JsonLinesReader lines = new JsonLinesReader(new CountingStream(in, n -> bytes += n))) {
+            JsonLine first = lines.next();
+            if (first == null) {
+                throw reject(rel, "line 1", "expected a chat header, found an empty file");
+            }
+            JsonObject header = lineObject(rel, first);
+            for (String key : MESSAGE_KEYS) {
+                if (header.has(key)) {
+                    throw reject(rel, "line " + first.lineNumber(), "expected a chat header, found a message (it has \""
+                            + key + "\")");
+                }
+            }
+            String chatId = firstString(header, "chat_id", "id", "metadata.chat_id", "chat_metadata.chat_id");
+            if (chatId == null) {
+                chatId = name.substring(0, name.length() - ".jsonl".length());
+            }
+            ChatRecord r = newChat(rel, chatId, header, "JSONL");
+            r.setMessageCount(0L);
+            r.insert();
+            InsertValuesStep6<?, String, String, Long, String, String, String> insert = null;
+            long seq = 0;
+            for (JsonLine line = lines.next(); line != null; line = lines.next()) {
+                insert = addMessage(insert, chatId, seq++, lineObject(rel, line));
+                if (seq % BATCH == 0) {
+                    insert.execute();
+                    insert = null;
+                }
+            }
+            if (insert != null) {
+                insert.execute();
+            }
+            dsl.update(CHAT).set(CHAT.MESSAGE_COUNT, seq)
+                    .where(CHAT.WORLD_ID.eq(scan.worldId()), CHAT.CHAT_ID.eq(chatId)).execute();
+            messages += seq;
+        }
+    }
+
+    private JsonObject lineObject(String rel, JsonLine line) {
+        if (!line.isValid()) {
+            throw reject(rel, "", line.error().getMessage());
+        }
+        return line.object();
+    }
+
+    /** A chat row from its chat-level object; title, location and times found as format spec §5.3 says. */
+    private ChatRecord newChat(String rel, String chatId, JsonObject header, String origin) {
+        String earlier = fileOfChat.putIfAbsent(chatId, rel);
+        if (earlier != null) {
+            throw reject(rel, "", "expected chat ids unique in the world, found chat id \"" + chatId
+                    + "\" in " + earlier + " too");
+        }
+        if (chatId.isEmpty() || chatId.length() > 1000) {
+            throw reject(rel, "", "expected a chat id of 1 to 1000 characters, found " + chatId.length());
+        }
+        String location = firstStringOnly(header, "location_id", "metadata.location_id", "chat_metadata.location_id");
+        if (location != null && location.isEmpty()) {
+            location = null;
+        }
+        if (location != null && !locationIds.contains(location)) {
+            warnings.add(rel + ": the chat names location \"" + location + "\", which the world does not have; kept");
+        }
+        Json created = first(header, "created", "created_at", "metadata.created_at", "create_date",
+                "chat_metadata.created_timestamp", "timestamp");
+        Json updated = first(header, "updated", "updated_at", "metadata.updated_at");
+        ChatRecord r = dsl.newRecord(CHAT);
+        r.setWorldId(scan.worldId());
+        r.setChatId(chatId);
+        r.setLocationId(location);
+        r.setTitle(truncate(firstString(header, "title", "metadata.title", "chat_metadata.title")));
+        r.setCreatedToken(token(created));
+        r.setUpdatedToken(token(updated));
+        r.setHeader(Documents.compact(header));
+        r.setOrigin(origin);
+        r.setOriginPath(rel);
+        r.setCreatedAt(instantOf(created));
+        return r;
+    }
+
+    private InsertValuesStep6<?, String, String, Long, String, String, String> addMessage(
+            InsertValuesStep6<?, String, String, Long, String, String, String> insert, String chatId, long seq, JsonObject m) {
+        if (insert == null) {
+            insert = dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.WORLD_ID, CHAT_MESSAGE.CHAT_ID, CHAT_MESSAGE.SEQ,
+                    CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT);
+        }
+        String role = m.get("role") instanceof JsonString s ? s.value()
+                : m.get("sender") instanceof JsonString s2 ? s2.value() : null;
+        return insert.values(scan.worldId(), chatId, seq, truncate(ObjectLayout.text(m.get("id"))), truncate(role),
+                Documents.compact(m));
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 200 ? s : s.substring(0, 200);
+    }
+
+    /** The first of the dotted paths that holds a string or number. */
+    static Json first(JsonObject o, String... paths) {
+        for (String path : paths) {
+            Json v = at(o, path);
+            if (v instanceof JsonString || v instanceof JsonNumber) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    static String firstString(JsonObject o, String... paths) {
+        Json v = first(o, paths);
+        return v instanceof JsonString s ? s.value() : v instanceof JsonNumber n ? n.token() : null;
+    }
+
+    private static String firstStringOnly(JsonObject o, String... paths) {
+        for (String path : paths) {
+            if (at(o, path) instanceof JsonString s) {
+                return s.value();
+            }
+        }
+        return null;
+    }
+
+    private static Json at(JsonObject o, String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            return o.get(path);
+        }
+        return o.get(path.substring(0, dot)) instanceof JsonObject inner ? inner.get(path.substring(dot + 1)) : null;
+    }
+
+    private static String token(Json v) {
+        if (v == null) {
+            return null;
+        }
+        String text = Documents.compact(v);
+        return text.length() <= 200 ? text : text.substring(0, 200);
+    }
+
+    /** A sortable time for a chat: epoch ms or s, float seconds, or a naive local ISO string; else now. */
+    private static OffsetDateTime instantOf(Json v) {
+        Instant at = null;
+        try {
+            if (v instanceof JsonNumber n) {
+                double d = n.doubleValue();
+                at = n.isInteger() && Math.abs(d) > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochMilli((long) (d * 1000));
+            } else if (v instanceof JsonString s) {
+                at = LocalDateTime.parse(s.value()).atZone(ZoneId.systemDefault()).toInstant();
+            }
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            at = null;
+        }
+        if (at == null || at.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || at.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
+            at = Instant.now();
+        }
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,96 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.folder.ExportResult;
+import io.cardshark.worlds.folder.ImportResult;
+import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.folder.WorldFolders;
+import io.cardshark.worlds.internal.StoreEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
+
+/** {@link WorldFolders} over one store's engine. */
+public final class FolderService implements WorldFolders {
+
+    private static final Logger log = LoggerFactory.getLogger(FolderService.class);
+
+    private final StoreEngine engine;
+    private final WorldImporter importer;
+    private final WorldExporter exporter;
+
+    public FolderService(StoreEngine engine) {
+        this.engine = engine;
+        this.importer = new WorldImporter(engine);
+        this.exporter = new WorldExporter(engine);
+    }
+
+    @Override
+    public List<ImportResult> importFolders(List<Path> paths, boolean replace) {
+        Objects.requireNonNull(paths, "paths");
+        List<ImportResult> results = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidInputException(null, path + ": expected a world folder or a folder of worlds, found "
+                        + (Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? "something else" : "nothing"));
+            }
+            try {
+                if (WorldImporter.isWorldFolder(path)) {
+                    results.add(importer.importWorld(path, replace));
+                } else {
+                    for (Path world : worldFoldersIn(path)) {
+                        results.add(importer.importWorld(world, replace));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(path + ": cannot be listed: " + e.getMessage(), e);
+            }
+        }
+        return results;
+    }
+
+    /** The world sub-folders of a base folder; loose files and {@code .*.tmp} entries are skipped. */
+    private static List<Path> worldFoldersIn(Path base) throws IOException {
+        try (Stream<Path> children = Files.list(base)) {
+            List<Path> worlds = new ArrayList<>();
+            for (Path child : children.sorted().toList()) {
+                String name = child.getFileName().toString();
+                if (name.endsWith(".tmp") || !Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    log.info("{}: skipped {} (not a world folder)", base, name);
+                    continue;
+                }
+                worlds.add(child);
+            }
+            return worlds;
+        }
+    }
+
+    @Override
+    public List<ExportResult> export(List<String> worldIds, Path targetDir, Layout layout) {
+        Objects.requireNonNull(targetDir, "targetDir");
+        Layout l = layout == null ? Layout.DOCUMENTED : layout;
+        List<ExportResult> results = new ArrayList<>();
+        for (String id : worldIds) {
+            results.add(exporter.export(id, targetDir, l));
+        }
+        return results;
+    }
+
+    @Override
+    public List<ExportResult> exportAll(Path targetDir, Layout layout) {
+        List<String> ids = engine.transaction(null, tx -> tx.read(null,
+                dsl -> dsl.select(WORLD.ID).from(WORLD).orderBy(WORLD.ID).fetch(WORLD.ID)));
+        return export(ids, targetDir, layout);
+    }
+}

@@ -1,0 +1,91 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.internal.Documents;
+import io.cardshark.worlds.internal.json.Json;
+import io.cardshark.worlds.internal.json.JsonBool;
+import io.cardshark.worlds.internal.json.JsonNull;
+import io.cardshark.worlds.internal.json.JsonNumber;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonString;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Splits an object into what typed columns hold and what they cannot (the lossless rule of the schema),
+ * and puts it back together: {@code KEY_ORDER} lists every key as read, {@code EXTRAS} holds unknown keys
+ * and known keys whose exact value a column cannot carry (an integer written {@code -0}, say).
+ */
+final class ObjectLayout {
+
+    /** Key order and extras, in their stored (text) forms; extras {@code null} when empty. */
+    record Split(String keyOrder, String extras) {
+    }
+
+    private ObjectLayout() {
+    }
+
+    static Split split(JsonObject o, Set<String> columnKeys, Predicate<String> columnCarries) {
+        List<String> order = new ArrayList<>(o.keys());
+        JsonObject extras = JsonObject.EMPTY;
+        for (Map.Entry<String, Json> e : o.asMap().entrySet()) {
+            if (!columnKeys.contains(e.getKey()) || !columnCarries.test(e.getKey())) {
+                extras = extras.with(e.getKey(), e.getValue());
+            }
+        }
+        return new Split(Documents.keyOrder(order), extras.isEmpty() ? null : Documents.compact(extras));
+    }
+
+    /** Rebuilds the object: each key in order, from extras when there, else from its column. */
+    static JsonObject assemble(String keyOrder, String extras, Function<String, Json> column) {
+        JsonObject stored = extras == null ? JsonObject.EMPTY : Documents.parseObject(extras);
+        JsonObject.Builder b = JsonObject.builder();
+        for (String key : Documents.keyOrder(keyOrder)) {
+            Json value = stored.has(key) ? stored.get(key) : column.apply(key);
+            b.put(key, value == null ? JsonNull.INSTANCE : value);
+        }
+        return b.build();
+    }
+
+    // ---- what a column can carry exactly ---------------------------------------------------------
+
+    /** An integer a BIGINT column gives back with the same token. */
+    static boolean exactLong(Json v) {
+        if (v instanceof JsonNumber n && n.isInteger()) {
+            try {
+                return Long.toString(n.longValueExact()).equals(n.token());
+            } catch (ArithmeticException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static String text(Json v) {
+        return v instanceof JsonString s ? s.value() : null;
+    }
+
+    static Long integer(Json v) {
+        return exactLong(v) ? ((JsonNumber) v).longValueExact() : null;
+    }
+
+    static Boolean bool(Json v) {
+        return v instanceof JsonBool b ? b.value() : null;
+    }
+
+    static Json string(String s) {
+        return s == null ? JsonNull.INSTANCE : new JsonString(s);
+    }
+
+    static Json number(Long n) {
+        return n == null ? JsonNull.INSTANCE : JsonNumber.of(n);
+    }
+
+    static Json bool(Boolean b) {
+        return b == null ? JsonNull.INSTANCE : JsonBool.of(b);
+    }
+}

@@ -1,0 +1,35 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.internal.json.Json;
+import io.cardshark.worlds.internal.json.JsonStyle;
+import org.jooq.DSLContext;
+
+import java.util.Optional;
+
+import static io.cardshark.worlds.internal.db.Tables.WORLD_ORIGINAL;
+
+/**
+ * Records how each imported JSON document was formatted (format spec §9.3): the style that reproduces
+ * its bytes, or, when none does, the bytes themselves, so the {@code cardshark} export can give them back.
+ */
+final class OriginalBytes {
+
+    private final DSLContext dsl;
+    private final String worldId;
+
+    OriginalBytes(DSLContext dsl, String worldId) {
+        this.dsl = dsl;
+        this.worldId = worldId;
+    }
+
+    /** The style's stored form, or {@code null} after keeping the original bytes. */
+    String styleOf(String path, byte[] content, Json parsed, boolean preferAsciiFalse) {
+        Optional<JsonStyle> style = JsonStyle.detect(content, parsed, preferAsciiFalse);
+        if (style.isPresent()) {
+            return style.get().asString();
+        }
+        dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_ID, worldId).set(WORLD_ORIGINAL.PATH, path)
+                .set(WORLD_ORIGINAL.CONTENT, content).execute();
+        return null;
+    }
+}

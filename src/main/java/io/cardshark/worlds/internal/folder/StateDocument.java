@@ -1,0 +1,138 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.internal.Documents;
+import io.cardshark.worlds.internal.LocationOps;
+import io.cardshark.worlds.internal.WorldOps;
+import io.cardshark.worlds.internal.db.tables.records.LocationEventRecord;
+import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
+import io.cardshark.worlds.internal.db.tables.records.LocationRecord;
+import io.cardshark.worlds.internal.db.tables.records.PlayerStateRecord;
+import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
+import io.cardshark.worlds.internal.json.Json;
+import io.cardshark.worlds.internal.json.JsonArray;
+import io.cardshark.worlds.internal.json.JsonNull;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonString;
+import org.jooq.DSLContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.cardshark.worlds.internal.db.Tables.LOCATION;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_NPC;
+import static io.cardshark.worlds.internal.db.Tables.PLAYER_STATE;
+import static io.cardshark.worlds.internal.db.Tables.VISIT;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
+
+/** Rebuilds a world's {@code world_state.json} from its rows: the inverse of {@link StateRows}. */
+final class StateDocument {
+
+    private StateDocument() {
+    }
+
+    static JsonObject of(DSLContext dsl, WorldRecord w) {
+        String id = w.getId();
+        List<LocationRecord> rows = dsl.selectFrom(LOCATION).where(LOCATION.WORLD_ID.eq(id))
+                .orderBy(LOCATION.PLACEMENT, LOCATION.ORDINAL).fetch();
+        Map<String, List<LocationExitRecord>> exits = new HashMap<>();
+        dsl.selectFrom(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_ID.eq(id)).orderBy(LOCATION_EXIT.ORDINAL)
+                .forEach(x -> exits.computeIfAbsent(x.getLocationId(), k -> new ArrayList<>()).add(x));
+        Map<String, List<Json>> npcs = new HashMap<>();
+        dsl.selectFrom(LOCATION_NPC).where(LOCATION_NPC.WORLD_ID.eq(id)).orderBy(LOCATION_NPC.ORDINAL)
+                .forEach(n -> npcs.computeIfAbsent(n.getLocationId(), k -> new ArrayList<>()).add(new JsonString(n.getNpcRef())));
+        Map<String, List<LocationEventRecord>> events = new HashMap<>();
+        dsl.selectFrom(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_ID.eq(id)).orderBy(LOCATION_EVENT.ORDINAL)
+                .forEach(e -> events.computeIfAbsent(e.getLocationId(), k -> new ArrayList<>()).add(e));
+
+        JsonObject.Builder grid = JsonObject.builder();
+        JsonObject.Builder lore = JsonObject.builder();
+        for (LocationRecord r : rows) {
+            JsonObject location = location(r, exits.getOrDefault(r.getLocationId(), List.of()),
+                    npcs.getOrDefault(r.getLocationId(), List.of()), events.getOrDefault(r.getLocationId(), List.of()));
+            (r.getPlacement().equals(LocationOps.GRID) ? grid : lore).put(r.getEntryKey(), location);
+        }
+        JsonObject locations = grid.build();
+        JsonObject unconnected = lore.build();
+        PlayerStateRecord player = dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_ID.eq(id)).fetchOne();
+        List<Json> visits = new ArrayList<>();
+        dsl.select(VISIT.POSITION).from(VISIT).where(VISIT.WORLD_ID.eq(id)).orderBy(VISIT.SEQ)
+                .forEach(v -> visits.add(new JsonString(v.value1())));
+        String metadata = dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
+                .where(WORLD_METADATA.WORLD_ID.eq(id), WORLD_METADATA.SOURCE.eq(WorldOps.METADATA_STATE))
+                .fetchOne(WORLD_METADATA.DOCUMENT);
+        return ObjectLayout.assemble(w.getKeyOrder(), w.getExtras(), key -> switch (key) {
+            case "name" -> ObjectLayout.string(w.getStateName());
+            case "version" -> ObjectLayout.string(w.getFormatVersion());
+            case "current_position" -> ObjectLayout.string(w.getCurrentPosition());
+            case "visited_positions" -> new JsonArray(visits);
+            case "locations" -> locations;
+            case "unconnected_locations" -> unconnected;
+            case "player" -> player == null ? JsonObject.EMPTY : player(player);
+            case "base_character_id" -> ObjectLayout.string(w.getBaseCharacterId());
+            case "metadata" -> metadata == null ? JsonObject.EMPTY : Documents.parse(metadata);
+            default -> JsonNull.INSTANCE;
+        });
+    }
+
+    private static JsonObject location(LocationRecord r, List<LocationExitRecord> exits, List<Json> npcs,
+                                       List<LocationEventRecord> events) {
+        return ObjectLayout.assemble(r.getKeyOrder(), r.getExtras(), key -> switch (key) {
+            case "name" -> ObjectLayout.string(r.getName());
+            case "coordinates" -> r.getCoordinates() == null ? JsonNull.INSTANCE : Documents.parse(r.getCoordinates());
+            case "location_id" -> new JsonString(r.getLocationId());
+            case "description" -> ObjectLayout.string(r.getDescription());
+            case "introduction" -> ObjectLayout.string(r.getIntroduction());
+            case "zone_id" -> ObjectLayout.string(r.getZoneId());
+            case "room_type" -> ObjectLayout.string(r.getRoomType());
+            case "notes" -> ObjectLayout.string(r.getNotes());
+            case "background" -> ObjectLayout.string(r.getBackground());
+            case "events" -> new JsonArray(events.stream().map(StateDocument::event).map(Json.class::cast).toList());
+            case "npcs" -> new JsonArray(npcs);
+            case "explicit_exits" -> r.getExplicitExitsNull() && exits.isEmpty() ? JsonNull.INSTANCE : exits(exits);
+            case "lore_source" -> ObjectLayout.string(r.getLoreSource());
+            case "connected" -> ObjectLayout.bool(r.getConnected());
+            default -> JsonNull.INSTANCE;
+        });
+    }
+
+    private static JsonObject exits(List<LocationExitRecord> exits) {
+        JsonObject.Builder b = JsonObject.builder();
+        for (LocationExitRecord x : exits) {
+            b.put(x.getDirection(), ObjectLayout.assemble(x.getKeyOrder(), x.getExtras(), key -> switch (key) {
+                case "target_coordinates" -> ObjectLayout.string(x.getTargetCoordinates());
+                case "target_location_id" -> ObjectLayout.string(x.getTargetLocationId());
+                case "name" -> ObjectLayout.string(x.getName());
+                case "description" -> ObjectLayout.string(x.getDescription());
+                case "locked" -> ObjectLayout.bool(x.getLocked());
+                case "key_item_id" -> ObjectLayout.string(x.getKeyItemId());
+                default -> JsonNull.INSTANCE;
+            }));
+        }
+        return b.build();
+    }
+
+    private static JsonObject event(LocationEventRecord e) {
+        return ObjectLayout.assemble(e.getKeyOrder(), e.getExtras(), key -> switch (key) {
+            case "id" -> ObjectLayout.string(e.getEventId());
+            case "trigger" -> ObjectLayout.string(e.getTriggerName());
+            case "description" -> ObjectLayout.string(e.getDescription());
+            case "conditions" -> e.getConditions() == null ? JsonNull.INSTANCE : Documents.parse(e.getConditions());
+            case "cooldown" -> ObjectLayout.number(e.getCooldown());
+            default -> JsonNull.INSTANCE;
+        });
+    }
+
+    private static JsonObject player(PlayerStateRecord p) {
+        return ObjectLayout.assemble(p.getKeyOrder(), p.getExtras(), key -> switch (key) {
+            case "health" -> ObjectLayout.number(p.getHealth());
+            case "stamina" -> ObjectLayout.number(p.getStamina());
+            case "level" -> ObjectLayout.number(p.getLevel());
+            case "experience" -> ObjectLayout.number(p.getExperience());
+            default -> JsonNull.INSTANCE;
+        });
+    }
+}

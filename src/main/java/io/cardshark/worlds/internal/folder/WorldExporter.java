@@ -1,0 +1,323 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.WorldIds;
+import io.cardshark.worlds.folder.ExportResult;
+import io.cardshark.worlds.folder.FolderFormatException;
+import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.internal.Documents;
+import io.cardshark.worlds.internal.FileOps;
+import io.cardshark.worlds.internal.StoreEngine;
+import io.cardshark.worlds.internal.WorldOps;
+import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
+import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
+import io.cardshark.worlds.internal.json.Json;
+import io.cardshark.worlds.internal.json.JsonArray;
+import io.cardshark.worlds.internal.json.JsonLine;
+import io.cardshark.worlds.internal.json.JsonLinesReader;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.internal.json.JsonStyle;
+import io.cardshark.worlds.internal.json.JsonSyntaxException;
+import io.cardshark.worlds.internal.json.JsonWriter;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.Record3;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.cardshark.worlds.internal.db.Tables.CHAT;
+import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_BACKUP;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_DIRECTORY;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_EVENT;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_FILE;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_ORIGINAL;
+
+/**
+ * Exports one world into a folder, atomically ({@link AtomicFolder}), in the {@code documented} or the
+ * {@code cardshark} layout (format spec §9). Reads under a lock on the world's row, so the folder is one
+ * consistent state of the world; chats are streamed a message at a time.
+ */
+final class WorldExporter {
+
+    private static final Logger log = LoggerFactory.getLogger(WorldExporter.class);
+    private static final List<String> STANDARD_DIRECTORIES = List.of("chats", "events", "images/backgrounds", "images/objects");
+    /** The single-line form stored in columns is a JSONL line without its LF (format spec §9.4). */
+    private static final byte[] LF = {'\n'};
+
+    private final StoreEngine engine;
+
+    WorldExporter(StoreEngine engine) {
+        this.engine = engine;
+    }
+
+    ExportResult export(String worldId, Path targetDir, Layout layout) {
+        WorldIds.requireValidId(worldId);
+        return engine.transaction(worldId, tx -> tx.read(worldId, dsl -> {
+            try {
+                return write(dsl, worldId, targetDir, layout);
+            } catch (IOException e) {
+                throw new UncheckedIOException(targetDir.resolve(worldId) + ": export failed: " + e.getMessage(), e);
+            }
+        }));
+    }
+
+    /** Counts what was written, and remembers what to verify before the rename. */
+    private static final class Written {
+        int files;
+        long bytes;
+        int chats;
+        long messages;
+        final List<String> json = new ArrayList<>();
+        final List<String> jsonLines = new ArrayList<>();
+        final Map<String, String> digests = new HashMap<>();
+    }
+
+    private ExportResult write(DSLContext dsl, String worldId, Path targetDir, Layout layout) throws IOException {
+        // FOR UPDATE: writers of this world wait until the export has read it, so the folder is one state.
+        WorldRecord world = dsl.selectFrom(WORLD).where(WORLD.ID.eq(worldId)).forUpdate().fetchOne();
+        if (world == null) {
+            throw new NotFoundException(worldId, "world " + worldId + " does not exist");
+        }
+        boolean cardshark = layout == Layout.CARDSHARK;
+        Written w = new Written();
+        Set<String> taken = new HashSet<>(dsl.select(WORLD_FILE.PATH).from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId))
+                .fetch(WORLD_FILE.PATH));
+        taken.addAll(dsl.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_ID.eq(worldId))
+                .fetch(WORLD_BACKUP.PATH));
+        try (AtomicFolder folder = AtomicFolder.begin(targetDir, worldId)) {
+            JsonObject state = StateDocument.of(dsl, world);
+            JsonStyle stateDefault = cardshark ? JsonStyle.CARDSHARK : JsonStyle.DOCUMENTED;
+            writeDocument(dsl, folder, w, worldId, FolderScan.STATE, state, cardshark, world.getStateStyle(), stateDefault);
+            var metadata = dsl.select(WORLD_METADATA.DOCUMENT, WORLD_METADATA.STYLE).from(WORLD_METADATA)
+                    .where(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(WorldOps.METADATA_FILE)).fetchOne();
+            if (metadata != null) {
+                writeDocument(dsl, folder, w, worldId, FolderScan.METADATA, Documents.parse(metadata.value1()), cardshark,
+                        metadata.value2(), stateDefault);
+            }
+            writeChats(dsl, folder, w, worldId, cardshark, taken);
+            for (var e : dsl.select(WORLD_EVENT.EVENT_ID, WORLD_EVENT.DOCUMENT, WORLD_EVENT.STYLE).from(WORLD_EVENT)
+                    .where(WORLD_EVENT.WORLD_ID.eq(worldId)).orderBy(WORLD_EVENT.EVENT_ID).fetch()) {
+                writeDocument(dsl, folder, w, worldId, "events/" + e.value1() + ".json", Documents.parse(e.value2()), cardshark,
+                        e.value3(), stateDefault);
+            }
+            writeBlobs(dsl, folder, w, worldId);
+            for (String dir : dsl.select(WORLD_DIRECTORY.PATH).from(WORLD_DIRECTORY).where(WORLD_DIRECTORY.WORLD_ID.eq(worldId))
+                    .fetch(WORLD_DIRECTORY.PATH)) {
+                folder.directory(dir);
+            }
+            if (!cardshark) {
+                for (String dir : STANDARD_DIRECTORIES) {
+                    folder.directory(dir);
+                }
+            }
+            verify(folder, worldId, w);
+            boolean replaced = folder.commit();
+            log.info("world {}: exported to {} ({}, {} files, {} bytes)", worldId, targetDir.resolve(worldId), layout,
+                    w.files, w.bytes);
+            return new ExportResult(worldId, targetDir.resolve(worldId), layout, w.files, w.bytes, w.chats, w.messages, replaced);
+        }
+    }
+
+    /**
+     * A JSON document: in the documented style, or in cardshark layout as imported (the original bytes while
+     * the document is unchanged, else its recorded style, else the kind's default).
+     */
+    private static void writeDocument(DSLContext dsl, AtomicFolder folder, Written w, String worldId, String path, Json value,
+                                      boolean cardshark, String recordedStyle, JsonStyle fallback) throws IOException {
+        byte[] bytes = null;
+        if (cardshark) {
+            byte[] original = dsl.select(WORLD_ORIGINAL.CONTENT).from(WORLD_ORIGINAL)
+                    .where(WORLD_ORIGINAL.WORLD_ID.eq(worldId), WORLD_ORIGINAL.PATH.eq(path)).fetchOne(WORLD_ORIGINAL.CONTENT);
+            if (original != null && value.equals(JsonReader.read(original).value())) {
+                bytes = original;
+            } else {
+                bytes = JsonWriter.toBytes(value, recordedStyle == null ? fallback : JsonStyle.parse(recordedStyle));
+            }
+        } else {
+            bytes = JsonWriter.toBytes(value, JsonStyle.DOCUMENTED);
+        }
+        try (OutputStream out = folder.create(path)) {
+            out.write(bytes);
+        }
+        w.files++;
+        w.bytes += bytes.length;
+        w.json.add(path);
+    }
+
+    private static void writeChats(DSLContext dsl, AtomicFolder folder, Written w, String worldId, boolean cardshark,
+                                   Set<String> taken) throws IOException {
+        List<ChatRecord> chats = dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId)).orderBy(CHAT.CHAT_ID).fetch();
+        Map<String, Integer> perLocation = new HashMap<>();
+        for (ChatRecord c : chats) {
+            if (c.getLocationId() != null) {
+                perLocation.merge(c.getLocationId(), 1, Integer::sum);
+            }
+        }
+        for (ChatRecord c : chats) {
+            JsonObject header = Documents.parseObject(c.getHeader());
+            if (cardshark) {
+                writeCardsharkChat(dsl, folder, w, worldId, c, header, taken);
+            } else {
+                String name = c.getLocationId() != null && perLocation.get(c.getLocationId()) == 1
+                        ? ChatFileNames.locationChat(c.getLocationId()) : null;
+                if (name == null) {
+                    name = ChatFileNames.otherChat(c.getChatId());
+                }
+                writeJsonLines(dsl, folder, w, worldId, c, "chats/" + name, withChatId(header, c.getChatId()));
+            }
+            w.chats++;
+        }
+    }
+
+    /** A JSONL header must let the §5.3 lookup find the chat's id; prepend {@code chat_id} when it would not. */
+    private static JsonObject withChatId(JsonObject header, String chatId) {
+        if (chatId.equals(ChatImporter.firstString(header, "chat_id", "id", "metadata.chat_id", "chat_metadata.chat_id"))
+                || header.has("chat_id")) {
+            return header;
+        }
+        JsonObject.Builder b = JsonObject.builder().put("chat_id", new JsonString(chatId));
+        header.asMap().forEach(b::put);
+        return b.build();
+    }
+
+    private static void writeJsonLines(DSLContext dsl, AtomicFolder folder, Written w, String worldId, ChatRecord c,
+                                       String path, JsonObject header) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(folder.create(path), 1 << 16);
+             Cursor<Record2<Long, String>> messages = messages(dsl, worldId, c.getChatId())) {
+            byte[] head = JsonWriter.toBytes(header, JsonStyle.JSONL_LINE);
+            out.write(head);
+            w.bytes += head.length;
+            for (Record2<Long, String> m : messages) {
+                byte[] line = m.value2().getBytes(StandardCharsets.UTF_8);
+                out.write(line);
+                out.write(LF);
+                w.bytes += line.length + 1;
+                w.messages++;
+            }
+        }
+        w.files++;
+        w.jsonLines.add(path);
+    }
+
+    private static Cursor<Record2<Long, String>> messages(DSLContext dsl, String worldId, String chatId) {
+        return dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
+                .where(CHAT_MESSAGE.WORLD_ID.eq(worldId), CHAT_MESSAGE.CHAT_ID.eq(chatId))
+                .orderBy(CHAT_MESSAGE.SEQ).fetchSize(1000).fetchLazy();
+    }
+
+    /** Shape A or B at its original path; a chat with no .json origin becomes shape A (format spec §9.2). */
+    private static void writeCardsharkChat(DSLContext dsl, AtomicFolder folder, Written w, String worldId, ChatRecord c,
+                                           JsonObject header, Set<String> taken) throws IOException {
+        List<Json> list = new ArrayList<>();
+        try (Cursor<Record2<Long, String>> messages = messages(dsl, worldId, c.getChatId())) {
+            for (Record2<Long, String> m : messages) {
+                list.add(Documents.parse(m.value2()));
+            }
+        }
+        JsonArray array = new JsonArray(list);
+        boolean json = c.getOrigin().equals("A") || c.getOrigin().equals("B");
+        JsonObject.Builder doc = JsonObject.builder();
+        String path;
+        if (json) {
+            List<String> keys = new ArrayList<>(header.keys());
+            int at = c.getMessagesIndex() == null ? keys.size() : Math.min(c.getMessagesIndex(), keys.size());
+            for (int i = 0; i <= keys.size(); i++) {
+                if (i == at) {
+                    doc.put("messages", array);
+                }
+                if (i < keys.size()) {
+                    doc.put(keys.get(i), header.get(keys.get(i)));
+                }
+            }
+            path = c.getOriginPath();
+        } else {
+            doc.put("id", new JsonString(c.getChatId()));
+            boolean placed = false;
+            for (String key : header.keys()) {
+                if (key.equals("chat_id") || key.equals("id")) {
+                    continue;
+                }
+                doc.put(key, header.get(key));
+                if (key.equals("updated")) {
+                    doc.put("messages", array);
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                doc.put("messages", array);
+            }
+            String name = c.getChatId() + ".json";
+            path = WorldIds.isSafeSegment(name) && !taken.contains("chats/" + name) ? "chats/" + name
+                    : "chats/" + ChatFileNames.cardsharkFallback(c.getChatId());
+        }
+        taken.add(path);
+        JsonStyle fallback = "B".equals(c.getOrigin()) ? new JsonStyle(2, false, false, false) : JsonStyle.CARDSHARK;
+        writeDocument(dsl, folder, w, worldId, path, doc.build(), true, c.getStyle(), fallback);
+        w.messages += list.size();
+    }
+
+    /** Opaque files and backups, byte for byte, with their digests kept for verification. */
+    private static void writeBlobs(DSLContext dsl, AtomicFolder folder, Written w, String worldId) throws IOException {
+        List<Record3<String, String, byte[]>> blobs = new ArrayList<>(dsl.select(WORLD_FILE.PATH, WORLD_FILE.SHA256, WORLD_FILE.CONTENT)
+                .from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId)).fetch());
+        blobs.addAll(dsl.select(WORLD_BACKUP.PATH, WORLD_BACKUP.SHA256, WORLD_BACKUP.CONTENT)
+                .from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_ID.eq(worldId)).fetch());
+        for (Record3<String, String, byte[]> b : blobs) {
+            try (OutputStream out = folder.create(b.value1())) {
+                out.write(b.value3());
+            }
+            w.files++;
+            w.bytes += b.value3().length;
+            w.digests.put(b.value1(), b.value2());
+        }
+    }
+
+    /** The design document's "validate the temporary file": every JSON file parses, every digest matches. */
+    private static void verify(AtomicFolder folder, String worldId, Written w) throws IOException {
+        Path temp = folder.temp();
+        for (String path : w.json) {
+            try {
+                JsonReader.read(Files.readAllBytes(temp.resolve(path)));
+            } catch (JsonSyntaxException e) {
+                throw new FolderFormatException(worldId, temp, path, temp + ": " + path + " does not read back: " + e.getMessage());
+            }
+        }
+        for (String path : w.jsonLines) {
+            try (InputStream in = Files.newInputStream(temp.resolve(path)); JsonLinesReader lines = new JsonLinesReader(in)) {
+                for (JsonLine line = lines.next(); line != null; line = lines.next()) {
+                    line.objectOrThrow();
+                }
+            } catch (JsonSyntaxException e) {
+                throw new FolderFormatException(worldId, temp, path, temp + ": " + path + " does not read back: " + e.getMessage());
+            }
+        }
+        for (Map.Entry<String, String> d : w.digests.entrySet()) {
+            String actual = FileOps.sha256(Files.readAllBytes(temp.resolve(d.getKey())));
+            if (!actual.equals(d.getValue())) {
+                throw new FolderFormatException(worldId, temp, d.getKey(), temp + ": " + d.getKey()
+                        + ": expected SHA-256 " + d.getValue() + ", found " + actual + " after writing");
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.AlreadyExistsException;
+import io.cardshark.worlds.WorldStoreException;
+import io.cardshark.worlds.folder.FolderFormatException;
+import io.cardshark.worlds.folder.ImportCounts;
+import io.cardshark.worlds.folder.ImportOutcome;
+import io.cardshark.worlds.folder.ImportResult;
+import io.cardshark.worlds.internal.Documents;
+import io.cardshark.worlds.internal.FileOps;
+import io.cardshark.worlds.internal.StoreEngine;
+import io.cardshark.worlds.internal.WorldOps;
+import io.cardshark.worlds.internal.json.Json;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.internal.json.JsonSyntaxException;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.cardshark.worlds.internal.db.Tables.LOCATION;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_BACKUP;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_DIRECTORY;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_EVENT;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_FILE;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
+
+/**
+ * Imports one world folder in one transaction: every row of the world, or none (format spec §10.2). The
+ * source is only read.
+ */
+final class WorldImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(WorldImporter.class);
+
+    private final StoreEngine engine;
+
+    WorldImporter(StoreEngine engine) {
+        this.engine = engine;
+    }
+
+    ImportResult importWorld(Path folder, boolean replace) {
+        String worldId = folder.getFileName() == null ? "" : folder.getFileName().toString();
+        List<String> skipped = List.of();
+        try {
+            if (Files.isSymbolicLink(folder)) {
+                throw new FolderFormatException(worldId, folder, null, folder
+                        + ": expected a world folder, found a symbolic link (links are never followed)");
+            }
+            FolderScan scan = FolderScan.of(folder);
+            skipped = scan.skipped();
+            StateSource state = StateSource.choose(scan);
+            Work work = engine.transaction(scan.worldId(), tx -> tx.write(scan.worldId(), dsl -> {
+                try {
+                    return write(dsl, scan, state, replace);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+            ImportOutcome outcome = state.recovered() ? ImportOutcome.RECOVERED : ImportOutcome.IMPORTED;
+            if (state.recovered()) {
+                log.warn("world {}: {} unusable, state recovered from {}", scan.worldId(), FolderScan.STATE, state.file());
+            }
+            log.info("world {}: imported from {} ({} locations, {} chats, {} messages, {} files)", scan.worldId(), folder,
+                    work.counts().locations(), work.counts().chats(), work.counts().messages(), work.counts().files());
+            return new ImportResult(scan.worldId(), folder, outcome, state.file(), state.shape(), work.counts(),
+                    state.recovery(), skipped, work.warnings(), null);
+        } catch (WorldStoreException e) {
+            log.warn("world {}: rejected: {}", worldId, e.getMessage());
+            return rejected(worldId, folder, skipped, e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            String message = folder + ": cannot be read (" + e.getMessage() + ")";
+            log.warn("world {}: rejected: {}", worldId, message);
+            return rejected(worldId, folder, skipped, message);
+        }
+    }
+
+    private static ImportResult rejected(String worldId, Path folder, List<String> skipped, String message) {
+        return new ImportResult(worldId, folder, ImportOutcome.REJECTED, null, null, ImportCounts.NONE, List.of(),
+                skipped, List.of(), message);
+    }
+
+    private record Work(ImportCounts counts, List<String> warnings) {
+    }
+
+    private Work write(DSLContext dsl, FolderScan scan, StateSource state, boolean replace) throws IOException {
+        String id = scan.worldId();
+        Optional<String> clash = WorldOps.clashingId(dsl, id);
+        if (clash.isPresent()) {
+            if (!replace || !clash.get().equals(id)) {
+                throw new AlreadyExistsException(id, scan.folder() + ": world " + id + " clashes with existing world "
+                        + clash.get() + (replace ? " (only that exact id can be replaced)" : "; use --replace to replace it"));
+            }
+            dsl.deleteFrom(WORLD).where(WORLD.ID.eq(id)).execute();
+            log.info("world {}: replacing the stored world", id);
+        }
+        List<String> warnings = new ArrayList<>();
+        OriginalBytes originals = new OriginalBytes(dsl, id);
+        long bytes = state.bytes().length;
+
+        // metadata.json: a JSON object is a document; anything else is kept as an opaque file (§4).
+        JsonObject metadataFile = null;
+        byte[] metadataBytes = null;
+        if (scan.hasMetadata()) {
+            metadataBytes = Files.readAllBytes(scan.folder().resolve(FolderScan.METADATA));
+            bytes += metadataBytes.length;
+            try {
+                Json parsed = JsonReader.read(metadataBytes).value();
+                if (parsed instanceof JsonObject o) {
+                    metadataFile = o;
+                } else {
+                    warnings.add(FolderScan.METADATA + ": expected an object, found " + parsed.describe()
+                            + "; kept as a file");
+                }
+            } catch (JsonSyntaxException e) {
+                warnings.add(FolderScan.METADATA + " " + e.getMessage() + "; kept as a file");
+            }
+        }
+        String displayName = displayName(state.state(), metadataFile, id);
+        String stateStyle = originals.styleOf(FolderScan.STATE, state.bytes(), state.state(), false);
+        StateRows rows = new StateRows(dsl, id);
+        rows.insert(state.state(), state.shape(), stateStyle, displayName);
+        warnings.addAll(rows.warnings);
+        if (metadataFile != null) {
+            String style = originals.styleOf(FolderScan.METADATA, metadataBytes, metadataFile, false);
+            WorldOps.putMetadata(dsl, id, WorldOps.METADATA_FILE, Documents.compact(metadataFile));
+            dsl.update(WORLD_METADATA).set(WORLD_METADATA.STYLE, style)
+                    .where(WORLD_METADATA.WORLD_ID.eq(id), WORLD_METADATA.SOURCE.eq(WorldOps.METADATA_FILE)).execute();
+        } else if (metadataBytes != null) {
+            putFile(dsl, id, FolderScan.METADATA, metadataBytes);
+        }
+
+        Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
+                .where(LOCATION.WORLD_ID.eq(id)).fetch(LOCATION.LOCATION_ID));
+        ChatImporter chats = new ChatImporter(dsl, scan, locationIds, warnings, originals);
+        for (String chat : scan.chats()) {
+            chats.importChat(chat);
+        }
+        bytes += chats.bytes;
+        for (String event : scan.events()) {
+            bytes += importEvent(dsl, scan, event, originals);
+        }
+        for (String file : scan.files()) {
+            byte[] content = Files.readAllBytes(scan.folder().resolve(file));
+            putFile(dsl, id, file, content);
+            bytes += content.length;
+        }
+        for (String backup : scan.backups()) {
+            byte[] content = Files.readAllBytes(scan.folder().resolve(backup));
+            dsl.insertInto(WORLD_BACKUP).set(WORLD_BACKUP.WORLD_ID, id).set(WORLD_BACKUP.PATH, backup)
+                    .set(WORLD_BACKUP.SIZE_BYTES, (long) content.length).set(WORLD_BACKUP.SHA256, FileOps.sha256(content))
+                    .set(WORLD_BACKUP.CONTENT, content).execute();
+            bytes += content.length;
+        }
+        for (String dir : scan.emptyDirectories()) {
+            dsl.insertInto(WORLD_DIRECTORY).set(WORLD_DIRECTORY.WORLD_ID, id).set(WORLD_DIRECTORY.PATH, dir).execute();
+        }
+        ImportCounts counts = new ImportCounts(rows.locations, rows.unconnected, chats.chats, chats.messages,
+                scan.events().size(), scan.files().size() + (metadataFile == null && metadataBytes != null ? 1 : 0),
+                scan.backups().size(), bytes);
+        return new Work(counts, warnings);
+    }
+
+    /** Display name, first non-empty string wins (format spec §2). */
+    private static String displayName(JsonObject state, JsonObject metadataFile, String id) {
+        if (state.get("metadata") instanceof JsonObject meta && meta.get("name") instanceof JsonString s && !s.value().isEmpty()) {
+            return s.value();
+        }
+        if (metadataFile != null && metadataFile.get("name") instanceof JsonString s && !s.value().isEmpty()) {
+            return s.value();
+        }
+        if (state.get("name") instanceof JsonString s && !s.value().isEmpty()) {
+            return s.value();
+        }
+        return id;
+    }
+
+    private static long importEvent(DSLContext dsl, FolderScan scan, String rel, OriginalBytes originals) throws IOException {
+        byte[] content = Files.readAllBytes(scan.folder().resolve(rel));
+        Json value;
+        try {
+            value = JsonReader.read(content).value();
+        } catch (JsonSyntaxException e) {
+            throw new FolderFormatException(scan.worldId(), scan.folder(), rel, scan.folder() + ": " + rel + " " + e.getMessage());
+        }
+        if (!(value instanceof JsonObject record)) {
+            throw new FolderFormatException(scan.worldId(), scan.folder(), rel, scan.folder() + ": " + rel
+                    + " at the top: expected an event object, found " + value.describe());
+        }
+        String name = rel.substring("events/".length());
+        String eventId = name.substring(0, name.length() - ".json".length());
+        if (eventId.isEmpty() || eventId.length() > 250) {
+            throw new FolderFormatException(scan.worldId(), scan.folder(), rel, scan.folder() + ": " + rel
+                    + ": expected an event id of 1 to 250 characters, found " + eventId.length());
+        }
+        String style = originals.styleOf(rel, content, value, false);
+        dsl.insertInto(WORLD_EVENT)
+                .set(WORLD_EVENT.WORLD_ID, scan.worldId())
+                .set(WORLD_EVENT.EVENT_ID, eventId)
+                .set(WORLD_EVENT.DEFINITION_ID, cut(ObjectLayout.text(record.get("definition_id"))))
+                .set(WORLD_EVENT.LOCATION_ID, cut(ObjectLayout.text(record.get("location_id"))))
+                .set(WORLD_EVENT.TRIGGER_NAME, cut(ObjectLayout.text(record.get("trigger"))))
+                .set(WORLD_EVENT.OCCURRED_AT, ObjectLayout.integer(record.get("timestamp")))
+                .set(WORLD_EVENT.DOCUMENT, Documents.compact(record))
+                .set(WORLD_EVENT.STYLE, style)
+                .execute();
+        return content.length;
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+
+    private static void putFile(DSLContext dsl, String id, String path, byte[] content) {
+        dsl.insertInto(WORLD_FILE).set(WORLD_FILE.WORLD_ID, id).set(WORLD_FILE.PATH, path)
+                .set(WORLD_FILE.SIZE_BYTES, (long) content.length).set(WORLD_FILE.SHA256, FileOps.sha256(content))
+                .set(WORLD_FILE.CONTENT, content).execute();
+    }
+
+    /** Whether a folder is itself a world folder rather than a folder of worlds. */
+    static boolean isWorldFolder(Path folder) throws IOException {
+        if (Files.exists(folder.resolve(FolderScan.STATE), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(folder.resolve(FolderScan.METADATA), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try (var children = Files.list(folder)) {
+            return children.anyMatch(p -> p.getFileName().toString().startsWith("world_state.")
+                    && FolderScan.BACKUP.matcher(p.getFileName().toString()).matches());
+        }
+    }
+}

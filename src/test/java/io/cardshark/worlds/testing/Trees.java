@@ -1,0 +1,84 @@
+package io.cardshark.worlds.testing;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Real folders on disk: fixtures copied out of the test resources, and trees compared byte for byte. */
+public final class Trees {
+
+    private Trees() {
+    }
+
+    /** The folder of a test resource, such as {@code fixtures/cardshark}. */
+    public static Path resource(String name) {
+        try {
+            return Path.of(Trees.class.getResource("/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("test resource " + name + " is missing", e);
+        }
+    }
+
+    /**
+     * The worlds base folder of a CardShark fixture case, copied to {@code into}. Every file gets the same
+     * modification time, as after a checkout where times carry no meaning (the fixtures' README): the
+     * format's tie-breaks must then decide.
+     */
+    public static Path fixtureWorlds(String caseName, Path into) throws IOException {
+        Path target = into.resolve(caseName);
+        copy(resource("fixtures/cardshark/" + caseName + "/worlds"), target);
+        FileTime same = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+        try (Stream<Path> all = Files.walk(target)) {
+            for (Path p : all.toList()) {
+                Files.setLastModifiedTime(p, same);
+            }
+        }
+        return target;
+    }
+
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** Every regular file under {@code root}, by {@code /}-separated relative path, with its bytes. */
+    public static Map<String, byte[]> files(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    /** Every directory under {@code root}, relative. */
+    public static List<String> directories(Path root) throws IOException {
+        List<String> dirs = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.filter(Files::isDirectory).sorted().toList()) {
+                if (!p.equals(root)) {
+                    dirs.add(root.relativize(p).toString().replace('\\', '/'));
+                }
+            }
+        }
+        return dirs;
+    }
+}

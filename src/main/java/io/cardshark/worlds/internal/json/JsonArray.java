@@ -31,4 +31,32 @@ public record JsonArray(List<Json> elements) implements Json {
     public String describe() {
         return "an array";
     }
+
+    // Written out rather than generated: the record's generated equals goes through List.equals and method
+    // handles, several frames per level, and overflowed the stack on values nested 1000 deep (the reader's
+    // limit). One frame per level here.
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof JsonArray other) || other.elements.size() != elements.size()) {
+            return false;
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            if (!elements.get(i).equals(other.elements.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (Json e : elements) {
+            h = 31 * h + e.hashCode();
+        }
+        return h;
+    }
 }

@@ -40,7 +40,7 @@ public final class JsonLinesReader implements Closeable {
      * @throws IOException when the stream fails, or a line does not fit in an array (2 GB)
      */
     public JsonLine next() throws IOException {
-        int scanned = start; // bytes before this index hold no LF
+        int scanned = start; // the bytes from start up to here hold no LF
         while (true) {
             int lf = indexOfLf(scanned);
             if (lf >= 0 || (eof && start < end)) {
@@ -54,9 +54,9 @@ public final class JsonLinesReader implements Closeable {
             } else if (eof) {
                 return null;
             } else {
-                int shift = start;
+                int unscanned = end - start; // all scanned already, no LF among them
                 fill();
-                scanned = end == start ? start : Math.max(start, scanned - shift);
+                scanned = start + unscanned;
             }
         }
     }

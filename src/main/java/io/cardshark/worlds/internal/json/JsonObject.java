@@ -98,10 +98,12 @@ public final class JsonObject implements Json {
         if (!(o instanceof JsonObject other) || other.members.size() != members.size()) {
             return false;
         }
-        // Map.equals ignores order; compare the entries pairwise instead.
+        // Map.equals ignores order; compare the members pairwise instead. Values are compared directly, not
+        // through Map.Entry.equals, to spend one stack frame per nesting level (values may nest 1000 deep).
         Iterator<Map.Entry<String, Json>> theirs = other.members.entrySet().iterator();
         for (Map.Entry<String, Json> mine : members.entrySet()) {
-            if (!mine.equals(theirs.next())) {
+            Map.Entry<String, Json> their = theirs.next();
+            if (!mine.getKey().equals(their.getKey()) || !mine.getValue().equals(their.getValue())) {
                 return false;
             }
         }
@@ -112,7 +114,7 @@ public final class JsonObject implements Json {
     public int hashCode() {
         int h = 1;
         for (Map.Entry<String, Json> e : members.entrySet()) {
-            h = 31 * h + e.hashCode();
+            h = 31 * h + (e.getKey().hashCode() ^ e.getValue().hashCode());
         }
         return h;
     }

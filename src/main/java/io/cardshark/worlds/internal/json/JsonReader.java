@@ -6,14 +6,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses strict RFC 8259 JSON in UTF-8 into the lossless {@link Json} model (format §9.3).
@@ -22,6 +22,10 @@ import java.util.List;
  * Infinity, comments, single quotes, trailing commas, leading zeros, trailing content, nesting deeper than
  * {@link #MAX_DEPTH}. One leading byte order mark is skipped and reported. Every other limit is lifted, so that
  * any file CardShark can write is admitted. Stateless and thread-safe.
+ *
+ * <p>The bytes are decoded strictly first ({@link Utf8Text#decode}) and Jackson parses the characters; keys are
+ * checked for duplicates here rather than by Jackson, because keys with unpaired surrogates reach Jackson in
+ * a stand-in form ({@link SurrogateKeys}).
  */
 public final class JsonReader {
 
@@ -32,10 +36,6 @@ public final class JsonReader {
     public static final int MAX_DEPTH = 1000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            // Keys come from files, not from a fixed vocabulary: interning them would only grow a shared
-            // table, and Jackson rejects tables whose hashes collide too often.
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
                     .maxNameLength(Integer.MAX_VALUE)
@@ -47,8 +47,8 @@ public final class JsonReader {
     /**
      * A parsed document.
      *
-     * @param hadBom whether a UTF-8 byte order mark preceded it (CardShark writes none, so the file's bytes
-     *     cannot be reproduced by a style and must be kept)
+     * @param hadBom whether a UTF-8 byte order mark preceded it (CardShark writes none, so such a file cannot
+     *     be reproduced by a style, and its bytes must be kept)
      */
     public record Parsed(Json value, boolean hadBom) {
     }
@@ -74,98 +74,133 @@ public final class JsonReader {
      * unpaired surrogate must be escaped ({@code \ud800}), as {@link JsonWriter#toCompactString} does.
      */
     public static Parsed read(String text) {
+        char[] chars = text.toCharArray();
         int lone = Utf8Text.indexOfUnpairedSurrogate(text);
         if (lone >= 0) {
-            throw ParseErrors.inText(text, lone, "unpaired surrogate");
+            throw ParseErrors.at(chars, 0, lone, "unpaired surrogate", "", null);
         }
-        return read(text.getBytes(StandardCharsets.UTF_8));
+        boolean bom = !text.isEmpty() && text.charAt(0) == Utf8Text.BOM;
+        int skip = bom ? 1 : 0;
+        return new Parsed(parse(chars, skip, chars.length - skip), bom);
     }
 
-    /**
-     * Parses {@code len} bytes at {@code off}, which must not start with a byte order mark; positions in errors
-     * are relative to {@code off}. The JSONL reader's entry point.
-     */
+    /** Parses {@code len} bytes at {@code off}, with no byte order mark skipped: the JSONL reader's entry. */
     static Json read(byte[] bytes, int off, int len) {
-        int refused = ParseErrors.firstByteJacksonWouldMisread(bytes, off, len);
-        if (refused >= 0) {
-            throw ParseErrors.at(bytes, off, refused, ParseErrors.describeRefusedByte(bytes[off + refused]), "",
-                    null);
-        }
-        JsonParser parser = createParser(bytes, off, len);
-        try (parser) {
+        CharBuffer chars = Utf8Text.decode(bytes, off, len);
+        return parse(chars.array(), 0, chars.limit());
+    }
+
+    /** Parses {@code text[off, off+len)}, which it may modify (see {@link SurrogateKeys}). */
+    private static Json parse(char[] text, int off, int len) {
+        Map<Integer, String> realKeys = SurrogateKeys.patch(text, off, len);
+        JsonParser parser = createParser(text, off, len);
+        try {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw ParseErrors.at(bytes, off, len, "unexpected end of input", "", null);
+                throw ParseErrors.at(text, off, len, "unexpected end of input", "", null);
             }
-            Json value = readValue(parser, first);
-            checkNothingFollows(parser, bytes, off);
+            Json value = new Document(parser, realKeys, text, off).value(first);
+            checkNothingFollows(parser, text, off, len);
             return value;
         } catch (JsonProcessingException e) {
-            throw ParseErrors.translate(e, parser, bytes, off, len);
+            throw ParseErrors.translate(e, parser, text, off, len);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from a byte array; kept for the compiler
+            throw new UncheckedIOException(e); // not from a char array; kept for the compiler
+        } finally {
+            close(parser); // after translating: a closed parser no longer knows where it stopped
         }
     }
 
-    private static JsonParser createParser(byte[] bytes, int off, int len) {
+    private static void close(JsonParser parser) {
         try {
-            return FACTORY.createParser(bytes, off, len);
+            parser.close(); // hands Jackson's buffers back for reuse
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // nothing to release for a char array
+        }
+    }
+
+    private static JsonParser createParser(char[] text, int off, int len) {
+        try {
+            return FACTORY.createParser(text, off, len);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // declared, but nothing is read yet
         }
     }
 
     // Jackson reads a stream of root values; a document is exactly one.
-    private static void checkNothingFollows(JsonParser parser, byte[] bytes, int off) {
-        long at;
-        try {
-            if (parser.nextToken() == null) {
-                return;
+    private static void checkNothingFollows(JsonParser parser, char[] text, int off, int len) {
+        for (int i = (int) parser.currentLocation().getCharOffset(); i < len; i++) {
+            char c = text[off + i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                throw ParseErrors.at(text, off, i, "trailing content", "", null);
             }
-            at = parser.currentTokenLocation().getByteOffset();
-        } catch (IOException e) {
-            at = e instanceof JsonProcessingException j && j.getLocation() != null
-                    ? j.getLocation().getByteOffset()
-                    : parser.currentLocation().getByteOffset();
         }
-        throw ParseErrors.at(bytes, off, (int) at, "trailing content", "", null);
     }
 
-    // Recursion is safe: Jackson refuses nesting beyond MAX_DEPTH before we descend.
-    private static Json readValue(JsonParser p, JsonToken token) throws IOException {
-        if (token == null) {
-            throw new JsonParseException(p, "Unexpected end-of-input");
-        }
-        return switch (token) {
-            case START_OBJECT -> readObject(p);
-            case START_ARRAY -> readArray(p);
-            case VALUE_STRING -> new JsonString(p.getText());
-            // getText() is the token as written: never parsed, never reformatted
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(p.getText());
-            case VALUE_TRUE -> JsonBool.TRUE;
-            case VALUE_FALSE -> JsonBool.FALSE;
-            case VALUE_NULL -> JsonNull.INSTANCE;
-            default -> throw new IllegalStateException("unexpected token " + token);
-        };
-    }
+    /** One parse: builds the model recursively, safe since Jackson refuses nesting beyond MAX_DEPTH first. */
+    private static final class Document {
+        private final JsonParser p;
+        private final Map<Integer, String> realKeys;
+        private final char[] text;
+        private final int off;
 
-    private static JsonObject readObject(JsonParser p) throws IOException {
-        LinkedHashMap<String, Json> members = new LinkedHashMap<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-            if (t != JsonToken.FIELD_NAME) {
+        Document(JsonParser p, Map<Integer, String> realKeys, char[] text, int off) {
+            this.p = p;
+            this.realKeys = realKeys;
+            this.text = text;
+            this.off = off;
+        }
+
+        Json value(JsonToken token) throws IOException {
+            if (token == null) {
                 throw new JsonParseException(p, "Unexpected end-of-input");
             }
-            String key = p.currentName();
-            members.put(key, readValue(p, p.nextToken()));
+            return switch (token) {
+                case START_OBJECT -> object();
+                case START_ARRAY -> array();
+                case VALUE_STRING -> new JsonString(p.getText());
+                // getText() is the token as written: never parsed, never reformatted
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(p.getText());
+                case VALUE_TRUE -> JsonBool.TRUE;
+                case VALUE_FALSE -> JsonBool.FALSE;
+                case VALUE_NULL -> JsonNull.INSTANCE;
+                default -> throw new IllegalStateException("unexpected token " + token);
+            };
         }
-        return JsonObject.adopt(members);
-    }
 
-    private static JsonArray readArray(JsonParser p) throws IOException {
-        List<Json> elements = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            elements.add(readValue(p, t));
+        private JsonObject object() throws IOException {
+            LinkedHashMap<String, Json> members = new LinkedHashMap<>();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                if (t != JsonToken.FIELD_NAME) {
+                    throw new JsonParseException(p, "Unexpected end-of-input");
+                }
+                String key = key();
+                if (members.containsKey(key)) {
+                    int at = (int) p.currentTokenLocation().getCharOffset();
+                    throw ParseErrors.at(text, off, at, "duplicate key " + JsonWriter.quote(key, true),
+                            ParseErrors.pointer(p), null);
+                }
+                members.put(key, value(p.nextToken()));
+            }
+            return JsonObject.adopt(members);
         }
-        return new JsonArray(elements);
+
+        private String key() throws IOException {
+            if (!realKeys.isEmpty()) {
+                String real = realKeys.get((int) p.currentTokenLocation().getCharOffset());
+                if (real != null) {
+                    return real;
+                }
+            }
+            return p.currentName();
+        }
+
+        private JsonArray array() throws IOException {
+            List<Json> elements = new ArrayList<>();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                elements.add(value(t));
+            }
+            return new JsonArray(elements);
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param indent 2 (CardShark's {@code indent=2}) or {@link #NO_INDENT} for one line (Python's
  *     {@code indent=None}, the JSONL and compact forms)
  * @param ensureAscii whether every non-ASCII character is escaped
- * @param crlf whether newlines are CR LF (Python in text mode on Windows), else LF
+ * @param crlf whether newlines are CR LF (Python in text mode on Windows), else LF; on one line this only
+ *     concerns the final newline
  * @param finalNewline whether the text ends with a newline (json.dump writes none; a JSONL line has one)
  */
 public record JsonStyle(int indent, boolean ensureAscii, boolean crlf, boolean finalNewline) {

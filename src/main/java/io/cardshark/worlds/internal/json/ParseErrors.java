@@ -8,77 +8,55 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns Jackson's parse errors into {@link JsonSyntaxException}s with a short reason and a position an editor
- * shows (line by LF, column in code points), since Jackson's own messages name its configuration features and
- * count columns in bytes.
+ * Builds {@link JsonSyntaxException}s: a short reason instead of Jackson's messages (which name its
+ * configuration features), and a position as an editor shows it (line by LF, column in code points).
  */
 final class ParseErrors {
 
-    private static final Pattern CODE = Pattern.compile("\\(code (\\d+)\\)");
+    private static final Pattern CODE = Pattern.compile("code (\\d+)");
     private static final Pattern QUOTED = Pattern.compile("'(.*?)'(?::|$)");
-    private static final String DUPLICATE = "Duplicate field '";
     private static final int MAX_SHOWN_TOKEN = 20;
 
     private ParseErrors() {
     }
 
-    static JsonSyntaxException translate(JsonProcessingException e, JsonParser p, byte[] b, int off, int len) {
+    /** Jackson's error while parsing {@code len} characters at {@code off}. */
+    static JsonSyntaxException translate(JsonProcessingException e, JsonParser p, char[] text, int off, int len) {
         JsonLocation loc = e.getLocation();
-        // Limit errors carry no location; the parser's position is where the limit was crossed.
-        long at = loc != null && loc.getByteOffset() >= 0 ? loc.getByteOffset() : p.currentLocation().getByteOffset();
+        // Limit errors carry no location; the token being read (the bracket one level too deep) is at fault.
+        long at = loc != null && loc.getCharOffset() >= 0
+                ? loc.getCharOffset()
+                : p.currentTokenLocation().getCharOffset();
         int pos = (int) Math.max(0, Math.min(len, at));
-        String pointer = p.getParsingContext().pathAsPointer().toString();
-        return at(b, off, pos, reason(e, b, off, pos), pointer, e);
+        return at(text, off, pos, reason(e, text, off, pos), pointer(p), e);
     }
 
-    /** An error at byte {@code pos} of the text that starts at {@code off}. */
-    static JsonSyntaxException at(byte[] b, int off, int pos, String reason, String pointer, Throwable cause) {
+    /** Where in the value the parser is, for limit errors especially (format §9.3). */
+    static String pointer(JsonParser p) {
+        // Jackson's names; a key that SurrogateKeys patched shows its private-use stand-in here.
+        return p.getParsingContext().pathAsPointer().toString();
+    }
+
+    /** An error at character {@code pos} of the text that starts at {@code off}. */
+    static JsonSyntaxException at(char[] text, int off, int pos, String reason, String pointer, Throwable cause) {
         long line = 1;
         int lineStart = off;
         for (int i = off; i < off + pos; i++) {
-            if (b[i] == '\n') {
+            if (text[i] == '\n') {
                 line++;
                 lineStart = i + 1;
             }
         }
         int column = 1;
         for (int i = lineStart; i < off + pos; i++) {
-            if (!Utf8Text.isContinuation(b[i])) {
-                column++;
+            if (!Character.isLowSurrogate(text[i]) || i == lineStart || !Character.isHighSurrogate(text[i - 1])) {
+                column++; // a pair is one code point
             }
         }
         return new JsonSyntaxException(line, column, reason, pointer, cause);
     }
 
-    /** An error at char {@code index} of a Java string. */
-    static JsonSyntaxException inText(String s, int index, String reason) {
-        int lineStart = s.lastIndexOf('\n', index - 1) + 1;
-        long line = 1 + s.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-        int column = 1 + s.codePointCount(lineStart, index);
-        return new JsonSyntaxException(line, column, reason, "", null);
-    }
-
-    /**
-     * Jackson guesses UTF-16 or UTF-32 from a zero byte or a UTF-16/32 byte order mark in the first four bytes,
-     * and would then parse what is, read as UTF-8, invalid. None of 00, FE, FF can open valid UTF-8 JSON, so
-     * such input is refused before Jackson sees it. Returns the offending index, or -1.
-     */
-    static int firstByteJacksonWouldMisread(byte[] b, int off, int len) {
-        for (int i = 0; i < Math.min(4, len); i++) {
-            int v = b[off + i] & 0xFF;
-            if (v == 0x00 || v == 0xFE || v == 0xFF) {
-                return i;
-            }
-        }
-        // Jackson also skips a byte order mark silently; only JsonReader.read(byte[]) may do that, once.
-        return Utf8Text.startsWithBom(b, off, len) ? 0 : -1;
-    }
-
-    static String describeRefusedByte(byte b) {
-        return b == 0 ? "unexpected U+0000" : b == (byte) 0xEF ? "unexpected byte order mark" : "invalid UTF-8";
-    }
-
-    private static String reason(JsonProcessingException e, byte[] b, int off, int pos) {
+    private static String reason(JsonProcessingException e, char[] text, int off, int pos) {
         String m = e.getOriginalMessage();
         if (m == null) {
             return "invalid JSON";
@@ -86,16 +64,12 @@ final class ParseErrors {
         if (e instanceof StreamConstraintsException) {
             return m.contains("nesting depth") ? "nesting deeper than " + JsonReader.MAX_DEPTH : firstLine(m);
         }
-        if (m.startsWith(DUPLICATE) && m.endsWith("'")) {
-            String key = m.substring(DUPLICATE.length(), m.length() - 1);
-            return "duplicate key " + JsonWriter.quote(key, true);
-        }
-        if (m.contains("Invalid UTF-8")) {
-            return "invalid UTF-8";
-        }
         if (m.contains("end-of-input")) {
-            boolean inString = m.contains("VALUE_STRING") || m.contains("FIELD_NAME") || m.contains("escape sequence");
+            boolean inString = m.contains("closing quote") || m.contains("field name") || m.contains("escape sequence");
             return inString ? "unterminated string" : "unexpected end of input";
+        }
+        if (m.contains("root-level values")) {
+            return "trailing content"; // a number at the top level followed by something other than space
         }
         if (m.startsWith("Non-standard token")) {
             return quotedToken(m) + " is not JSON";
@@ -123,13 +97,16 @@ final class ParseErrors {
         }
         Matcher code = CODE.matcher(m);
         if (m.startsWith("Unexpected character") && code.find()) {
-            return unexpectedCharacter(Integer.parseInt(code.group(1)), m, b, off, pos);
+            return unexpectedCharacter(Integer.parseInt(code.group(1)), m, text, off, pos);
+        }
+        if (m.startsWith("Illegal character") && code.find()) {
+            return "unexpected " + describeChar(Integer.parseInt(code.group(1))); // a control character
         }
         return firstLine(m);
     }
 
-    private static String unexpectedCharacter(int c, String m, byte[] b, int off, int pos) {
-        if ((c == ']' || c == '}') && previousSignificantByte(b, off, pos) == ',') {
+    private static String unexpectedCharacter(int c, String m, char[] text, int off, int pos) {
+        if ((c == ']' || c == '}') && previousSignificantChar(text, off, pos) == ',') {
             return "trailing comma";
         }
         if (c == '\'') {
@@ -143,9 +120,9 @@ final class ParseErrors {
         return "unexpected " + describeChar(c) + ", expected " + expected;
     }
 
-    private static int previousSignificantByte(byte[] b, int off, int pos) {
+    private static int previousSignificantChar(char[] text, int off, int pos) {
         for (int i = off + pos - 1; i >= off; i--) {
-            byte c = b[i];
+            char c = text[i];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
                 return c;
             }
@@ -153,7 +130,10 @@ final class ParseErrors {
         return -1;
     }
 
-    private static String describeChar(int c) {
+    static String describeChar(int c) {
+        if (c == Utf8Text.BOM) {
+            return "byte order mark";
+        }
         return c > ' ' && c < 0x7F ? "'" + (char) c + "'" : String.format("U+%04X", c);
     }
 

@@ -29,6 +29,8 @@ public final class ChatOps implements Chats {
     /** Most messages one page returns, so a caller cannot ask for a million rows by accident. */
     static final int MAX_PAGE = 10_000;
     static final String ORIGIN_STORE = "STORE";
+    /** Rows per multi-row INSERT of messages. */
+    static final int INSERT_ROWS = 500;
 
     private final Access access;
 
@@ -174,17 +176,26 @@ public final class ChatOps implements Chats {
             WorldLocks.lockForWrite(dsl, worldId);
             ChatRecord chat = requireChat(dsl, worldId, chatId);
             long first = chat.getMessageCount();
-            InsertValuesStep6<?, String, String, Long, String, String, String> insert = dsl.insertInto(CHAT_MESSAGE,
-                    CHAT_MESSAGE.WORLD_ID, CHAT_MESSAGE.CHAT_ID, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID,
-                    CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT);
             List<ChatMessage> appended = new ArrayList<>(checked.size());
+            InsertValuesStep6<?, String, String, Long, String, String, String> insert = null;
             for (int i = 0; i < checked.size(); i++) {
                 NewMessage m = checked.get(i);
                 long seq = first + i;
+                if (insert == null) {
+                    insert = dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.WORLD_ID, CHAT_MESSAGE.CHAT_ID, CHAT_MESSAGE.SEQ,
+                            CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT);
+                }
                 insert = insert.values(worldId, chatId, seq, m.id(), m.role(), documents.get(i));
                 appended.add(new ChatMessage(seq, m.id(), m.role(), m.content(), documents.get(i)));
+                // H2 takes at most 100,000 parameters per statement: send large batches in parts.
+                if ((i + 1) % INSERT_ROWS == 0) {
+                    insert.execute();
+                    insert = null;
+                }
             }
-            insert.execute();
+            if (insert != null) {
+                insert.execute();
+            }
             Documents.Touched touched = Documents.touchUpdated(chat.getHeader(), now);
             chat.setHeader(touched.header());
             if (touched.token() != null) {

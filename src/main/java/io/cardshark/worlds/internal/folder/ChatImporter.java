@@ -14,7 +14,6 @@ import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonSyntaxException;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep6;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -39,8 +38,6 @@ import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
  */
 final class ChatImporter {
 
-    /** Messages go to H2 in batches of this many. */
-    private static final int BATCH = 500;
     private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "mes", "is_user");
 
     private final DSLContext dsl;
@@ -115,17 +112,10 @@ final class ChatImporter {
         r.setStyle(style);
         r.setMessageCount((long) list.size());
         r.insert();
-        InsertValuesStep6<?, String, String, Long, String, String, String> insert = null;
-        long seq = 0;
-        for (Json m : list.elements()) {
-            insert = addMessage(insert, chatId, seq++, (JsonObject) m);
-            if (seq % BATCH == 0) {
-                insert.execute();
-                insert = null;
+        try (MessageBatch batch = new MessageBatch(dsl, scan.worldId(), chatId)) {
+            for (Json m : list.elements()) {
+                batch.add((JsonObject) m);
             }
-        }
-        if (insert != null) {
-            insert.execute();
         }
         messages += list.size();
     }
@@ -152,17 +142,12 @@ final class ChatImporter {
             ChatRecord r = newChat(rel, chatId, header, "JSONL");
             r.setMessageCount(0L);
             r.insert();
-            InsertValuesStep6<?, String, String, Long, String, String, String> insert = null;
-            long seq = 0;
-            for (JsonLine line = lines.next(); line != null; line = lines.next()) {
-                insert = addMessage(insert, chatId, seq++, lineObject(rel, line));
-                if (seq % BATCH == 0) {
-                    insert.execute();
-                    insert = null;
+            long seq;
+            try (MessageBatch batch = new MessageBatch(dsl, scan.worldId(), chatId)) {
+                for (JsonLine line = lines.next(); line != null; line = lines.next()) {
+                    batch.add(lineObject(rel, line));
                 }
-            }
-            if (insert != null) {
-                insert.execute();
+                seq = batch.count();
             }
             dsl.update(CHAT).set(CHAT.MESSAGE_COUNT, seq)
                     .where(CHAT.WORLD_ID.eq(scan.worldId()), CHAT.CHAT_ID.eq(chatId)).execute();
@@ -211,19 +196,7 @@ final class ChatImporter {
         return r;
     }
 
-    private InsertValuesStep6<?, String, String, Long, String, String, String> addMessage(
-            InsertValuesStep6<?, String, String, Long, String, String, String> insert, String chatId, long seq, JsonObject m) {
-        if (insert == null) {
-            insert = dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.WORLD_ID, CHAT_MESSAGE.CHAT_ID, CHAT_MESSAGE.SEQ,
-                    CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT);
-        }
-        String role = m.get("role") instanceof JsonString s ? s.value()
-                : m.get("sender") instanceof JsonString s2 ? s2.value() : null;
-        return insert.values(scan.worldId(), chatId, seq, truncate(ObjectLayout.text(m.get("id"))), truncate(role),
-                Documents.compact(m));
-    }
-
-    private static String truncate(String s) {
+    static String truncate(String s) {
         return s == null || s.length() <= 200 ? s : s.substring(0, 200);
     }
 

@@ -11,7 +11,7 @@ import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep6;
+import org.jooq.InsertValuesStep5;
 import org.jooq.Record;
 
 import java.util.ArrayList;
@@ -177,15 +177,15 @@ public final class ChatOps implements Chats {
             ChatRecord chat = requireChat(dsl, worldId, chatId);
             long first = chat.getMessageCount();
             List<ChatMessage> appended = new ArrayList<>(checked.size());
-            InsertValuesStep6<?, String, String, Long, String, String, String> insert = null;
+            InsertValuesStep5<?, Long, Long, String, String, String> insert = null;
             for (int i = 0; i < checked.size(); i++) {
                 NewMessage m = checked.get(i);
                 long seq = first + i;
                 if (insert == null) {
-                    insert = dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.WORLD_ID, CHAT_MESSAGE.CHAT_ID, CHAT_MESSAGE.SEQ,
+                    insert = dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ,
                             CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT);
                 }
-                insert = insert.values(worldId, chatId, seq, m.id(), m.role(), documents.get(i));
+                insert = insert.values(chat.getChatKey(), seq, m.id(), m.role(), documents.get(i));
                 appended.add(new ChatMessage(seq, m.id(), m.role(), m.content(), documents.get(i)));
                 // H2 takes at most 100,000 parameters per statement: send large batches in parts.
                 if ((i + 1) % INSERT_ROWS == 0) {
@@ -223,10 +223,10 @@ public final class ChatOps implements Chats {
         Checks.positive(worldId, "limit", limit);
         int size = Math.min(limit, MAX_PAGE);
         return access.read(worldId, dsl -> {
-            requireChat(dsl, worldId, chatId);
+            long chatKey = requireChat(dsl, worldId, chatId).getChatKey();
             var query = dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                     .from(CHAT_MESSAGE)
-                    .where(CHAT_MESSAGE.WORLD_ID.eq(worldId), CHAT_MESSAGE.CHAT_ID.eq(chatId),
+                    .where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey),
                             forward ? CHAT_MESSAGE.SEQ.gt(from) : CHAT_MESSAGE.SEQ.lt(from))
                     .orderBy(forward ? CHAT_MESSAGE.SEQ.asc() : CHAT_MESSAGE.SEQ.desc())
                     .limit(size + 1);

@@ -298,6 +298,17 @@ class BadInputTest {
             }
             return w;
         }, "chats/x.jsonl", lineCol(2)));
+        cases.add(c("chat_jsonl_50mb_garbage_only_line", src -> {
+            Path w = world(src, VALID);
+            Path f = dir(w.resolve("chats")).resolve("x.jsonl");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(f), 1 << 20)) {
+                byte[] chunk = "#!~garbage".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+                for (long written = 0; written < 50L << 20; written += chunk.length) {
+                    out.write(chunk);
+                }
+            }
+            return w;
+        }, "chats/x.jsonl", lineCol(1)));
         cases.add(c("chat_jsonl_line_3_is_an_array", src -> chat(src, "x.jsonl", HEADER + "\n" + MESSAGE + "\n[1]\n"),
                 "chats/x.jsonl", line(3)).also("expected a JSON object"));
         cases.add(c("chat_jsonl_first_line_is_a_message", src -> chat(src, "x.jsonl",
@@ -469,6 +480,10 @@ class BadInputTest {
             }
 
             System.out.println(bad.name() + " => " + error);
+            // The invariants first, so that a case failing on its message has still checked them.
+            assertThat(StoreDigest.of(store)).as("the store is exactly as before").isEqualTo(digestBefore);
+            assertThat(store.worlds().exists("Tiny_World")).isTrue();
+            assertThat(snapshot(src)).as("the source folder is untouched").isEqualTo(sourceBefore);
             assertThat(error).as("the message names the world folder").contains(folder.toString());
             assertThat(error).as("the message says what was expected").contains("expected");
             if (bad.expectedFile() != null) {
@@ -488,9 +503,6 @@ class BadInputTest {
             for (String fragment : bad.also()) {
                 assertThat(error).contains(fragment);
             }
-            assertThat(StoreDigest.of(store)).as("the store is exactly as before").isEqualTo(digestBefore);
-            assertThat(store.worlds().exists("Tiny_World")).isTrue();
-            assertThat(snapshot(src)).as("the source folder is untouched").isEqualTo(sourceBefore);
         }
     }
 

@@ -69,7 +69,12 @@ final class ChatImporter {
 
     private FolderFormatException reject(String rel, String position, String what) {
         return new FolderFormatException(scan.worldId(), scan.folder(), rel,
-                scan.folder() + ": " + rel + (position.isEmpty() ? "" : " " + position) + ": " + what);
+                scan.folder() + ": " + rel + " " + position + ": " + what);
+    }
+
+    /** A syntax error, whose message starts with its position ({@code line 3 column 5: expected ...}). */
+    private FolderFormatException reject(String rel, JsonSyntaxException e) {
+        return new FolderFormatException(scan.worldId(), scan.folder(), rel, scan.folder() + ": " + rel + " " + e.getMessage());
     }
 
     private void importJson(String rel) throws IOException {
@@ -79,7 +84,7 @@ final class ChatImporter {
         try {
             value = JsonReader.read(content).value();
         } catch (JsonSyntaxException e) {
-            throw reject(rel, "", e.getMessage());
+            throw reject(rel, e);
         }
         if (!(value instanceof JsonObject chat)) {
             throw reject(rel, "at the top", "expected a chat object, found " + value.describe());
@@ -107,12 +112,12 @@ final class ChatImporter {
         int messagesIndex = List.copyOf(chat.keys()).indexOf("messages");
         JsonObject header = chat.without("messages");
         String style = originals.styleOf(rel, content, value, origin.equals("B"));
-        ChatRecord r = newChat(rel, chatId, header, origin);
+        ChatRecord r = newChat(rel, "at the top", chatId, header, origin);
         r.setMessagesIndex(messagesIndex);
         r.setStyle(style);
         r.setMessageCount((long) list.size());
         r.insert();
-        try (MessageBatch batch = new MessageBatch(dsl, scan.worldId(), chatId)) {
+        try (MessageBatch batch = new MessageBatch(dsl, r.getChatKey(), chatId)) {
             for (Json m : list.elements()) {
                 batch.add((JsonObject) m);
             }
@@ -139,11 +144,11 @@ final class ChatImporter {
             if (chatId == null) {
                 chatId = name.substring(0, name.length() - ".jsonl".length());
             }
-            ChatRecord r = newChat(rel, chatId, header, "JSONL");
+            ChatRecord r = newChat(rel, "line " + first.lineNumber(), chatId, header, "JSONL");
             r.setMessageCount(0L);
             r.insert();
             long seq;
-            try (MessageBatch batch = new MessageBatch(dsl, scan.worldId(), chatId)) {
+            try (MessageBatch batch = new MessageBatch(dsl, r.getChatKey(), chatId)) {
                 for (JsonLine line = lines.next(); line != null; line = lines.next()) {
                     batch.add(lineObject(rel, line));
                 }
@@ -157,20 +162,20 @@ final class ChatImporter {
 
     private JsonObject lineObject(String rel, JsonLine line) {
         if (!line.isValid()) {
-            throw reject(rel, "", line.error().getMessage());
+            throw reject(rel, line.error());
         }
         return line.object();
     }
 
     /** A chat row from its chat-level object; title, location and times found as format spec §5.3 says. */
-    private ChatRecord newChat(String rel, String chatId, JsonObject header, String origin) {
+    private ChatRecord newChat(String rel, String position, String chatId, JsonObject header, String origin) {
         String earlier = fileOfChat.putIfAbsent(chatId, rel);
         if (earlier != null) {
-            throw reject(rel, "", "expected chat ids unique in the world, found chat id \"" + chatId
+            throw reject(rel, position, "expected chat ids unique in the world, found chat id \"" + chatId
                     + "\" in " + earlier + " too");
         }
         if (chatId.isEmpty() || chatId.length() > 1000) {
-            throw reject(rel, "", "expected a chat id of 1 to 1000 characters, found " + chatId.length());
+            throw reject(rel, position, "expected a chat id of 1 to 1000 characters, found " + chatId.length());
         }
         String location = firstStringOnly(header, "location_id", "metadata.location_id", "chat_metadata.location_id");
         if (location != null && location.isEmpty()) {

@@ -16,17 +16,17 @@ import java.sql.SQLException;
 final class MessageBatch implements AutoCloseable {
 
     private static final int BATCH = 1000;
-    private static final String INSERT = "INSERT INTO CHAT_MESSAGE (WORLD_ID, CHAT_ID, SEQ, MESSAGE_ID, ROLE, DOCUMENT) "
-            + "VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO CHAT_MESSAGE (CHAT_KEY, SEQ, MESSAGE_ID, ROLE, DOCUMENT) "
+            + "VALUES (?, ?, ?, ?, ?)";
 
     private final PreparedStatement insert;
-    private final String worldId;
+    private final long chatKey;
     private final String chatId;
     private long seq;
     private int pending;
 
-    MessageBatch(DSLContext dsl, String worldId, String chatId) {
-        this.worldId = worldId;
+    MessageBatch(DSLContext dsl, long chatKey, String chatId) {
+        this.chatKey = chatKey;
         this.chatId = chatId;
         // The transaction's own connection: jOOQ's connectionResult hands it out without closing it.
         Connection connection = dsl.connectionResult(c -> c);
@@ -41,12 +41,11 @@ final class MessageBatch implements AutoCloseable {
         String role = message.get("role") instanceof JsonString s ? s.value()
                 : message.get("sender") instanceof JsonString s2 ? s2.value() : null;
         try {
-            insert.setString(1, worldId);
-            insert.setString(2, chatId);
-            insert.setLong(3, seq++);
-            insert.setString(4, ChatImporter.truncate(ObjectLayout.text(message.get("id"))));
-            insert.setString(5, ChatImporter.truncate(role));
-            insert.setString(6, Documents.compact(message));
+            insert.setLong(1, chatKey);
+            insert.setLong(2, seq++);
+            insert.setString(3, ChatImporter.truncate(ObjectLayout.text(message.get("id"))));
+            insert.setString(4, ChatImporter.truncate(role));
+            insert.setString(5, Documents.compact(message));
             insert.addBatch();
             if (++pending == BATCH) {
                 flush();

@@ -98,7 +98,11 @@ record StateSource(String file, byte[] bytes, JsonObject state, WorldShape shape
             bytes = Files.readAllBytes(p);
             modified = Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
-            return new Candidate(file, null, null, null, ": missing", null, null);
+            return new Candidate(file, null, null, null, ": expected a world state file, found it missing", null, null);
+        } catch (IOException e) {
+            String found = Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "a directory"
+                    : "a file that cannot be read (" + e.getMessage() + ")";
+            return new Candidate(file, null, null, null, ": expected a world state file, found " + found, null, null);
         }
         Json value;
         try {

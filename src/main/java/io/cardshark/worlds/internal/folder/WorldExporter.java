@@ -204,7 +204,7 @@ final class WorldExporter {
     private static void writeJsonLines(DSLContext dsl, AtomicFolder folder, Written w, String worldId, ChatRecord c,
                                        String path, JsonObject header) throws IOException {
         try (OutputStream out = new BufferedOutputStream(folder.create(path), 1 << 16);
-             Cursor<Record2<Long, String>> messages = messages(dsl, worldId, c.getChatId())) {
+             Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
             byte[] head = JsonWriter.toBytes(header, JsonStyle.JSONL_LINE);
             out.write(head);
             w.bytes += head.length;
@@ -220,9 +220,9 @@ final class WorldExporter {
         w.jsonLines.add(path);
     }
 
-    private static Cursor<Record2<Long, String>> messages(DSLContext dsl, String worldId, String chatId) {
+    private static Cursor<Record2<Long, String>> messages(DSLContext dsl, ChatRecord chat) {
         return dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
-                .where(CHAT_MESSAGE.WORLD_ID.eq(worldId), CHAT_MESSAGE.CHAT_ID.eq(chatId))
+                .where(CHAT_MESSAGE.CHAT_KEY.eq(chat.getChatKey()))
                 .orderBy(CHAT_MESSAGE.SEQ).fetchSize(1000).fetchLazy();
     }
 
@@ -230,7 +230,7 @@ final class WorldExporter {
     private static void writeCardsharkChat(DSLContext dsl, AtomicFolder folder, Written w, String worldId, ChatRecord c,
                                            JsonObject header, Set<String> taken) throws IOException {
         List<Json> list = new ArrayList<>();
-        try (Cursor<Record2<Long, String>> messages = messages(dsl, worldId, c.getChatId())) {
+        try (Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
             for (Record2<Long, String> m : messages) {
                 list.add(Documents.parse(m.value2()));
             }

@@ -54,8 +54,9 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<ExportResult> results;
-        try (WorldStore s = store.open()) {
-            results = which.all ? s.folders().exportAll(to, layout) : s.folders().export(which.worlds, to, layout);
+        try (WorldStore s = store.open(); ProgressReporter progress = ProgressReporter.forExport()) {
+            results = which.all ? s.folders().exportAll(to, layout, progress)
+                    : s.folders().export(which.worlds, to, layout, progress);
         }
         if (json) {
             out.println(ResultJson.exports(results));

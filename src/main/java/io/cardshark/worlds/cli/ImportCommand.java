@@ -39,8 +39,8 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ImportResult> results;
-        try (WorldStore s = store.open()) {
-            results = s.folders().importFolders(paths, replace);
+        try (WorldStore s = store.open(); ProgressReporter progress = ProgressReporter.forImport()) {
+            results = s.folders().importFolders(paths, replace, progress);
         }
         if (json) {
             out.println(ResultJson.imports(results));

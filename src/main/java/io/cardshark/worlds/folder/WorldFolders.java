@@ -20,11 +20,25 @@ public interface WorldFolders {
      *
      * @param replace replace a world that already exists (atomically), instead of refusing it
      */
-    List<ImportResult> importFolders(List<Path> paths, boolean replace);
+    default List<ImportResult> importFolders(List<Path> paths, boolean replace) {
+        return importFolders(paths, replace, Progress.NONE);
+    }
+
+    /** Like {@link #importFolders(List, boolean)}, telling {@code progress} how many bytes each world has read. */
+    List<ImportResult> importFolders(List<Path> paths, boolean replace, Progress progress);
 
     /** Exports the given worlds into {@code targetDir}, one sub-folder each. */
-    List<ExportResult> export(List<String> worldIds, Path targetDir, Layout layout);
+    default List<ExportResult> export(List<String> worldIds, Path targetDir, Layout layout) {
+        return export(worldIds, targetDir, layout, Progress.NONE);
+    }
+
+    /** Like {@link #export(List, Path, Layout)}, telling {@code progress} how many messages and files are written. */
+    List<ExportResult> export(List<String> worldIds, Path targetDir, Layout layout, Progress progress);
 
     /** Exports every world of the store. */
-    List<ExportResult> exportAll(Path targetDir, Layout layout);
+    default List<ExportResult> exportAll(Path targetDir, Layout layout) {
+        return exportAll(targetDir, layout, Progress.NONE);
+    }
+
+    List<ExportResult> exportAll(Path targetDir, Layout layout, Progress progress);
 }

@@ -50,7 +50,11 @@ final class ChatImporter {
     long messages;
     long bytes;
 
-    ChatImporter(DSLContext dsl, FolderScan scan, Set<String> locationIds, List<String> warnings, OriginalBytes originals) {
+    private final ProgressMeter meter;
+
+    ChatImporter(DSLContext dsl, FolderScan scan, Set<String> locationIds, List<String> warnings, OriginalBytes originals,
+                 ProgressMeter meter) {
+        this.meter = meter;
         this.dsl = dsl;
         this.scan = scan;
         this.locationIds = locationIds;
@@ -80,6 +84,7 @@ final class ChatImporter {
     private void importJson(String rel) throws IOException {
         byte[] content = Files.readAllBytes(scan.folder().resolve(rel));
         bytes += content.length;
+        meter.add(content.length);
         Json value;
         try {
             value = JsonReader.read(content).value();
@@ -128,7 +133,10 @@ final class ChatImporter {
     private void importJsonLines(String rel) throws IOException {
         String name = rel.substring("chats/".length());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(scan.folder().resolve(rel)), 1 << 16);
-             JsonLinesReader lines = new JsonLinesReader(new CountingStream(in, n -> bytes += n))) {
+             JsonLinesReader lines = new JsonLinesReader(new CountingStream(in, n -> {
+                 bytes += n;
+                 meter.add(n);
+             }))) {
             JsonLine first = lines.next();
             if (first == null) {
                 throw reject(rel, "line 1", "expected a chat header, found an empty file");

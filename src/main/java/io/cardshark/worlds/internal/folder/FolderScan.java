@@ -104,6 +104,26 @@ record FolderScan(Path folder, String worldId, boolean hasState, boolean hasMeta
                 empty, skipped);
     }
 
+    /** The bytes an import reads: every file but the skipped ones. */
+    long totalBytes() throws IOException {
+        long total = 0;
+        List<String> all = new ArrayList<>(List.of(STATE));
+        if (hasMetadata) {
+            all.add(METADATA);
+        }
+        all.addAll(chats);
+        all.addAll(events);
+        all.addAll(files);
+        all.addAll(backups);
+        for (String rel : all) {
+            Path p = folder.resolve(rel);
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                total += Files.size(p);
+            }
+        }
+        return total;
+    }
+
     private static boolean isDirectChild(String rel, String prefix) {
         return rel.startsWith(prefix) && rel.indexOf('/', prefix.length()) < 0;
     }

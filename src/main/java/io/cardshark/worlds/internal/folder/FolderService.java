@@ -4,6 +4,7 @@ import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.folder.ExportResult;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.folder.Progress;
 import io.cardshark.worlds.folder.WorldFolders;
 import io.cardshark.worlds.internal.StoreEngine;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public final class FolderService implements WorldFolders {
     }
 
     @Override
-    public List<ImportResult> importFolders(List<Path> paths, boolean replace) {
+    public List<ImportResult> importFolders(List<Path> paths, boolean replace, Progress progress) {
         Objects.requireNonNull(paths, "paths");
         List<ImportResult> results = new ArrayList<>();
         for (Path path : paths) {
@@ -47,10 +48,10 @@ public final class FolderService implements WorldFolders {
             }
             try {
                 if (WorldImporter.isWorldFolder(path)) {
-                    results.add(importer.importWorld(path, replace));
+                    results.add(importer.importWorld(path, replace, progress));
                 } else {
                     for (Path world : worldFoldersIn(path)) {
-                        results.add(importer.importWorld(world, replace));
+                        results.add(importer.importWorld(world, replace, progress));
                     }
                 }
             } catch (IOException e) {
@@ -77,20 +78,20 @@ public final class FolderService implements WorldFolders {
     }
 
     @Override
-    public List<ExportResult> export(List<String> worldIds, Path targetDir, Layout layout) {
+    public List<ExportResult> export(List<String> worldIds, Path targetDir, Layout layout, Progress progress) {
         Objects.requireNonNull(targetDir, "targetDir");
         Layout l = layout == null ? Layout.DOCUMENTED : layout;
         List<ExportResult> results = new ArrayList<>();
         for (String id : worldIds) {
-            results.add(exporter.export(id, targetDir, l));
+            results.add(exporter.export(id, targetDir, l, progress));
         }
         return results;
     }
 
     @Override
-    public List<ExportResult> exportAll(Path targetDir, Layout layout) {
+    public List<ExportResult> exportAll(Path targetDir, Layout layout, Progress progress) {
         List<String> ids = engine.transaction(null, tx -> tx.read(null,
                 dsl -> dsl.select(WORLD.ID).from(WORLD).orderBy(WORLD.ID).fetch(WORLD.ID)));
-        return export(ids, targetDir, layout);
+        return export(ids, targetDir, layout, progress);
     }
 }

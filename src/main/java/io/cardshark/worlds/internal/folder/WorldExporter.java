@@ -5,6 +5,7 @@ import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.folder.ExportResult;
 import io.cardshark.worlds.folder.FolderFormatException;
 import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.folder.Progress;
 import io.cardshark.worlds.internal.Documents;
 import io.cardshark.worlds.internal.FileOps;
 import io.cardshark.worlds.internal.StoreEngine;
@@ -25,6 +26,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Record3;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,11 +73,11 @@ final class WorldExporter {
         this.engine = engine;
     }
 
-    ExportResult export(String worldId, Path targetDir, Layout layout) {
+    ExportResult export(String worldId, Path targetDir, Layout layout, Progress progress) {
         WorldIds.requireValidId(worldId);
         return engine.transaction(worldId, tx -> tx.read(worldId, dsl -> {
             try {
-                return write(dsl, worldId, targetDir, layout);
+                return write(dsl, worldId, targetDir, layout, progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(targetDir.resolve(worldId) + ": export failed: " + e.getMessage(), e);
             }
@@ -84,6 +86,7 @@ final class WorldExporter {
 
     /** Counts what was written, and remembers what to verify before the rename. */
     private static final class Written {
+        final ProgressMeter meter;
         int files;
         long bytes;
         int chats;
@@ -91,16 +94,23 @@ final class WorldExporter {
         final List<String> json = new ArrayList<>();
         final List<String> jsonLines = new ArrayList<>();
         final Map<String, String> digests = new HashMap<>();
+
+        Written(ProgressMeter meter) {
+            this.meter = meter;
+        }
     }
 
-    private ExportResult write(DSLContext dsl, String worldId, Path targetDir, Layout layout) throws IOException {
+    private ExportResult write(DSLContext dsl, String worldId, Path targetDir, Layout layout, Progress progress)
+            throws IOException {
         // FOR UPDATE: writers of this world wait until the export has read it, so the folder is one state.
         WorldRecord world = dsl.selectFrom(WORLD).where(WORLD.ID.eq(worldId)).forUpdate().fetchOne();
         if (world == null) {
             throw new NotFoundException(worldId, "world " + worldId + " does not exist");
         }
         boolean cardshark = layout == Layout.CARDSHARK;
-        Written w = new Written();
+        long messages = dsl.select(DSL.coalesce(DSL.sum(CHAT.MESSAGE_COUNT), DSL.inline(java.math.BigDecimal.ZERO)))
+                .from(CHAT).where(CHAT.WORLD_ID.eq(worldId)).fetchSingle().value1().longValue();
+        Written w = new Written(new ProgressMeter(progress, worldId, messages));
         Set<String> taken = new HashSet<>(dsl.select(WORLD_FILE.PATH).from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId))
                 .fetch(WORLD_FILE.PATH));
         taken.addAll(dsl.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_ID.eq(worldId))
@@ -133,6 +143,7 @@ final class WorldExporter {
             }
             verify(folder, worldId, w);
             boolean replaced = folder.commit();
+            w.meter.finish();
             log.info("world {}: exported to {} ({}, {} files, {} bytes)", worldId, targetDir.resolve(worldId), layout,
                     w.files, w.bytes);
             return new ExportResult(worldId, targetDir.resolve(worldId), layout, w.files, w.bytes, w.chats, w.messages, replaced);
@@ -214,6 +225,7 @@ final class WorldExporter {
                 out.write(LF);
                 w.bytes += line.length + 1;
                 w.messages++;
+                w.meter.add(1);
             }
         }
         w.files++;
@@ -233,6 +245,7 @@ final class WorldExporter {
         try (Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
             for (Record2<Long, String> m : messages) {
                 list.add(Documents.parse(m.value2()));
+                w.meter.add(1);
             }
         }
         JsonArray array = new JsonArray(list);

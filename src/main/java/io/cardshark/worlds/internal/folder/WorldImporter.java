@@ -6,6 +6,7 @@ import io.cardshark.worlds.folder.FolderFormatException;
 import io.cardshark.worlds.folder.ImportCounts;
 import io.cardshark.worlds.folder.ImportOutcome;
 import io.cardshark.worlds.folder.ImportResult;
+import io.cardshark.worlds.folder.Progress;
 import io.cardshark.worlds.internal.Documents;
 import io.cardshark.worlds.internal.FileOps;
 import io.cardshark.worlds.internal.StoreEngine;
@@ -51,7 +52,7 @@ final class WorldImporter {
         this.engine = engine;
     }
 
-    ImportResult importWorld(Path folder, boolean replace) {
+    ImportResult importWorld(Path folder, boolean replace, Progress progress) {
         String worldId = folder.getFileName() == null ? "" : folder.getFileName().toString();
         List<String> skipped = List.of();
         try {
@@ -62,13 +63,15 @@ final class WorldImporter {
             FolderScan scan = FolderScan.of(folder);
             skipped = scan.skipped();
             StateSource state = StateSource.choose(scan);
+            ProgressMeter meter = new ProgressMeter(progress, scan.worldId(), scan.totalBytes());
             Work work = engine.transaction(scan.worldId(), tx -> tx.write(scan.worldId(), dsl -> {
                 try {
-                    return write(dsl, scan, state, replace);
+                    return write(dsl, scan, state, replace, meter);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }));
+            meter.finish();
             ImportOutcome outcome = state.recovered() ? ImportOutcome.RECOVERED : ImportOutcome.IMPORTED;
             if (state.recovered()) {
                 log.warn("world {}: {} unusable, state recovered from {}", scan.worldId(), FolderScan.STATE, state.file());
@@ -95,7 +98,8 @@ final class WorldImporter {
     private record Work(ImportCounts counts, List<String> warnings) {
     }
 
-    private Work write(DSLContext dsl, FolderScan scan, StateSource state, boolean replace) throws IOException {
+    private Work write(DSLContext dsl, FolderScan scan, StateSource state, boolean replace, ProgressMeter meter)
+            throws IOException {
         String id = scan.worldId();
         Optional<String> clash = WorldOps.clashingId(dsl, id);
         if (clash.isPresent()) {
@@ -109,6 +113,7 @@ final class WorldImporter {
         List<String> warnings = new ArrayList<>();
         OriginalBytes originals = new OriginalBytes(dsl, id);
         long bytes = state.bytes().length;
+        meter.add(bytes);
 
         // metadata.json: a JSON object is a document; anything else is kept as an opaque file (§4).
         JsonObject metadataFile = null;
@@ -144,18 +149,21 @@ final class WorldImporter {
 
         Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
                 .where(LOCATION.WORLD_ID.eq(id)).fetch(LOCATION.LOCATION_ID));
-        ChatImporter chats = new ChatImporter(dsl, scan, locationIds, warnings, originals);
+        ChatImporter chats = new ChatImporter(dsl, scan, locationIds, warnings, originals, meter);
         for (String chat : scan.chats()) {
             chats.importChat(chat);
         }
         bytes += chats.bytes;
         for (String event : scan.events()) {
-            bytes += importEvent(dsl, scan, event, originals);
+            long size = importEvent(dsl, scan, event, originals);
+            bytes += size;
+            meter.add(size);
         }
         for (String file : scan.files()) {
             byte[] content = Files.readAllBytes(scan.folder().resolve(file));
             putFile(dsl, id, file, content);
             bytes += content.length;
+            meter.add(content.length);
         }
         for (String backup : scan.backups()) {
             byte[] content = Files.readAllBytes(scan.folder().resolve(backup));
@@ -163,6 +171,7 @@ final class WorldImporter {
                     .set(WORLD_BACKUP.SIZE_BYTES, (long) content.length).set(WORLD_BACKUP.SHA256, FileOps.sha256(content))
                     .set(WORLD_BACKUP.CONTENT, content).execute();
             bytes += content.length;
+            meter.add(content.length);
         }
         for (String dir : scan.emptyDirectories()) {
             dsl.insertInto(WORLD_DIRECTORY).set(WORLD_DIRECTORY.WORLD_ID, id).set(WORLD_DIRECTORY.PATH, dir).execute();

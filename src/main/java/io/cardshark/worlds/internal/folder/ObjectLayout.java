@@ -69,8 +69,19 @@ final class ObjectLayout {
         return v instanceof JsonString s ? s.value() : null;
     }
 
+    /**
+     * The value for a BIGINT column: any integer token that fits ({@code -0} reads as 0; its token is kept in
+     * the extras by {@link #exactLong}), else {@code null}.
+     */
     static Long integer(Json v) {
-        return exactLong(v) ? ((JsonNumber) v).longValueExact() : null;
+        if (v instanceof JsonNumber n && n.isInteger()) {
+            try {
+                return n.longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                return null;
+            }
+        }
+        return null;
     }
 
     static Boolean bool(Json v) {

@@ -159,8 +159,8 @@ final class StateRows {
         r.setKeyOrder(split.keyOrder());
         r.setExtras(split.extras());
         if (grid) {
-            if (l.has("coordinates")) {
-                r.setCoordinates(Documents.compact(l.get("coordinates")));
+            if (l.get("coordinates") instanceof JsonArray coordinates) {
+                r.setCoordinates(Documents.compact(coordinates));
             }
             r.setIntroduction(ObjectLayout.text(l.get("introduction")));
             r.setZoneId(ObjectLayout.text(l.get("zone_id")));
@@ -226,8 +226,8 @@ final class StateRows {
                 er.setEventId(ObjectLayout.text(d.get("id")));
                 er.setTriggerName(ObjectLayout.text(d.get("trigger")));
                 er.setDescription(ObjectLayout.text(d.get("description")));
-                if (d.has("conditions")) {
-                    er.setConditions(Documents.compact(d.get("conditions")));
+                if (d.get("conditions") instanceof JsonArray conditions) {
+                    er.setConditions(Documents.compact(conditions));
                 }
                 er.setCooldown(ObjectLayout.integer(d.get("cooldown")));
                 er.setKeyOrder(s.keyOrder());

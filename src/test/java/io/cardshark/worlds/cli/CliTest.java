@@ -4,8 +4,6 @@ import io.cardshark.worlds.WorldStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,14 +14,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     String store() {
@@ -32,17 +24,17 @@ class CliTest {
 
     @Test
     void exampleCreatesAWorldThatListAndShowPrint() {
-        Run example = run("example", "--store", store());
+        CliRun example = run("example", "--store", store());
         assertThat(example.code()).as(example.err()).isZero();
         assertThat(example.out()).contains("created world Emberfall_Keep").contains("Emberfall Keep").contains("1 world");
-        Run again = run("example", "--store", store());
+        CliRun again = run("example", "--store", store());
         assertThat(again.out()).contains("already exists");
 
-        Run list = run("list", "--store", store());
+        CliRun list = run("list", "--store", store());
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("Emberfall_Keep").contains("| 4 ").contains("1 world");
 
-        Run show = run("show", "Emberfall_Keep", "--store", store());
+        CliRun show = run("show", "Emberfall_Keep", "--store", store());
         assertThat(show.code()).as(show.err()).isZero();
         assertThat(show.out()).contains("Gatehouse").contains("(unconnected)").contains("north→0,1,0")
                 .contains("characters/Mira Ashdown.png").contains("chats (2)").contains("images/backgrounds/gate.png")
@@ -52,11 +44,11 @@ class CliTest {
     @Test
     void createAndDelete() {
         assertThat(run("create", "Tiny World", "--store", store()).out()).contains("created world Tiny_World");
-        Run clash = run("create", "tiny world", "--store", store());
+        CliRun clash = run("create", "tiny world", "--store", store());
         assertThat(clash.code()).isEqualTo(1);
         assertThat(clash.err().strip()).startsWith("error: ").contains("Tiny_World").doesNotContain("\n");
         assertThat(run("delete", "Tiny_World", "--store", store()).code()).isZero();
-        Run missing = run("delete", "Tiny_World", "--store", store());
+        CliRun missing = run("delete", "Tiny_World", "--store", store());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("world Tiny_World does not exist");
     }
@@ -64,17 +56,17 @@ class CliTest {
     @Test
     void sqlIsReadOnlyUnlessAskedAndPrintsATable() {
         run("create", "Tiny World", "--store", store());
-        Run select = run("sql", "SELECT ID, DISPLAY_NAME, LOCATIONS FROM WORLD_SUMMARY", "--store", store());
+        CliRun select = run("sql", "SELECT ID, DISPLAY_NAME, LOCATIONS FROM WORLD_SUMMARY", "--store", store());
         assertThat(select.code()).as(select.err()).isZero();
         assertThat(select.out()).contains("ID").contains("Tiny_World").contains("Tiny World").contains("(1 row)");
 
-        Run refused = run("sql", "DELETE FROM WORLD", "--store", store());
+        CliRun refused = run("sql", "DELETE FROM WORLD", "--store", store());
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).startsWith("error: SQL failed");
         try (WorldStore s = WorldStore.configure().dataDir(Path.of(store())).open()) {
             assertThat(s.worlds().exists("Tiny_World")).isTrue();
         }
-        Run write = run("sql", "--write", "UPDATE WORLD SET DISPLAY_NAME = 'Renamed'", "--store", store());
+        CliRun write = run("sql", "--write", "UPDATE WORLD SET DISPLAY_NAME = 'Renamed'", "--store", store());
         assertThat(write.code()).as(write.err()).isZero();
         assertThat(write.out()).contains("1 row(s) changed");
     }
@@ -86,7 +78,7 @@ class CliTest {
         assertThat(run("show").code()).isEqualTo(2);
         assertThat(run("list", "--no-such-option").code()).isEqualTo(2);
         for (String command : new String[]{"list", "show", "create", "delete", "sql", "shell", "console", "example", "info"}) {
-            Run help = run(command, "--help");
+            CliRun help = run(command, "--help");
             assertThat(help.code()).as(command).isZero();
             assertThat(help.out()).as(command).contains("--store");
         }
@@ -95,7 +87,7 @@ class CliTest {
 
     @Test
     void infoNamesTheVersions() {
-        Run info = run("info", "--store", store());
+        CliRun info = run("info", "--store", store());
         assertThat(info.code()).isZero();
         assertThat(info.out()).contains("schema version  1").contains("H2 version      2.4.240");
     }

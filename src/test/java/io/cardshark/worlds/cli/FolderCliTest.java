@@ -8,8 +8,6 @@ import io.cardshark.worlds.internal.json.JsonReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,32 +20,26 @@ class FolderCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void theMainJobImportsTheExampleWorldListsItAndExportsIt() throws Exception {
         Path examples = Path.of("examples", "worlds");
         String store = dir.resolve("store").toString();
-        Run imported = run("import", examples.toString(), "--replace", "--store", store);
+        CliRun imported = run("import", examples.toString(), "--replace", "--store", store);
         assertThat(imported.code()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("imported Emberfall_Keep (shape H from world_state.json): 3 locations, "
                 + "1 unconnected, 2 chats, 3 messages, 1 events, 1 files");
         // --replace makes the main job repeatable.
         assertThat(run("import", examples.toString(), "--replace", "--store", store).code()).isZero();
-        Run refused = run("import", examples.toString(), "--store", store);
+        CliRun refused = run("import", examples.toString(), "--store", store);
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("Emberfall_Keep").contains("--replace");
 
         assertThat(run("list", "--store", store).out()).contains("Emberfall Keep");
-        Run exported = run("export", "--all", "--to", dir.resolve("out").toString(), "--store", store);
+        CliRun exported = run("export", "--all", "--to", dir.resolve("out").toString(), "--store", store);
         assertThat(exported.code()).as(exported.err()).isZero();
         Map<String, byte[]> original = Trees.files(examples.resolve("Emberfall_Keep"));
         Map<String, byte[]> back = Trees.files(dir.resolve("out").resolve("Emberfall_Keep"));
@@ -58,12 +50,12 @@ class FolderCliTest {
     @Test
     void jsonReportsParse() {
         String store = dir.resolve("store").toString();
-        Run imported = run("import", Path.of("examples", "worlds").toString(), "--json", "--store", store);
+        CliRun imported = run("import", Path.of("examples", "worlds").toString(), "--json", "--store", store);
         Json report = JsonReader.read(imported.out()).value();
         JsonObject world = (JsonObject) ((JsonArray) report).get(0);
         assertThat(world.get("world").toString()).contains("Emberfall_Keep");
         assertThat(((JsonObject) world.get("counts")).get("messages").toString()).contains("3");
-        Run exported = run("export", "Emberfall_Keep", "--to", dir.resolve("out").toString(), "--layout", "cardshark",
+        CliRun exported = run("export", "Emberfall_Keep", "--to", dir.resolve("out").toString(), "--layout", "cardshark",
                 "--json", "--store", store);
         assertThat(exported.code()).as(exported.err()).isZero();
         JsonObject result = (JsonObject) ((JsonArray) JsonReader.read(exported.out()).value()).get(0);
@@ -76,7 +68,7 @@ class FolderCliTest {
         assertThat(run("export", "--to", dir.toString()).code()).isEqualTo(2);
         assertThat(run("export", "--all").code()).isEqualTo(2);
         assertThat(run("export", "--all", "--to", dir.toString(), "--layout", "zip").code()).isEqualTo(2);
-        Run missing = run("export", "Nowhere", "--to", dir.resolve("o").toString(), "--store", dir.resolve("s").toString());
+        CliRun missing = run("export", "Nowhere", "--to", dir.resolve("o").toString(), "--store", dir.resolve("s").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("world Nowhere does not exist");
     }

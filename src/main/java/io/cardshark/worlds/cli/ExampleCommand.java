@@ -10,17 +10,14 @@ import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.World;
 import io.cardshark.worlds.WorldStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "example", mixinStandardHelpOptions = true,
         description = "Create the example world \"Emberfall Keep\" through the Java API (once), then list the store.")
-final class ExampleCommand implements Callable<Integer> {
+final class ExampleCommand extends StoreCommand {
 
     static final String DISPLAY_NAME = "Emberfall Keep";
 
@@ -28,24 +25,16 @@ final class ExampleCommand implements Callable<Integer> {
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    @Mixin
-    StoreOption store;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        try (WorldStore s = store.open()) {
-            String id = io.cardshark.worlds.WorldIds.fromDisplayName(DISPLAY_NAME);
-            if (s.worlds().exists(id)) {
-                spec.commandLine().getOut().println("world " + id + " already exists");
-            } else {
-                World w = create(s);
-                spec.commandLine().getOut().println("created world " + w.id());
-            }
+    int run(WorldStore s, PrintWriter out) {
+        String id = io.cardshark.worlds.WorldIds.fromDisplayName(DISPLAY_NAME);
+        if (s.worlds().exists(id)) {
+            out.println("world " + id + " already exists");
+        } else {
+            out.println("created world " + create(s).id());
         }
-        return new ListCommand().callWith(store, spec);
+        ListCommand.print(s, out);
+        return Main.EXIT_OK;
     }
 
     /** Builds the example in one transaction: all of it, or nothing. */

@@ -5,24 +5,17 @@ import io.cardshark.worlds.folder.ExportResult;
 import io.cardshark.worlds.folder.Layout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export worlds as folders, one sub-folder each, atomically:",
                 "the target is always the complete old or the complete new folder."})
-final class ExportCommand implements Callable<Integer> {
-
-    @Mixin
-    StoreOption store;
+final class ExportCommand extends StoreCommand {
 
     static final class Which {
         @Parameters(paramLabel = "WORLD", arity = "1..*", description = "The worlds to export.")
@@ -47,14 +40,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    int run(WorldStore s, PrintWriter out) {
         List<ExportResult> results;
-        try (WorldStore s = store.open(); ProgressReporter progress = ProgressReporter.forExport()) {
+        try (ProgressReporter progress = ProgressReporter.forExport()) {
             results = which.all ? s.folders().exportAll(to, layout, progress)
                     : s.folders().export(which.worlds, to, layout, progress);
         }

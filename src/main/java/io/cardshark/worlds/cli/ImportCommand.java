@@ -3,24 +3,17 @@ package io.cardshark.worlds.cli;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.WorldStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import world folders, or folders of worlds, each world in one transaction.",
                 "Exits 1 when any world was rejected; the others are imported."})
-final class ImportCommand implements Callable<Integer> {
-
-    @Mixin
-    StoreOption store;
+final class ImportCommand extends StoreCommand {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "A world folder, or a folder holding world folders.")
     List<Path> paths;
@@ -31,15 +24,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+    int run(WorldStore s, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         List<ImportResult> results;
-        try (WorldStore s = store.open(); ProgressReporter progress = ProgressReporter.forImport()) {
+        try (ProgressReporter progress = ProgressReporter.forImport()) {
             results = s.folders().importFolders(paths, replace, progress);
         }
         if (json) {

@@ -8,71 +8,58 @@ import io.cardshark.worlds.World;
 import io.cardshark.worlds.WorldFile;
 import io.cardshark.worlds.WorldStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show one world: its locations, exits, NPCs, player, chats and files.")
-final class ShowCommand implements Callable<Integer> {
-
-    @Mixin
-    StoreOption store;
+final class ShowCommand extends StoreCommand {
 
     @Parameters(paramLabel = "WORLD", description = "The world's id.")
     String worldId;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (WorldStore s = store.open()) {
-            s.useTransaction(tx -> {
-                World w = tx.worlds().get(worldId);
-                PlayerState p = tx.players().state(worldId);
-                out.printf("world      %s%nname       %s%nshape      %s (version %s)%nposition   %s%n"
-                                + "player     health %d, stamina %d, level %d, experience %d%nvisits     %d%n"
-                                + "created    %s%nmodified   %s (row version %d)%n",
-                        w.id(), w.displayName(), w.shape(), w.formatVersion(), w.currentPosition(),
-                        p.health(), p.stamina(), p.level(), p.experience(), tx.players().visits(worldId).size(),
-                        w.createdAt(), w.modifiedAt(), w.rowVersion());
-                List<Location> locations = tx.locations().list(worldId);
-                out.println();
-                out.println("locations (" + locations.size() + ")");
-                TablePrinter table = new TablePrinter(List.of("id", "at", "name", "exits", "npcs"));
-                for (Location l : locations) {
-                    table.row(List.of(l.locationId(), l.isOnGrid() ? l.coordinates().key() : "(unconnected)", l.name(),
-                            l.exits().stream().map(ShowCommand::exit).collect(Collectors.joining(", ")),
-                            String.join(", ", l.npcs())));
-                }
-                table.print(out);
-                List<Chat> chats = tx.chats().list(worldId);
-                out.println();
-                out.println("chats (" + chats.size() + ")");
-                TablePrinter chatTable = new TablePrinter(List.of("id", "location", "title", "messages"));
-                for (Chat c : chats) {
-                    chatTable.row(List.of(c.chatId(), String.valueOf(c.locationId()), String.valueOf(c.title()),
-                            Long.toString(c.messageCount())));
-                }
-                chatTable.print(out);
-                List<WorldFile> files = tx.files().list(worldId);
-                out.println();
-                out.println("files (" + files.size() + ")");
-                TablePrinter fileTable = new TablePrinter(List.of("path", "bytes", "sha256"));
-                for (WorldFile f : files) {
-                    fileTable.row(List.of(f.path(), Long.toString(f.size()), f.sha256()));
-                }
-                fileTable.print(out);
-            });
-        }
+    int run(WorldStore s, PrintWriter out) {
+        s.useTransaction(tx -> {
+            World w = tx.worlds().get(worldId);
+            PlayerState p = tx.players().state(worldId);
+            out.printf("world      %s%nname       %s%nshape      %s (version %s)%nposition   %s%n"
+                            + "player     health %d, stamina %d, level %d, experience %d%nvisits     %d%n"
+                            + "created    %s%nmodified   %s (row version %d)%n",
+                    w.id(), w.displayName(), w.shape(), w.formatVersion(), w.currentPosition(),
+                    p.health(), p.stamina(), p.level(), p.experience(), tx.players().visits(worldId).size(),
+                    w.createdAt(), w.modifiedAt(), w.rowVersion());
+            List<Location> locations = tx.locations().list(worldId);
+            out.println();
+            out.println("locations (" + locations.size() + ")");
+            TablePrinter table = new TablePrinter(List.of("id", "at", "name", "exits", "npcs"));
+            for (Location l : locations) {
+                table.row(List.of(l.locationId(), l.isOnGrid() ? l.coordinates().key() : "(unconnected)", l.name(),
+                        l.exits().stream().map(ShowCommand::exit).collect(Collectors.joining(", ")),
+                        String.join(", ", l.npcs())));
+            }
+            table.print(out);
+            List<Chat> chats = tx.chats().list(worldId);
+            out.println();
+            out.println("chats (" + chats.size() + ")");
+            TablePrinter chatTable = new TablePrinter(List.of("id", "location", "title", "messages"));
+            for (Chat c : chats) {
+                chatTable.row(List.of(c.chatId(), String.valueOf(c.locationId()), String.valueOf(c.title()),
+                        Long.toString(c.messageCount())));
+            }
+            chatTable.print(out);
+            List<WorldFile> files = tx.files().list(worldId);
+            out.println();
+            out.println("files (" + files.size() + ")");
+            TablePrinter fileTable = new TablePrinter(List.of("path", "bytes", "sha256"));
+            for (WorldFile f : files) {
+                fileTable.row(List.of(f.path(), Long.toString(f.size()), f.sha256()));
+            }
+            fileTable.print(out);
+        });
         return Main.EXIT_OK;
     }
 

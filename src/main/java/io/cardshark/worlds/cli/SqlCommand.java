@@ -2,11 +2,8 @@ package io.cardshark.worlds.cli;
 
 import io.cardshark.worlds.WorldStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -16,16 +13,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Run one SQL statement against the store and print the result as a table.",
                 "Read-only unless --write: the session's database user may only SELECT.",
                 "Views for inspection: WORLD_SUMMARY, LOCATION_SUMMARY, CHAT_SUMMARY."})
-final class SqlCommand implements Callable<Integer> {
-
-    @Mixin
-    StoreOption store;
+final class SqlCommand extends StoreCommand {
 
     @Parameters(paramLabel = "QUERY", description = "The statement, e.g. \"SELECT * FROM WORLD_SUMMARY\".")
     String query;
@@ -37,14 +30,9 @@ final class SqlCommand implements Callable<Integer> {
             description = "Print at most N rows (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws SQLException {
-        PrintWriter out = spec.commandLine().getOut();
-        try (WorldStore s = store.open();
-             Connection c = s.sqlConnection(write);
+    int run(WorldStore s, PrintWriter out) throws SQLException {
+        try (Connection c = s.sqlConnection(write);
              Statement st = c.createStatement()) {
             st.setMaxRows(maxRows + 1);
             if (st.execute(query)) {

@@ -105,6 +105,8 @@ class FolderCrashTest {
         Path target = dir.resolve("target");
         int complete = 0;
         int absentWithOld = 0;
+        int neverWritten = 0;
+        boolean targetExisted = false;
         for (int kill = 0; kill < KILLS; kill++) {
             try (ChildJvm child = ChildJvm.start(FolderLoop.class, "export", store.toString(), WORLD, target.toString())) {
                 child.awaitLine("ready", 60);
@@ -117,11 +119,13 @@ class FolderCrashTest {
                 assertThat(found).as("the target after kill %d", kill).containsOnlyKeys(reference.keySet());
                 reference.forEach((path, bytes) -> assertThat(found.get(path)).as(path).isEqualTo(bytes));
                 complete++;
-            } else if (Files.exists(target)) {
+            } else if (targetExisted) {
                 // Java has no atomic directory exchange: between two renames only an .old.tmp sibling holds it.
                 assertThat(siblings(target)).as("no target: an .old.tmp sibling must hold the old folder")
                         .anyMatch(n -> n.endsWith(".old.tmp"));
                 absentWithOld++;
+            } else {
+                neverWritten++;
             }
             // The next export tidies what the killed one left, and completes.
             try (WorldStore s = WorldStore.configure().dataDir(store).open()) {
@@ -129,9 +133,10 @@ class FolderCrashTest {
             }
             assertThat(siblings(target)).containsExactly(WORLD);
             assertThat(Trees.files(target.resolve(WORLD)).keySet()).isEqualTo(reference.keySet());
+            targetExisted = true;
         }
-        System.out.printf("export kill test: %d kills, %d times complete, %d times between renames, 0 partial%n",
-                KILLS, complete, absentWithOld);
+        System.out.printf("export kill test: %d kills, %d times complete, %d times between renames, "
+                + "%d times before the first export finished, 0 partial%n", KILLS, complete, absentWithOld, neverWritten);
     }
 
     private static List<String> siblings(Path target) throws IOException {

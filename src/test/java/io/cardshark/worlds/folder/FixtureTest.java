@@ -167,6 +167,21 @@ class FixtureTest {
     }
 
     @Test
+    void aChangedWorldExportsAFreshLastModifiedAndAnUnchangedOneKeepsItsOwn() throws IOException {
+        try (WorldStore store = store("s")) {
+            String id = importCase(store, "b-unicode-rich").worldId();
+            store.folders().export(List.of(id), dir.resolve("before"), Layout.DOCUMENTED);
+            String before = Files.readString(dir.resolve("before").resolve(id).resolve("world_state.json"));
+            assertThat(before).contains("\"last_modified\": 1795715058");
+            store.players().move(id, io.cardshark.worlds.Coordinates.of(0, 1, 0));
+            long modified = store.worlds().get(id).modifiedAt().getEpochSecond();
+            store.folders().export(List.of(id), dir.resolve("after"), Layout.DOCUMENTED);
+            String after = Files.readString(dir.resolve("after").resolve(id).resolve("world_state.json"));
+            assertThat(after).contains("\"last_modified\": " + modified).contains("\"current_position\": \"0,1,0\"");
+        }
+    }
+
+    @Test
     void documentedNamesALocationsOnlyChatAfterTheLocation() throws IOException {
         try (WorldStore store = store("s")) {
             String id = importCase(store, "c-chats").worldId();

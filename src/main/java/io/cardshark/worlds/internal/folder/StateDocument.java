@@ -11,6 +11,7 @@ import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
 import io.cardshark.worlds.internal.json.JsonNull;
+import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
 import org.jooq.DSLContext;
@@ -73,9 +74,21 @@ final class StateDocument {
             case "unconnected_locations" -> unconnected;
             case "player" -> player == null ? JsonObject.EMPTY : player(player);
             case "base_character_id" -> ObjectLayout.string(w.getBaseCharacterId());
-            case "metadata" -> metadata == null ? JsonObject.EMPTY : Documents.parse(metadata);
+            case "metadata" -> metadata == null ? JsonObject.EMPTY : touched(Documents.parseObject(metadata), w);
             default -> JsonNull.INSTANCE;
         });
+    }
+
+    /**
+     * CardShark's manager overwrites {@code metadata.last_modified} on every save (format spec §3.4): a world
+     * changed since it was imported or created (its row version moved) shows when, in epoch seconds. An
+     * unchanged world keeps the value it came with, so its export stays byte-identical.
+     */
+    private static JsonObject touched(JsonObject metadata, WorldRecord w) {
+        if (w.getRowVersion() > 0 && metadata.get("last_modified") instanceof JsonNumber) {
+            return metadata.with("last_modified", JsonNumber.of(w.getModifiedAt().toEpochSecond()));
+        }
+        return metadata;
     }
 
     private static JsonObject location(LocationRecord r, List<LocationExitRecord> exits, List<Json> npcs,

@@ -64,7 +64,8 @@ public final class WorldIds {
 
     /**
      * Whether a string can be one file or folder name: non-empty, not {@code .} or {@code ..}, no
-     * {@code /}, {@code \} or control character (U+0000–U+001F, U+007F–U+009F), at most 255 UTF-8 bytes.
+     * {@code /}, {@code \}, control character (U+0000–U+001F, U+007F–U+009F) or unpaired surrogate, at most
+     * 255 UTF-8 bytes.
      */
     public static boolean isSafeSegment(String s) {
         return safeSegmentProblem(s) == null;
@@ -85,6 +86,11 @@ public final class WorldIds {
             }
             if (c <= 0x1F || (c >= 0x7F && c <= 0x9F)) {
                 return String.format("contains the control character U+%04X", (int) c);
+            }
+            // A file name is encoded to bytes; an unpaired surrogate has no encoding.
+            if (Character.isHighSurrogate(c) ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(++i))
+                    : Character.isLowSurrogate(c)) {
+                return String.format("contains the unpaired surrogate U+%04X", (int) c);
             }
         }
         if (utf8Length(s) > MAX_SEGMENT_BYTES) {

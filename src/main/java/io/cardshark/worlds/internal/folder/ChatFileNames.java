@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code documented}: a location's only chat is {@code {location_id}_chat.jsonl}; every other chat is
  * {@code {chat id, %-encoded}.chat.jsonl}. The two never meet: one ends in {@code _chat.jsonl}, the other
  * in {@code .chat.jsonl}; chat ids are unique in a world and the encoding is reversible, so the names are
- * injective. {@code %}, {@code /}, {@code \} and control characters are encoded as {@code %XX} of their
- * UTF-8 bytes.
+ * injective. {@code %}, {@code /}, {@code \}, {@code ~} and control characters are encoded as {@code %XX}
+ * of their UTF-8 bytes, an unpaired surrogate as {@code %uXXXX}; a name over 255 bytes is cut and ends in
+ * {@code ~} and a digest of the id.
  *
  * <p>{@code cardshark}: {@code {chat_id}.json} when that is a safe segment not yet taken, else
  * {@code {chat id, %-encoded}.chat.json}.
@@ -27,11 +28,35 @@ final class ChatFileNames {
     }
 
     static String otherChat(String chatId) {
-        return encode(chatId) + ".chat.jsonl";
+        return bounded(encode(chatId), chatId, ".chat.jsonl");
     }
 
     static String cardsharkFallback(String chatId) {
-        return encode(chatId) + ".chat.json";
+        return bounded(encode(chatId), chatId, ".chat.json");
+    }
+
+    /**
+     * A name within the file systems' 255 bytes: a long id is cut and given a digest of the whole id (a
+     * {@code ~} and 32 hex digits; {@code ~} cannot end an encoded id that fits, so the forms stay apart).
+     */
+    private static String bounded(String encoded, String chatId, String suffix) {
+        String name = encoded + suffix;
+        if (name.getBytes(StandardCharsets.UTF_8).length <= WorldIds.MAX_SEGMENT_BYTES) {
+            return name;
+        }
+        String digest = io.cardshark.worlds.internal.FileOps.sha256(chatId.getBytes(StandardCharsets.UTF_16BE)).substring(0, 32);
+        StringBuilder prefix = new StringBuilder();
+        int budget = WorldIds.MAX_SEGMENT_BYTES - suffix.length() - 1 - digest.length();
+        for (int i = 0; i < encoded.length(); ) {
+            int cp = encoded.codePointAt(i);
+            String c = new String(Character.toChars(cp));
+            if (prefix.toString().getBytes(StandardCharsets.UTF_8).length + c.getBytes(StandardCharsets.UTF_8).length > budget) {
+                break;
+            }
+            prefix.append(c);
+            i += Character.charCount(cp);
+        }
+        return prefix + "~" + digest + suffix;
     }
 
     static String encode(String chatId) {
@@ -39,8 +64,10 @@ final class ChatFileNames {
         for (int i = 0; i < chatId.length(); ) {
             int cp = chatId.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp == '%' || cp == '/' || cp == '\\' || cp <= 0x1F || (cp >= 0x7F && cp <= 0x9F)
-                    || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) {
+                // An unpaired surrogate has no UTF-8 bytes: %uXXXX keeps it apart from every other one.
+                b.append("%u").append(String.format("%04X", cp));
+            } else if (cp == '%' || cp == '/' || cp == '\\' || cp == '~' || cp <= 0x1F || (cp >= 0x7F && cp <= 0x9F)) {
                 for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
                     b.append('%').append(String.format("%02X", x & 0xFF));
                 }

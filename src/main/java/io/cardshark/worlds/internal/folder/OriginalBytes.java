@@ -16,6 +16,9 @@ final class OriginalBytes {
 
     private final DSLContext dsl;
     private final String worldId;
+    /** Originals found before the world row exists (the state's own), written by {@link #worldCreated()}. */
+    private final java.util.Map<String, byte[]> early = new java.util.LinkedHashMap<>();
+    private boolean worldExists;
 
     OriginalBytes(DSLContext dsl, String worldId) {
         this.dsl = dsl;
@@ -28,8 +31,23 @@ final class OriginalBytes {
         if (style.isPresent()) {
             return style.get().asString();
         }
+        if (worldExists) {
+            insert(path, content);
+        } else {
+            early.put(path, content);
+        }
+        return null;
+    }
+
+    /** The world row exists now: keep what was found before it. */
+    void worldCreated() {
+        worldExists = true;
+        early.forEach(this::insert);
+        early.clear();
+    }
+
+    private void insert(String path, byte[] content) {
         dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_ID, worldId).set(WORLD_ORIGINAL.PATH, path)
                 .set(WORLD_ORIGINAL.CONTENT, content).execute();
-        return null;
     }
 }

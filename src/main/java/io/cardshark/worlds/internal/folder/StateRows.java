@@ -53,7 +53,9 @@ final class StateRows {
 
     private final DSLContext dsl;
     private final String worldId;
-    private final List<TableRecord<?>> pending = new ArrayList<>();
+    /** Rows waiting for a batch, by table; flushed parents first, so children never precede their location. */
+    private final Map<org.jooq.Table<?>, List<TableRecord<?>>> pending = new java.util.LinkedHashMap<>();
+    private int pendingCount;
     final List<String> warnings = new ArrayList<>();
     int locations;
     int unconnected;
@@ -238,16 +240,24 @@ final class StateRows {
     }
 
     private void add(TableRecord<?> r) {
-        pending.add(r);
-        if (pending.size() >= BATCH) {
+        pending.computeIfAbsent(r.getTable(), t -> new ArrayList<>()).add(r);
+        if (++pendingCount >= BATCH) {
             flush();
         }
     }
 
     private void flush() {
-        if (!pending.isEmpty()) {
-            dsl.batchInsert(pending).execute();
-            pending.clear();
+        for (org.jooq.Table<?> table : FLUSH_ORDER) {
+            List<TableRecord<?>> rows = pending.remove(table);
+            if (rows != null && !rows.isEmpty()) {
+                dsl.batchInsert(rows).execute();
+            }
         }
+        pendingCount = 0;
     }
+
+    private static final List<org.jooq.Table<?>> FLUSH_ORDER = List.of(
+            io.cardshark.worlds.internal.db.Tables.LOCATION, io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT,
+            io.cardshark.worlds.internal.db.Tables.LOCATION_NPC, io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT,
+            io.cardshark.worlds.internal.db.Tables.VISIT, io.cardshark.worlds.internal.db.Tables.PLAYER_STATE);
 }

@@ -137,6 +137,7 @@ final class WorldImporter {
         String stateStyle = originals.styleOf(FolderScan.STATE, state.bytes(), state.state(), false);
         StateRows rows = new StateRows(dsl, id);
         rows.insert(state.state(), state.shape(), stateStyle, displayName);
+        originals.worldCreated();
         warnings.addAll(rows.warnings);
         if (metadataFile != null) {
             String style = originals.styleOf(FolderScan.METADATA, metadataBytes, metadataFile, false);

@@ -16,4 +16,7 @@ public interface WorldOperations {
     Events events();
 
     Files files();
+
+    /** The store's own settings, such as the active world. */
+    StoreSettings settings();
 }

@@ -3,6 +3,9 @@ package io.cardshark.worlds;
 import io.cardshark.worlds.folder.WorldFolders;
 import io.cardshark.worlds.internal.OperationSet;
 import io.cardshark.worlds.internal.folder.FolderService;
+import io.cardshark.worlds.session.SessionConfig;
+import io.cardshark.worlds.session.SessionTimers;
+import io.cardshark.worlds.session.WorldSessions;
 import io.cardshark.worlds.internal.StoreEngine;
 
 import java.sql.Connection;
@@ -36,6 +39,7 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     private final StoreEngine engine;
     private final OperationSet operations;
     private final WorldFolders folders;
+    private WorldSessions sessions;
 
     private WorldStore(StoreEngine engine) {
         this.engine = engine;
@@ -104,6 +108,22 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         return operations.files();
     }
 
+    @Override
+    public StoreSettings settings() {
+        return operations.settings();
+    }
+
+    /**
+     * Sessions with autosave on this store's worlds, and the active world ({@link WorldSessions}), with the
+     * default autosave settings. Closed with the store, after a last save.
+     */
+    public synchronized WorldSessions sessions() {
+        if (sessions == null) {
+            sessions = WorldSessions.of(this, SessionConfig.DEFAULTS, SessionTimers.system());
+        }
+        return sessions;
+    }
+
     /** Import and export of world folders (format spec: {@code shared/format/world-folder.md}). */
     public WorldFolders folders() {
         return folders;
@@ -133,6 +153,16 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     /** Closes the connection pool and the database; further calls fail. */
     @Override
     public void close() {
-        engine.close();
+        WorldSessions open;
+        synchronized (this) {
+            open = sessions;
+        }
+        try {
+            if (open != null) {
+                open.closeAll();
+            }
+        } finally {
+            engine.close();
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.cardshark.worlds.Events;
 import io.cardshark.worlds.Files;
 import io.cardshark.worlds.Locations;
 import io.cardshark.worlds.Players;
+import io.cardshark.worlds.StoreSettings;
 import io.cardshark.worlds.WorldTransaction;
 import io.cardshark.worlds.Worlds;
 
@@ -17,6 +18,7 @@ public final class OperationSet implements WorldTransaction {
     private final Chats chats;
     private final Events events;
     private final Files files;
+    private final StoreSettings settings;
 
     public OperationSet(Access access) {
         this.worlds = new WorldOps(access);
@@ -25,6 +27,7 @@ public final class OperationSet implements WorldTransaction {
         this.chats = new ChatOps(access);
         this.events = new EventOps(access);
         this.files = new FileOps(access);
+        this.settings = new SettingOps(access);
     }
 
     @Override
@@ -55,5 +58,10 @@ public final class OperationSet implements WorldTransaction {
     @Override
     public Files files() {
         return files;
+    }
+
+    @Override
+    public StoreSettings settings() {
+        return settings;
     }
 }

@@ -1,0 +1,17 @@
+package io.cardshark.worlds.session;
+
+import java.time.Instant;
+
+/**
+ * What a session has done.
+ *
+ * @param changesReceived changes handed to the session
+ * @param flushes         flushes attempted (timer, significant change, explicit, close)
+ * @param commits         transactions committed; a group commit saves several sessions in one
+ * @param pendingChanges  changes not yet saved
+ * @param lastFlushAt     when the last successful flush committed, or {@code null}
+ * @param lastFailure     why the last flush failed, or {@code null} when it succeeded
+ */
+public record SessionStats(long changesReceived, long flushes, long commits, int pendingChanges, Instant lastFlushAt,
+                           String lastFailure) {
+}

@@ -11,6 +11,12 @@ public interface Players {
      */
     void move(String worldId, Coordinates to);
 
+    /**
+     * Several moves in order, as one change: each position joins the visit history and the last becomes
+     * the current position. What a session's autosave uses to save a burst of moves cheaply.
+     */
+    void moveAll(String worldId, java.util.List<Coordinates> path);
+
     /** The current position ({@code "0,0,0"} when the world never stored one). */
     String position(String worldId);
 

@@ -25,18 +25,31 @@ public final class PlayerOps implements Players {
 
     @Override
     public void move(String worldId, Coordinates to) {
-        Checks.worldId(worldId);
         if (to == null) {
             throw new InvalidInputException(worldId, "world " + worldId + ": move: coordinates must be set");
         }
-        String position = to.key();
+        moveAll(worldId, List.of(to));
+    }
+
+    @Override
+    public void moveAll(String worldId, List<Coordinates> path) {
+        Checks.worldId(worldId);
+        if (path == null || path.isEmpty() || path.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": move: expected one or more coordinates");
+        }
         access.write(worldId, dsl -> {
             WorldLocks.lockForWrite(dsl, worldId);
-            dsl.update(WORLD).set(WORLD.CURRENT_POSITION, position).where(WORLD.ID.eq(worldId)).execute();
-            // The world lock is held, so no other writer can take the same sequence number.
+            dsl.update(WORLD).set(WORLD.CURRENT_POSITION, path.get(path.size() - 1).key()).where(WORLD.ID.eq(worldId)).execute();
+            // The world lock is held, so no other writer can take the same sequence numbers.
             Integer last = dsl.select(DSL.max(VISIT.SEQ)).from(VISIT).where(VISIT.WORLD_ID.eq(worldId)).fetchOne(0, Integer.class);
-            dsl.insertInto(VISIT).set(VISIT.WORLD_ID, worldId).set(VISIT.SEQ, last == null ? 0 : last + 1)
-                    .set(VISIT.POSITION, position).execute();
+            int seq = last == null ? 0 : last + 1;
+            for (int from = 0; from < path.size(); from += 1000) {
+                var insert = dsl.insertInto(VISIT, VISIT.WORLD_ID, VISIT.SEQ, VISIT.POSITION);
+                for (Coordinates c : path.subList(from, Math.min(path.size(), from + 1000))) {
+                    insert = insert.values(worldId, seq++, c.key());
+                }
+                insert.execute();
+            }
             WorldOps.ensureStateKeys(dsl, worldId, "current_position", "visited_positions");
             return null;
         });

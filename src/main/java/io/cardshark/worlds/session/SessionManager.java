@@ -217,7 +217,7 @@ final class SessionManager implements WorldSessions {
     /** One transaction for the batch; on failure every session in it keeps its changes and hears why. */
     private void commit(Map<WorldSession, List<WorldSession.Change>> batch) {
         try {
-            store.useTransaction(tx -> batch.forEach((s, changes) -> changes.forEach(c -> c.apply().accept(tx))));
+            store.useTransaction(tx -> batch.forEach((s, changes) -> apply(tx, s, changes)));
         } catch (RuntimeException e) {
             batch.keySet().forEach(s -> s.failed(e));
             log.warn("flush of {} session(s) failed, changes kept: {}", batch.size(), e.getMessage());
@@ -229,6 +229,25 @@ final class SessionManager implements WorldSessions {
                 s.saved(changes.get(changes.size() - 1).seq(), now);
             }
         });
+    }
+
+    /** Applies a session's changes in order; a run of consecutive moves is saved as one batch of visits. */
+    private static void apply(io.cardshark.worlds.WorldTransaction tx, WorldSession s, List<WorldSession.Change> changes) {
+        List<io.cardshark.worlds.Coordinates> moves = new ArrayList<>();
+        for (WorldSession.Change c : changes) {
+            if (c.kind() == ChangeKind.MOVE) {
+                moves.add((io.cardshark.worlds.Coordinates) c.value());
+                continue;
+            }
+            if (!moves.isEmpty()) {
+                tx.players().moveAll(s.worldId(), moves);
+                moves.clear();
+            }
+            c.apply().accept(tx);
+        }
+        if (!moves.isEmpty()) {
+            tx.players().moveAll(s.worldId(), moves);
+        }
     }
 
     private void flushOnShutdown() {

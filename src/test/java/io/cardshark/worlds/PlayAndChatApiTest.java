@@ -47,6 +47,19 @@ class PlayAndChatApiTest {
     }
 
     @Test
+    void moveAllAppendsEveryVisitInOrderAndEndsAtTheLast() {
+        store.players().move(world, Coordinates.of(0, 0, 0));
+        store.players().moveAll(world, List.of(Coordinates.of(1, 0, 0), Coordinates.of(2, 0, 0), Coordinates.of(2, 1, 0)));
+        assertThat(store.players().visits(world)).containsExactly(new Visit(0, "0,0,0"), new Visit(1, "1,0,0"),
+                new Visit(2, "2,0,0"), new Visit(3, "2,1,0"));
+        assertThat(store.players().position(world)).isEqualTo("2,1,0");
+        assertThatThrownBy(() -> store.players().moveAll(world, List.of())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> store.players().moveAll(world, java.util.Arrays.asList(Coordinates.of(1, 1, 1), null)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(store.players().visits(world)).hasSize(4);
+    }
+
+    @Test
     void playerStateUpdates() {
         store.players().update(world, new PlayerState(55, 70, 3, 1200));
         assertThat(store.players().state(world)).isEqualTo(new PlayerState(55, 70, 3, 1200));

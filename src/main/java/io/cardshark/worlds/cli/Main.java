@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "cardshark-worlds", mixinStandardHelpOptions = true, version = "cardshark-worlds 0.1.0",
         description = "An embedded, transactional store for CardShark worlds.",
         subcommands = {ListCommand.class, ShowCommand.class, CreateCommand.class, DeleteCommand.class,
-                ExampleCommand.class, ImportCommand.class, ExportCommand.class, InfoCommand.class, SqlCommand.class, ShellCommand.class, ConsoleCommand.class,
+                ExampleCommand.class, ImportCommand.class, ExportCommand.class, ActivateCommand.class, StatusCommand.class, InfoCommand.class, SqlCommand.class, ShellCommand.class, ConsoleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

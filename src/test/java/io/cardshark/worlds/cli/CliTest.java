@@ -77,12 +77,24 @@ class CliTest {
         assertThat(run("frobnicate").code()).isEqualTo(2);
         assertThat(run("show").code()).isEqualTo(2);
         assertThat(run("list", "--no-such-option").code()).isEqualTo(2);
-        for (String command : new String[]{"list", "show", "create", "delete", "sql", "shell", "console", "example", "info"}) {
+        for (String command : new String[]{"list", "show", "create", "delete", "sql", "shell", "console", "example", "info",
+                "import", "export", "activate", "status"}) {
             CliRun help = run(command, "--help");
             assertThat(help.code()).as(command).isZero();
             assertThat(help.out()).as(command).contains("--store");
         }
         assertThat(run("--help").out()).contains("list").contains("sql").contains("console");
+    }
+
+    @Test
+    void activateAndStatus() {
+        run("create", "Tiny World", "--store", store());
+        assertThat(run("status", "--store", store()).out()).contains("active world    (none)");
+        CliRun activated = run("activate", "Tiny_World", "--store", store());
+        assertThat(activated.code()).as(activated.err()).isZero();
+        CliRun status = run("status", "--store", store());
+        assertThat(status.out()).contains("active world    Tiny_World (\"Tiny World\")").contains("position        0,0,0");
+        assertThat(run("activate", "Nowhere", "--store", store()).code()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,37 @@
+package io.cardshark.worlds.cli;
+
+import io.cardshark.worlds.StoreInfo;
+import io.cardshark.worlds.World;
+import io.cardshark.worlds.WorldStore;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show the active world and the store's figures.",
+                "Session figures (changes, flushes, commits, pending) live in the process that plays;",
+                "its WorldSession.stats() reports them."})
+final class StatusCommand extends StoreCommand {
+
+    @Override
+    int run(WorldStore s, PrintWriter out) {
+        StoreInfo info = s.info();
+        Optional<String> active = s.sessions().activeWorld();
+        out.println("store           " + info.dataDir());
+        out.println("worlds          " + info.worlds());
+        out.println("durability      " + info.durability());
+        if (active.isEmpty()) {
+            out.println("active world    (none)");
+        } else if (!s.worlds().exists(active.get())) {
+            out.println("active world    " + active.get() + " (deleted)");
+        } else {
+            World w = s.worlds().get(active.get());
+            out.println("active world    " + w.id() + " (\"" + w.displayName() + "\")");
+            out.println("position        " + s.players().position(w.id()));
+            out.println("visits          " + s.players().visits(w.id()).size());
+            out.println("last change     " + w.modifiedAt() + " (row version " + w.rowVersion() + ")");
+        }
+        return Main.EXIT_OK;
+    }
+}

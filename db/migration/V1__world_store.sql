@@ -6,7 +6,7 @@
 -- Every constraint is named so that generated jOOQ names stay stable.
 
 CREATE TABLE store_setting (
-    name        VARCHAR(100)  NOT NULL,
+    name        VARCHAR(400)  NOT NULL,
     setting     VARCHAR(4000) NOT NULL,
     CONSTRAINT pk_store_setting PRIMARY KEY (name)
 );

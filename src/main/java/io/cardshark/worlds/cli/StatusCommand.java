@@ -9,9 +9,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the active world and the store's figures.",
-                "Session figures (changes, flushes, commits, pending) live in the process that plays;",
-                "its WorldSession.stats() reports them."})
+        description = {"Show the active world, its session figures as of its last save, and the store's figures."})
 final class StatusCommand extends StoreCommand {
 
     @Override
@@ -31,6 +29,7 @@ final class StatusCommand extends StoreCommand {
             out.println("position        " + s.players().position(w.id()));
             out.println("visits          " + s.players().visits(w.id()).size());
             out.println("last change     " + w.modifiedAt() + " (row version " + w.rowVersion() + ")");
+            out.println("session         " + s.sessions().lastSavedFigures(w.id()).orElse("never saved through a session"));
         }
         return Main.EXIT_OK;
     }

@@ -17,14 +17,14 @@ public final class SettingOps implements StoreSettings {
 
     @Override
     public Optional<String> get(String name) {
-        Checks.nonEmpty(null, "setting name", name, 100);
+        Checks.nonEmpty(null, "setting name", name, 400);
         return access.read(null, dsl -> dsl.select(STORE_SETTING.SETTING).from(STORE_SETTING)
                 .where(STORE_SETTING.NAME.eq(name)).fetchOptional(STORE_SETTING.SETTING));
     }
 
     @Override
     public void put(String name, String value) {
-        Checks.nonEmpty(null, "setting name", name, 100);
+        Checks.nonEmpty(null, "setting name", name, 400);
         Checks.required(null, "setting " + name, value, 4000);
         access.write(null, dsl -> {
             StoreEngine.putSetting(dsl, name, value);

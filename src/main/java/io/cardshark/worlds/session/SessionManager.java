@@ -25,6 +25,8 @@ final class SessionManager implements WorldSessions {
 
     private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
     static final String ACTIVE_WORLD = "active.world";
+    /** Setting under which a world's session figures are kept after each save. */
+    static final String STATS_PREFIX = "session.stats.";
 
     private final WorldStore store;
     private final SessionConfig config;
@@ -91,6 +93,12 @@ final class SessionManager implements WorldSessions {
     @Override
     public Optional<String> activeWorld() {
         return store.settings().get(ACTIVE_WORLD);
+    }
+
+    @Override
+    public Optional<String> lastSavedFigures(String worldId) {
+        WorldIds.requireValidId(worldId);
+        return store.settings().get(STATS_PREFIX + worldId);
     }
 
     @Override
@@ -217,7 +225,12 @@ final class SessionManager implements WorldSessions {
     /** One transaction for the batch; on failure every session in it keeps its changes and hears why. */
     private void commit(Map<WorldSession, List<WorldSession.Change>> batch) {
         try {
-            store.useTransaction(tx -> batch.forEach((s, changes) -> apply(tx, s, changes)));
+            Instant at = timer.now();
+            store.useTransaction(tx -> batch.forEach((s, changes) -> {
+                apply(tx, s, changes);
+                // Kept with the changes, so another process (the CLI's status) can show them.
+                tx.settings().put(STATS_PREFIX + s.worldId(), s.statsAfterSaving(changes.size(), at).describe());
+            }));
         } catch (RuntimeException e) {
             batch.keySet().forEach(s -> s.failed(e));
             log.warn("flush of {} session(s) failed, changes kept: {}", batch.size(), e.getMessage());

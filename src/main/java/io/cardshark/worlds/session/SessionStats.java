@@ -14,4 +14,11 @@ import java.time.Instant;
  */
 public record SessionStats(long changesReceived, long flushes, long commits, int pendingChanges, Instant lastFlushAt,
                            String lastFailure) {
+
+    /** One line for people: what {@code status} prints and the store keeps after each save. */
+    public String describe() {
+        return "changes " + changesReceived + ", flushes " + flushes + ", commits " + commits + ", pending "
+                + pendingChanges + ", last flush " + (lastFlushAt == null ? "never" : lastFlushAt.toString())
+                + (lastFailure == null ? "" : ", last failure: " + lastFailure);
+    }
 }

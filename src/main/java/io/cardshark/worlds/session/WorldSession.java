@@ -209,6 +209,13 @@ public final class WorldSession implements AutoCloseable {
 
     // ---- called by the manager, which serialises flushes -----------------------------------------
 
+    /** The figures as they will be once {@code saving} changes commit at {@code at}: kept in the store with them. */
+    SessionStats statsAfterSaving(int saving, Instant at) {
+        synchronized (lock) {
+            return new SessionStats(changesReceived, flushes, commits + 1, pending.size() - saving, at, null);
+        }
+    }
+
     List<Change> snapshot() {
         synchronized (lock) {
             return List.copyOf(pending);

@@ -24,6 +24,12 @@ public interface WorldSessions {
     /** The active world, as the store remembers it. */
     Optional<String> activeWorld();
 
+    /**
+     * A world's session figures as of its last save ({@link SessionStats#describe()}), kept in the store so
+     * another process can read them; empty when no session has saved the world.
+     */
+    Optional<String> lastSavedFigures(String worldId);
+
     /** Flushes every open session in one transaction (one commit for all). */
     void flushAll();
 

@@ -94,6 +94,13 @@ class CliTest {
         assertThat(activated.code()).as(activated.err()).isZero();
         CliRun status = run("status", "--store", store());
         assertThat(status.out()).contains("active world    Tiny_World (\"Tiny World\")").contains("position        0,0,0");
+        assertThat(status.out()).contains("session         never saved through a session");
+        try (WorldStore s = WorldStore.configure().dataDir(Path.of(store())).open()) {
+            var session = s.sessions().open("Tiny_World");
+            session.move(io.cardshark.worlds.Coordinates.of(1, 0, 0));
+            session.close();
+        }
+        assertThat(run("status", "--store", store()).out()).contains("session         changes 1, flushes 1, commits 1, pending 0, last flush 20");
         assertThat(run("activate", "Nowhere", "--store", store()).code()).isEqualTo(1);
     }
 

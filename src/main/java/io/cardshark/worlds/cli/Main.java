@@ -18,6 +18,14 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    static {
+        // H2 reads this once, when its classes load, and binds the console's socket to it. Set here, before
+        // any command touches H2, so the console never listens beyond this machine.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", ConsoleCommand.LOOPBACK);
+        }
+    }
+
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

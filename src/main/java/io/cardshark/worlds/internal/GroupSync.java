@@ -26,6 +26,23 @@ final class GroupSync {
 
     /** Returns once a sync that started after this call's commit has completed. */
     void awaitDurable() {
+        boolean interrupted = false;
+        try {
+            interrupted = awaitDurableUninterruptibly();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The commit is already made: an interrupt cannot undo it, and giving up on the wait would report a
+     * committed write as failed. So the wait goes on and the interrupt is passed on afterwards.
+     */
+    private boolean awaitDurableUninterruptibly() {
+        // A pending interrupt would make the sync's own I/O fail (NIO closes an interrupted channel).
+        boolean interrupted = Thread.interrupted();
         long ticket;
         long covered;
         synchronized (lock) {
@@ -35,12 +52,16 @@ final class GroupSync {
                     throw failure;
                 }
                 if (completed >= ticket) {
-                    return;
+                    return interrupted;
                 }
                 if (!running) {
                     break;
                 }
-                waitQuietly();
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
             running = true;
             covered = requested;
@@ -64,21 +85,13 @@ final class GroupSync {
         if (error != null) {
             throw error;
         }
+        return interrupted;
     }
 
     /** How many syncs ran; fewer than commits when commits were grouped. */
     long syncCount() {
         synchronized (lock) {
             return syncs;
-        }
-    }
-
-    private void waitQuietly() {
-        try {
-            lock.wait();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a disk sync", e);
         }
     }
 }

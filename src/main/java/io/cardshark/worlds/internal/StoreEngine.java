@@ -37,7 +37,6 @@ public final class StoreEngine implements AutoCloseable {
 
     /** The user of read-only inspection sessions: H2 lets it SELECT and nothing else. */
     private static final String INSPECTOR_USER = "INSPECTOR";
-    private static final String INSPECTOR_PASSWORD = "inspector";
 
     static {
         // jOOQ prints a banner and a tip on first use; a library must not write to its host's logs unasked.
@@ -50,6 +49,8 @@ public final class StoreEngine implements AutoCloseable {
     private final DSLContext dsl;
     private final GroupSync groupSync;
     private final String schemaVersion;
+    /** New on every open: nobody outside this process ever needs it. */
+    private final String inspectorPassword = RandomIds.hex(32);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile WorldStoreException writeFailure;
 
@@ -70,7 +71,8 @@ public final class StoreEngine implements AutoCloseable {
         HikariDataSource ds = null;
         try {
             Files.createDirectories(config.dataDir());
-            ds = new HikariDataSource(hikari(config, url));
+            String password = AdminCredentials.load(config.dataDir(), url);
+            ds = openPool(config, url, password);
             String schemaVersion = migrate(config, ds);
             StoreEngine engine = new StoreEngine(config, ds, schemaVersion);
             engine.recordVersions();
@@ -85,12 +87,27 @@ public final class StoreEngine implements AutoCloseable {
         }
     }
 
-    private static HikariConfig hikari(StoreConfig config, String url) {
+    private static HikariDataSource openPool(StoreConfig config, String url, String password) throws IOException {
+        try {
+            return new HikariDataSource(hikari(config, url, password));
+        } catch (RuntimeException e) {
+            SQLException sql = Failures.sqlCause(e);
+            if (sql == null || sql.getErrorCode() != org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw e;
+            }
+            if (!AdminCredentials.replaceEmptyPassword(url, password, config.dataDir())) {
+                throw AdminCredentials.refused(config.dataDir());
+            }
+            return new HikariDataSource(hikari(config, url, password));
+        }
+    }
+
+    private static HikariConfig hikari(StoreConfig config, String url, String password) {
         HikariConfig h = new HikariConfig();
         h.setPoolName("cardshark-worlds");
         h.setJdbcUrl(url);
-        h.setUsername("sa");
-        h.setPassword("");
+        h.setUsername(AdminCredentials.USER);
+        h.setPassword(password);
         h.setMaximumPoolSize(config.maxPoolSize());
         // One idle connection keeps the embedded database open between calls.
         h.setMinimumIdle(1);
@@ -141,7 +158,9 @@ public final class StoreEngine implements AutoCloseable {
             DSLContext tx = c.dsl();
             putSetting(tx, "h2.version", org.h2.engine.Constants.FULL_VERSION);
             putSetting(tx, "schema.version", schemaVersion);
-            tx.execute("CREATE USER IF NOT EXISTS " + INSPECTOR_USER + " PASSWORD '" + INSPECTOR_PASSWORD + "'");
+            // Hex digits we generated: nothing in the password can end the literal.
+            tx.execute("CREATE USER IF NOT EXISTS " + INSPECTOR_USER + " PASSWORD '" + inspectorPassword + "'");
+            tx.execute("ALTER USER " + INSPECTOR_USER + " SET PASSWORD '" + inspectorPassword + "'");
             tx.execute("GRANT SELECT ON SCHEMA PUBLIC TO " + INSPECTOR_USER);
         });
     }
@@ -266,7 +285,7 @@ public final class StoreEngine implements AutoCloseable {
             return dataSource.getConnection();
         }
         // Same embedded database, opened by this process already: H2 joins it rather than opening the file again.
-        return DriverManager.getConnection(H2Urls.inspectorUrl(config), INSPECTOR_USER, INSPECTOR_PASSWORD);
+        return DriverManager.getConnection(H2Urls.inspectorUrl(config), INSPECTOR_USER, inspectorPassword);
     }
 
     @Override

@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param maxPoolSize the most JDBC connections the store keeps open (1 to 64)
  * @param lockTimeout how long a writer waits for another writer of the same world before giving up
  * @param durability  what a committed write survives
+ * @param backupDir   where whole-store backups go; {@code <dataDir>/backups} unless set
+ * @param snapshotDir where per-world snapshots go; {@code <dataDir>/snapshots} unless set
+ * @param retention   which backups and snapshots are kept
+ * @param verifyOnOpen whether {@code open} runs the quick verification and refuses a store that fails it
  */
-public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, Durability durability) {
+public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, Durability durability,
+                          Path backupDir, Path snapshotDir, Retention retention, boolean verifyOnOpen) {
 
     /** The embedded default: {@code ./data} under the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -27,7 +32,14 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
         Objects.requireNonNull(dataDir, "dataDir must be set");
         Objects.requireNonNull(lockTimeout, "lockTimeout must be set");
         Objects.requireNonNull(durability, "durability must be set");
+        Objects.requireNonNull(retention, "retention must be set");
         dataDir = dataDir.toAbsolutePath().normalize();
+        backupDir = backupDir == null ? dataDir.resolve("backups") : backupDir.toAbsolutePath().normalize();
+        snapshotDir = snapshotDir == null ? dataDir.resolve("snapshots") : snapshotDir.toAbsolutePath().normalize();
+        if (backupDir.equals(dataDir) || snapshotDir.equals(dataDir) || backupDir.equals(snapshotDir)) {
+            throw new InvalidInputException(null, "backupDir, snapshotDir and dataDir must be three different folders, were "
+                    + backupDir + ", " + snapshotDir + " and " + dataDir);
+        }
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new InvalidInputException(null, "dataDir " + dataDir + " exists and is not a directory");
         }
@@ -45,7 +57,11 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
         }
     }
 
-    /** A builder with the defaults: {@code ./data}, 8 connections, 10 s lock timeout, {@link Durability#PROCESS_CRASH}. */
+    /**
+     * A builder with the defaults: {@code ./data}, 8 connections, 10 s lock timeout,
+     * {@link Durability#PROCESS_CRASH}, backups and snapshots inside the data folder, {@link Retention#DEFAULT},
+     * no verification on open.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,6 +77,10 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
         private int maxPoolSize = 8;
         private Duration lockTimeout = Duration.ofSeconds(10);
         private Durability durability = Durability.PROCESS_CRASH;
+        private Path backupDir;
+        private Path snapshotDir;
+        private Retention retention = Retention.DEFAULT;
+        private boolean verifyOnOpen;
 
         Builder() {
         }
@@ -85,9 +105,30 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
             return this;
         }
 
+        public Builder backupDir(Path backupDir) {
+            this.backupDir = backupDir;
+            return this;
+        }
+
+        public Builder snapshotDir(Path snapshotDir) {
+            this.snapshotDir = snapshotDir;
+            return this;
+        }
+
+        public Builder retention(Retention retention) {
+            this.retention = retention;
+            return this;
+        }
+
+        public Builder verifyOnOpen(boolean verifyOnOpen) {
+            this.verifyOnOpen = verifyOnOpen;
+            return this;
+        }
+
         /** Validates the settings and seals them. */
         public StoreConfig build() {
-            return new StoreConfig(dataDir, maxPoolSize, lockTimeout, durability);
+            return new StoreConfig(dataDir, maxPoolSize, lockTimeout, durability, backupDir, snapshotDir, retention,
+                    verifyOnOpen);
         }
 
         /** Builds the configuration and opens the store with it. */

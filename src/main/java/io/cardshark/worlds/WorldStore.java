@@ -1,12 +1,19 @@
 package io.cardshark.worlds;
 
+import io.cardshark.worlds.backup.Backups;
+import io.cardshark.worlds.backup.Snapshots;
+import io.cardshark.worlds.backup.VerifyLevel;
+import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.folder.WorldFolders;
+import io.cardshark.worlds.internal.backup.BackupService;
+import io.cardshark.worlds.internal.backup.Verifier;
 import io.cardshark.worlds.internal.OperationSet;
 import io.cardshark.worlds.internal.folder.FolderService;
 import io.cardshark.worlds.session.SessionConfig;
 import io.cardshark.worlds.session.SessionTimers;
 import io.cardshark.worlds.session.WorldSessions;
 import io.cardshark.worlds.internal.StoreEngine;
+import io.cardshark.worlds.internal.StoreFiles;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,13 +45,15 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
 
     private final StoreEngine engine;
     private final OperationSet operations;
-    private final WorldFolders folders;
+    private final FolderService folders;
+    private final Backups backups;
     private WorldSessions sessions;
 
     private WorldStore(StoreEngine engine) {
         this.engine = engine;
-        this.operations = new OperationSet(engine.ownTransactions());
         this.folders = new FolderService(engine);
+        this.operations = new OperationSet(engine.ownTransactions(), folders.beforeDestroy());
+        this.backups = new BackupService(engine);
     }
 
     /**
@@ -55,7 +64,23 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
      */
     public static WorldStore open(StoreConfig config) {
         Objects.requireNonNull(config, "config");
-        return new WorldStore(StoreEngine.open(config));
+        WorldStore store = new WorldStore(StoreEngine.open(config));
+        if (config.verifyOnOpen()) {
+            VerifyReport report;
+            try {
+                report = store.verify(VerifyLevel.QUICK);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            if (!report.passed()) {
+                store.close();
+                throw new StoreUnavailableException(null, "store at " + config.dataDir() + " failed verification on open: "
+                        + report.failures().get(0) + (report.failures().size() > 1
+                        ? " (and " + (report.failures().size() - 1) + " more; run verify)" : ""));
+            }
+        }
+        return store;
     }
 
     /** Starts a configuration: {@code WorldStore.configure().dataDir(dir).open()}. */
@@ -66,14 +91,14 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     /** Runs {@code work} in one transaction and returns its result; any exception rolls everything back. */
     public <T> T inTransaction(TransactionCallback<T> work) {
         Objects.requireNonNull(work, "work");
-        return engine.transaction(null, tx -> work.run(new OperationSet(tx)));
+        return engine.transaction(null, tx -> work.run(new OperationSet(tx, folders.beforeDestroy())));
     }
 
     /** Runs {@code work} in one transaction; any exception rolls everything back. */
     public void useTransaction(TransactionConsumer work) {
         Objects.requireNonNull(work, "work");
         engine.transaction(null, tx -> {
-            work.run(new OperationSet(tx));
+            work.run(new OperationSet(tx, folders.beforeDestroy()));
             return null;
         });
     }
@@ -129,10 +154,30 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         return folders;
     }
 
+    /** Whole-store backups, taken online ({@link Backups}); restore with {@link Backups#restore}. */
+    public Backups backups() {
+        return backups;
+    }
+
+    /** Per-world snapshots, taken before every destructive step and on demand ({@link Snapshots}). */
+    public Snapshots snapshots() {
+        return folders.snapshots();
+    }
+
+    /**
+     * Checks that the store holds what it promises ({@link VerifyLevel} says how thoroughly). Runs beside
+     * writers; a failure in the report means damage, a warning something the format allows but that
+     * usually points at a mistake.
+     */
+    public VerifyReport verify(VerifyLevel level) {
+        Objects.requireNonNull(level, "level");
+        return new Verifier(engine, folders).run(level);
+    }
+
     /** Where the store lives and which versions wrote it. */
     public StoreInfo info() {
         int worlds = engine.transaction(null, tx -> tx.dsl().fetchCount(WORLD));
-        return new StoreInfo(engine.config().dataDir(), engine.config().dataDir().resolve("worlds.mv.db"),
+        return new StoreInfo(engine.config().dataDir(), StoreFiles.databaseFile(engine.config().dataDir()),
                 engine.schemaVersion(), org.h2.engine.Constants.FULL_VERSION, engine.config().durability(), worlds);
     }
 

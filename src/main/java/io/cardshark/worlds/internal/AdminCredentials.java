@@ -50,7 +50,7 @@ final class AdminCredentials {
             return read(file);
         }
         String password = RandomIds.hex(32);
-        if (Files.exists(H2Urls.databaseFile(dataDir))) {
+        if (Files.exists(StoreFiles.databaseFile(dataDir))) {
             if (!replaceEmptyPassword(url, password, dataDir)) {
                 throw refused(dataDir);
             }

@@ -11,14 +11,10 @@ import java.nio.file.Path;
  */
 final class H2Urls {
 
-    /** The database file is {@code worlds.mv.db} inside the data folder. */
+    /** The database file is {@code worlds.mv.db} inside the data folder ({@link StoreFiles}). */
     static final String DATABASE_NAME = "worlds";
 
     private H2Urls() {
-    }
-
-    static Path databaseFile(Path dataDir) {
-        return dataDir.resolve(DATABASE_NAME + ".mv.db");
     }
 
     /**

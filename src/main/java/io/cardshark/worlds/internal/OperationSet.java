@@ -20,8 +20,8 @@ public final class OperationSet implements WorldTransaction {
     private final Files files;
     private final StoreSettings settings;
 
-    public OperationSet(Access access) {
-        this.worlds = new WorldOps(access);
+    public OperationSet(Access access, BeforeDestroy beforeDelete) {
+        this.worlds = new WorldOps(access, beforeDelete);
         this.locations = new LocationOps(access);
         this.players = new PlayerOps(access);
         this.chats = new ChatOps(access);

@@ -133,6 +133,15 @@ public final class StoreEngine implements AutoCloseable {
                         + latestKnown(flyway) + "); open it with a newer version");
             }
         }
+        if (flyway.info().current() != null && flyway.info().pending().length > 0) {
+            // A migration rewrites every world at once: the undo for it is a backup of the whole store.
+            try (Connection c = ds.getConnection()) {
+                io.cardshark.worlds.internal.backup.BackupService.write(c, config, "pre-migration");
+            } catch (SQLException | IOException e) {
+                throw new StoreUnavailableException(null, "store at " + config.dataDir()
+                        + " needs a schema migration, but the backup taken before it failed: " + e.getMessage(), e);
+            }
+        }
         var result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
             log.info("migrated store at {} from schema {} to {}", config.dataDir(),
@@ -275,6 +284,24 @@ public final class StoreEngine implements AutoCloseable {
                 });
             }
         };
+    }
+
+    /** Work on one JDBC connection of the store's own, outside any transaction. */
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code work} on a connection of the store's admin user, for H2's own tools ({@code BACKUP TO},
+     * {@code SCRIPT}) that run outside the store's transactions.
+     */
+    public <T> T withConnection(ConnectionWork<T> work) throws IOException {
+        ensureOpen();
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw Failures.during(null, new org.jooq.exception.DataAccessException(e.getMessage(), e));
+        }
     }
 
     /** A JDBC connection for a person inspecting the store: read-only unless {@code writable}. */

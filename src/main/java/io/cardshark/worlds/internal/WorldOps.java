@@ -33,9 +33,11 @@ public final class WorldOps implements Worlds {
     public static final String METADATA_FILE = "FILE";
 
     private final Access access;
+    private final BeforeDestroy beforeDelete;
 
-    public WorldOps(Access access) {
+    public WorldOps(Access access, BeforeDestroy beforeDelete) {
         this.access = access;
+        this.beforeDelete = beforeDelete;
     }
 
     @Override
@@ -219,6 +221,7 @@ public final class WorldOps implements Worlds {
         access.write(worldId, dsl -> {
             // Lock first, so a writer that is mid-way in this world finishes before its rows go.
             WorldLocks.lockForWrite(dsl, worldId);
+            beforeDelete.run(dsl, worldId, "delete");
             dsl.deleteFrom(WORLD).where(WORLD.ID.eq(worldId)).execute();
             log.info("world {}: deleted", worldId);
             return null;

@@ -6,6 +6,8 @@ import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
 import io.cardshark.worlds.folder.Progress;
 import io.cardshark.worlds.folder.WorldFolders;
+import io.cardshark.worlds.backup.Snapshots;
+import io.cardshark.worlds.internal.BeforeDestroy;
 import io.cardshark.worlds.internal.StoreEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +32,25 @@ public final class FolderService implements WorldFolders {
     private final StoreEngine engine;
     private final WorldImporter importer;
     private final WorldExporter exporter;
+    private final SnapshotStore snapshotStore;
+    private final SnapshotService snapshots;
 
     public FolderService(StoreEngine engine) {
         this.engine = engine;
-        this.importer = new WorldImporter(engine);
         this.exporter = new WorldExporter(engine);
+        this.snapshotStore = new SnapshotStore(engine.config(), exporter);
+        this.importer = new WorldImporter(engine, snapshotStore);
+        this.snapshots = new SnapshotService(engine, snapshotStore, importer);
+    }
+
+    /** Per-world snapshots, which live beside the folder format because a snapshot is a world folder. */
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
+    /** What every destructive step runs first: a snapshot of the world it is about to destroy. */
+    public BeforeDestroy beforeDestroy() {
+        return snapshotStore;
     }
 
     @Override

@@ -84,6 +84,11 @@ final class WorldExporter {
         }));
     }
 
+    /** Exports within the caller's transaction, so the folder shows what that transaction sees. */
+    ExportResult exportWithin(DSLContext dsl, String worldId, Path targetDir, Layout layout) throws IOException {
+        return write(dsl, worldId, targetDir, layout, Progress.NONE);
+    }
+
     /** Counts what was written, and remembers what to verify before the rename. */
     private static final class Written {
         final ProgressMeter meter;

@@ -9,6 +9,7 @@ import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Progress;
 import io.cardshark.worlds.internal.Documents;
 import io.cardshark.worlds.internal.FileOps;
+import io.cardshark.worlds.internal.BeforeDestroy;
 import io.cardshark.worlds.internal.StoreEngine;
 import io.cardshark.worlds.internal.WorldOps;
 import io.cardshark.worlds.internal.json.Json;
@@ -48,8 +49,11 @@ final class WorldImporter {
 
     private final StoreEngine engine;
 
-    WorldImporter(StoreEngine engine) {
+    private final BeforeDestroy beforeReplace;
+
+    WorldImporter(StoreEngine engine, BeforeDestroy beforeReplace) {
         this.engine = engine;
+        this.beforeReplace = beforeReplace;
     }
 
     ImportResult importWorld(Path folder, boolean replace, Progress progress) {
@@ -107,6 +111,7 @@ final class WorldImporter {
                 throw new AlreadyExistsException(id, scan.folder() + ": world " + id + " clashes with existing world "
                         + clash.get() + (replace ? " (only that exact id can be replaced)" : "; use --replace to replace it"));
             }
+            beforeReplace.run(dsl, id, "replace");
             dsl.deleteFrom(WORLD).where(WORLD.ID.eq(id)).execute();
             log.info("world {}: replacing the stored world", id);
         }
@@ -219,18 +224,14 @@ final class WorldImporter {
         dsl.insertInto(WORLD_EVENT)
                 .set(WORLD_EVENT.WORLD_ID, scan.worldId())
                 .set(WORLD_EVENT.EVENT_ID, eventId)
-                .set(WORLD_EVENT.DEFINITION_ID, cut(ObjectLayout.text(record.get("definition_id"))))
-                .set(WORLD_EVENT.LOCATION_ID, cut(ObjectLayout.text(record.get("location_id"))))
-                .set(WORLD_EVENT.TRIGGER_NAME, cut(ObjectLayout.text(record.get("trigger"))))
+                .set(WORLD_EVENT.DEFINITION_ID, ObjectLayout.text(record.get("definition_id")))
+                .set(WORLD_EVENT.LOCATION_ID, ObjectLayout.text(record.get("location_id")))
+                .set(WORLD_EVENT.TRIGGER_NAME, ObjectLayout.text(record.get("trigger")))
                 .set(WORLD_EVENT.OCCURRED_AT, ObjectLayout.integer(record.get("timestamp")))
                 .set(WORLD_EVENT.DOCUMENT, Documents.compact(record))
                 .set(WORLD_EVENT.STYLE, style)
                 .execute();
         return content.length;
-    }
-
-    private static String cut(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
     private static void putFile(DSLContext dsl, String id, String path, byte[] content) {

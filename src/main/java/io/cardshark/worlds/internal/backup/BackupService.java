@@ -1,0 +1,245 @@
+package io.cardshark.worlds.internal.backup;
+
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.StoreConfig;
+import io.cardshark.worlds.WorldStoreException;
+import io.cardshark.worlds.ErrorCode;
+import io.cardshark.worlds.backup.BackupInfo;
+import io.cardshark.worlds.backup.Backups;
+import io.cardshark.worlds.internal.FileSync;
+import io.cardshark.worlds.internal.StoreEngine;
+import io.cardshark.worlds.internal.StoreFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Whole-store backups with H2's {@code BACKUP TO}: a zip of the database file as of one moment, taken
+ * while writers go on. The store's credentials file goes into the same zip, so a backup restores on its own.
+ */
+public final class BackupService implements Backups {
+
+    private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+    private static final String PREFIX = "worlds-";
+    private static final String SUFFIX = ".zip";
+
+    private final StoreEngine engine;
+
+    public BackupService(StoreEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public BackupInfo create() {
+        try {
+            return engine.withConnection(c -> write(c, engine.config(), "manual"));
+        } catch (IOException e) {
+            throw failure("backup into " + engine.config().backupDir() + " failed", e);
+        }
+    }
+
+    @Override
+    public List<BackupInfo> list() {
+        return list(engine.config());
+    }
+
+    /**
+     * Writes a backup of the database {@code c} belongs to. Also called before a schema migration, on the
+     * migrating connection, before any change is made.
+     */
+    public static BackupInfo write(Connection c, StoreConfig config, String reason) throws SQLException, IOException {
+        Path dir = config.backupDir();
+        Files.createDirectories(dir);
+        String name = uniqueName(dir, reason);
+        Path temp = dir.resolve("." + name + ".tmp");
+        Files.deleteIfExists(temp);
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("BACKUP TO '" + temp.toString().replace("'", "''") + "'");
+            }
+            Path credentials = StoreFiles.credentialsFile(config.dataDir());
+            if (Files.exists(credentials)) {
+                try (FileSystem zip = FileSystems.newFileSystem(temp, Map.of())) {
+                    Files.copy(credentials, zip.getPath(credentials.getFileName().toString()));
+                }
+            }
+            FileSync.file(temp);
+            Path target = dir.resolve(name);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            FileSync.directory(dir);
+            BackupInfo info = info(target);
+            log.info("backup {} written ({} bytes, reason {})", target, info.bytes(), reason);
+            prune(config);
+            return info;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String uniqueName(Path dir, String reason) {
+        Instant at = Instant.now();
+        while (true) {
+            String name = PREFIX + Stamps.name(at, reason) + SUFFIX;
+            if (!Files.exists(dir.resolve(name))) {
+                return name;
+            }
+            at = at.plusMillis(1);
+        }
+    }
+
+    static List<BackupInfo> list(StoreConfig config) {
+        Path dir = config.backupDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<BackupInfo> backups = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (stampOf(file.getFileName().toString()) != null && Files.isRegularFile(file)) {
+                    backups.add(info(file));
+                }
+            }
+        } catch (IOException e) {
+            throw failure(dir + ": cannot list backups", e);
+        }
+        backups.sort(Comparator.comparing(BackupInfo::createdAt).reversed().thenComparing(BackupInfo::name));
+        return backups;
+    }
+
+    private static Stamps.Stamp stampOf(String fileName) {
+        if (!fileName.startsWith(PREFIX) || !fileName.endsWith(SUFFIX)) {
+            return null;
+        }
+        return Stamps.parse(fileName.substring(PREFIX.length(), fileName.length() - SUFFIX.length()));
+    }
+
+    private static BackupInfo info(Path file) {
+        String name = file.getFileName().toString();
+        Stamps.Stamp stamp = stampOf(name);
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            bytes = -1;
+        }
+        return new BackupInfo(name, file, stamp.at(), stamp.reason(), bytes);
+    }
+
+    private static void prune(StoreConfig config) {
+        for (BackupInfo old : Stamps.expired(list(config), BackupInfo::createdAt, config.retention(), Instant.now())) {
+            try {
+                Files.deleteIfExists(old.path());
+                log.info("backup {} pruned (retention {})", old.path(), config.retention());
+            } catch (IOException e) {
+                log.warn("backup {} could not be pruned: {}", old.path(), e.getMessage());
+            }
+        }
+    }
+
+    /** See {@link Backups#restore}. */
+    public static BackupInfo restore(StoreConfig config, String name) {
+        if (name == null || stampOf(name) == null) {
+            throw new InvalidInputException(null, "backup name " + (name == null ? "null" : "'" + name + "'")
+                    + " is not a backup file name (worlds-<time>-<reason>.zip); see the backups command");
+        }
+        Path zip = config.backupDir().resolve(name);
+        if (!Files.isRegularFile(zip)) {
+            throw new NotFoundException(null, "no backup " + name + " in " + config.backupDir());
+        }
+        Path dataDir = config.dataDir();
+        Path staging = dataDir.resolve(".restore-" + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            checkZip(zip);
+            BackupInfo before = null;
+            if (Files.exists(StoreFiles.databaseFile(dataDir))) {
+                // Opening proves no other process has the store, and keeps what is replaced restorable.
+                try (StoreEngine current = StoreEngine.open(config)) {
+                    before = current.withConnection(c -> write(c, config, "pre-restore"));
+                }
+            }
+            Files.createDirectories(staging);
+            extract(zip, staging);
+            // Open the staged copy once: it must be a store this code can read before it replaces anything.
+            StoreConfig stagedConfig = StoreConfig.builder().dataDir(staging).backupDir(config.backupDir())
+                    .snapshotDir(config.snapshotDir()).retention(config.retention()).build();
+            StoreEngine.open(stagedConfig).close();
+            swapIn(staging, dataDir);
+            log.info("store at {} restored from backup {}", dataDir, zip);
+            return before;
+        } catch (IOException e) {
+            throw failure("restoring " + zip + " into " + dataDir + " failed; the store is unchanged", e);
+        } finally {
+            try {
+                FileSync.deleteTree(staging);
+            } catch (IOException e) {
+                log.warn("{} could not be deleted: {}", staging, e.getMessage());
+            }
+        }
+    }
+
+    private static void checkZip(Path zip) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            if (z.getEntry(StoreFiles.DATABASE_FILE_NAME) == null) {
+                throw new InvalidInputException(null, zip + ": not a store backup (it holds no "
+                        + StoreFiles.DATABASE_FILE_NAME + ")");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new InvalidInputException(null, zip + ": not a readable zip (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Only the two known entries are taken, by their own names: nothing in the zip picks a path. */
+    private static void extract(Path zip, Path staging) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (String entryName : List.of(StoreFiles.DATABASE_FILE_NAME, StoreFiles.CREDENTIALS_FILE_NAME)) {
+                ZipEntry entry = z.getEntry(entryName);
+                if (entry == null) {
+                    continue;
+                }
+                Path target = staging.resolve(entryName);
+                try (InputStream in = z.getInputStream(entry)) {
+                    Files.copy(in, target);
+                }
+                FileSync.file(target);
+            }
+        }
+    }
+
+    /**
+     * The database file is renamed over the old one in one step, so the store holds the old or the new
+     * content. The credentials go first: they are the same for every backup of one store.
+     */
+    private static void swapIn(Path staging, Path dataDir) throws IOException {
+        Path credentials = staging.resolve(StoreFiles.CREDENTIALS_FILE_NAME);
+        if (Files.exists(credentials)) {
+            Files.move(credentials, StoreFiles.credentialsFile(dataDir), StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging.resolve(StoreFiles.DATABASE_FILE_NAME), StoreFiles.databaseFile(dataDir),
+                StandardCopyOption.ATOMIC_MOVE);
+        FileSync.directory(dataDir);
+    }
+
+    private static WorldStoreException failure(String message, IOException e) {
+        return new WorldStoreException(ErrorCode.IO_FAILURE, null, message + ": " + e, e);
+    }
+}

@@ -1,0 +1,355 @@
+package io.cardshark.worlds.internal.backup;
+
+import io.cardshark.worlds.ErrorCode;
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.WorldStoreException;
+import io.cardshark.worlds.backup.Finding;
+import io.cardshark.worlds.backup.VerifyLevel;
+import io.cardshark.worlds.backup.VerifyReport;
+import io.cardshark.worlds.folder.ImportOutcome;
+import io.cardshark.worlds.folder.ImportResult;
+import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.folder.WorldFolders;
+import io.cardshark.worlds.internal.FileSync;
+import io.cardshark.worlds.internal.StoreEngine;
+import io.cardshark.worlds.internal.db.DefaultSchema;
+import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.internal.json.JsonSyntaxException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.ForeignKey;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static io.cardshark.worlds.internal.db.Tables.CHAT;
+import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION;
+import static io.cardshark.worlds.internal.db.Tables.VISIT;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_BACKUP;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_FILE;
+
+/**
+ * Checks that the store holds what it promises. Quick: the invariants the indexes answer (message
+ * sequences, counts) and the warnings. Full: every page read through H2 (whose pages carry checksums),
+ * every foreign key, every file's SHA-256, every stored JSON document. Deep: each world exported,
+ * imported into a scratch store and exported again, byte for byte the same.
+ */
+public final class Verifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Verifier.class);
+    /** Column names that hold JSON text in every table that has them. */
+    private static final List<String> JSON_COLUMNS = List.of("KEY_ORDER", "EXTRAS", "DOCUMENT", "HEADER");
+    /** A damaged store can have millions of findings of one kind; a person needs the first few. */
+    private static final int MAX_PER_CHECK = 20;
+
+    private final StoreEngine engine;
+    private final WorldFolders folders;
+    private final List<Finding> failures = new ArrayList<>();
+    private final List<Finding> warnings = new ArrayList<>();
+    private final Map<String, Integer> perCheck = new TreeMap<>();
+    private long checks;
+
+    public Verifier(StoreEngine engine, WorldFolders folders) {
+        this.engine = engine;
+        this.folders = folders;
+    }
+
+    public VerifyReport run(VerifyLevel level) {
+        long started = System.nanoTime();
+        engine.transaction(null, tx -> tx.read(null, dsl -> {
+            messageSequences(dsl);
+            placesThatNameNoLocation(dsl);
+            if (level != VerifyLevel.QUICK) {
+                foreignKeys(dsl);
+                fileDigests(dsl, WORLD_FILE, WORLD_FILE.WORLD_ID, WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES,
+                        WORLD_FILE.SHA256, WORLD_FILE.CONTENT);
+                fileDigests(dsl, WORLD_BACKUP, WORLD_BACKUP.WORLD_ID, WORLD_BACKUP.PATH, WORLD_BACKUP.SIZE_BYTES,
+                        WORLD_BACKUP.SHA256, WORLD_BACKUP.CONTENT);
+                jsonDocuments(dsl);
+            }
+            return null;
+        }));
+        if (level != VerifyLevel.QUICK) {
+            everyPage();
+        }
+        if (level == VerifyLevel.DEEP) {
+            roundTrips();
+        }
+        VerifyReport report = new VerifyReport(level, failures, warnings, checks);
+        log.info("verify {}: {} checks, {} failures, {} warnings in {} ms", level, checks, failures.size(),
+                warnings.size(), (System.nanoTime() - started) / 1_000_000);
+        return report;
+    }
+
+    private void fail(String worldId, String check, String detail) {
+        if (perCheck.merge(check, 1, Integer::sum) <= MAX_PER_CHECK) {
+            failures.add(new Finding(worldId, check, detail));
+        }
+    }
+
+    private void warn(String worldId, String check, String detail) {
+        if (perCheck.merge(check, 1, Integer::sum) <= MAX_PER_CHECK) {
+            warnings.add(new Finding(worldId, check, detail));
+        }
+    }
+
+    /** Messages are numbered 0, 1, 2, ... within a chat, and the chat's count says how many. */
+    private void messageSequences(DSLContext dsl) {
+        Field<Integer> n = DSL.count(CHAT_MESSAGE.SEQ);
+        Field<Long> lo = DSL.min(CHAT_MESSAGE.SEQ);
+        Field<Long> hi = DSL.max(CHAT_MESSAGE.SEQ);
+        var rows = dsl.select(CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT, n, lo, hi)
+                .from(CHAT).leftJoin(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY))
+                .groupBy(CHAT.CHAT_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT)
+                .fetch();
+        for (var r : rows) {
+            checks++;
+            long count = r.get(n);
+            boolean holes = count > 0 && (r.get(lo) != 0 || r.get(hi) != count - 1);
+            if (holes || count != r.get(CHAT.MESSAGE_COUNT)) {
+                fail(r.get(CHAT.WORLD_ID), "message-sequence", "chat " + r.get(CHAT.CHAT_ID) + " holds " + count
+                        + " messages numbered " + r.get(lo) + " to " + r.get(hi) + ", its count says "
+                        + r.get(CHAT.MESSAGE_COUNT));
+            }
+        }
+    }
+
+    /** The format allows a position, a visit or a chat to name no location; usually it is a mistake. */
+    private void placesThatNameNoLocation(DSLContext dsl) {
+        Condition hasLocations = DSL.exists(DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_ID.eq(WORLD.ID)));
+        for (var r : dsl.select(WORLD.ID, WORLD.CURRENT_POSITION).from(WORLD)
+                .where(WORLD.CURRENT_POSITION.isNotNull()).and(hasLocations)
+                .and(DSL.notExists(gridLocationAt(WORLD.ID, WORLD.CURRENT_POSITION))).fetch()) {
+            warn(r.value1(), "current-position", "current position " + r.value2() + " names no location");
+        }
+        checks++;
+        for (var r : dsl.selectDistinct(VISIT.WORLD_ID, VISIT.POSITION).from(VISIT)
+                .where(DSL.notExists(gridLocationAt(VISIT.WORLD_ID, VISIT.POSITION))).orderBy(1, 2).fetch()) {
+            warn(r.value1(), "visited-position", "visited position " + r.value2() + " names no location");
+        }
+        checks++;
+        for (var r : dsl.select(CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT)
+                .where(CHAT.LOCATION_ID.isNotNull()).and(CHAT.LOCATION_ID.ne(""))
+                .and(DSL.notExists(DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_ID.eq(CHAT.WORLD_ID))
+                        .and(LOCATION.LOCATION_ID.eq(CHAT.LOCATION_ID)))).orderBy(1, 2).fetch()) {
+            warn(r.value1(), "chat-location", "chat " + r.value2() + " names location " + r.value3()
+                    + ", which the world does not have");
+        }
+        checks++;
+    }
+
+    private static org.jooq.Select<?> gridLocationAt(Field<String> worldId, Field<String> position) {
+        Field<String> xyz = DSL.concat(LOCATION.X.cast(String.class), DSL.inline(","), LOCATION.Y.cast(String.class),
+                DSL.inline(","), LOCATION.Z.cast(String.class));
+        return DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_ID.eq(worldId))
+                .and(xyz.eq(position).or(LOCATION.ENTRY_KEY.eq(position)));
+    }
+
+    /** H2 enforces them on write; a row that breaks one now means the file was damaged. */
+    private void foreignKeys(DSLContext dsl) {
+        for (Table<?> child : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            for (ForeignKey<?, ?> fk : child.getReferences()) {
+                Table<?> parent = fk.getKey().getTable();
+                Table<?> p = parent.as("P");
+                Condition match = DSL.noCondition();
+                Condition present = DSL.noCondition();
+                List<? extends Field<?>> from = fk.getFields();
+                List<? extends Field<?>> to = fk.getKeyFields();
+                for (int i = 0; i < from.size(); i++) {
+                    @SuppressWarnings("unchecked")
+                    Field<Object> c = (Field<Object>) child.field(from.get(i));
+                    @SuppressWarnings("unchecked")
+                    Field<Object> k = (Field<Object>) p.field(to.get(i));
+                    match = match.and(k.eq(c));
+                    present = present.and(c.isNotNull());
+                }
+                int orphans = dsl.fetchCount(child, present.and(DSL.notExists(DSL.selectOne().from(p).where(match))));
+                checks++;
+                if (orphans > 0) {
+                    fail(null, "foreign-key", orphans + " row(s) of " + child.getName() + " break " + fk.getName());
+                }
+            }
+        }
+    }
+
+    private void fileDigests(DSLContext dsl, Table<?> table, Field<String> worldId, Field<String> path,
+                             Field<Long> size, Field<String> sha, Field<byte[]> content) {
+        // Metadata first, then each blob streamed on its own: a world can hold files of any size.
+        var files = dsl.select(worldId, path, size, sha).from(table).orderBy(worldId, path).fetch();
+        for (Record r : files) {
+            checks++;
+            String w = r.get(worldId);
+            String p = r.get(path);
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                long bytes = engine.withConnection(c -> {
+                    try (var st = c.prepareStatement("SELECT " + content.getName() + " FROM " + table.getName()
+                            + " WHERE " + worldId.getName() + " = ? AND " + path.getName() + " = ?")) {
+                        st.setString(1, w);
+                        st.setString(2, p);
+                        try (ResultSet rs = st.executeQuery()) {
+                            if (!rs.next()) {
+                                return -1L;
+                            }
+                            long total = 0;
+                            try (InputStream in = rs.getBinaryStream(1)) {
+                                byte[] buf = new byte[64 * 1024];
+                                for (int read; (read = in.read(buf)) > 0; ) {
+                                    digest.update(buf, 0, read);
+                                    total += read;
+                                }
+                            }
+                            return total;
+                        }
+                    }
+                });
+                if (bytes < 0) {
+                    continue;
+                }
+                String actual = HexFormat.of().formatHex(digest.digest());
+                if (bytes != r.get(size) || !actual.equals(r.get(sha))) {
+                    fail(w, "file-digest", table.getName().toLowerCase() + " " + p + ": holds " + bytes
+                            + " bytes with SHA-256 " + actual + ", recorded " + r.get(size) + " bytes with " + r.get(sha));
+                }
+            } catch (IOException | NoSuchAlgorithmException e) {
+                fail(w, "file-digest", p + ": cannot be read (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** Every column that holds JSON text parses: the exporter will need it to. */
+    private void jsonDocuments(DSLContext dsl) {
+        for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            List<Field<?>> jsonFields = Arrays.stream(table.fields())
+                    .filter(f -> JSON_COLUMNS.contains(f.getName().toUpperCase())).<Field<?>>map(f -> f).toList();
+            if (jsonFields.isEmpty()) {
+                continue;
+            }
+            Field<?>[] key = table.getPrimaryKey().getFieldsArray();
+            List<Field<?>> selected = new ArrayList<>(Arrays.asList(key));
+            selected.addAll(jsonFields);
+            try (Stream<? extends Record> rows = dsl.select(selected).from(table).fetchSize(1000).stream()) {
+                rows.forEach(r -> {
+                    for (Field<?> f : jsonFields) {
+                        Object value = r.get(f.getName());
+                        if (value == null) {
+                            continue;
+                        }
+                        checks++;
+                        try {
+                            JsonReader.read(value.toString());
+                        } catch (JsonSyntaxException e) {
+                            fail(worldIdOf(dsl, r), "json-document", table.getName().toLowerCase() + "." + f.getName().toLowerCase()
+                                    + " of row " + keyText(r, key) + " does not parse: " + e.getMessage());
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /** Rows of a chat's messages name their chat by key only; a person needs the world. */
+    private static String worldIdOf(DSLContext dsl, Record r) {
+        Field<?> world = r.field("WORLD_ID");
+        if (world != null) {
+            return String.valueOf(r.get(world));
+        }
+        Field<?> chatKey = r.field("CHAT_KEY");
+        return chatKey == null ? null : dsl.select(CHAT.WORLD_ID).from(CHAT)
+                .where(CHAT.CHAT_KEY.eq(((Number) r.get(chatKey)).longValue())).fetchOne(CHAT.WORLD_ID);
+    }
+
+    private static String keyText(Record r, Field<?>[] key) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < key.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(r.get(key[i].getName()));
+        }
+        return b.append(')').toString();
+    }
+
+    /**
+     * {@code SCRIPT} makes H2 read every row of every table and every LOB; a page whose checksum does not
+     * match fails the read. The script itself is thrown away as it streams past.
+     */
+    private void everyPage() {
+        checks++;
+        try {
+            engine.withConnection(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.setFetchSize(1000);
+                    try (ResultSet rs = st.executeQuery("SCRIPT")) {
+                        while (rs.next()) {
+                            rs.getString(1);
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            fail(null, "page-checksum", "reading every page failed: " + e.getMessage());
+        }
+    }
+
+    /** Each world out, into a scratch store, and out again: the two folders must be the same bytes. */
+    private void roundTrips() {
+        List<String> ids = engine.transaction(null, tx -> tx.read(null,
+                dsl -> dsl.select(WORLD.ID).from(WORLD).orderBy(WORLD.ID).fetch(WORLD.ID)));
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("cardshark-verify");
+            for (String id : ids) {
+                checks++;
+                Path round = scratch.resolve(Long.toString(checks));
+                Path first = round.resolve("first");
+                Path second = round.resolve("second");
+                folders.export(List.of(id), first, Layout.DOCUMENTED);
+                try (WorldStore other = WorldStore.configure().dataDir(round.resolve("store")).open()) {
+                    ImportResult result = other.folders().importFolders(List.of(first.resolve(id)), false).get(0);
+                    if (result.outcome() == ImportOutcome.REJECTED) {
+                        fail(id, "round-trip", "the exported folder does not import: " + result.error());
+                        continue;
+                    }
+                    other.folders().export(List.of(id), second, Layout.DOCUMENTED);
+                }
+                String difference = FolderDifference.of(first.resolve(id), second.resolve(id));
+                if (difference != null) {
+                    fail(id, "round-trip", "export, import, export changed the folder: " + difference);
+                }
+                FileSync.deleteTree(round);
+            }
+        } catch (IOException e) {
+            throw new WorldStoreException(ErrorCode.IO_FAILURE, null, "deep verification needs a scratch folder: " + e, e);
+        } finally {
+            if (scratch != null) {
+                try {
+                    FileSync.deleteTree(scratch);
+                } catch (IOException e) {
+                    log.warn("{} could not be deleted: {}", scratch, e.getMessage());
+                }
+            }
+        }
+    }
+}

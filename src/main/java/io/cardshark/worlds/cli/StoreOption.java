@@ -14,6 +14,10 @@ final class StoreOption {
     Path dataDir;
 
     WorldStore open() {
-        return WorldStore.open(StoreConfig.builder().dataDir(dataDir).build());
+        return WorldStore.open(config());
+    }
+
+    StoreConfig config() {
+        return StoreConfig.builder().dataDir(dataDir).build();
     }
 }

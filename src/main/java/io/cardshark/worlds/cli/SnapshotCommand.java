@@ -1,0 +1,24 @@
+package io.cardshark.worlds.cli;
+
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.backup.SnapshotInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Snapshot one world, to restore it later without touching any other world.",
+                "Snapshots are also taken before every delete, import --replace and restore-world."})
+final class SnapshotCommand extends StoreCommand {
+
+    @Parameters(paramLabel = "WORLD", description = "The world's id.")
+    String worldId;
+
+    @Override
+    int run(WorldStore s, PrintWriter out) {
+        SnapshotInfo snapshot = s.snapshots().take(worldId);
+        out.println("snapshot " + snapshot.name() + " of world " + worldId + " written to " + snapshot.folder());
+        return Main.EXIT_OK;
+    }
+}

@@ -30,8 +30,9 @@ final class Checks {
 
     static String nonEmpty(String worldId, String field, String value, int maxLength) {
         required(worldId, field, value, maxLength);
-        if (value.isEmpty()) {
-            throw new InvalidInputException(worldId, where(worldId) + field + ": expected a non-empty string");
+        if (value.isBlank()) {
+            throw new InvalidInputException(worldId, where(worldId) + field + ": expected a non-blank string, found \""
+                    + value + "\"");
         }
         return value;
     }
@@ -46,7 +47,7 @@ final class Checks {
 
     /** An id that may become part of a file name on export (chat ids, event ids, file names). */
     static String safeSegment(String worldId, String field, String value, int maxBytes) {
-        required(worldId, field, value, MAX_NAME);
+        nonEmpty(worldId, field, value, MAX_NAME);
         String problem = WorldIds.safeSegmentProblem(value);
         if (problem == null && value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
             problem = "is longer than " + maxBytes + " UTF-8 bytes";

@@ -42,7 +42,7 @@ public final class EventOps implements Events {
         Checks.optional(worldId, "event location_id", event.locationId(), Checks.MAX_NAME);
         Checks.optional(worldId, "event trigger", event.trigger(), Checks.MAX_NAME);
         String outcome = event.outcomeJson() == null ? null
-                : Documents.requireValue(worldId, "event outcome", event.outcomeJson());
+                : Documents.requireValue(worldId, "event " + event.eventId() + " outcome", event.outcomeJson());
         long timestamp = event.timestamp() == null ? System.currentTimeMillis() : event.timestamp();
         return access.write(worldId, dsl -> {
             WorldLocks.lockForWrite(dsl, worldId);

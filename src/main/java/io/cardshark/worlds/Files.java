@@ -6,7 +6,15 @@ import java.util.Optional;
 /** Images and any other files of a world, by relative path ({@code images/backgrounds/hall.png}). */
 public interface Files {
 
-    /** Stores bytes at a relative path, replacing what was there. */
+    /**
+     * Stores bytes at a relative path, replacing what was there.
+     *
+     * @throws InvalidInputException for a path the folder format reserves ({@code world_state.json},
+     *         {@code metadata.json}, {@code chats/*.json(l)}, {@code events/*.json}, a path beneath one of them,
+     *         the folders {@code chats}, {@code events}, {@code images}, {@code images/backgrounds},
+     *         {@code images/objects}, a backup name, a {@code .tmp} segment), or for a path that would be a
+     *         file and a folder at once ({@code a} beside {@code a/b})
+     */
     WorldFile put(String worldId, String path, byte[] content);
 
     /** @throws NotFoundException when there is no file at that path */

@@ -89,7 +89,7 @@ public final class ChatOps implements Chats {
     @Override
     public Chat get(String worldId, String chatId) {
         Checks.worldId(worldId);
-        Checks.required(worldId, "chat_id", chatId, Checks.MAX_NAME);
+        Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
         return access.read(worldId, dsl -> toChat(requireChat(dsl, worldId, chatId)));
     }
 
@@ -115,7 +115,7 @@ public final class ChatOps implements Chats {
     @Override
     public List<Chat> ofLocation(String worldId, String locationId) {
         Checks.worldId(worldId);
-        Checks.required(worldId, "location_id", locationId, Checks.MAX_NAME);
+        Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         return access.read(worldId, dsl -> {
             WorldLocks.requireWorld(dsl, worldId);
             return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId), CHAT.LOCATION_ID.eq(locationId))
@@ -145,7 +145,7 @@ public final class ChatOps implements Chats {
     @Override
     public List<ChatMessage> appendAll(String worldId, String chatId, List<NewMessage> messages) {
         Checks.worldId(worldId);
-        Checks.required(worldId, "chat_id", chatId, Checks.MAX_NAME);
+        Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
         if (messages == null) {
             throw new InvalidInputException(worldId, "world " + worldId + ": messages: expected a list, found null");
         }
@@ -219,7 +219,7 @@ public final class ChatOps implements Chats {
 
     private MessagePage page(String worldId, String chatId, long from, int limit, boolean forward) {
         Checks.worldId(worldId);
-        Checks.required(worldId, "chat_id", chatId, Checks.MAX_NAME);
+        Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
         Checks.positive(worldId, "limit", limit);
         int size = Math.min(limit, MAX_PAGE);
         return access.read(worldId, dsl -> {
@@ -245,7 +245,7 @@ public final class ChatOps implements Chats {
     @Override
     public void delete(String worldId, String chatId) {
         Checks.worldId(worldId);
-        Checks.required(worldId, "chat_id", chatId, Checks.MAX_NAME);
+        Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
         access.write(worldId, dsl -> {
             WorldLocks.lockForWrite(dsl, worldId);
             requireChat(dsl, worldId, chatId).delete();

@@ -1,8 +1,10 @@
 package io.cardshark.worlds.internal;
 
+import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.StoreSettings;
 
 import java.util.Optional;
+import java.util.Set;
 
 import static io.cardshark.worlds.internal.db.Tables.STORE_SETTING;
 
@@ -22,9 +24,20 @@ public final class SettingOps implements StoreSettings {
                 .where(STORE_SETTING.NAME.eq(name)).fetchOptional(STORE_SETTING.SETTING));
     }
 
+    /**
+     * Settings the store writes itself on every open ({@code StoreEngine.recordVersions}): they say which
+     * schema and H2 wrote the file, for {@code info} and for people reading a store they did not make. A
+     * caller's value would be a lie until the next open, so they are read-only here.
+     */
+    static final Set<String> RESERVED = Set.of("schema.version", "h2.version");
+
     @Override
     public void put(String name, String value) {
         Checks.nonEmpty(null, "setting name", name, 400);
+        if (RESERVED.contains(name)) {
+            throw new InvalidInputException(null, "setting " + name + ": the store keeps this setting itself; "
+                    + "choose another name");
+        }
         Checks.required(null, "setting " + name, value, 4000);
         access.write(null, dsl -> {
             StoreEngine.putSetting(dsl, name, value);

@@ -22,6 +22,7 @@ import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION;
 import static io.cardshark.worlds.internal.db.Tables.PLAYER_STATE;
 import static io.cardshark.worlds.internal.db.Tables.WORLD;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_FILE;
 import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
 
 /** {@link Worlds} over the world and world_metadata tables. */
@@ -31,6 +32,8 @@ public final class WorldOps implements Worlds {
 
     public static final String METADATA_STATE = "STATE";
     public static final String METADATA_FILE = "FILE";
+    /** Where the metadata document lives in a world folder. */
+    static final String METADATA_FILE_PATH = "metadata.json";
 
     private final Access access;
     private final BeforeDestroy beforeDelete;
@@ -42,6 +45,7 @@ public final class WorldOps implements Worlds {
 
     @Override
     public World create(String displayName) {
+        Checks.nonEmpty(null, "display name", displayName, Checks.MAX_NAME);
         String id = WorldIds.fromDisplayName(displayName);
         Checks.optional(id, "display name", displayName, Checks.MAX_NAME);
         return access.write(id, dsl -> {
@@ -180,6 +184,14 @@ public final class WorldOps implements Worlds {
         access.write(worldId, dsl -> {
             WorldLocks.lockForWrite(dsl, worldId);
             putMetadata(dsl, worldId, METADATA_FILE, document);
+            // An imported metadata.json that was not a JSON object is kept as a plain file at that path
+            // (format spec §4). The document set now takes its place: both would be exported to metadata.json.
+            int replaced = dsl.deleteFrom(WORLD_FILE)
+                    .where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(METADATA_FILE_PATH)).execute();
+            if (replaced > 0) {
+                log.info("world {}: the metadata document replaces the unparsable {} kept as a file", worldId,
+                        METADATA_FILE_PATH);
+            }
             return null;
         });
     }

@@ -108,6 +108,6 @@ class CliTest {
     void infoNamesTheVersions() {
         CliRun info = run("info", "--store", store());
         assertThat(info.code()).isZero();
-        assertThat(info.out()).contains("schema version  1").contains("H2 version      2.4.240");
+        assertThat(info.out()).contains("schema version  2").contains("H2 version      2.4.240");
     }
 }

@@ -993,23 +993,23 @@ class ChecklistTest {
             Map<String, byte[]> reference = Trees.files(out.resolve("Atomic_World"));
 
             // A leftover temp folder of this world is removed; another world's is not touched.
-            write(out.resolve(".Atomic_World.abc.tmp"), "world_state.json", "{\"name\": \"half");
-            write(out.resolve(".Other_World.abc.tmp"), "world_state.json", "{}");
+            write(out.resolve(".Atomic_World.0123456789ab.tmp"), "world_state.json", "{\"name\": \"half");
+            write(out.resolve(".Other_World.0123456789ab.tmp"), "world_state.json", "{}");
             store.folders().export(List.of("Atomic_World"), out, Layout.DOCUMENTED);
-            assertThat(names(out)).containsExactly(".Other_World.abc.tmp", "Atomic_World");
+            assertThat(names(out)).containsExactly(".Other_World.0123456789ab.tmp", "Atomic_World");
             assertSameFiles(reference, Trees.files(out.resolve("Atomic_World")));
 
             // An export that died between its renames: the target is absent, the old folder is .old.tmp.
-            Files.move(out.resolve("Atomic_World"), out.resolve(".Atomic_World.abc.old.tmp"));
+            Files.move(out.resolve("Atomic_World"), out.resolve(".Atomic_World.0123456789ab.old.tmp"));
             ExportResult third = store.folders().export(List.of("Atomic_World"), out, Layout.DOCUMENTED).get(0);
             assertThat(third.replaced()).as("the .old.tmp folder was renamed back, then replaced").isTrue();
-            assertThat(names(out)).containsExactly(".Other_World.abc.tmp", "Atomic_World");
+            assertThat(names(out)).containsExactly(".Other_World.0123456789ab.tmp", "Atomic_World");
             assertSameFiles(reference, Trees.files(out.resolve("Atomic_World")));
 
             // With the target present, a leftover .old.tmp is simply removed.
-            write(out.resolve(".Atomic_World.def.old.tmp"), "world_state.json", state("Atomic_World", "ancient", null));
+            write(out.resolve(".Atomic_World.456789abcdef.old.tmp"), "world_state.json", state("Atomic_World", "ancient", null));
             store.folders().export(List.of("Atomic_World"), out, Layout.DOCUMENTED);
-            assertThat(names(out)).containsExactly(".Other_World.abc.tmp", "Atomic_World");
+            assertThat(names(out)).containsExactly(".Other_World.0123456789ab.tmp", "Atomic_World");
             assertSameFiles(reference, Trees.files(out.resolve("Atomic_World")));
         }
     }

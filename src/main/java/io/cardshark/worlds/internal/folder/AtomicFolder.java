@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -53,16 +54,30 @@ final class AtomicFolder implements AutoCloseable {
         return new AtomicFolder(target, temp, worldId);
     }
 
+    /** Hex digits of {@link #random()}: 6 random bytes. */
+    private static final int RANDOM_DIGITS = 12;
+
     private static String random() {
-        byte[] b = new byte[6];
+        byte[] b = new byte[RANDOM_DIGITS / 2];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * Exactly the names {@link #begin} and {@link #commit} give this world's temporary folders. A glob like
+     * {@code .{id}.*.tmp} would also match another world's: {@code .Tiny.v2.0123456789ab.tmp} for world
+     * {@code Tiny}, whose next export would then delete, or even adopt, world {@code Tiny.v2}'s folder.
+     */
+    static Pattern leftoverPattern(String worldId) {
+        return Pattern.compile("\\." + Pattern.quote(worldId) + "\\.[0-9a-f]{" + RANDOM_DIGITS + "}(\\.old)?\\.tmp");
     }
 
     /** A target absent but an {@code .old.tmp} present means an export died between its renames: put it back. */
     private static void recoverLeftovers(Path parent, String worldId, Path target) throws IOException {
         List<Path> leftovers = new ArrayList<>();
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, "." + escapeGlob(worldId) + ".*.tmp")) {
+        Pattern mine = leftoverPattern(worldId);
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
+                p -> mine.matcher(p.getFileName().toString()).matches())) {
             siblings.forEach(leftovers::add);
         }
         leftovers.sort(null);
@@ -79,10 +94,6 @@ final class AtomicFolder implements AutoCloseable {
         for (Path p : leftovers) {
             deleteTree(p);
         }
-    }
-
-    private static String escapeGlob(String s) {
-        return s.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 
     /** Only an empty folder or a world folder may be replaced; anything else is the user's, not ours. */
@@ -107,7 +118,7 @@ final class AtomicFolder implements AutoCloseable {
 
     /** A new file in the temporary folder; {@code CREATE_NEW}, so two paths that clash abort the export. */
     OutputStream create(String relative) throws IOException {
-        Path file = temp.resolve(relative);
+        Path file = inside(relative);
         Files.createDirectories(file.getParent());
         try {
             OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -120,7 +131,22 @@ final class AtomicFolder implements AutoCloseable {
     }
 
     void directory(String relative) throws IOException {
-        Files.createDirectories(temp.resolve(relative));
+        Files.createDirectories(inside(relative));
+    }
+
+    /**
+     * Where a stored relative path lands in the temporary folder. The paths come from the store, which
+     * checks them on the way in; a row written some other way (SQL, an older version) must still not make
+     * an export write outside its folder: {@code ../x}, {@code a/../../x} and absolute paths are refused.
+     */
+    private Path inside(String relative) {
+        Path root = temp.normalize();
+        Path file = root.resolve(relative).normalize();
+        if (!file.startsWith(root) || file.equals(root)) {
+            throw new FolderFormatException(worldId, target, relative, target + ": " + relative
+                    + ": expected a path inside the world folder, found one that leads out of it; export aborted");
+        }
+        return file;
     }
 
     Path temp() {

@@ -126,6 +126,7 @@ final class ChatImporter {
             for (Json m : list.elements()) {
                 batch.add((JsonObject) m);
             }
+            batch.finish();
         }
         messages += list.size();
     }
@@ -148,7 +149,8 @@ final class ChatImporter {
                             + key + "\")");
                 }
             }
-            String chatId = firstString(header, "chat_id", "id", "metadata.chat_id", "chat_metadata.chat_id");
+            // The header itself is stored as read, a numeric "chat_id" included; only a string names the chat.
+            String chatId = chatIdOf(header);
             if (chatId == null) {
                 chatId = name.substring(0, name.length() - ".jsonl".length());
             }
@@ -160,6 +162,7 @@ final class ChatImporter {
                 for (JsonLine line = lines.next(); line != null; line = lines.next()) {
                     batch.add(lineObject(rel, line));
                 }
+                batch.finish();
                 seq = batch.count();
             }
             dsl.update(CHAT).set(CHAT.MESSAGE_COUNT, seq)
@@ -182,8 +185,8 @@ final class ChatImporter {
             throw reject(rel, position, "expected chat ids unique in the world, found chat id \"" + chatId
                     + "\" in " + earlier + " too");
         }
-        if (chatId.isEmpty() || chatId.length() > 1000) {
-            throw reject(rel, position, "expected a chat id of 1 to 1000 characters, found " + chatId.length());
+        if (chatId.isEmpty()) {
+            throw reject(rel, position, "expected a non-empty chat id, found \"\"");
         }
         String location = firstStringOnly(header, "location_id", "metadata.location_id", "chat_metadata.location_id");
         if (location != null && location.isEmpty()) {
@@ -199,7 +202,7 @@ final class ChatImporter {
         r.setWorldId(scan.worldId());
         r.setChatId(chatId);
         r.setLocationId(location);
-        r.setTitle(truncate(firstString(header, "title", "metadata.title", "chat_metadata.title")));
+        r.setTitle(firstString(header, "title", "metadata.title", "chat_metadata.title"));
         r.setCreatedToken(token(created));
         r.setUpdatedToken(token(updated));
         r.setHeader(Documents.compact(header));
@@ -207,10 +210,6 @@ final class ChatImporter {
         r.setOriginPath(rel);
         r.setCreatedAt(instantOf(created));
         return r;
-    }
-
-    static String truncate(String s) {
-        return s == null || s.length() <= 200 ? s : s.substring(0, 200);
     }
 
     /** The first of the dotted paths that holds a string or number. */
@@ -227,6 +226,15 @@ final class ChatImporter {
     static String firstString(JsonObject o, String... paths) {
         Json v = first(o, paths);
         return v instanceof JsonString s ? s.value() : v instanceof JsonNumber n ? n.token() : null;
+    }
+
+    /**
+     * The chat id a JSONL header names: the first <em>string</em> among {@code chat_id}, {@code id},
+     * {@code metadata.chat_id}, {@code chat_metadata.chat_id} (format spec §5.3), else {@code null}. A
+     * number there is data, not an id. The exporter asks the same question of the headers it writes.
+     */
+    static String chatIdOf(JsonObject header) {
+        return firstStringOnly(header, "chat_id", "id", "metadata.chat_id", "chat_metadata.chat_id");
     }
 
     private static String firstStringOnly(JsonObject o, String... paths) {
@@ -250,8 +258,7 @@ final class ChatImporter {
         if (v == null) {
             return null;
         }
-        String text = Documents.compact(v);
-        return text.length() <= 200 ? text : text.substring(0, 200);
+        return Documents.compact(v);
     }
 
     /** A sortable time for a chat: epoch ms or s, float seconds, or a naive local ISO string; else now. */

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ public final class FolderService implements WorldFolders {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(path + ": cannot be listed: " + e.getMessage(), e);
+                throw IoFailure.of(null, "listing the worlds of", path, e);
             }
         }
         return results;

@@ -4,6 +4,7 @@ import io.cardshark.worlds.internal.Documents;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,11 @@ import java.sql.SQLException;
 /**
  * Inserts the messages of one chat through one prepared statement in JDBC batches: the import's hot path,
  * where rendering a jOOQ statement per batch cost more than H2's work. Runs on the import's transaction.
+ *
+ * <p>{@link #finish()} sends what is left; {@link #close()} only releases the statement. A failed import
+ * (a bad line, a refused batch) thus closes the statement without sending rows its rollback discards,
+ * and the statement is closed even when a batch fails: the connection goes back to the pool, which would
+ * otherwise keep it open until the connection itself closes.
  */
 final class MessageBatch implements AutoCloseable {
 
@@ -33,7 +39,7 @@ final class MessageBatch implements AutoCloseable {
         try {
             this.insert = connection.prepareStatement(INSERT);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the message insert", e);
+            throw new DataAccessException("preparing the message insert of chat " + chatId, e);
         }
     }
 
@@ -43,15 +49,15 @@ final class MessageBatch implements AutoCloseable {
         try {
             insert.setLong(1, chatKey);
             insert.setLong(2, seq++);
-            insert.setString(3, ChatImporter.truncate(ObjectLayout.text(message.get("id"))));
-            insert.setString(4, ChatImporter.truncate(role));
+            insert.setString(3, ObjectLayout.text(message.get("id")));
+            insert.setString(4, role);
             insert.setString(5, Documents.compact(message));
             insert.addBatch();
             if (++pending == BATCH) {
                 flush();
             }
         } catch (SQLException e) {
-            throw new org.jooq.exception.DataAccessException("inserting message " + (seq - 1) + " of chat " + chatId, e);
+            throw new DataAccessException("inserting message " + (seq - 1) + " of chat " + chatId, e);
         }
     }
 
@@ -59,20 +65,39 @@ final class MessageBatch implements AutoCloseable {
         return seq;
     }
 
-    private void flush() throws SQLException {
-        if (pending > 0) {
-            insert.executeBatch();
-            pending = 0;
+    /** Sends the messages still waiting; call once, after the last {@link #add}. */
+    void finish() {
+        try {
+            flush();
+        } catch (SQLException e) {
+            throw new DataAccessException("inserting the messages of chat " + chatId, e);
         }
     }
 
+    private void flush() throws SQLException {
+        if (pending > 0) {
+            // Counted as sent before H2 answers: a refused batch is not sent again by a later call.
+            pending = 0;
+            insert.executeBatch();
+        }
+    }
+
+    /** Whether the statement has been released (for tests). */
+    boolean isClosed() {
+        try {
+            return insert.isClosed();
+        } catch (SQLException e) {
+            throw new DataAccessException("asking whether the message insert of chat " + chatId + " is closed", e);
+        }
+    }
+
+    /** Releases the statement; messages not yet sent by {@link #finish()} are dropped. */
     @Override
     public void close() {
         try {
-            flush();
             insert.close();
         } catch (SQLException e) {
-            throw new org.jooq.exception.DataAccessException("inserting the messages of chat " + chatId, e);
+            throw new DataAccessException("closing the message insert of chat " + chatId, e);
         }
     }
 }

@@ -72,7 +72,8 @@ final class WorldImporter {
                 try {
                     return write(dsl, scan, state, replace, meter);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    // Rolls the world back; reported below as a rejection naming the folder and the file.
+                    throw IoFailure.of(scan.worldId(), "reading", folder, e);
                 }
             }));
             meter.finish();
@@ -88,7 +89,8 @@ final class WorldImporter {
             log.warn("world {}: rejected: {}", worldId, e.getMessage());
             return rejected(worldId, folder, skipped, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            String message = folder + ": cannot be read (" + e.getMessage() + ")";
+            String message = folder + ": cannot be read (" + (e instanceof IOException io ? IoFailure.describe(io)
+                    : e.getMessage()) + ")";
             log.warn("world {}: rejected: {}", worldId, message);
             return rejected(worldId, folder, skipped, message);
         }

@@ -1,0 +1,66 @@
+package io.cardshark.worlds.internal.folder;
+
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonString;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A batch of messages that H2 refuses must not leave its prepared statement open on the connection, and a
+ * closed batch sends nothing more. On a real store file, through a writable connection of the store.
+ */
+class MessageBatchTest {
+
+    @TempDir
+    Path dir;
+
+    static JsonObject message(String text) {
+        return JsonObject.EMPTY.with("role", new JsonString("user")).with("content", new JsonString(text));
+    }
+
+    @Test
+    void aRefusedBatchClosesItsStatement() throws Exception {
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
+             Connection c = store.sqlConnection(true)) {
+            // No chat has this key: the foreign key refuses the batch when it is sent.
+            MessageBatch batch = new MessageBatch(DSL.using(c, SQLDialect.H2), 987_654_321L, "ghost");
+            batch.add(message("one"));
+            batch.add(message("two"));
+            assertThatThrownBy(batch::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("ghost");
+            batch.close();
+            assertThat(batch.isClosed()).isTrue();
+            assertThat(messageRows(c)).isZero();
+        }
+    }
+
+    @Test
+    void closingWithoutFinishingSendsNothingAndReleasesTheStatement() throws Exception {
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
+             Connection c = store.sqlConnection(true)) {
+            MessageBatch batch = new MessageBatch(DSL.using(c, SQLDialect.H2), 987_654_321L, "ghost");
+            batch.add(message("left behind by a failed import"));
+            batch.close();
+            assertThat(batch.isClosed()).isTrue();
+            assertThat(messageRows(c)).isZero();
+        }
+    }
+
+    static long messageRows(Connection c) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM CHAT_MESSAGE")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,9 +67,6 @@ public final class LocationOps implements Locations {
         String at = "location " + l.locationId() + " ";
         Checks.required(worldId, at + "name", l.name(), Checks.MAX_NAME);
         Checks.required(worldId, at + "description", l.description(), Checks.MAX_TEXT);
-        if (!l.isOnGrid()) {
-            Checks.required(worldId, at + "lore_source (required for an unconnected location)", l.loreSource(), Checks.MAX_TEXT);
-        }
         Checks.optional(worldId, at + "introduction", l.introduction(), Checks.MAX_TEXT);
         Checks.optional(worldId, at + "zone_id", l.zoneId(), Checks.MAX_NAME);
         Checks.optional(worldId, at + "room_type", l.roomType(), Checks.MAX_NAME);
@@ -113,11 +111,23 @@ public final class LocationOps implements Locations {
         }
     }
 
-    /** Inserts or replaces one location with its children; the world lock is held. */
+    /**
+     * Inserts or replaces one location with its children; the world lock is held. A location that was
+     * already stored keeps its placement, entry key, position, key order and extras; only the fields this
+     * call changes are written (format spec §3.4), see {@link Residual}.
+     */
     private static void writeLocation(DSLContext dsl, String worldId, Location l) {
         LocationRecord old = dsl.selectFrom(LOCATION)
                 .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.LOCATION_ID.eq(l.locationId())).fetchOne();
-        String placement = l.isOnGrid() ? GRID : LORE;
+        Location before = old == null ? null : load(dsl, worldId, l.locationId()).orElseThrow();
+        // An entry of "locations" whose key names no coordinates (or names taken ones) reads without
+        // coordinates; it stays in "locations" under its key unless the caller places it on the grid.
+        boolean keptOffGrid = !l.isOnGrid() && old != null && old.getPlacement().equals(GRID) && old.getX() == null;
+        String placement = l.isOnGrid() || keptOffGrid ? GRID : LORE;
+        if (placement.equals(LORE)) {
+            Checks.required(worldId, "location " + l.locationId() + " lore_source (required for an unconnected location)",
+                    l.loreSource(), Checks.MAX_TEXT);
+        }
         if (l.isOnGrid()) {
             Coordinates c = l.coordinates();
             Optional<String> occupant = dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
@@ -130,22 +140,21 @@ public final class LocationOps implements Locations {
             }
         }
         LocationRecord row = dsl.newRecord(LOCATION);
-        List<String> keyOrder;
+        Residual residual;
         if (old != null && old.getPlacement().equals(placement)) {
             row.setOrdinal(old.getOrdinal());
             boolean keyWasCoordinates = old.getX() != null && old.getEntryKey().equals(
                     new Coordinates(old.getX(), old.getY(), old.getZ()).key());
             row.setEntryKey(l.isOnGrid() && keyWasCoordinates ? l.coordinates().key() : old.getEntryKey());
-            keyOrder = Documents.appendKeys(Documents.keyOrder(old.getKeyOrder()), presentFields(l));
-            row.setExtras(Documents.withoutKeys(old.getExtras(), ModelFields.LOCATION));
+            residual = Residual.of(old.getKeyOrder(), old.getExtras());
         } else {
             Integer last = dsl.select(DSL.max(LOCATION.ORDINAL)).from(LOCATION)
                     .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.PLACEMENT.eq(placement)).fetchOne(0, Integer.class);
             row.setOrdinal(last == null ? 0 : last + 1);
             row.setEntryKey(l.isOnGrid() ? l.coordinates().key() : l.locationId());
-            keyOrder = old != null ? Documents.appendKeys(Documents.keyOrder(old.getKeyOrder()), presentFields(l))
-                    : l.isOnGrid() ? ModelFields.LOCATION : Documents.appendKeys(ModelFields.UNCONNECTED, presentFields(l));
-            row.setExtras(old == null ? null : Documents.withoutKeys(old.getExtras(), ModelFields.LOCATION));
+            residual = old != null ? Residual.of(old.getKeyOrder(), old.getExtras())
+                    : Residual.fresh(l.isOnGrid() ? ModelFields.LOCATION
+                            : Documents.appendKeys(ModelFields.UNCONNECTED, presentFields(l)));
         }
         Map<String, LocationExitRecord> oldExits = new HashMap<>();
         List<LocationEventRecord> oldEvents = List.of();
@@ -166,7 +175,16 @@ public final class LocationOps implements Locations {
             row.setX(l.coordinates().x());
             row.setY(l.coordinates().y());
             row.setZ(l.coordinates().z());
-            row.setCoordinates(Documents.intArray(l.coordinates().x(), l.coordinates().y(), l.coordinates().z()));
+        }
+        // The "coordinates" field is independent of the key: rewritten only when the location moves, added
+        // only when the key alone does not say where it is.
+        boolean moved = before == null || !Objects.equals(before.coordinates(), l.coordinates());
+        if (moved) {
+            row.setCoordinates(l.coordinates() == null ? null
+                    : Documents.intArray(l.coordinates().x(), l.coordinates().y(), l.coordinates().z()));
+            residual.field("coordinates", true, l.coordinates() == null || row.getEntryKey().equals(l.coordinates().key()));
+        } else {
+            row.setCoordinates(old.getCoordinates());
         }
         row.setName(l.name());
         row.setDescription(l.description());
@@ -177,10 +195,27 @@ public final class LocationOps implements Locations {
         row.setBackground(l.background());
         row.setLoreSource(l.loreSource());
         row.setConnected(l.connected());
-        row.setExplicitExitsNull(false);
-        row.setKeyOrder(Documents.keyOrder(keyOrder));
+        boolean exitsChanged = before == null || !before.exits().equals(l.exits());
+        row.setExplicitExitsNull(!exitsChanged && old.getExplicitExitsNull());
+        if (before != null) {
+            residual.field("name", !Objects.equals(before.name(), l.name()), false);
+            residual.field("description", !Objects.equals(before.description(), l.description()), false);
+            residual.field("introduction", !Objects.equals(before.introduction(), l.introduction()), l.introduction() == null);
+            residual.field("zone_id", !Objects.equals(before.zoneId(), l.zoneId()), l.zoneId() == null);
+            residual.field("room_type", !Objects.equals(before.roomType(), l.roomType()), l.roomType() == null);
+            residual.field("notes", !Objects.equals(before.notes(), l.notes()), l.notes() == null);
+            residual.field("background", !Objects.equals(before.background(), l.background()), l.background() == null);
+            residual.field("events", !before.events().equals(l.events()), l.events().isEmpty());
+            residual.field("npcs", !before.npcs().equals(l.npcs()), l.npcs().isEmpty());
+            residual.field("explicit_exits", exitsChanged, l.exits().isEmpty());
+            residual.field("lore_source", !Objects.equals(before.loreSource(), l.loreSource()), l.loreSource() == null);
+            // Absent and null both read as connected.
+            residual.field("connected", !Objects.equals(before.connected(), l.connected()), !Boolean.FALSE.equals(l.connected()));
+        }
+        row.setKeyOrder(residual.keyOrder());
+        row.setExtras(residual.extras());
         row.insert();
-        WorldOps.ensureStateKeys(dsl, worldId, l.isOnGrid() ? "locations" : "unconnected_locations");
+        WorldOps.ensureStateKeys(dsl, worldId, placement.equals(GRID) ? "locations" : "unconnected_locations");
 
         int ordinal = 0;
         for (Exit e : l.exits()) {
@@ -194,11 +229,27 @@ public final class LocationOps implements Locations {
             x.setTargetLocationId(e.targetLocationId());
             x.setName(e.name());
             x.setDescription(e.description());
-            x.setLocked(e.locked() == null ? Boolean.FALSE : e.locked());
             x.setKeyItemId(e.keyItemId());
-            x.setKeyOrder(previous == null ? Documents.keyOrder(ModelFields.EXIT)
-                    : Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(previous.getKeyOrder()), ModelFields.EXIT)));
-            x.setExtras(previous == null ? null : Documents.withoutKeys(previous.getExtras(), ModelFields.EXIT));
+            Residual r;
+            if (previous == null) {
+                r = Residual.fresh(ModelFields.EXIT);
+            } else {
+                Exit was = exit(previous);
+                r = Residual.of(previous.getKeyOrder(), previous.getExtras());
+                r.field("target_coordinates", !Objects.equals(was.targetCoordinates(), e.targetCoordinates()),
+                        e.targetCoordinates() == null);
+                r.field("target_location_id", !Objects.equals(was.targetLocationId(), e.targetLocationId()),
+                        e.targetLocationId() == null);
+                r.field("name", !Objects.equals(was.name(), e.name()), false);
+                r.field("description", !Objects.equals(was.description(), e.description()), e.description() == null);
+                // Absent and null both read as unlocked.
+                r.field("locked", !Objects.equals(was.locked(), e.locked()), !e.isLocked());
+                r.field("key_item_id", !Objects.equals(was.keyItemId(), e.keyItemId()), e.keyItemId() == null);
+            }
+            // "locked" is a boolean where it is written (null is not allowed there); absent stays absent.
+            x.setLocked(e.locked() == null && r.has("locked") ? Boolean.FALSE : e.locked());
+            x.setKeyOrder(r.keyOrder());
+            x.setExtras(r.extras());
             x.insert();
         }
         ordinal = 0;
@@ -206,9 +257,10 @@ public final class LocationOps implements Locations {
             dsl.insertInto(LOCATION_NPC).set(LOCATION_NPC.WORLD_ID, worldId).set(LOCATION_NPC.LOCATION_ID, l.locationId())
                     .set(LOCATION_NPC.ORDINAL, ordinal++).set(LOCATION_NPC.NPC_REF, npc).execute();
         }
+        List<LocationEventRecord> matched = matchEvents(oldEvents, l.events());
         ordinal = 0;
         for (EventDefinition ev : l.events()) {
-            LocationEventRecord previous = ordinal < oldEvents.size() ? oldEvents.get(ordinal) : null;
+            LocationEventRecord previous = matched.get(ordinal);
             LocationEventRecord r = dsl.newRecord(LOCATION_EVENT);
             r.setWorldId(worldId);
             r.setLocationId(l.locationId());
@@ -216,13 +268,73 @@ public final class LocationOps implements Locations {
             r.setEventId(ev.id());
             r.setTriggerName(ev.trigger());
             r.setDescription(ev.description());
-            r.setConditions(ev.conditions() == null ? null : Documents.stringArray(ev.conditions()));
             r.setCooldown(ev.cooldown());
-            r.setKeyOrder(previous == null ? Documents.keyOrder(ModelFields.EVENT)
-                    : Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(previous.getKeyOrder()), ModelFields.EVENT)));
-            r.setExtras(previous == null ? null : Documents.withoutKeys(previous.getExtras(), ModelFields.EVENT));
+            Residual res;
+            if (previous == null) {
+                res = Residual.fresh(ModelFields.EVENT);
+                r.setConditions(ev.conditions() == null ? null : Documents.stringArray(ev.conditions()));
+            } else {
+                EventDefinition was = event(previous);
+                res = Residual.of(previous.getKeyOrder(), previous.getExtras());
+                res.field("id", !Objects.equals(was.id(), ev.id()), false);
+                res.field("trigger", !Objects.equals(was.trigger(), ev.trigger()), false);
+                res.field("description", !Objects.equals(was.description(), ev.description()), false);
+                boolean conditionsChanged = !Objects.equals(was.conditions(), ev.conditions());
+                res.field("conditions", conditionsChanged, ev.conditions() == null);
+                r.setConditions(!conditionsChanged ? previous.getConditions()
+                        : ev.conditions() == null ? null : Documents.stringArray(ev.conditions()));
+                res.field("cooldown", !Objects.equals(was.cooldown(), ev.cooldown()), ev.cooldown() == null);
+            }
+            r.setKeyOrder(res.keyOrder());
+            r.setExtras(res.extras());
             r.insert();
         }
+    }
+
+    /**
+     * The stored definition each new one continues, by position in the new list ({@code null}: a new
+     * definition). The same id matches first (at the same position, else the first unused one), then a
+     * definition left at the same position.
+     */
+    private static List<LocationEventRecord> matchEvents(List<LocationEventRecord> old, List<EventDefinition> events) {
+        List<LocationEventRecord> matched = new ArrayList<>(java.util.Collections.nCopies(events.size(), null));
+        boolean[] used = new boolean[old.size()];
+        for (int i = 0; i < events.size(); i++) {
+            String id = events.get(i).id();
+            if (i < old.size() && !used[i] && Objects.equals(old.get(i).getEventId(), id)) {
+                matched.set(i, old.get(i));
+                used[i] = true;
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (matched.get(i) != null) {
+                continue;
+            }
+            for (int j = 0; j < old.size(); j++) {
+                if (!used[j] && Objects.equals(old.get(j).getEventId(), events.get(i).id())) {
+                    matched.set(i, old.get(j));
+                    used[j] = true;
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (matched.get(i) == null && i < old.size() && !used[i]) {
+                matched.set(i, old.get(i));
+                used[i] = true;
+            }
+        }
+        return matched;
+    }
+
+    private static Exit exit(LocationExitRecord e) {
+        return new Exit(e.getDirection(), e.getTargetCoordinates(), e.getTargetLocationId(), e.getName(),
+                e.getDescription(), e.getLocked(), e.getKeyItemId());
+    }
+
+    private static EventDefinition event(LocationEventRecord ev) {
+        return new EventDefinition(ev.getEventId(), ev.getTriggerName(), ev.getDescription(),
+                ev.getConditions() == null ? null : Documents.stringList(ev.getConditions()), ev.getCooldown());
     }
 
     /** The known fields a location record carries a value for, in model order. */
@@ -334,9 +446,7 @@ public final class LocationOps implements Locations {
         dsl.selectFrom(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_ID.eq(worldId))
                 .and(few ? LOCATION_EXIT.LOCATION_ID.in(ids) : DSL.noCondition())
                 .orderBy(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.ORDINAL)
-                .forEach(e -> exits.computeIfAbsent(e.getLocationId(), k -> new ArrayList<>()).add(new Exit(
-                        e.getDirection(), e.getTargetCoordinates(), e.getTargetLocationId(), e.getName(),
-                        e.getDescription(), e.getLocked(), e.getKeyItemId())));
+                .forEach(e -> exits.computeIfAbsent(e.getLocationId(), k -> new ArrayList<>()).add(exit(e)));
         Map<String, List<String>> npcs = new HashMap<>();
         dsl.selectFrom(LOCATION_NPC).where(LOCATION_NPC.WORLD_ID.eq(worldId))
                 .and(few ? LOCATION_NPC.LOCATION_ID.in(ids) : DSL.noCondition())
@@ -346,9 +456,7 @@ public final class LocationOps implements Locations {
         dsl.selectFrom(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_ID.eq(worldId))
                 .and(few ? LOCATION_EVENT.LOCATION_ID.in(ids) : DSL.noCondition())
                 .orderBy(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.ORDINAL)
-                .forEach(ev -> events.computeIfAbsent(ev.getLocationId(), k -> new ArrayList<>()).add(new EventDefinition(
-                        ev.getEventId(), ev.getTriggerName(), ev.getDescription(),
-                        ev.getConditions() == null ? null : Documents.stringList(ev.getConditions()), ev.getCooldown())));
+                .forEach(ev -> events.computeIfAbsent(ev.getLocationId(), k -> new ArrayList<>()).add(event(ev)));
         List<Location> result = new ArrayList<>(rows.size());
         for (LocationRecord r : rows) {
             Coordinates c = r.getX() == null ? null : new Coordinates(r.getX(), r.getY(), r.getZ());

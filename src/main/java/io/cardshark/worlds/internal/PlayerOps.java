@@ -107,15 +107,39 @@ public final class PlayerOps implements Players {
                 p.setWorldId(worldId);
                 p.setKeyOrder(Documents.keyOrder(ModelFields.PLAYER));
                 WorldOps.ensureStateKeys(dsl, worldId, "player");
+                p.setHealth(state.health());
+                p.setStamina(state.stamina());
+                p.setLevel(state.level());
+                p.setExperience(state.experience());
             } else {
-                // Known fields the caller sets join the object's keys; unknown keys stay where they were.
-                p.setKeyOrder(Documents.keyOrder(Documents.appendKeys(Documents.keyOrder(p.getKeyOrder()), ModelFields.PLAYER)));
-                p.setExtras(Documents.withoutKeys(p.getExtras(), ModelFields.PLAYER));
+                // Only the stats this call changes are written (format spec §3.4): a changed one keeps its key's
+                // position, or goes last when its key was absent; an unchanged one keeps its key (or its absence)
+                // and its exact token; unknown keys stay where they were.
+                PlayerState d = PlayerState.DEFAULT;
+                Residual residual = Residual.of(p.getKeyOrder(), p.getExtras());
+                long health = orDefault(p.getHealth(), d.health());
+                if (health != state.health()) {
+                    residual.field("health", true, state.health() == d.health());
+                    p.setHealth(state.health());
+                }
+                long stamina = orDefault(p.getStamina(), d.stamina());
+                if (stamina != state.stamina()) {
+                    residual.field("stamina", true, state.stamina() == d.stamina());
+                    p.setStamina(state.stamina());
+                }
+                long level = orDefault(p.getLevel(), d.level());
+                if (level != state.level()) {
+                    residual.field("level", true, state.level() == d.level());
+                    p.setLevel(state.level());
+                }
+                long experience = orDefault(p.getExperience(), d.experience());
+                if (experience != state.experience()) {
+                    residual.field("experience", true, state.experience() == d.experience());
+                    p.setExperience(state.experience());
+                }
+                p.setKeyOrder(residual.keyOrder());
+                p.setExtras(residual.extras());
             }
-            p.setHealth(state.health());
-            p.setStamina(state.stamina());
-            p.setLevel(state.level());
-            p.setExperience(state.experience());
             p.store();
             return null;
         });

@@ -24,23 +24,34 @@ import io.cardshark.worlds.internal.json.JsonSyntaxException;
 import io.cardshark.worlds.internal.json.JsonWriter;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.Record2;
-import org.jooq.Record3;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +90,7 @@ final class WorldExporter {
             try {
                 return write(dsl, worldId, targetDir, layout, progress);
             } catch (IOException e) {
-                throw new UncheckedIOException(targetDir.resolve(worldId) + ": export failed: " + e.getMessage(), e);
+                throw IoFailure.of(worldId, "export to", targetDir.resolve(worldId), e);
             }
         }));
     }
@@ -206,14 +217,19 @@ final class WorldExporter {
         }
     }
 
-    /** A JSONL header must let the §5.3 lookup find the chat's id; prepend {@code chat_id} when it would not. */
+    /**
+     * A JSONL header must let the §5.3 lookup find the chat's id on the next import. When it does (the
+     * usual case) the header is written exactly as imported. When it does not, {@code "chat_id": <id>} becomes
+     * the first key (format spec §5.1). A {@code chat_id} the header already has is then not the chat's id (a
+     * number, or another string, with the id taken from the file name): it moves first and takes the id,
+     * since an object holds one {@code chat_id} and the lookup reads it before anything else.
+     */
     private static JsonObject withChatId(JsonObject header, String chatId) {
-        if (chatId.equals(ChatImporter.firstString(header, "chat_id", "id", "metadata.chat_id", "chat_metadata.chat_id"))
-                || header.has("chat_id")) {
+        if (chatId.equals(ChatImporter.chatIdOf(header))) {
             return header;
         }
         JsonObject.Builder b = JsonObject.builder().put("chat_id", new JsonString(chatId));
-        header.asMap().forEach(b::put);
+        header.without("chat_id").asMap().forEach(b::put);
         return b.build();
     }
 
@@ -243,47 +259,44 @@ final class WorldExporter {
                 .orderBy(CHAT_MESSAGE.SEQ).fetchSize(1000).fetchLazy();
     }
 
-    /** Shape A or B at its original path; a chat with no .json origin becomes shape A (format spec §9.2). */
+    /**
+     * Shape A or B at its original path; a chat with no .json origin becomes shape A (format spec §9.2). The
+     * messages are streamed from a lazy cursor into the file one at a time, so a chat is never held whole; only
+     * a chat whose imported bytes are kept (no style reproduced them, §9.3) is built whole, to compare it with them.
+     */
     private static void writeCardsharkChat(DSLContext dsl, AtomicFolder folder, Written w, String worldId, ChatRecord c,
                                            JsonObject header, Set<String> taken) throws IOException {
-        List<Json> list = new ArrayList<>();
-        try (Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
-            for (Record2<Long, String> m : messages) {
-                list.add(Documents.parse(m.value2()));
-                w.meter.add(1);
-            }
-        }
-        JsonArray array = new JsonArray(list);
         boolean json = c.getOrigin().equals("A") || c.getOrigin().equals("B");
-        JsonObject.Builder doc = JsonObject.builder();
+        // The document's members in order; the null value marks where "messages" goes.
+        List<Map.Entry<String, Json>> members = new ArrayList<>();
         String path;
         if (json) {
             List<String> keys = new ArrayList<>(header.keys());
             int at = c.getMessagesIndex() == null ? keys.size() : Math.min(c.getMessagesIndex(), keys.size());
             for (int i = 0; i <= keys.size(); i++) {
                 if (i == at) {
-                    doc.put("messages", array);
+                    members.add(new java.util.AbstractMap.SimpleEntry<>("messages", null));
                 }
                 if (i < keys.size()) {
-                    doc.put(keys.get(i), header.get(keys.get(i)));
+                    members.add(Map.entry(keys.get(i), header.get(keys.get(i))));
                 }
             }
             path = c.getOriginPath();
         } else {
-            doc.put("id", new JsonString(c.getChatId()));
+            members.add(Map.entry("id", new JsonString(c.getChatId())));
             boolean placed = false;
             for (String key : header.keys()) {
                 if (key.equals("chat_id") || key.equals("id")) {
                     continue;
                 }
-                doc.put(key, header.get(key));
+                members.add(Map.entry(key, header.get(key)));
                 if (key.equals("updated")) {
-                    doc.put("messages", array);
+                    members.add(new java.util.AbstractMap.SimpleEntry<>("messages", null));
                     placed = true;
                 }
             }
             if (!placed) {
-                doc.put("messages", array);
+                members.add(new java.util.AbstractMap.SimpleEntry<>("messages", null));
             }
             String name = c.getChatId() + ".json";
             path = WorldIds.isSafeSegment(name) && !taken.contains("chats/" + name) ? "chats/" + name
@@ -291,23 +304,109 @@ final class WorldExporter {
         }
         taken.add(path);
         JsonStyle fallback = "B".equals(c.getOrigin()) ? new JsonStyle(2, false, false, false) : JsonStyle.CARDSHARK;
-        writeDocument(dsl, folder, w, worldId, path, doc.build(), true, c.getStyle(), fallback);
-        w.messages += list.size();
+        boolean keptBytes = dsl.fetchExists(WORLD_ORIGINAL,
+                WORLD_ORIGINAL.WORLD_ID.eq(worldId), WORLD_ORIGINAL.PATH.eq(path));
+        if (keptBytes) {
+            List<Json> list = new ArrayList<>();
+            try (Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
+                for (Record2<Long, String> m : messages) {
+                    list.add(Documents.parse(m.value2()));
+                    w.meter.add(1);
+                }
+            }
+            JsonObject.Builder doc = JsonObject.builder();
+            for (Map.Entry<String, Json> member : members) {
+                doc.put(member.getKey(), member.getValue() == null ? new JsonArray(list) : member.getValue());
+            }
+            writeDocument(dsl, folder, w, worldId, path, doc.build(), true, c.getStyle(), fallback);
+            w.messages += list.size();
+            return;
+        }
+        JsonStyle style = c.getStyle() == null ? fallback : JsonStyle.parse(c.getStyle());
+        long count = 0;
+        CountingOutput counted;
+        MessageDigest digest = sha256();
+        try (OutputStream file = folder.create(path)) {
+            counted = new CountingOutput(new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), digest));
+            Writer text = new OutputStreamWriter(counted, StandardCharsets.UTF_8);
+            JsonWriter.Streaming doc = JsonWriter.streaming(style, text).beginObject();
+            for (Map.Entry<String, Json> member : members) {
+                doc.name(member.getKey());
+                if (member.getValue() != null) {
+                    doc.value(member.getValue());
+                    continue;
+                }
+                doc.beginArray();
+                try (Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
+                    for (Record2<Long, String> m : messages) {
+                        doc.value(Documents.parse(m.value2()));
+                        count++;
+                        w.meter.add(1);
+                    }
+                }
+                doc.end();
+            }
+            doc.end().finish();
+            counted.flush();
+        }
+        w.files++;
+        w.bytes += counted.count;
+        // Too large to parse back whole: verified instead by its digest, as the blobs are (the file holds exactly
+        // the bytes the writer produced).
+        w.digests.put(path, HexFormat.of().formatHex(digest.digest()));
+        w.messages += count;
     }
 
-    /** Opaque files and backups, byte for byte, with their digests kept for verification. */
+    /** Counts the bytes written through it. */
+    private static final class CountingOutput extends FilterOutputStream {
+        long count;
+
+        CountingOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
+    /**
+     * Opaque files and backups, byte for byte, with their digests kept for verification. Each blob is copied
+     * from the database's stream to the file; none is held in memory whole, however large.
+     */
     private static void writeBlobs(DSLContext dsl, AtomicFolder folder, Written w, String worldId) throws IOException {
-        List<Record3<String, String, byte[]>> blobs = new ArrayList<>(dsl.select(WORLD_FILE.PATH, WORLD_FILE.SHA256, WORLD_FILE.CONTENT)
-                .from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId)).fetch());
-        blobs.addAll(dsl.select(WORLD_BACKUP.PATH, WORLD_BACKUP.SHA256, WORLD_BACKUP.CONTENT)
-                .from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_ID.eq(worldId)).fetch());
-        for (Record3<String, String, byte[]> b : blobs) {
-            try (OutputStream out = folder.create(b.value1())) {
-                out.write(b.value3());
+        // The transaction's own connection: jOOQ's connectionResult hands it out without closing it.
+        Connection connection = dsl.connectionResult(c -> c);
+        for (String table : List.of(WORLD_FILE.getName(), WORLD_BACKUP.getName())) {
+            try (PreparedStatement st = connection.prepareStatement("SELECT " + WORLD_FILE.PATH.getName() + ", "
+                    + WORLD_FILE.SHA256.getName() + ", " + WORLD_FILE.CONTENT.getName() + " FROM " + table
+                    + " WHERE " + WORLD_FILE.WORLD_ID.getName() + " = ? ORDER BY " + WORLD_FILE.PATH.getName())) {
+                st.setFetchSize(100);
+                st.setString(1, worldId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String path = rs.getString(1);
+                        long size;
+                        try (OutputStream out = folder.create(path); InputStream in = rs.getBinaryStream(3)) {
+                            size = in.transferTo(out);
+                        }
+                        w.files++;
+                        w.bytes += size;
+                        w.digests.put(path, rs.getString(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("world " + worldId + ": reading the stored files of " + table + " failed: "
+                        + e.getMessage(), e);
             }
-            w.files++;
-            w.bytes += b.value3().length;
-            w.digests.put(b.value1(), b.value2());
         }
     }
 
@@ -331,11 +430,28 @@ final class WorldExporter {
             }
         }
         for (Map.Entry<String, String> d : w.digests.entrySet()) {
-            String actual = FileOps.sha256(Files.readAllBytes(temp.resolve(d.getKey())));
+            String actual = sha256(temp.resolve(d.getKey()));
             if (!actual.equals(d.getValue())) {
                 throw new FolderFormatException(worldId, temp, d.getKey(), temp + ": " + d.getKey()
                         + ": expected SHA-256 " + d.getValue() + ", found " + actual + " after writing");
             }
+        }
+    }
+
+    /** The SHA-256 of a file, read as a stream. */
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

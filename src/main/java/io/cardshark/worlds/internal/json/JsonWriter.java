@@ -56,6 +56,110 @@ public final class JsonWriter {
         return out.toString();
     }
 
+    /**
+     * A writer that takes a document piece by piece, for documents too large to build whole (a chat with all its
+     * messages): {@code out} receives exactly the bytes {@link #write} gives for the finished value.
+     */
+    public static Streaming streaming(JsonStyle style, Writer out) {
+        return new Streaming(style, out);
+    }
+
+    /**
+     * One document written piece by piece: {@link #beginObject}/{@link #beginArray} open a container,
+     * {@link #name} starts an object member, {@link #value} writes a whole value, {@link #end} closes the innermost
+     * container and {@link #finish} ends the document. Not thread-safe; {@code out} is flushed, never closed.
+     */
+    public static final class Streaming {
+        private final Emitter emitter;
+        private final Writer out;
+        private final StringBuilder closers = new StringBuilder();
+        private boolean first = true;
+        private boolean afterName;
+
+        private Streaming(JsonStyle style, Writer out) {
+            this.emitter = new Emitter(style, out);
+            this.out = out;
+        }
+
+        public Streaming beginObject() throws IOException {
+            return open('{', '}');
+        }
+
+        public Streaming beginArray() throws IOException {
+            return open('[', ']');
+        }
+
+        /** The key of the next member of the current object; a value or container must follow. */
+        public Streaming name(String key) {
+            if (closers.isEmpty() || closers.charAt(closers.length() - 1) != '}' || afterName) {
+                throw new IllegalStateException("a member name belongs directly in an object");
+            }
+            emitter.separate(first, closers.length());
+            first = false;
+            appendString(emitter.buf, key, emitter.style.ensureAscii());
+            emitter.buf.append(": ");
+            afterName = true;
+            return this;
+        }
+
+        public Streaming value(Json value) throws IOException {
+            prefix();
+            emitter.value(value, closers.length());
+            return this;
+        }
+
+        /** Closes the innermost container. */
+        public Streaming end() throws IOException {
+            if (closers.isEmpty() || afterName) {
+                throw new IllegalStateException("no container to close");
+            }
+            char closer = closers.charAt(closers.length() - 1);
+            closers.setLength(closers.length() - 1);
+            if (!first) {
+                emitter.newlineAndIndent(closers.length());
+            }
+            emitter.buf.append(closer);
+            first = false;
+            if (emitter.buf.length() >= FLUSH_AT) {
+                emitter.flush();
+            }
+            return this;
+        }
+
+        /** Ends the document (the style's final newline) and flushes {@code out}. */
+        public void finish() throws IOException {
+            if (!closers.isEmpty() || afterName) {
+                throw new IllegalStateException("the document is not complete");
+            }
+            if (emitter.style.finalNewline()) {
+                emitter.buf.append(emitter.style.newline());
+            }
+            emitter.flush();
+            out.flush();
+        }
+
+        private Streaming open(char opener, char closer) throws IOException {
+            prefix();
+            Emitter.checkDepth(closers.length() + 1);
+            emitter.buf.append(opener);
+            closers.append(closer);
+            first = true;
+            return this;
+        }
+
+        private void prefix() {
+            if (afterName) {
+                afterName = false;
+            } else if (!closers.isEmpty()) {
+                if (closers.charAt(closers.length() - 1) == '}') {
+                    throw new IllegalStateException("an object member needs a name first");
+                }
+                emitter.separate(first, closers.length());
+            }
+            first = false;
+        }
+    }
+
     /** The one-line, pure-ASCII form for storing a document in a column; {@link JsonReader} reads it back equal. */
     public static String toCompactString(Json value) {
         return toString(value, JsonStyle.COMPACT);

@@ -82,7 +82,7 @@ public final class EventOps implements Events {
 
     @Override
     public List<WorldEvent> atLocation(String worldId, String locationId) {
-        Checks.required(worldId, "location_id", locationId, Checks.MAX_NAME);
+        Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         return listWhere(worldId, WORLD_EVENT.LOCATION_ID.eq(locationId));
     }
 

@@ -372,7 +372,7 @@ public final class LocationOps implements Locations {
     @Override
     public Optional<Location> find(String worldId, String locationId) {
         Checks.worldId(worldId);
-        Checks.required(worldId, "location_id", locationId, Checks.MAX_NAME);
+        Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         return access.read(worldId, dsl -> {
             WorldLocks.requireWorld(dsl, worldId);
             return load(dsl, worldId, locationId);
@@ -494,7 +494,7 @@ public final class LocationOps implements Locations {
     @Override
     public void remove(String worldId, String locationId) {
         Checks.worldId(worldId);
-        Checks.required(worldId, "location_id", locationId, Checks.MAX_NAME);
+        Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         access.write(worldId, dsl -> {
             WorldLocks.lockForWrite(dsl, worldId);
             int deleted = dsl.deleteFrom(LOCATION)

@@ -1,6 +1,8 @@
 package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.folder.FolderFormatException;
+import io.cardshark.worlds.internal.FileSync;
+
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,14 +87,14 @@ final class AtomicFolder implements AutoCloseable {
             for (Path p : leftovers) {
                 if (p.getFileName().toString().endsWith(".old.tmp")) {
                     Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-                    fsyncDirectory(parent);
+                    FileSync.directory(parent);
                     leftovers.remove(p);
                     break;
                 }
             }
         }
         for (Path p : leftovers) {
-            deleteTree(p);
+            FileSync.deleteTree(p);
         }
     }
 
@@ -156,28 +158,26 @@ final class AtomicFolder implements AutoCloseable {
     /** Forces every file and directory to disk, then swaps the new folder in. Returns whether one was replaced. */
     boolean commit() throws IOException {
         for (Path file : written) {
-            try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
+            FileSync.file(file);
         }
         List<Path> dirs;
         try (Stream<Path> all = Files.walk(temp)) {
             dirs = all.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
         }
         for (Path dir : dirs) {
-            fsyncDirectory(dir);
+            FileSync.directory(dir);
         }
         Path parent = target.getParent();
         boolean replaced = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         if (!replaced) {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            fsyncDirectory(parent);
+            FileSync.directory(parent);
         } else {
             Path old = parent.resolve("." + worldId + "." + random() + ".old.tmp");
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            fsyncDirectory(parent);
-            deleteTree(old);
+            FileSync.directory(parent);
+            FileSync.deleteTree(old);
         }
         committed = true;
         return replaced;
@@ -187,29 +187,7 @@ final class AtomicFolder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!committed) {
-            deleteTree(temp);
-        }
-    }
-
-    static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel c = FileChannel.open(dir, StandardOpenOption.READ)) {
-            c.force(true);
-        } catch (IOException e) {
-            // Some file systems (and Windows) cannot open a directory for sync; the renames still happened.
-            if (!System.getProperty("os.name", "").startsWith("Windows")) {
-                throw e;
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            FileSync.deleteTree(temp);
         }
     }
 }

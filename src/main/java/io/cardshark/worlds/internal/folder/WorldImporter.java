@@ -248,9 +248,18 @@ final class WorldImporter {
                 || Files.exists(folder.resolve(FolderScan.METADATA), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }
+        // A world folder that lost its state still has a world's own sub-folders: import it as the world it
+        // is, so the person hears that its world_state.json is missing, not that "chats" is no world.
+        for (String own : WORLD_SUBFOLDERS) {
+            if (Files.isDirectory(folder.resolve(own), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
         try (var children = Files.list(folder)) {
             return children.anyMatch(p -> p.getFileName().toString().startsWith("world_state.")
                     && FolderScan.BACKUP.matcher(p.getFileName().toString()).matches());
         }
     }
+
+    private static final List<String> WORLD_SUBFOLDERS = List.of("chats", "events", "images");
 }

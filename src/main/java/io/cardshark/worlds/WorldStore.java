@@ -54,6 +54,9 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         this.folders = new FolderService(engine);
         this.operations = new OperationSet(engine.ownTransactions(), folders.beforeDestroy());
         this.backups = new BackupService(engine);
+        // This process holds the store's lock now: no backup or snapshot of it can be in progress elsewhere.
+        BackupService.removeLeftovers(engine.config());
+        folders.removeSnapshotLeftovers();
     }
 
     /**

@@ -147,6 +147,27 @@ class SnapshotTest {
     }
 
     @Test
+    void leftoversOfInterruptedSnapshotsAndBackupsAreRemovedOnOpen() throws IOException {
+        SnapshotInfo kept;
+        try (WorldStore store = withFixtures()) {
+            kept = store.snapshots().take(CHATS);
+        }
+        Path snapshots = dir.resolve("store/snapshots/" + CHATS);
+        Path cut = java.nio.file.Files.createDirectories(snapshots.resolve("20260101T000000000Z-delete")
+                .resolve("." + CHATS + ".0123456789ab.tmp/chats"));
+        Path strayTemp = java.nio.file.Files.createDirectories(kept.folder().resolveSibling("." + CHATS + ".ba9876543210.tmp"));
+        Path backups = java.nio.file.Files.createDirectories(dir.resolve("store/backups"));
+        Path zipTemp = java.nio.file.Files.writeString(backups.resolve(".worlds-20260101T000000000Z-manual.zip.tmp"), "cut");
+        try (WorldStore store = open()) {
+            assertThat(snapshots.resolve("20260101T000000000Z-delete")).doesNotExist();
+            assertThat(strayTemp).doesNotExist();
+            assertThat(zipTemp).doesNotExist();
+            assertThat(store.snapshots().list(CHATS)).extracting(SnapshotInfo::name).containsExactly(kept.name());
+            assertThat(kept.folder().resolve("world_state.json")).exists();
+        }
+    }
+
+    @Test
     void unknownSnapshotsAndWorldsAreNamed() throws IOException {
         try (WorldStore store = withFixtures()) {
             assertThatThrownBy(() -> store.snapshots().restore(CHATS)).isInstanceOf(NotFoundException.class)

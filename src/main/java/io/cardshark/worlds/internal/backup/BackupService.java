@@ -96,6 +96,28 @@ public final class BackupService implements Backups {
         }
     }
 
+    /**
+     * Removes the temporary zips of backups that a crash cut short. Called on open, when this process
+     * holds the store's lock and so no backup of it can be in progress.
+     */
+    public static void removeLeftovers(StoreConfig config) {
+        Path dir = config.backupDir();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("." + PREFIX) && name.endsWith(SUFFIX + ".tmp")) {
+                    Files.deleteIfExists(file);
+                    log.info("removed {}, the leftover of an interrupted backup", file);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("{}: leftovers of interrupted backups could not be removed: {}", dir, e.getMessage());
+        }
+    }
+
     private static String uniqueName(Path dir, String reason) {
         Instant at = Instant.now();
         while (true) {

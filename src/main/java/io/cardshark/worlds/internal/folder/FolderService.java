@@ -47,6 +47,11 @@ public final class FolderService implements WorldFolders {
         return snapshots;
     }
 
+    /** Removes what interrupted snapshots left behind; for the store's open, while nothing else runs. */
+    public void removeSnapshotLeftovers() {
+        snapshotStore.removeLeftovers();
+    }
+
     /** What every destructive step runs first: a snapshot of the world it is about to destroy. */
     public BeforeDestroy beforeDestroy() {
         return snapshotStore;

@@ -108,6 +108,44 @@ final class SnapshotStore implements BeforeDestroy {
         }
     }
 
+    /**
+     * Removes what a crash left of snapshots being taken: a time folder without its complete world folder,
+     * and the exporter's temporary folders. Called on open, when no snapshot of this store can be in progress.
+     */
+    void removeLeftovers() {
+        if (!Files.isDirectory(config.snapshotDir(), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> worlds = Files.list(config.snapshotDir())) {
+            for (Path worldDir : worlds.toList()) {
+                if (!Files.isDirectory(worldDir, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                String worldId = worldDir.getFileName().toString();
+                try (Stream<Path> stamps = Files.list(worldDir)) {
+                    for (Path stampDir : stamps.toList()) {
+                        if (Stamps.parse(stampDir.getFileName().toString()) == null) {
+                            continue;
+                        }
+                        if (!Files.isDirectory(stampDir.resolve(worldId), LinkOption.NOFOLLOW_LINKS)) {
+                            FileSync.deleteTree(stampDir);
+                            log.info("world {}: removed {}, the leftover of an interrupted snapshot", worldId, stampDir);
+                            continue;
+                        }
+                        try (Stream<Path> inside = Files.list(stampDir)) {
+                            for (Path temp : inside.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                                FileSync.deleteTree(temp);
+                                log.info("world {}: removed {}, the leftover of an interrupted snapshot", worldId, temp);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("{}: leftovers of interrupted snapshots could not be removed: {}", config.snapshotDir(), e.getMessage());
+        }
+    }
+
     private Path worldDir(String worldId) {
         WorldIds.requireValidId(worldId);
         Path dir = config.snapshotDir().resolve(worldId).normalize();

@@ -87,12 +87,49 @@ public final class Failures {
                 case ErrorCode.IO_EXCEPTION_1:
                 case ErrorCode.IO_EXCEPTION_2:
                 case ErrorCode.GENERAL_ERROR_1:
-                    return new StoreUnavailableException(worldId, where + "the store cannot write (" + detail + ")", e);
+                    return new StoreUnavailableException(worldId, where + "the store cannot write" + osReason(e)
+                            + " (" + withoutStatement(detail) + ")", e);
                 default:
                     break;
             }
         }
         return new StoreUnavailableException(worldId, where + firstLine(String.valueOf(e.getMessage())), e);
+    }
+
+    /**
+     * The operating system's reason for a failed file write anywhere in {@code t}'s causes, such as
+     * {@code ": No space left on device"} or {@code ": File too large"}, or {@code ""}. H2 reports a full disk
+     * as {@code General error: "Writing to sun.nio.ch.FileChannelImpl@1a2b failed; length 4096 at 8355840"} or
+     * {@code IO Exception: "worlds.mv.db"} and keeps the reason in a cause, a suppressed exception or the next
+     * exception of a batch.
+     */
+    static String osReason(Throwable t) {
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        todo.add(t);
+        while (!todo.isEmpty()) {
+            Throwable c = todo.poll();
+            if (!seen.add(c)) {
+                continue;
+            }
+            if (c instanceof java.io.IOException io && io.getMessage() != null) {
+                return ": " + firstLine(io.getMessage());
+            }
+            java.util.List<Throwable> next = new java.util.ArrayList<>();
+            next.add(c.getCause());
+            if (c instanceof SQLException sql) {
+                next.add(sql.getNextException());
+            }
+            next.addAll(java.util.Arrays.asList(c.getSuppressed()));
+            next.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
+        }
+        return "";
+    }
+
+    /** H2 ends the first line of a message with {@code "; SQL statement:"} and puts the statement on the next. */
+    static String withoutStatement(String firstLine) {
+        return firstLine.endsWith("; SQL statement:")
+                ? firstLine.substring(0, firstLine.length() - "; SQL statement:".length()) : firstLine;
     }
 
     static String firstLine(String message) {

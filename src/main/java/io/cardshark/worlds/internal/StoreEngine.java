@@ -73,7 +73,18 @@ public final class StoreEngine implements AutoCloseable {
             Files.createDirectories(config.dataDir());
             String password = AdminCredentials.load(config.dataDir(), url);
             ds = openPool(config, url, password);
-            String schemaVersion = migrate(config, ds);
+            Migration migration = migrate(config, ds);
+            String schemaVersion = migration.version();
+            if (migration.executed()) {
+                // H2 2.4.240 ties a CHECK (c IN (...)) constraint to the session that created it (h2database
+                // issues 4302, 4308; fixed after that release): once the pool retires that connection while the
+                // database stays open, every insert into the table fails with "Check constraint invalid".
+                // Reopening lets H2 read every constraint with its own system session, which lives as long as
+                // the database.
+                ds.close();
+                ds = null;
+                ds = openPool(config, url, password);
+            }
             StoreEngine engine = new StoreEngine(config, ds, schemaVersion);
             engine.recordVersions();
             log.info("opened store at {} (schema {}, H2 {}, {})", config.dataDir(), schemaVersion,
@@ -116,11 +127,15 @@ public final class StoreEngine implements AutoCloseable {
         return h;
     }
 
+    /** The schema version after migrating, and whether any migration ran. */
+    private record Migration(String version, boolean executed) {
+    }
+
     /**
      * Brings the schema up to this code's version. A store written by newer code is refused: Flyway would
      * otherwise ignore the unknown migrations and this code would write into a schema it does not know.
      */
-    private static String migrate(StoreConfig config, HikariDataSource ds) {
+    private static Migration migrate(StoreConfig config, HikariDataSource ds) {
         Flyway flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
@@ -148,7 +163,7 @@ public final class StoreEngine implements AutoCloseable {
                     result.initialSchemaVersion, result.targetSchemaVersion);
         }
         MigrationInfo current = flyway.info().current();
-        return current == null ? "none" : current.getVersion().getVersion();
+        return new Migration(current == null ? "none" : current.getVersion().getVersion(), result.migrationsExecuted > 0);
     }
 
     private static String latestKnown(Flyway flyway) {
@@ -227,7 +242,8 @@ public final class StoreEngine implements AutoCloseable {
                 groupSync.awaitDurable();
             } catch (RuntimeException e) {
                 WorldStoreException failure = new StoreUnavailableException(worldId,
-                        "disk sync after commit failed; the store refuses writes until reopened", e);
+                        (worldId == null ? "" : "world " + worldId + ": ") + "disk sync after commit failed"
+                                + Failures.osReason(e) + "; the store refuses writes until reopened", e);
                 writeFailure = failure;
                 throw failure;
             }
@@ -246,7 +262,8 @@ public final class StoreEngine implements AutoCloseable {
                 || sql.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1
                 || sql.getErrorCode() == org.h2.api.ErrorCode.GENERAL_ERROR_1)) {
             writeFailure = new StoreUnavailableException(e.worldId(),
-                    "a write to the store failed (" + Failures.firstLine(sql.getMessage())
+                    "a write to the store failed" + Failures.osReason(e) + " ("
+                            + Failures.withoutStatement(Failures.firstLine(sql.getMessage()))
                             + "); the store refuses writes until reopened", e);
             log.error("store at {} refuses writes after a storage failure", config.dataDir(), e);
         }

@@ -2,33 +2,16 @@ package io.cardshark.worlds.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.folder.ExportResult;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
-import io.cardshark.worlds.internal.json.Json;
-import io.cardshark.worlds.internal.json.JsonArray;
-import io.cardshark.worlds.internal.json.JsonBool;
-import io.cardshark.worlds.internal.json.JsonNull;
-import io.cardshark.worlds.internal.json.JsonNumber;
-import io.cardshark.worlds.internal.json.JsonObject;
-import io.cardshark.worlds.internal.json.JsonString;
-import io.cardshark.worlds.internal.json.JsonStyle;
-import io.cardshark.worlds.internal.json.JsonWriter;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Import and export of a big world (10,000 locations, 1,000,000 chat messages by default), with the raw
@@ -78,8 +61,8 @@ public final class FolderBenchmark {
         }
         long exportHeap = peakHeap();
 
-        double parseSeconds = jacksonParse(world.resolve("chats"));
-        double generateSeconds = jacksonGenerate(messages);
+        double parseSeconds = BenchWorlds.jacksonParse(world.resolve("chats"));
+        double generateSeconds = BenchWorlds.jacksonGenerate(messages);
 
         double mb = sourceBytes / 1e6;
         System.out.println();
@@ -94,96 +77,38 @@ public final class FolderBenchmark {
                 messages / generateSeconds, chatBytes / 1e6 / generateSeconds, "-");
         System.out.printf("%nsource %.1f MB (chats %.1f MB), max heap %d MB, store file %.1f MB%n", mb, chatBytes / 1e6,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), size(dir.resolve("store")) / 1e6);
-    }
 
-    /** A world folder in the documented layout, written as a stream. */
-    static void generate(Path world, int locations, int messages) throws IOException {
-        Files.createDirectories(world.resolve("chats"));
-        int side = (int) Math.ceil(Math.sqrt(locations));
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(world.resolve("world_state.json")), 1 << 16)) {
-            JsonObject.Builder grid = JsonObject.builder();
-            for (int i = 0; i < locations; i++) {
-                int x = i % side;
-                int y = i / side;
-                grid.put(x + "," + y + ",0", JsonObject.builder()
-                        .put("name", new JsonString("Room " + i))
-                        .put("coordinates", new JsonArray(List.of(JsonNumber.of(x), JsonNumber.of(y), JsonNumber.of(0))))
-                        .put("location_id", new JsonString("loc_" + i))
-                        .put("description", new JsonString("A room with a number, " + i + ", and nothing else of note."))
-                        .put("introduction", JsonNull.INSTANCE)
-                        .put("events", JsonArray.EMPTY)
-                        .put("npcs", new JsonArray(List.of(new JsonString("characters/npc_" + (i % 50) + ".png"))))
-                        .put("explicit_exits", JsonObject.EMPTY)
-                        .put("connected", JsonBool.TRUE)
-                        .build());
-            }
-            JsonObject state = JsonObject.builder()
-                    .put("name", new JsonString("Bench_World"))
-                    .put("version", new JsonString("1.0"))
-                    .put("current_position", new JsonString("0,0,0"))
-                    .put("locations", grid.build())
-                    .put("metadata", JsonObject.builder().put("name", new JsonString("Bench World")).build())
-                    .build();
-            JsonWriter.write(state, JsonStyle.DOCUMENTED, out);
-        }
-        int chats = 10;
-        for (int c = 0; c < chats; c++) {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(
-                    world.resolve("chats").resolve("loc_" + c + "_chat.jsonl")), 1 << 16)) {
-                out.write(JsonWriter.toBytes(JsonObject.builder().put("chat_id", new JsonString("chat_" + c))
-                        .put("title", new JsonString("Chat " + c)).put("location_id", new JsonString("loc_" + c))
-                        .put("created", JsonNumber.of(1_795_715_060_000L)).put("updated", JsonNumber.of(1_795_715_060_000L))
-                        .build(), JsonStyle.JSONL_LINE));
-                for (int m = c; m < messages; m += chats) {
-                    Json message = JsonObject.builder().put("id", new JsonString("msg_" + m))
-                            .put("role", new JsonString(m % 2 == 0 ? "user" : "assistant"))
-                            .put("content", new JsonString("Message number " + m + " — the tavern is warm, the ale ✨ cold."))
-                            .put("timestamp", JsonNumber.of(1_795_715_060_000L + m)).build();
-                    out.write(JsonWriter.toBytes(message, JsonStyle.JSONL_LINE));
-                }
-            }
-        }
-    }
-
-    static double jacksonParse(Path chats) throws IOException {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
-        long t = System.nanoTime();
-        long tokens = 0;
-        List<Path> files;
-        try (Stream<Path> s = Files.list(chats)) {
-            files = s.sorted().toList();
-        }
-        for (Path f : files) {
-            try (InputStream in = Files.newInputStream(f); JsonParser p = factory.createParser(in)) {
-                while (p.nextToken() != null) {
-                    if (p.currentToken() == JsonToken.VALUE_STRING) {
-                        p.getText();
-                    }
-                    tokens++;
-                }
-            }
-        }
-        if (tokens == 0) {
-            throw new IllegalStateException("no tokens");
-        }
-        return (System.nanoTime() - t) / 1e9;
-    }
-
-    static double jacksonGenerate(int messages) throws IOException {
-        long t = System.nanoTime();
-        try (JsonGenerator g = new JsonFactory().createGenerator(OutputStream.nullOutputStream())) {
-            for (int m = 0; m < messages; m++) {
+        // -Dbench.result=FILE: the figures as one JSON object, for the benchmark suite's runner (BenchMain).
+        String result = System.getProperty("bench.result");
+        if (result != null) {
+            try (JsonGenerator g = new JsonFactory().createGenerator(Files.newBufferedWriter(Path.of(result)))) {
+                g.useDefaultPrettyPrinter();
                 g.writeStartObject();
-                g.writeStringField("id", "msg_" + m);
-                g.writeStringField("role", m % 2 == 0 ? "user" : "assistant");
-                g.writeStringField("content", "Message number " + m + " — the tavern is warm, the ale ✨ cold.");
-                g.writeNumberField("timestamp", 1_795_715_060_000L + m);
+                g.writeNumberField("locations", locations);
+                g.writeNumberField("messages", messages);
+                g.writeNumberField("sourceBytes", sourceBytes);
+                g.writeNumberField("chatBytes", chatBytes);
+                g.writeNumberField("maxHeapBytes", Runtime.getRuntime().maxMemory());
+                g.writeNumberField("importSeconds", importSeconds);
+                g.writeNumberField("importMessagesPerSecond", messages / importSeconds);
+                g.writeNumberField("importPeakHeapBytes", importHeap);
+                g.writeNumberField("exportSeconds", exportSeconds);
+                g.writeNumberField("exportMessagesPerSecond", messages / exportSeconds);
+                g.writeNumberField("exportPeakHeapBytes", exportHeap);
+                g.writeNumberField("exportBytes", exported.bytes());
+                g.writeNumberField("jacksonParseSeconds", parseSeconds);
+                g.writeNumberField("jacksonParseMessagesPerSecond", messages / parseSeconds);
+                g.writeNumberField("jacksonGenerateSeconds", generateSeconds);
+                g.writeNumberField("jacksonGenerateMessagesPerSecond", messages / generateSeconds);
+                g.writeNumberField("storeBytes", size(dir.resolve("store")));
                 g.writeEndObject();
-                g.writeRaw('\n');
             }
         }
-        return (System.nanoTime() - t) / 1e9;
+    }
+
+    /** A world folder in the documented layout, written as a stream: 10 JSONL chats share the messages. */
+    static void generate(Path world, int locations, int messages) throws IOException {
+        BenchWorlds.generateFolder(world, locations, messages, 10);
     }
 
     /**
@@ -218,12 +143,6 @@ public final class FolderBenchmark {
     }
 
     static long size(Path root) throws IOException {
-        List<Long> sizes = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                sizes.add(Files.size(p));
-            }
-        }
-        return sizes.stream().mapToLong(Long::longValue).sum();
+        return BenchWorlds.size(root);
     }
 }

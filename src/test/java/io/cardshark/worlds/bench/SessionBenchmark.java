@@ -4,12 +4,6 @@ import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.Location;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.folder.Layout;
-import io.cardshark.worlds.internal.json.JsonArray;
-import io.cardshark.worlds.internal.json.JsonObject;
-import io.cardshark.worlds.internal.json.JsonReader;
-import io.cardshark.worlds.internal.json.JsonString;
-import io.cardshark.worlds.internal.json.JsonStyle;
-import io.cardshark.worlds.internal.json.JsonWriter;
 import io.cardshark.worlds.session.ChangeKind;
 import io.cardshark.worlds.session.SessionConfig;
 import io.cardshark.worlds.session.SessionTimers;
@@ -17,12 +11,8 @@ import io.cardshark.worlds.session.WorldSession;
 import io.cardshark.worlds.session.WorldSessions;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -84,25 +74,10 @@ public final class SessionBenchmark {
 
     /** CardShark's WorldStateManager.save_world_state per move: write temp, validate, back up the old, rename. */
     static double fileApproach(Path world, int moves, int locations) throws IOException {
-        Path state = world.resolve("world_state.json");
-        JsonObject current = (JsonObject) JsonReader.read(Files.readAllBytes(state)).value();
-        List<String> visits = new ArrayList<>();
+        FileApproach.WorldStateFile state = new FileApproach.WorldStateFile(world);
         long t = System.nanoTime();
         for (int i = 0; i < moves; i++) {
-            String position = (i % locations) + ",0,0";
-            visits.add(position);
-            current = current.with("current_position", new JsonString(position))
-                    .with("visited_positions", new JsonArray(visits.stream().map(v -> (io.cardshark.worlds.internal.json.Json) new JsonString(v)).toList()));
-            Path temp = world.resolve("world_state." + i + ".tmp");
-            Files.write(temp, JsonWriter.toBytes(current, JsonStyle.CARDSHARK));
-            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
-            JsonReader.read(Files.readAllBytes(temp));
-            Path backup = world.resolve("world_state.backup." + i + ".json");
-            Files.move(state, backup, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(temp, state, StandardCopyOption.ATOMIC_MOVE);
-            Files.delete(backup);
+            state.move((i % locations) + ",0,0");
         }
         return (System.nanoTime() - t) / 1e9;
     }

@@ -1,0 +1,572 @@
+package io.cardshark.worlds.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.cardshark.worlds.internal.json.JsonNumber;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonReader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark suite of issue 6 in one command: runs every JMH benchmark (one fork each, sizes as {@code @Param}),
+ * then the import/export benchmark ({@link FolderBenchmark}) in a child JVM with {@code -Xmx256m}, prints one table
+ * (this store, the file approach, SQLite NORMAL and FULL, the ratio, the target and whether this run met it) and
+ * writes {@code jmh.json} (JMH's own format), {@code folder.json} and {@code summary.json} into {@code bench.dir}.
+ *
+ * <p>System properties: {@code bench.dir} (default {@code target/bench}); {@code bench.quick=true} for a smoke test
+ * (one short warmup and two short measurements, the smallest sizes, a small import); {@code bench.include}, a regex
+ * over {@code Class.method} (and {@code FolderBenchmark}) to run a part; {@code bench.forkArgs}, extra JVM options
+ * for the forks (a profiler, for example).
+ */
+public final class BenchMain {
+
+    static final List<Class<?>> BENCHMARKS = List.of(LimitsBench.class, MoveBench.class, AppendBench.class,
+            PowerLossBench.class, ReadBench.class, WorldsBench.class, LoadBench.class, ConcurrentAppendBench.class);
+
+    private final boolean quick;
+    private final Path dir;
+    private final List<RunResult> results = new ArrayList<>();
+    private JsonObject folder;
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+
+    private BenchMain(boolean quick, Path dir) {
+        this.quick = quick;
+        this.dir = dir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        boolean quick = Boolean.getBoolean("bench.quick") || Arrays.asList(args).contains("--quick");
+        String include = System.getProperty("bench.include", "");
+        Pattern filter = include.isBlank() ? null : Pattern.compile(include);
+        Path dir = Fixtures.benchDir();
+        Files.createDirectories(dir.resolve("logs"));
+        // The classpath of this run, for running one benchmark or a profile by hand.
+        Files.writeString(dir.resolve("classpath.txt"), System.getProperty("java.class.path") + "\n");
+        BenchWorlds.deleteTree(Fixtures.fixtureRoot());
+        BenchWorlds.deleteTree(dir.resolve("trials"));
+        new BenchMain(quick, dir).run(filter);
+    }
+
+    private void run(Pattern filter) throws Exception {
+        long t0 = System.nanoTime();
+        String loadBefore = loadAverage();
+        Instant started = Instant.now();
+        System.out.printf("cardshark-worlds benchmarks (%s) on %d cores, load average %s; logs in %s%n",
+                quick ? "quick" : "full", Runtime.getRuntime().availableProcessors(), loadBefore, dir.resolve("logs"));
+        try {
+            for (Class<?> bench : BENCHMARKS) {
+                List<String> methods = new ArrayList<>();
+                for (Method m : bench.getMethods()) {
+                    String name = bench.getSimpleName() + "." + m.getName();
+                    if (m.isAnnotationPresent(Benchmark.class) && (filter == null || filter.matcher(name).find())) {
+                        methods.add(m.getName());
+                    }
+                }
+                if (!methods.isEmpty()) {
+                    runJmh(bench, methods.stream().sorted().toList());
+                }
+            }
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, dir.resolve("jmh.json").toString()).writeOut(results);
+            if (filter == null || filter.matcher("FolderBenchmark").find()) {
+                runFolderBenchmark();
+            }
+        } finally {
+            BenchWorlds.deleteTree(Fixtures.fixtureRoot());
+            BenchWorlds.deleteTree(dir.resolve("trials"));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        buildRows();
+        String loadAfter = loadAverage();
+        printTable(System.out, seconds, loadBefore, loadAfter);
+        writeSummary(started, seconds, loadBefore, loadAfter);
+    }
+
+    // ---- running ----
+
+    private void runJmh(Class<?> bench, List<String> methods) throws RunnerException {
+        long t = System.nanoTime();
+        Path log = dir.resolve("logs").resolve(bench.getSimpleName() + ".log");
+        System.out.printf("  %-22s %s ... ", bench.getSimpleName(), String.join(", ", methods));
+        System.out.flush();
+        List<String> jvm = new ArrayList<>(List.of("-Xmx4g", "-Dbench.dir=" + dir));
+        String forkArgs = System.getProperty("bench.forkArgs", "");
+        if (!forkArgs.isBlank()) {
+            jvm.addAll(Arrays.asList(forkArgs.trim().split("\\s+")));
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .forks(1)
+                .jvmArgs(jvm.toArray(String[]::new))
+                .shouldFailOnError(false)
+                .output(log.toString());
+        for (String m : methods) {
+            options.include("^" + Pattern.quote(bench.getName() + "." + m) + "$");
+        }
+        if (quick) {
+            options.warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
+                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(500))
+                    .param("locations", "1000").param("messages", "1000");
+        }
+        Collection<RunResult> run = new Runner(options.build()).run();
+        results.addAll(run);
+        System.out.printf("%d results, %.0f s%n", run.size(), (System.nanoTime() - t) / 1e9);
+    }
+
+    private void runFolderBenchmark() throws IOException, InterruptedException {
+        int locations = quick ? 1_000 : 10_000;
+        int messages = quick ? 20_000 : 1_000_000;
+        long t = System.nanoTime();
+        System.out.printf("  %-22s import/export of %,d locations and %,d messages, -Xmx256m ... ", "FolderBenchmark",
+                locations, messages);
+        System.out.flush();
+        Path work = dir.resolve("trials").resolve("folder");
+        Path result = dir.resolve("folder.json");
+        Files.deleteIfExists(result);
+        BenchWorlds.deleteTree(work);
+        Files.createDirectories(work);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dbench.result=" + result, "-cp", System.getProperty("java.class.path"),
+                FolderBenchmark.class.getName(), Integer.toString(locations), Integer.toString(messages), work.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("logs").resolve("FolderBenchmark.log").toFile())
+                .start();
+        boolean done = p.waitFor(30, TimeUnit.MINUTES);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        BenchWorlds.deleteTree(work);
+        if (done && p.exitValue() == 0 && Files.exists(result)) {
+            folder = (JsonObject) JsonReader.read(Files.readAllBytes(result)).value();
+            System.out.printf("%.0f s%n", (System.nanoTime() - t) / 1e9);
+        } else {
+            System.out.printf("FAILED (see logs/FolderBenchmark.log)%n");
+        }
+    }
+
+    // ---- results ----
+
+    /** The JMH result of {@code Class.method} with these params, or null. */
+    private RunResult result(String benchmark, String... params) {
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            if (!name.endsWith("." + benchmark)) {
+                continue;
+            }
+            boolean match = true;
+            for (int i = 0; i < params.length; i += 2) {
+                if (!params[i + 1].equals(r.getParams().getParam(params[i]))) {
+                    match = false;
+                    break;
+                }
+            }
+            if (match) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The median time per operation in µs, or null. */
+    private Double p50(String benchmark, String... params) {
+        RunResult r = result(benchmark, params);
+        if (r == null || r.getParams().getMode() != Mode.SampleTime) {
+            return null;
+        }
+        return r.getPrimaryResult().getStatistics().getPercentile(50.0);
+    }
+
+    /** Operations per second (all threads), or null. */
+    private Double rate(String benchmark, String... params) {
+        RunResult r = result(benchmark, params);
+        return r == null ? null : r.getPrimaryResult().getScore();
+    }
+
+    private Double folder(String key) {
+        if (folder == null || !(folder.get(key) instanceof JsonNumber n)) {
+            return null;
+        }
+        return n.doubleValue();
+    }
+
+    private static String time(Double micros) {
+        if (micros == null || micros.isNaN()) {
+            return "n/a";
+        }
+        if (micros < 10) {
+            return String.format("%.2f µs", micros);
+        }
+        if (micros < 1000) {
+            return String.format("%.1f µs", micros);
+        }
+        if (micros < 1_000_000) {
+            return String.format("%.2f ms", micros / 1000);
+        }
+        return String.format("%.2f s", micros / 1e6);
+    }
+
+    private static String perSecond(Double rate, String unit) {
+        return rate == null ? "n/a" : String.format("%,.0f %s/s", rate, unit);
+    }
+
+    private static String times(Double a, Double b, String label) {
+        if (a == null || b == null || b == 0) {
+            return "n/a";
+        }
+        double x = a / b;
+        return label + " " + (x >= 100 ? String.format("%,.0fx", x) : x >= 10 ? String.format("%.1fx", x) : String.format("%.2fx", x));
+    }
+
+    private static String met(Boolean ok) {
+        return ok == null ? "n/a" : ok ? "met" : "missed";
+    }
+
+    private static Double div(Double a, Double b) {
+        return a == null || b == null || b == 0 ? null : a / b;
+    }
+
+    private static String n(int value) {
+        return String.format("%,d", value);
+    }
+
+    private void row(String workload, String size, String ours, String file, String normal, String full, String ratio,
+                     String target, String met, Map<String, Object> values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("workload", workload);
+        row.put("size", size);
+        row.put("cardshark-worlds", ours);
+        row.put("file approach", file);
+        row.put("SQLite NORMAL", normal);
+        row.put("SQLite FULL", full);
+        row.put("ratio", ratio);
+        row.put("target", target);
+        row.put("met", met);
+        row.put("values", values);
+        rows.add(row);
+    }
+
+    private static Map<String, Object> values(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private void buildRows() {
+        String[] sizes = quick ? new String[] {"1000"} : new String[] {"1000", "10000", "100000"};
+        String[] chats = quick ? new String[] {"1000"} : new String[] {"1000", "1000000"};
+
+        // 1. move
+        Double move1k = p50("MoveBench.ours", "locations", "1000");
+        for (String l : sizes) {
+            Double ours = p50("MoveBench.ours", "locations", l);
+            Double file = p50("MoveBench.fileApproach", "locations", l);
+            Double normal = p50("MoveBench.sqlite", "locations", l, "sync", "NORMAL");
+            Double full = p50("MoveBench.sqlite", "locations", l, "sync", "FULL");
+            String ratio = times(file, ours, "file/ours");
+            String target = "-";
+            String met = "";
+            if (l.equals("10000")) {
+                target = "≥ 100x faster than file";
+                met = met(div(file, ours) == null ? null : div(file, ours) >= 100);
+            } else if (l.equals("100000")) {
+                ratio = ratio + "; " + times(ours, move1k, "vs 1,000:");
+                target = "≤ 1.5x the cost at 1,000";
+                met = met(div(ours, move1k) == null ? null : div(ours, move1k) <= 1.5);
+            }
+            row("move one step (p50)", n(Integer.parseInt(l)) + " locations", time(ours), time(file), time(normal),
+                    time(full), ratio, target, met, values("unit", "µs/op p50", "ours", ours, "file", file,
+                            "sqliteNormal", normal, "sqliteFull", full));
+        }
+        Double plMove = p50("PowerLossBench.move");
+        Double fullMove = p50("MoveBench.sqlite", "locations", quick ? "1000" : "10000", "sync", "FULL");
+        row("move, power-loss level (p50)", quick ? "1,000 locations" : "10,000 locations", time(plMove), "-", "-", time(fullMove),
+                times(plMove, fullMove, "ours/FULL"), "-", "", values("unit", "µs/op p50", "ours", plMove, "sqliteFull", fullMove));
+
+        // 2. append
+        for (String m : chats) {
+            String size = "chat of " + n(Integer.parseInt(m));
+            Double ours = p50("AppendBench.oneOurs", "messages", m);
+            Double jsonl = p50("AppendBench.oneJsonl", "messages", m);
+            Double rewrite = p50("AppendBench.oneRewrite", "messages", m);
+            Double normal = p50("AppendBench.oneSqlite", "messages", m, "sync", "NORMAL");
+            Double full = p50("AppendBench.oneSqlite", "messages", m, "sync", "FULL");
+            row("append 1 message (p50; file: JSONL + fsync)", size, time(ours), time(jsonl), time(normal), time(full),
+                    times(ours, normal, "ours/NORMAL"), "≤ 2x SQLite NORMAL",
+                    met(div(ours, normal) == null ? null : div(ours, normal) <= 2),
+                    values("unit", "µs/op p50", "ours", ours, "file", jsonl, "sqliteNormal", normal, "sqliteFull", full));
+            row("  file: CardShark whole-chat rewrite", size, "", time(rewrite), "", "", times(rewrite, ours, "rewrite/ours"),
+                    "-", "", values("unit", "µs/op p50", "file", rewrite));
+        }
+        Double plAppend = p50("PowerLossBench.appendOne");
+        Double fullAppend = p50("AppendBench.oneSqlite", "messages", "1000", "sync", "FULL");
+        row("append 1, power-loss level (p50)", "chat of 1,000", time(plAppend), "-", "-", time(fullAppend),
+                times(plAppend, fullAppend, "ours/FULL"), "-", "", values("unit", "µs/op p50", "ours", plAppend, "sqliteFull", fullAppend));
+        for (String m : chats) {
+            String size = "chat of " + n(Integer.parseInt(m));
+            Double ours = p50("AppendBench.batchOurs", "messages", m);
+            Double jsonl = p50("AppendBench.batchJsonl", "messages", m);
+            Double rewrite = p50("AppendBench.batchRewrite", "messages", m);
+            Double normal = p50("AppendBench.batchSqlite", "messages", m, "sync", "NORMAL");
+            Double full = p50("AppendBench.batchSqlite", "messages", m, "sync", "FULL");
+            row("append 1,000 in one batch (p50; file: JSONL)", size, time(ours), time(jsonl), time(normal), time(full),
+                    times(ours, normal, "ours/NORMAL"), "-", "",
+                    values("unit", "µs/batch p50", "ours", ours, "file", jsonl, "sqliteNormal", normal, "sqliteFull", full));
+            row("  file: CardShark whole-chat rewrite", size, "", time(rewrite), "", "", times(rewrite, ours, "rewrite/ours"),
+                    "-", "", values("unit", "µs/batch p50", "file", rewrite));
+        }
+
+        // 3. point reads
+        for (String l : sizes) {
+            Double ours = p50("ReadBench.atOurs", "locations", l);
+            Double sqlite = p50("ReadBench.atSqlite", "locations", l);
+            row("location by coordinates (p50)", n(Integer.parseInt(l)) + " locations", time(ours), "-", time(sqlite), "-",
+                    times(ours, sqlite, "ours/SQLite"), "p50 ≤ 20 µs", met(ours == null ? null : ours <= 20),
+                    values("unit", "µs/op p50", "ours", ours, "sqlite", sqlite));
+        }
+        for (String l : sizes) {
+            Double ours = p50("ReadBench.byIdOurs", "locations", l);
+            Double sqlite = p50("ReadBench.byIdSqlite", "locations", l);
+            row("location by id (p50)", n(Integer.parseInt(l)) + " locations", time(ours), "-", time(sqlite), "-",
+                    times(ours, sqlite, "ours/SQLite"), "-", "", values("unit", "µs/op p50", "ours", ours, "sqlite", sqlite));
+        }
+        Double npcOurs = p50("WorldsBench.npcOurs");
+        Double npcSqlite = p50("WorldsBench.npcSqlite");
+        row("NPC → its 20 locations (p50)", "1,000 worlds", time(npcOurs), "-", time(npcSqlite), "-",
+                times(npcOurs, npcSqlite, "ours/SQLite"), "-", "", values("unit", "µs/op p50", "ours", npcOurs, "sqlite", npcSqlite));
+        Double listOurs = p50("WorldsBench.listOurs");
+        Double listSqlite = p50("WorldsBench.listSqlite");
+        row("list worlds with metadata (p50)", "1,000 worlds", time(listOurs), "-", time(listSqlite), "-",
+                times(listOurs, listSqlite, "ours/SQLite"), "≤ 20 ms", met(listOurs == null ? null : listOurs <= 20_000),
+                values("unit", "µs/op p50", "ours", listOurs, "sqlite", listSqlite));
+
+        // 4. load
+        for (String l : sizes) {
+            Double ours = p50("LoadBench.ours", "locations", l);
+            Double file = p50("LoadBench.fileApproach", "locations", l);
+            row("load a whole world (p50)", n(Integer.parseInt(l)) + " locations", time(ours), time(file), "-", "-",
+                    times(file, ours, "file/ours"), "-", "", values("unit", "µs/op p50", "ours", ours, "file", file));
+        }
+
+        // 5. import / export
+        Double messages = folder("messages");
+        String folderSize = folder == null ? "n/a" : String.format("%,.0f locations, %,.0f msgs", folder("locations"), messages);
+        Double importRate = folder("importMessagesPerSecond");
+        Double importHeap = folder("importPeakHeapBytes");
+        Double parseRate = folder("jacksonParseMessagesPerSecond");
+        Double generateRate = folder("jacksonGenerateMessagesPerSecond");
+        row("import a world folder (-Xmx256m)", folderSize, rateAndHeap(importRate, importHeap), "-", "-", "-",
+                times(importRate, parseRate, "of Jackson parse:"), "≥ 100,000 msgs/s, heap ≤ 256 MB",
+                met(importRate == null ? null : importRate >= 100_000 && importHeap <= 256 * 1024 * 1024),
+                values("unit", "messages/s", "ours", importRate, "peakHeapBytes", importHeap));
+        Double exportRate = folder("exportMessagesPerSecond");
+        Double exportHeap = folder("exportPeakHeapBytes");
+        row("export a world folder (-Xmx256m)", folderSize, rateAndHeap(exportRate, exportHeap), "-", "-", "-",
+                times(exportRate, generateRate, "of Jackson generate:"), "≥ 300,000 msgs/s, heap ≤ 256 MB",
+                met(exportRate == null ? null : exportRate >= 300_000 && exportHeap <= 256 * 1024 * 1024),
+                values("unit", "messages/s", "ours", exportRate, "peakHeapBytes", exportHeap));
+
+        // 6. 8 threads
+        Double ours8 = rate("ConcurrentAppendBench.ours");
+        Double normal8 = rate("ConcurrentAppendBench.sqlite", "sync", "NORMAL");
+        Double full8 = rate("ConcurrentAppendBench.sqlite", "sync", "FULL");
+        row("8 threads append to 8 worlds (total)", "8 worlds", perSecond(ours8, "msgs"), "-", perSecond(normal8, "msgs"),
+                perSecond(full8, "msgs"), times(ours8, normal8, "ours/NORMAL"), "≥ SQLite NORMAL",
+                met(div(ours8, normal8) == null ? null : ours8 >= normal8),
+                values("unit", "messages/s", "ours", ours8, "sqliteNormal", normal8, "sqliteFull", full8));
+
+        // physical limits
+        Double fsync = p50("LimitsBench.fsync4k");
+        row("limit: 4 KiB write + fsync (p50)", "same disk", "-", time(fsync), "-", "-",
+                times(plAppend, fsync, "ours power-loss append/this"), "-", "", values("unit", "µs/op p50", "limit", fsync));
+        Double parse = p50("LimitsBench.jacksonParse");
+        Double generate = p50("LimitsBench.jacksonGenerate");
+        row("limit: Jackson streaming parse of 1,000 JSONL msgs (p50)", "in memory", "-", time(parse), "-", "-",
+                parse == null ? "n/a" : String.format("%,.0f msgs/s", LimitsBench.MESSAGES / parse * 1e6), "-", "",
+                values("unit", "µs/1,000 messages p50", "limit", parse));
+        row("limit: Jackson streaming generate of 1,000 JSONL msgs (p50)", "in memory", "-", time(generate), "-", "-",
+                generate == null ? "n/a" : String.format("%,.0f msgs/s", LimitsBench.MESSAGES / generate * 1e6), "-", "",
+                values("unit", "µs/1,000 messages p50", "limit", generate));
+        row("limit: Jackson parse / generate of the import's chat files", folderSize,
+                "-", parseRate == null ? "n/a" : String.format("%,.0f / %,.0f msgs/s", parseRate, generateRate), "-", "-",
+                "-", "-", "", values("unit", "messages/s", "parse", parseRate, "generate", generateRate));
+    }
+
+    private static String rateAndHeap(Double rate, Double heap) {
+        if (rate == null) {
+            return "n/a";
+        }
+        return String.format("%,.0f msgs/s, peak heap %.0f MB", rate, heap / (1024 * 1024));
+    }
+
+    // ---- output ----
+
+    private static final String[] COLUMNS = {"workload", "size", "cardshark-worlds", "file approach", "SQLite NORMAL",
+            "SQLite FULL", "ratio", "target", "met"};
+
+    private void printTable(PrintStream out, double seconds, String loadBefore, String loadAfter) {
+        out.println();
+        out.println("| " + String.join(" | ", COLUMNS) + " |");
+        StringBuilder rule = new StringBuilder("|");
+        for (int i = 0; i < COLUMNS.length; i++) {
+            rule.append(i >= 2 && i <= 5 ? "---:|" : "---|");
+        }
+        out.println(rule);
+        for (Map<String, Object> row : rows) {
+            StringBuilder line = new StringBuilder("|");
+            for (String c : COLUMNS) {
+                line.append(' ').append(row.get(c)).append(" |");
+            }
+            out.println(line);
+        }
+        out.println();
+        out.printf("Times are medians (p50) per operation from JMH SampleTime, 1 fork; rates are totals. %s run, %.0f s in all, "
+                        + "%d cores, load average %s before and %s after.%n", quick ? "Quick" : "Full", seconds,
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+        out.printf("Results: %s (JMH), %s, %s; logs in %s%n", dir.resolve("jmh.json"), dir.resolve("folder.json"),
+                dir.resolve("summary.json"), dir.resolve("logs"));
+    }
+
+    private void writeSummary(Instant started, double seconds, String loadBefore, String loadAfter) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(Files.newBufferedWriter(dir.resolve("summary.json"),
+                StandardCharsets.UTF_8))) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("started", started.toString());
+            g.writeBooleanField("quick", quick);
+            g.writeNumberField("seconds", seconds);
+            g.writeObjectFieldStart("machine");
+            g.writeNumberField("cores", Runtime.getRuntime().availableProcessors());
+            g.writeStringField("cpu", cpuModel());
+            g.writeStringField("memory", memTotal());
+            g.writeStringField("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+            g.writeStringField("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                    + System.getProperty("os.arch"));
+            g.writeStringField("loadAverageBefore", loadBefore);
+            g.writeStringField("loadAverageAfter", loadAfter);
+            g.writeEndObject();
+            g.writeArrayFieldStart("rows");
+            for (Map<String, Object> row : rows) {
+                g.writeStartObject();
+                for (Map.Entry<String, Object> e : row.entrySet()) {
+                    if (e.getValue() instanceof Map<?, ?> values) {
+                        g.writeObjectFieldStart(e.getKey());
+                        for (Map.Entry<?, ?> v : values.entrySet()) {
+                            writeValue(g, (String) v.getKey(), v.getValue());
+                        }
+                        g.writeEndObject();
+                    } else {
+                        writeValue(g, e.getKey(), e.getValue());
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("jmh");
+            Map<String, Object> sorted = new TreeMap<>();
+            for (RunResult r : results) {
+                StringBuilder key = new StringBuilder(r.getParams().getBenchmark().replace(BenchMain.class.getPackageName() + ".", ""));
+                for (String p : r.getParams().getParamsKeys()) {
+                    key.append(' ').append(p).append('=').append(r.getParams().getParam(p));
+                }
+                var s = r.getPrimaryResult().getStatistics();
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("mode", r.getParams().getMode().shortLabel());
+                v.put("unit", r.getPrimaryResult().getScoreUnit());
+                v.put("score", r.getPrimaryResult().getScore());
+                if (r.getParams().getMode() == Mode.SampleTime) {
+                    v.put("p50", s.getPercentile(50));
+                    v.put("p90", s.getPercentile(90));
+                    v.put("p99", s.getPercentile(99));
+                    v.put("samples", s.getN());
+                }
+                sorted.put(key.toString(), v);
+            }
+            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+                g.writeObjectFieldStart(e.getKey());
+                for (Map.Entry<?, ?> v : ((Map<?, ?>) e.getValue()).entrySet()) {
+                    writeValue(g, (String) v.getKey(), v.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            if (folder != null) {
+                g.writeFieldName("folder");
+                g.writeRawValue(new String(Files.readAllBytes(dir.resolve("folder.json")), StandardCharsets.UTF_8));
+            }
+            g.writeEndObject();
+        }
+    }
+
+    private static void writeValue(JsonGenerator g, String key, Object value) throws IOException {
+        if (value == null) {
+            g.writeNullField(key);
+        } else if (value instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                g.writeNullField(key);
+            } else {
+                g.writeNumberField(key, d);
+            }
+        } else if (value instanceof Long l) {
+            g.writeNumberField(key, l);
+        } else if (value instanceof Integer i) {
+            g.writeNumberField(key, i);
+        } else {
+            g.writeStringField(key, value.toString());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memTotal() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

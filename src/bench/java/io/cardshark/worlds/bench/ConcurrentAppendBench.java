@@ -1,0 +1,108 @@
+package io.cardshark.worlds.bench;
+
+import io.cardshark.worlds.Durability;
+import io.cardshark.worlds.NewMessage;
+import io.cardshark.worlds.WorldStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Workload 6: 8 threads, each appending chat messages durably (default level) to its own world of 8: total
+ * messages per second, this store against SQLite NORMAL (and FULL), each thread with its own SQLite connection.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Threads(8)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+public class ConcurrentAppendBench {
+
+    static final int WORLDS = 8;
+
+    @State(Scope.Benchmark)
+    public static class Ours {
+        Path dir;
+        WorldStore store;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            dir = Fixtures.copyH2Worlds(WORLDS, 10);
+            store = Fixtures.open(dir, Durability.PROCESS_CRASH);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            store.close();
+            Fixtures.delete(dir);
+        }
+    }
+
+    /** The database and one connection per writer, opened one after the other before the threads start. */
+    @State(Scope.Benchmark)
+    public static class Sqlite {
+        @Param({"NORMAL", "FULL"})
+        public String sync;
+        Path dir;
+        final SqliteWorlds[] connections = new SqliteWorlds[WORLDS];
+
+        @Setup(Level.Trial)
+        public void setUp() throws SQLException {
+            dir = Fixtures.copySqliteWorlds(WORLDS, 10);
+            for (int i = 0; i < WORLDS; i++) {
+                connections[i] = SqliteWorlds.open(dir.resolve("worlds.sqlite"), sync);
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws SQLException {
+            for (SqliteWorlds c : connections) {
+                c.close();
+            }
+            Fixtures.delete(dir);
+        }
+    }
+
+    /** One writer: its world (and SQLite connection) and its message counter. */
+    @State(Scope.Thread)
+    public static class Writer {
+        int index;
+        String world;
+        long next;
+
+        @Setup(Level.Trial)
+        public void setUp(ThreadParams thread) {
+            index = thread.getThreadIndex() % WORLDS;
+            world = Fixtures.worldId(index);
+        }
+    }
+
+    @Benchmark
+    public Object ours(Ours s, Writer w) {
+        long m = w.next++;
+        return s.store.chats().append(w.world, Fixtures.CHAT,
+                new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
+    }
+
+    @Benchmark
+    public void sqlite(Sqlite s, Writer w) throws SQLException {
+        s.connections[w.index].append(w.world, Fixtures.CHAT, w.next++, 1);
+    }
+}

@@ -1,0 +1,128 @@
+package io.cardshark.worlds.bench;
+
+import io.cardshark.worlds.Coordinates;
+import io.cardshark.worlds.Durability;
+import io.cardshark.worlds.Location;
+import io.cardshark.worlds.WorldStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Workload 3, point reads in one world of 1,000, 10,000 and 100,000 locations: a location (with its exits, NPCs and
+ * events) by coordinates ({@code locations().at}) and by id ({@code locations().find}), at random places, against
+ * the same reads in SQLite (WAL; synchronous does not touch reads).
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
+public class ReadBench {
+
+    /** Random location indexes, the same sequence for every approach. */
+    static int[] targets(int locations) {
+        SplittableRandom random = new SplittableRandom(42);
+        int[] out = new int[1 << 14];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = random.nextInt(locations);
+        }
+        return out;
+    }
+
+    @State(Scope.Benchmark)
+    public static class Ours {
+        @Param({"1000", "10000", "100000"})
+        public int locations;
+        Path dir;
+        WorldStore store;
+        int[] targets;
+        int side;
+        int n;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            dir = Fixtures.copyH2World(locations);
+            store = Fixtures.open(dir, Durability.PROCESS_CRASH);
+            targets = targets(locations);
+            side = BenchWorlds.side(locations);
+        }
+
+        int next() {
+            return targets[n++ & (targets.length - 1)];
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            store.close();
+            Fixtures.delete(dir);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Sqlite {
+        @Param({"1000", "10000", "100000"})
+        public int locations;
+        Path dir;
+        SqliteWorlds db;
+        int[] targets;
+        int side;
+        int n;
+
+        @Setup(Level.Trial)
+        public void setUp() throws SQLException {
+            dir = Fixtures.copySqliteWorld(locations);
+            db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), "NORMAL");
+            targets = targets(locations);
+            side = BenchWorlds.side(locations);
+        }
+
+        int next() {
+            return targets[n++ & (targets.length - 1)];
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws SQLException {
+            db.close();
+            Fixtures.delete(dir);
+        }
+    }
+
+    @Benchmark
+    public Location atOurs(Ours s) {
+        Optional<Location> found = s.store.locations().at(Fixtures.WORLD, BenchWorlds.coordinates(s.next(), s.side));
+        return found.orElseThrow();
+    }
+
+    @Benchmark
+    public Object atSqlite(Sqlite s) throws SQLException {
+        Coordinates c = BenchWorlds.coordinates(s.next(), s.side);
+        return java.util.Objects.requireNonNull(s.db.at(Fixtures.WORLD, c.x(), c.y(), c.z()));
+    }
+
+    @Benchmark
+    public Location byIdOurs(Ours s) {
+        return s.store.locations().find(Fixtures.WORLD, BenchWorlds.locationId(s.next())).orElseThrow();
+    }
+
+    @Benchmark
+    public Object byIdSqlite(Sqlite s) throws SQLException {
+        return java.util.Objects.requireNonNull(s.db.byId(Fixtures.WORLD, BenchWorlds.locationId(s.next())));
+    }
+}

@@ -158,10 +158,12 @@ class SnapshotTest {
         Path strayTemp = java.nio.file.Files.createDirectories(kept.folder().resolveSibling("." + CHATS + ".ba9876543210.tmp"));
         Path backups = java.nio.file.Files.createDirectories(dir.resolve("store/backups"));
         Path zipTemp = java.nio.file.Files.writeString(backups.resolve(".worlds-20260101T000000000Z-manual.zip.tmp"), "cut");
+        Path zipfsTemp = java.nio.file.Files.writeString(backups.resolve("zipfstmp123456789.tmp"), "cut");
         try (WorldStore store = open()) {
             assertThat(snapshots.resolve("20260101T000000000Z-delete")).doesNotExist();
             assertThat(strayTemp).doesNotExist();
             assertThat(zipTemp).doesNotExist();
+            assertThat(zipfsTemp).doesNotExist();
             assertThat(store.snapshots().list(CHATS)).extracting(SnapshotInfo::name).containsExactly(kept.name());
             assertThat(kept.folder().resolve("world_state.json")).exists();
         }

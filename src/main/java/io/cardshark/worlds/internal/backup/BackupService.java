@@ -97,7 +97,7 @@ public final class BackupService implements Backups {
     }
 
     /**
-     * Removes the temporary zips of backups that a crash cut short. Called on open, when this process
+     * Removes the temporary files of backups that a crash cut short. Called on open, when this process
      * holds the store's lock and so no backup of it can be in progress.
      */
     public static void removeLeftovers(StoreConfig config) {
@@ -108,7 +108,9 @@ public final class BackupService implements Backups {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith("." + PREFIX) && name.endsWith(SUFFIX + ".tmp")) {
+                // Ours, and the JDK zip file system's own (zipfstmp*.tmp) from adding the credentials entry.
+                boolean ours = name.startsWith("." + PREFIX) && name.endsWith(SUFFIX + ".tmp");
+                if (ours || (name.startsWith("zipfstmp") && name.endsWith(".tmp"))) {
                     Files.deleteIfExists(file);
                     log.info("removed {}, the leftover of an interrupted backup", file);
                 }

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Threads(8)
 @Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Measurement(iterations = 3, time = 2)
 public class ConcurrentAppendBench {
 
     static final int WORLDS = 8;

@@ -1,8 +1,6 @@
 package io.cardshark.worlds.bench;
 
-import io.cardshark.worlds.Durability;
 import io.cardshark.worlds.NewMessage;
-import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.internal.json.Json;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,28 +45,6 @@ public class AppendBench {
             out.add(new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
         }
         return out;
-    }
-
-    @State(Scope.Benchmark)
-    public static class Ours {
-        @Param({"1000", "1000000"})
-        public int messages;
-        Path dir;
-        WorldStore store;
-        long next;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            dir = Fixtures.copyH2Chat(messages);
-            store = Fixtures.open(dir, Durability.PROCESS_CRASH);
-            next = messages;
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            store.close();
-            Fixtures.delete(dir);
-        }
     }
 
     @State(Scope.Benchmark)
@@ -139,35 +115,11 @@ public class AppendBench {
         }
     }
 
-    @State(Scope.Benchmark)
-    public static class Sqlite {
-        @Param({"1000", "1000000"})
-        public int messages;
-        @Param({"NORMAL", "FULL"})
-        public String sync;
-        Path dir;
-        SqliteWorlds db;
-        long next;
-
-        @Setup(Level.Trial)
-        public void setUp() throws SQLException {
-            dir = Fixtures.copySqliteChat(messages);
-            db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), sync);
-            next = messages;
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws SQLException {
-            db.close();
-            Fixtures.delete(dir);
-        }
-    }
-
     // ---- one message ----
 
     @Benchmark
-    public Object oneOurs(Ours s) {
-        long m = s.next++;
+    public Object oneOurs(Stores.OursChat s) {
+        long m = s.n++;
         return s.store.chats().append(Fixtures.WORLD, Fixtures.CHAT,
                 new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
     }
@@ -183,16 +135,16 @@ public class AppendBench {
     }
 
     @Benchmark
-    public void oneSqlite(Sqlite s) throws SQLException {
-        s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.next++, 1);
+    public void oneSqlite(Stores.SqliteChat s) throws SQLException {
+        s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n++, 1);
     }
 
     // ---- 1,000 messages in one batch ----
 
     @Benchmark
-    public Object batchOurs(Ours s) {
-        List<NewMessage> batch = newMessages(s.next, BATCH);
-        s.next += BATCH;
+    public Object batchOurs(Stores.OursChat s) {
+        List<NewMessage> batch = newMessages(s.n, BATCH);
+        s.n += BATCH;
         return s.store.chats().appendAll(Fixtures.WORLD, Fixtures.CHAT, batch);
     }
 
@@ -211,8 +163,8 @@ public class AppendBench {
     }
 
     @Benchmark
-    public void batchSqlite(Sqlite s) throws SQLException {
-        s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.next, BATCH);
-        s.next += BATCH;
+    public void batchSqlite(Stores.SqliteChat s) throws SQLException {
+        s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n, BATCH);
+        s.n += BATCH;
     }
 }

@@ -1,8 +1,6 @@
 package io.cardshark.worlds.bench;
 
-import io.cardshark.worlds.Durability;
 import io.cardshark.worlds.NewMessage;
-import io.cardshark.worlds.WorldStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,20 +36,10 @@ public class ConcurrentAppendBench {
     static final int WORLDS = 8;
 
     @State(Scope.Benchmark)
-    public static class Ours {
-        Path dir;
-        WorldStore store;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            dir = Fixtures.copyH2Worlds(WORLDS, 10);
-            store = Fixtures.open(dir, Durability.PROCESS_CRASH);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            store.close();
-            Fixtures.delete(dir);
+    public static class Ours extends Stores.Ours {
+        @Override
+        Path copy() {
+            return Fixtures.copyH2Worlds(WORLDS, 10);
         }
     }
 

@@ -1,28 +1,19 @@
 package io.cardshark.worlds.bench;
 
-import io.cardshark.worlds.Durability;
 import io.cardshark.worlds.Location;
 import io.cardshark.worlds.PlayerState;
 import io.cardshark.worlds.Visit;
 import io.cardshark.worlds.World;
-import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.internal.json.Json;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,45 +33,8 @@ public class LoadBench {
     public record Loaded(World world, List<Location> locations, PlayerState player, List<Visit> visits) {
     }
 
-    @State(Scope.Benchmark)
-    public static class Ours {
-        @Param({"1000", "10000", "100000"})
-        public int locations;
-        Path dir;
-        WorldStore store;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            dir = Fixtures.copyH2World(locations);
-            store = Fixtures.open(dir, Durability.PROCESS_CRASH);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            store.close();
-            Fixtures.delete(dir);
-        }
-    }
-
-    @State(Scope.Benchmark)
-    public static class FileWorld {
-        @Param({"1000", "10000", "100000"})
-        public int locations;
-        Path dir;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            dir = Fixtures.copyFileWorld(locations);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            Fixtures.delete(dir);
-        }
-    }
-
     @Benchmark
-    public Loaded ours(Ours s) {
+    public Loaded ours(Stores.OursWorld s) {
         Loaded loaded = s.store.inTransaction(tx -> new Loaded(tx.worlds().get(Fixtures.WORLD),
                 tx.locations().list(Fixtures.WORLD), tx.players().state(Fixtures.WORLD), tx.players().visits(Fixtures.WORLD)));
         if (loaded.locations().size() != s.locations) {
@@ -90,7 +44,7 @@ public class LoadBench {
     }
 
     @Benchmark
-    public Json fileApproach(FileWorld s) throws IOException {
+    public Json fileApproach(Stores.FileWorld s) throws IOException {
         return FileApproach.load(s.dir.resolve(Fixtures.WORLD));
     }
 }

@@ -1,9 +1,7 @@
 package io.cardshark.worlds.bench;
 
 import io.cardshark.worlds.Coordinates;
-import io.cardshark.worlds.Durability;
 import io.cardshark.worlds.Location;
-import io.cardshark.worlds.WorldStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,7 +13,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
@@ -46,83 +43,62 @@ public class ReadBench {
         return out;
     }
 
+    /** Where the reads go: random location indexes, the same sequence for every approach. */
     @State(Scope.Benchmark)
-    public static class Ours {
+    public static class Targets {
         @Param({"1000", "10000", "100000"})
         public int locations;
-        Path dir;
-        WorldStore store;
         int[] targets;
         int side;
         int n;
 
         @Setup(Level.Trial)
         public void setUp() {
-            dir = Fixtures.copyH2World(locations);
-            store = Fixtures.open(dir, Durability.PROCESS_CRASH);
             targets = targets(locations);
             side = BenchWorlds.side(locations);
         }
 
         int next() {
             return targets[n++ & (targets.length - 1)];
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            store.close();
-            Fixtures.delete(dir);
         }
     }
 
+    /** SQLite's world; reads do not depend on the synchronous level, so NORMAL only. */
     @State(Scope.Benchmark)
-    public static class Sqlite {
+    public static class Sqlite extends Stores.Sqlite {
         @Param({"1000", "10000", "100000"})
         public int locations;
-        Path dir;
-        SqliteWorlds db;
-        int[] targets;
-        int side;
-        int n;
 
-        @Setup(Level.Trial)
-        public void setUp() throws SQLException {
-            dir = Fixtures.copySqliteWorld(locations);
-            db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), "NORMAL");
-            targets = targets(locations);
-            side = BenchWorlds.side(locations);
+        @Override
+        Path copy() {
+            return Fixtures.copySqliteWorld(locations);
         }
 
-        int next() {
-            return targets[n++ & (targets.length - 1)];
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws SQLException {
-            db.close();
-            Fixtures.delete(dir);
+        @Override
+        String sync() {
+            return "NORMAL";
         }
     }
 
     @Benchmark
-    public Location atOurs(Ours s) {
-        Optional<Location> found = s.store.locations().at(Fixtures.WORLD, BenchWorlds.coordinates(s.next(), s.side));
+    public Location atOurs(Stores.OursWorld s, Targets t) {
+        Optional<Location> found = s.store.locations().at(Fixtures.WORLD, BenchWorlds.coordinates(t.next(), t.side));
         return found.orElseThrow();
     }
 
     @Benchmark
-    public Object atSqlite(Sqlite s) throws SQLException {
-        Coordinates c = BenchWorlds.coordinates(s.next(), s.side);
+    public Object atSqlite(Sqlite s, Targets t) throws SQLException {
+        Coordinates c = BenchWorlds.coordinates(t.next(), t.side);
         return java.util.Objects.requireNonNull(s.db.at(Fixtures.WORLD, c.x(), c.y(), c.z()));
     }
 
     @Benchmark
-    public Location byIdOurs(Ours s) {
-        return s.store.locations().find(Fixtures.WORLD, BenchWorlds.locationId(s.next())).orElseThrow();
+    public Location byIdOurs(Stores.OursWorld s, Targets t) {
+        return s.store.locations().find(Fixtures.WORLD, BenchWorlds.locationId(t.next())).orElseThrow();
     }
 
     @Benchmark
-    public Object byIdSqlite(Sqlite s) throws SQLException {
-        return java.util.Objects.requireNonNull(s.db.byId(Fixtures.WORLD, BenchWorlds.locationId(s.next())));
+    public Object byIdSqlite(Sqlite s, Targets t) throws SQLException {
+        return java.util.Objects.requireNonNull(s.db.byId(Fixtures.WORLD, BenchWorlds.locationId(t.next())));
     }
 }

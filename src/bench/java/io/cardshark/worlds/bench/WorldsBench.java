@@ -1,21 +1,16 @@
 package io.cardshark.worlds.bench;
 
-import io.cardshark.worlds.Durability;
 import io.cardshark.worlds.NpcAppearance;
-import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.WorldSummary;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
@@ -39,48 +34,34 @@ public class WorldsBench {
     static final int LOCATIONS = 10;
 
     @State(Scope.Benchmark)
-    public static class Ours {
+    public static class Ours extends Stores.Ours {
         @Param({"1000"})
         public int worlds;
-        Path dir;
-        WorldStore store;
-        int n;
 
-        @Setup(Level.Trial)
-        public void setUp() {
-            dir = Fixtures.copyH2Worlds(worlds, LOCATIONS);
-            store = Fixtures.open(dir, Durability.PROCESS_CRASH);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            store.close();
-            Fixtures.delete(dir);
+        @Override
+        Path copy() {
+            return Fixtures.copyH2Worlds(worlds, LOCATIONS);
         }
     }
 
+    /** Reads do not depend on SQLite's synchronous level: NORMAL only. */
     @State(Scope.Benchmark)
-    public static class Sqlite {
+    public static class Sqlite extends Stores.Sqlite {
         @Param({"1000"})
         public int worlds;
-        Path dir;
-        SqliteWorlds db;
-        int n;
 
-        @Setup(Level.Trial)
-        public void setUp() throws SQLException {
-            dir = Fixtures.copySqliteWorlds(worlds, LOCATIONS);
-            db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), "NORMAL");
+        @Override
+        Path copy() {
+            return Fixtures.copySqliteWorlds(worlds, LOCATIONS);
         }
 
-        @TearDown(Level.Trial)
-        public void tearDown() throws SQLException {
-            db.close();
-            Fixtures.delete(dir);
+        @Override
+        String sync() {
+            return "NORMAL";
         }
     }
 
-    static String npc(int n) {
+    static String npc(long n) {
         return "characters/npc_" + (n % 500) + ".png";
     }
 

@@ -11,8 +11,8 @@ import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep5;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +29,20 @@ public final class ChatOps implements Chats {
     /** Most messages one page returns, so a caller cannot ask for a million rows by accident. */
     static final int MAX_PAGE = 10_000;
     static final String ORIGIN_STORE = "STORE";
-    /** Rows per multi-row INSERT of messages. */
-    static final int INSERT_ROWS = 500;
+
+    // An append's statements, rendered once (Compiled): appending is the store's most frequent write.
+    private static final Compiled CHAT_BY_ID = Compiled.select(CHAT, DSL.selectFrom(CHAT)
+            .where(CHAT.WORLD_ID.eq(Compiled.bind(CHAT.WORLD_ID)), CHAT.CHAT_ID.eq(Compiled.bind(CHAT.CHAT_ID))));
+    private static final Compiled ADD_MESSAGE = Compiled.statement(DSL.insertInto(CHAT_MESSAGE,
+                    CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
+            .values(Compiled.bind(CHAT_MESSAGE.CHAT_KEY), Compiled.bind(CHAT_MESSAGE.SEQ),
+                    Compiled.bind(CHAT_MESSAGE.MESSAGE_ID), Compiled.bind(CHAT_MESSAGE.ROLE),
+                    Compiled.bind(CHAT_MESSAGE.DOCUMENT)));
+    private static final Compiled CHAT_APPENDED = Compiled.statement(DSL.update(CHAT)
+            .set(CHAT.HEADER, Compiled.bind(CHAT.HEADER))
+            .set(CHAT.UPDATED_TOKEN, Compiled.bind(CHAT.UPDATED_TOKEN))
+            .set(CHAT.MESSAGE_COUNT, Compiled.bind(CHAT.MESSAGE_COUNT))
+            .where(CHAT.CHAT_KEY.eq(Compiled.bind(CHAT.CHAT_KEY))));
 
     private final Access access;
 
@@ -94,7 +106,7 @@ public final class ChatOps implements Chats {
     }
 
     private static ChatRecord requireChat(DSLContext dsl, String worldId, String chatId) {
-        ChatRecord r = dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId), CHAT.CHAT_ID.eq(chatId)).fetchOne();
+        ChatRecord r = CHAT_BY_ID.fetchInto(dsl, CHAT, worldId, chatId).stream().findFirst().orElse(null);
         if (r == null) {
             WorldLocks.requireWorld(dsl, worldId);
             throw new NotFoundException(worldId, "world " + worldId + ": chat " + chatId + " does not exist");
@@ -177,32 +189,24 @@ public final class ChatOps implements Chats {
             ChatRecord chat = requireChat(dsl, worldId, chatId);
             long first = chat.getMessageCount();
             List<ChatMessage> appended = new ArrayList<>(checked.size());
-            InsertValuesStep5<?, Long, Long, String, String, String> insert = null;
             for (int i = 0; i < checked.size(); i++) {
                 NewMessage m = checked.get(i);
-                long seq = first + i;
-                if (insert == null) {
-                    insert = dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ,
-                            CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT);
-                }
-                insert = insert.values(chat.getChatKey(), seq, m.id(), m.role(), documents.get(i));
-                appended.add(new ChatMessage(seq, m.id(), m.role(), m.content(), documents.get(i)));
-                // H2 takes at most 100,000 parameters per statement: send large batches in parts.
-                if ((i + 1) % INSERT_ROWS == 0) {
-                    insert.execute();
-                    insert = null;
-                }
+                appended.add(new ChatMessage(first + i, m.id(), m.role(), m.content(), documents.get(i)));
             }
-            if (insert != null) {
-                insert.execute();
+            if (appended.size() == 1) {
+                ChatMessage m = appended.get(0);
+                ADD_MESSAGE.execute(dsl, chat.getChatKey(), m.seq(), m.id(), m.role(), m.document());
+            } else {
+                var batch = dsl.batch(ADD_MESSAGE.sql());
+                for (ChatMessage m : appended) {
+                    batch = batch.bind(chat.getChatKey(), m.seq(), m.id(), m.role(), m.document());
+                }
+                batch.execute();
             }
             Documents.Touched touched = Documents.touchUpdated(chat.getHeader(), now);
-            chat.setHeader(touched.header());
-            if (touched.token() != null) {
-                chat.setUpdatedToken(touched.token());
-            }
-            chat.setMessageCount(first + checked.size());
-            chat.store();
+            CHAT_APPENDED.execute(dsl, touched.header(),
+                    touched.token() != null ? touched.token() : chat.getUpdatedToken(),
+                    first + checked.size(), chat.getChatKey());
             return appended;
         });
     }
@@ -228,7 +232,10 @@ public final class ChatOps implements Chats {
                     .from(CHAT_MESSAGE)
                     .where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey),
                             forward ? CHAT_MESSAGE.SEQ.gt(from) : CHAT_MESSAGE.SEQ.lt(from))
-                    .orderBy(forward ? CHAT_MESSAGE.SEQ.asc() : CHAT_MESSAGE.SEQ.desc())
+                    // chat_key leads the order although it is fixed: only then does H2 walk the primary key in
+                    // order and stop after the page, instead of sorting every matching message of the chat first.
+                    .orderBy(forward ? List.of(CHAT_MESSAGE.CHAT_KEY.asc(), CHAT_MESSAGE.SEQ.asc())
+                            : List.of(CHAT_MESSAGE.CHAT_KEY.desc(), CHAT_MESSAGE.SEQ.desc()))
                     .limit(size + 1);
             List<ChatMessage> rows = new ArrayList<>(query.fetch(ChatOps::toMessage));
             boolean more = rows.size() > size;

@@ -380,8 +380,44 @@ public final class LocationOps implements Locations {
     }
 
     private static Optional<Location> load(DSLContext dsl, String worldId, String locationId) {
-        List<Location> found = fetch(dsl, worldId, LOCATION.LOCATION_ID.eq(locationId));
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return first(dsl, worldId, BY_ID, worldId, locationId);
+    }
+
+    // A point read, compiled once (Compiled): the location, then its exits, NPCs and events by primary key.
+    private static final Compiled AT = Compiled.select(LOCATION, DSL.selectFrom(LOCATION)
+            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
+                    LOCATION.Y.eq(Compiled.bind(LOCATION.Y)), LOCATION.Z.eq(Compiled.bind(LOCATION.Z)))
+            .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL).limit(1));
+    private static final Compiled BY_ID = Compiled.select(LOCATION, DSL.selectFrom(LOCATION)
+            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)),
+                    LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
+    private static final Compiled EXITS_OF = Compiled.select(LOCATION_EXIT, DSL.selectFrom(LOCATION_EXIT)
+            .where(LOCATION_EXIT.WORLD_ID.eq(Compiled.bind(LOCATION_EXIT.WORLD_ID)),
+                    LOCATION_EXIT.LOCATION_ID.eq(Compiled.bind(LOCATION_EXIT.LOCATION_ID)))
+            .orderBy(LOCATION_EXIT.ORDINAL));
+    private static final Compiled NPCS_OF = Compiled.select(DSL.select(LOCATION_NPC.NPC_REF).from(LOCATION_NPC)
+            .where(LOCATION_NPC.WORLD_ID.eq(Compiled.bind(LOCATION_NPC.WORLD_ID)),
+                    LOCATION_NPC.LOCATION_ID.eq(Compiled.bind(LOCATION_NPC.LOCATION_ID)))
+            .orderBy(LOCATION_NPC.ORDINAL), LOCATION_NPC.NPC_REF);
+    private static final Compiled EVENTS_OF = Compiled.select(LOCATION_EVENT, DSL.selectFrom(LOCATION_EVENT)
+            .where(LOCATION_EVENT.WORLD_ID.eq(Compiled.bind(LOCATION_EVENT.WORLD_ID)),
+                    LOCATION_EVENT.LOCATION_ID.eq(Compiled.bind(LOCATION_EVENT.LOCATION_ID)))
+            .orderBy(LOCATION_EVENT.ORDINAL));
+
+    /** The first location {@code query} finds, with its exits, NPCs and events. */
+    private static Optional<Location> first(DSLContext dsl, String worldId, Compiled query, Object... values) {
+        List<LocationRecord> rows = query.fetchInto(dsl, LOCATION, values);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        LocationRecord r = rows.get(0);
+        String id = r.getLocationId();
+        List<Exit> exits = EXITS_OF.fetchInto(dsl, LOCATION_EXIT, worldId, id).stream().map(LocationOps::exit).toList();
+        List<String> npcs = NPCS_OF.fetch(dsl, worldId, id).stream().map(n -> n.get(LOCATION_NPC.NPC_REF)).toList();
+        List<EventDefinition> events = EVENTS_OF.fetchInto(dsl, LOCATION_EVENT, worldId, id).stream()
+                .map(LocationOps::event).toList();
+        return Optional.of(toLocation(r, exits.isEmpty() ? null : exits, npcs.isEmpty() ? null : npcs,
+                events.isEmpty() ? null : events));
     }
 
     @Override
@@ -391,11 +427,11 @@ public final class LocationOps implements Locations {
             throw new InvalidInputException(worldId, "world " + worldId + ": coordinates must be set");
         }
         return access.read(worldId, dsl -> {
-            List<Location> found = fetch(dsl, worldId, LOCATION.X.eq(c.x()).and(LOCATION.Y.eq(c.y())).and(LOCATION.Z.eq(c.z())));
+            Optional<Location> found = first(dsl, worldId, AT, worldId, c.x(), c.y(), c.z());
             if (found.isEmpty()) {
                 WorldLocks.requireWorld(dsl, worldId);
             }
-            return found.stream().findFirst();
+            return found;
         });
     }
 
@@ -459,13 +495,18 @@ public final class LocationOps implements Locations {
                 .forEach(ev -> events.computeIfAbsent(ev.getLocationId(), k -> new ArrayList<>()).add(event(ev)));
         List<Location> result = new ArrayList<>(rows.size());
         for (LocationRecord r : rows) {
-            Coordinates c = r.getX() == null ? null : new Coordinates(r.getX(), r.getY(), r.getZ());
-            result.add(new Location(r.getLocationId(), r.getName(), r.getDescription(), c, r.getIntroduction(),
-                    r.getZoneId(), r.getRoomType(), r.getNotes(), r.getBackground(), r.getLoreSource(),
-                    r.getConnected(), exits.get(r.getLocationId()), npcs.get(r.getLocationId()),
-                    events.get(r.getLocationId())));
+            String id = r.getLocationId();
+            result.add(toLocation(r, exits.get(id), npcs.get(id), events.get(id)));
         }
         return result;
+    }
+
+    /** A location from its row and its children, each null when it has none. */
+    private static Location toLocation(LocationRecord r, List<Exit> exits, List<String> npcs, List<EventDefinition> events) {
+        Coordinates c = r.getX() == null ? null : new Coordinates(r.getX(), r.getY(), r.getZ());
+        return new Location(r.getLocationId(), r.getName(), r.getDescription(), c, r.getIntroduction(),
+                r.getZoneId(), r.getRoomType(), r.getNotes(), r.getBackground(), r.getLoreSource(),
+                r.getConnected(), exits, npcs, events);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.cardshark.worlds.PlayerState;
 import io.cardshark.worlds.Players;
 import io.cardshark.worlds.Visit;
 import io.cardshark.worlds.internal.db.tables.records.PlayerStateRecord;
+
 import org.jooq.impl.DSL;
 
 import java.util.List;
@@ -16,6 +17,23 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /** {@link Players} over the world, visit and player_state tables. */
 public final class PlayerOps implements Players {
+
+    /** Locks the world (as {@link WorldLocks#lockForWrite}) and sets its position, in one statement. */
+    private static final Compiled MOVE = Compiled.statement(DSL.update(WORLD)
+            .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
+            .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
+            .set(WORLD.CURRENT_POSITION, Compiled.bind(WORLD.CURRENT_POSITION))
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+    /**
+     * The world's last visit. Not MAX(seq): H2 computes that by reading every visit of the world, while this
+     * walks the primary key backwards from the world's end and stops at the first row, so a move costs the
+     * same after a million visits as after ten.
+     */
+    private static final Compiled LAST_VISIT = Compiled.select(DSL.select(VISIT.SEQ).from(VISIT)
+            .where(VISIT.WORLD_ID.eq(Compiled.bind(VISIT.WORLD_ID)))
+            .orderBy(VISIT.WORLD_ID.desc(), VISIT.SEQ.desc()).limit(1), VISIT.SEQ);
+    private static final Compiled ADD_VISIT = Compiled.statement(DSL.insertInto(VISIT, VISIT.WORLD_ID, VISIT.SEQ, VISIT.POSITION)
+            .values(Compiled.bind(VISIT.WORLD_ID), Compiled.bind(VISIT.SEQ), Compiled.bind(VISIT.POSITION)));
 
     private final Access access;
 
@@ -38,17 +56,18 @@ public final class PlayerOps implements Players {
             throw new InvalidInputException(worldId, "world " + worldId + ": move: expected one or more coordinates");
         }
         access.write(worldId, dsl -> {
-            WorldLocks.lockForWrite(dsl, worldId);
-            dsl.update(WORLD).set(WORLD.CURRENT_POSITION, path.get(path.size() - 1).key()).where(WORLD.ID.eq(worldId)).execute();
+            WorldLocks.requireLocked(MOVE.execute(dsl, WorldLocks.now(), path.get(path.size() - 1).key(), worldId), worldId);
             // The world lock is held, so no other writer can take the same sequence numbers.
-            Integer last = dsl.select(DSL.max(VISIT.SEQ)).from(VISIT).where(VISIT.WORLD_ID.eq(worldId)).fetchOne(0, Integer.class);
+            Integer last = LAST_VISIT.fetch(dsl, worldId).stream().findFirst().map(r -> r.get(VISIT.SEQ)).orElse(null);
             int seq = last == null ? 0 : last + 1;
-            for (int from = 0; from < path.size(); from += 1000) {
-                var insert = dsl.insertInto(VISIT, VISIT.WORLD_ID, VISIT.SEQ, VISIT.POSITION);
-                for (Coordinates c : path.subList(from, Math.min(path.size(), from + 1000))) {
-                    insert = insert.values(worldId, seq++, c.key());
+            if (path.size() == 1) {
+                ADD_VISIT.execute(dsl, worldId, seq, path.get(0).key());
+            } else {
+                var batch = dsl.batch(ADD_VISIT.sql());
+                for (Coordinates c : path) {
+                    batch = batch.bind(worldId, seq++, c.key());
                 }
-                insert.execute();
+                batch.execute();
             }
             WorldOps.ensureStateKeys(dsl, worldId, "current_position", "visited_positions");
             return null;

@@ -3,6 +3,7 @@ package io.cardshark.worlds.internal;
 import io.cardshark.worlds.ConcurrentUpdateException;
 import io.cardshark.worlds.NotFoundException;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,13 +20,23 @@ final class WorldLocks {
     private WorldLocks() {
     }
 
+    private static final Compiled LOCK = Compiled.statement(DSL.update(WORLD)
+            .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
+            .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+    private static final Compiled EXISTS = Compiled.select(DSL.selectOne().from(WORLD)
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+
     /** Locks the world for this transaction and records the change. @throws NotFoundException when absent */
     static void lockForWrite(DSLContext dsl, String worldId) {
-        int updated = dsl.update(WORLD)
-                .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
-                .set(WORLD.MODIFIED_AT, now())
-                .where(WORLD.ID.eq(worldId))
-                .execute();
+        requireLocked(LOCK.execute(dsl, now(), worldId), worldId);
+    }
+
+    /**
+     * Checks the row count of an update that locks the world as {@link #lockForWrite} does, for a caller that
+     * changes more of the world row in the same statement. @throws NotFoundException when it changed nothing
+     */
+    static void requireLocked(int updated, String worldId) {
         if (updated == 0) {
             throw new NotFoundException(worldId, "world " + worldId + " does not exist");
         }
@@ -50,7 +61,7 @@ final class WorldLocks {
 
     /** Fails unless the world exists; for reads. */
     static void requireWorld(DSLContext dsl, String worldId) {
-        if (!dsl.fetchExists(WORLD, WORLD.ID.eq(worldId))) {
+        if (EXISTS.fetch(dsl, worldId).isEmpty()) {
             throw new NotFoundException(worldId, "world " + worldId + " does not exist");
         }
     }

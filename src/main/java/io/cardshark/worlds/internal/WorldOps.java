@@ -214,12 +214,16 @@ public final class WorldOps implements Worlds {
                 .execute();
     }
 
+    /** Called by every move, so compiled once. */
+    private static final Compiled KEY_ORDER = Compiled.select(DSL.select(WORLD.KEY_ORDER).from(WORLD)
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))), WORLD.KEY_ORDER);
+
     /**
      * Adds top-level keys of world_state.json that a change brings into being (a seed-shape world that
      * never had {@code visited_positions}, say). New keys go last, as the format asks (§3.4).
      */
     public static void ensureStateKeys(DSLContext dsl, String worldId, String... keys) {
-        String stored = dsl.select(WORLD.KEY_ORDER).from(WORLD).where(WORLD.ID.eq(worldId)).fetchSingle(WORLD.KEY_ORDER);
+        String stored = KEY_ORDER.fetch(dsl, worldId).get(0).get(WORLD.KEY_ORDER);
         List<String> order = Documents.keyOrder(stored);
         List<String> updated = Documents.appendKeys(order, List.of(keys));
         if (!updated.equals(order)) {

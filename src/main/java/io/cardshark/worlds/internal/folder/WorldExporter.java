@@ -14,18 +14,14 @@ import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
 import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
-import io.cardshark.worlds.internal.json.JsonLine;
-import io.cardshark.worlds.internal.json.JsonLinesReader;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonStyle;
 import io.cardshark.worlds.internal.json.JsonSyntaxException;
 import io.cardshark.worlds.internal.json.JsonWriter;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -75,8 +70,6 @@ final class WorldExporter {
 
     private static final Logger log = LoggerFactory.getLogger(WorldExporter.class);
     private static final List<String> STANDARD_DIRECTORIES = List.of("chats", "events", "images/backgrounds", "images/objects");
-    /** The single-line form stored in columns is a JSONL line without its LF (format spec §9.4). */
-    private static final byte[] LF = {'\n'};
 
     private final StoreEngine engine;
 
@@ -108,7 +101,6 @@ final class WorldExporter {
         int chats;
         long messages;
         final List<String> json = new ArrayList<>();
-        final List<String> jsonLines = new ArrayList<>();
         final Map<String, String> digests = new HashMap<>();
 
         Written(ProgressMeter meter) {
@@ -235,28 +227,85 @@ final class WorldExporter {
 
     private static void writeJsonLines(DSLContext dsl, AtomicFolder folder, Written w, String worldId, ChatRecord c,
                                        String path, JsonObject header) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(folder.create(path), 1 << 16);
-             Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
-            byte[] head = JsonWriter.toBytes(header, JsonStyle.JSONL_LINE);
-            out.write(head);
-            w.bytes += head.length;
-            for (Record2<Long, String> m : messages) {
-                byte[] line = m.value2().getBytes(StandardCharsets.UTF_8);
-                out.write(line);
-                out.write(LF);
-                w.bytes += line.length + 1;
+        DigestingOutput digested;
+        try (OutputStream file = folder.create(path)) {
+            digested = new DigestingOutput(file);
+            LineWriter lines = new LineWriter(new OutputStreamWriter(new BufferedOutputStream(digested, 1 << 16),
+                    StandardCharsets.UTF_8));
+            lines.write(JsonWriter.toString(header, JsonStyle.JSONL_LINE));
+            forEachMessage(dsl, worldId, c, document -> {
+                // The single-line form stored in columns is a JSONL line without its LF (format spec §9.4).
+                lines.write(document);
+                lines.write("\n");
                 w.messages++;
                 w.meter.add(1);
-            }
+            });
+            lines.flush();
         }
-        w.files++;
-        w.jsonLines.add(path);
+        digested.record(w, path);
     }
 
-    private static Cursor<Record2<Long, String>> messages(DSLContext dsl, ChatRecord chat) {
-        return dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
-                .where(CHAT_MESSAGE.CHAT_KEY.eq(chat.getChatKey()))
-                .orderBy(CHAT_MESSAGE.SEQ).fetchSize(1000).fetchLazy();
+    /**
+     * Hands text to a writer through one reused char array. {@code Writer.write(String)} copies each string into a
+     * new array, as {@code String.getBytes} would: per message, that was most of the export's garbage.
+     */
+    private static final class LineWriter {
+        private final Writer out;
+        private char[] chars = new char[1024];
+
+        LineWriter(Writer out) {
+            this.out = out;
+        }
+
+        void write(String text) throws IOException {
+            int length = text.length();
+            if (length > chars.length) {
+                chars = new char[Math.max(length, 2 * chars.length)];
+            }
+            text.getChars(0, length, chars, 0);
+            out.write(chars, 0, length);
+        }
+
+        void flush() throws IOException {
+            out.flush();
+        }
+    }
+
+    /** Takes the message documents of a chat, one at a time. */
+    private interface MessageSink {
+        void accept(String document) throws IOException;
+    }
+
+    /**
+     * {@code CHAT_KEY} is in the ORDER BY although the WHERE fixes it: only then does H2 read the rows in the
+     * primary key's order and hand them out as it goes (its plan says "index sorted"). With {@code ORDER BY SEQ}
+     * alone it picked the foreign key's index and sorted a copy of the whole chat in a temporary file first.
+     */
+    private static final String MESSAGES = "SELECT " + CHAT_MESSAGE.DOCUMENT.getName() + " FROM " + CHAT_MESSAGE.getName()
+            + " WHERE " + CHAT_MESSAGE.CHAT_KEY.getName() + " = ? ORDER BY " + CHAT_MESSAGE.CHAT_KEY.getName() + ", "
+            + CHAT_MESSAGE.SEQ.getName();
+
+    /**
+     * Streams the message documents of a chat in order, a fetch of 1,000 at a time, through plain JDBC on the
+     * transaction's connection (as {@link #writeBlobs} does): a jOOQ record per message is work the export does
+     * not need.
+     */
+    private static void forEachMessage(DSLContext dsl, String worldId, ChatRecord chat, MessageSink sink)
+            throws IOException {
+        // The transaction's own connection: jOOQ's connectionResult hands it out without closing it.
+        Connection connection = dsl.connectionResult(c -> c);
+        try (PreparedStatement st = connection.prepareStatement(MESSAGES)) {
+            st.setFetchSize(1000);
+            st.setLong(1, chat.getChatKey());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("world " + worldId + ": reading the messages of chat " + chat.getChatId()
+                    + " failed: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -308,12 +357,10 @@ final class WorldExporter {
                 WORLD_ORIGINAL.WORLD_ID.eq(worldId), WORLD_ORIGINAL.PATH.eq(path));
         if (keptBytes) {
             List<Json> list = new ArrayList<>();
-            try (Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
-                for (Record2<Long, String> m : messages) {
-                    list.add(Documents.parse(m.value2()));
-                    w.meter.add(1);
-                }
-            }
+            forEachMessage(dsl, worldId, c, document -> {
+                list.add(Documents.parse(document));
+                w.meter.add(1);
+            });
             JsonObject.Builder doc = JsonObject.builder();
             for (Map.Entry<String, Json> member : members) {
                 doc.put(member.getKey(), member.getValue() == null ? new JsonArray(list) : member.getValue());
@@ -323,12 +370,10 @@ final class WorldExporter {
             return;
         }
         JsonStyle style = c.getStyle() == null ? fallback : JsonStyle.parse(c.getStyle());
-        long count = 0;
-        CountingOutput counted;
-        MessageDigest digest = sha256();
+        DigestingOutput digested;
         try (OutputStream file = folder.create(path)) {
-            counted = new CountingOutput(new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), digest));
-            Writer text = new OutputStreamWriter(counted, StandardCharsets.UTF_8);
+            digested = new DigestingOutput(file);
+            Writer text = new OutputStreamWriter(new BufferedOutputStream(digested, 1 << 16), StandardCharsets.UTF_8);
             JsonWriter.Streaming doc = JsonWriter.streaming(style, text).beginObject();
             for (Map.Entry<String, Json> member : members) {
                 doc.name(member.getKey());
@@ -337,44 +382,50 @@ final class WorldExporter {
                     continue;
                 }
                 doc.beginArray();
-                try (Cursor<Record2<Long, String>> messages = messages(dsl, c)) {
-                    for (Record2<Long, String> m : messages) {
-                        doc.value(Documents.parse(m.value2()));
-                        count++;
-                        w.meter.add(1);
-                    }
-                }
+                forEachMessage(dsl, worldId, c, document -> {
+                    doc.value(Documents.parse(document));
+                    w.messages++;
+                    w.meter.add(1);
+                });
                 doc.end();
             }
-            doc.end().finish();
-            counted.flush();
+            doc.end().finish(); // flushes the writer, and so the buffer below it
         }
-        w.files++;
-        w.bytes += counted.count;
-        // Too large to parse back whole: verified instead by its digest, as the blobs are (the file holds exactly
-        // the bytes the writer produced).
-        w.digests.put(path, HexFormat.of().formatHex(digest.digest()));
-        w.messages += count;
+        digested.record(w, path);
     }
 
-    /** Counts the bytes written through it. */
-    private static final class CountingOutput extends FilterOutputStream {
-        long count;
+    /**
+     * Counts and digests what goes through it to a chat file. A chat is too large to read back whole, and parsing
+     * a million lines back cost as much as writing them: it is verified by its digest instead, as the blobs are
+     * (the file must hold exactly the bytes written). Goes below the buffer, so the digest takes whole chunks.
+     */
+    private static final class DigestingOutput extends FilterOutputStream {
+        private final MessageDigest digest = sha256();
+        private long count;
 
-        CountingOutput(OutputStream out) {
-            super(out);
+        DigestingOutput(OutputStream file) {
+            super(file);
         }
 
         @Override
         public void write(int b) throws IOException {
             out.write(b);
+            digest.update((byte) b);
             count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
+            digest.update(b, off, len);
             count += len;
+        }
+
+        /** Counts the finished file, and remembers its digest for {@link #verify}. */
+        void record(Written w, String path) {
+            w.files++;
+            w.bytes += count;
+            w.digests.put(path, HexFormat.of().formatHex(digest.digest()));
         }
     }
 
@@ -416,15 +467,6 @@ final class WorldExporter {
         for (String path : w.json) {
             try {
                 JsonReader.read(Files.readAllBytes(temp.resolve(path)));
-            } catch (JsonSyntaxException e) {
-                throw new FolderFormatException(worldId, temp, path, temp + ": " + path + " does not read back: " + e.getMessage());
-            }
-        }
-        for (String path : w.jsonLines) {
-            try (InputStream in = Files.newInputStream(temp.resolve(path)); JsonLinesReader lines = new JsonLinesReader(in)) {
-                for (JsonLine line = lines.next(); line != null; line = lines.next()) {
-                    line.objectOrThrow();
-                }
             } catch (JsonSyntaxException e) {
                 throw new FolderFormatException(worldId, temp, path, temp + ": " + path + " does not read back: " + e.getMessage());
             }

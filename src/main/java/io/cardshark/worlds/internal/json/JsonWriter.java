@@ -3,7 +3,6 @@ package io.cardshark.worlds.internal.json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +20,15 @@ public final class JsonWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int FLUSH_AT = 8192;
+    /** The first capacity of {@link #toString}'s builder: room for a typical chat message. */
+    private static final int TEXT_CAPACITY = 256;
 
     private JsonWriter() {
     }
 
     /** Writes {@code value} to {@code out}, which is flushed but not closed. */
     public static void write(Json value, JsonStyle style, Writer out) throws IOException {
-        Emitter emitter = new Emitter(style, out);
+        Emitter emitter = new Emitter(style, out, new StringBuilder(FLUSH_AT * 2));
         emitter.document(value);
         emitter.flush();
         out.flush();
@@ -47,13 +48,16 @@ public final class JsonWriter {
 
     /** The text of {@code value} in {@code style}. */
     public static String toString(Json value, JsonStyle style) {
-        StringWriter out = new StringWriter();
+        // Straight into one builder of the text's size, with no target to flush to: the chunk buffer of a streaming
+        // write (16 KB, 32 KB once a non-Latin-1 character inflates it) was the import's largest allocation, made
+        // once per stored message.
+        Emitter emitter = new Emitter(style, null, new StringBuilder(TEXT_CAPACITY));
         try {
-            write(value, style, out);
+            emitter.document(value);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // never: nothing is written anywhere
         }
-        return out.toString();
+        return emitter.buf.toString();
     }
 
     /**
@@ -77,7 +81,7 @@ public final class JsonWriter {
         private boolean afterName;
 
         private Streaming(JsonStyle style, Writer out) {
-            this.emitter = new Emitter(style, out);
+            this.emitter = new Emitter(style, out, new StringBuilder(FLUSH_AT * 2));
             this.out = out;
         }
 
@@ -220,16 +224,20 @@ public final class JsonWriter {
         };
     }
 
-    /** One write: the style's separators and a buffer that is handed to the target in chunks. */
+    /**
+     * One write: the style's separators and a buffer that is handed to the target in chunks, or, with no target
+     * ({@code out} null), that collects the whole text.
+     */
     private static final class Emitter {
         private final JsonStyle style;
         private final Writer out;
-        private final StringBuilder buf = new StringBuilder(FLUSH_AT * 2);
+        private final StringBuilder buf;
         private final String itemSeparator;
 
-        Emitter(JsonStyle style, Writer out) {
+        Emitter(JsonStyle style, Writer out, StringBuilder buf) {
             this.style = style;
             this.out = out;
+            this.buf = buf;
             // With an indent Python's separators are (",", ": "), the newline follows; without, (", ", ": ").
             this.itemSeparator = style.indent() == JsonStyle.NO_INDENT ? ", " : ",";
         }
@@ -319,8 +327,10 @@ public final class JsonWriter {
         }
 
         void flush() throws IOException {
-            out.append(buf);
-            buf.setLength(0);
+            if (out != null) {
+                out.append(buf);
+                buf.setLength(0);
+            }
         }
     }
 }

@@ -1,0 +1,193 @@
+package io.cardshark.worlds.bench;
+
+import io.cardshark.worlds.Durability;
+import io.cardshark.worlds.WorldStore;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * The stores the benchmarks work on, shared by every benchmark class: each trial opens its own copy of a fixture
+ * ({@link Fixtures}) and deletes it afterwards. JMH runs the {@code @Setup} and {@code @TearDown} of a state's
+ * superclass, so a state only says which fixture and which durability level it wants.
+ */
+public final class Stores {
+
+    private Stores() {
+    }
+
+    /** This store on a copy of a fixture. {@code n} counts the operations of the trial. */
+    public abstract static class Ours {
+        Path dir;
+        WorldStore store;
+        long n;
+
+        abstract Path copy();
+
+        Durability durability() {
+            return Durability.PROCESS_CRASH;
+        }
+
+        @Setup(Level.Trial)
+        public void open() {
+            dir = copy();
+            store = Fixtures.open(dir, durability());
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            store.close();
+            Fixtures.delete(dir);
+        }
+    }
+
+    /** SQLite on a copy of a fixture, at a synchronous level. {@code n} counts the operations of the trial. */
+    public abstract static class Sqlite {
+        Path dir;
+        SqliteWorlds db;
+        long n;
+
+        abstract Path copy();
+
+        abstract String sync();
+
+        @Setup(Level.Trial)
+        public void open() throws SQLException {
+            dir = copy();
+            db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), sync());
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws SQLException {
+            db.close();
+            Fixtures.delete(dir);
+        }
+    }
+
+    /** One world of 1,000, 10,000 or 100,000 locations in this store. */
+    @State(Scope.Benchmark)
+    public static class OursWorld extends Ours {
+        @Param({"1000", "10000", "100000"})
+        public int locations;
+
+        @Override
+        Path copy() {
+            return Fixtures.copyH2World(locations);
+        }
+    }
+
+    /** The same world in SQLite, at NORMAL and at FULL. */
+    @State(Scope.Benchmark)
+    public static class SqliteWorld extends Sqlite {
+        @Param({"1000", "10000", "100000"})
+        public int locations;
+        @Param({"NORMAL", "FULL"})
+        public String sync;
+
+        @Override
+        Path copy() {
+            return Fixtures.copySqliteWorld(locations);
+        }
+
+        @Override
+        String sync() {
+            return sync;
+        }
+    }
+
+    /** The same world as a CardShark folder: {@code world} saves it the way CardShark did. */
+    @State(Scope.Benchmark)
+    public static class FileWorld {
+        @Param({"1000", "10000", "100000"})
+        public int locations;
+        Path dir;
+        FileApproach.WorldStateFile world;
+        long n;
+
+        @Setup(Level.Trial)
+        public void open() throws IOException {
+            dir = Fixtures.copyFileWorld(locations);
+            world = new FileApproach.WorldStateFile(dir.resolve(Fixtures.WORLD));
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            Fixtures.delete(dir);
+        }
+    }
+
+    /** One chat of 1,000 or 1,000,000 messages in this store; {@code n} starts at the chat's size. */
+    @State(Scope.Benchmark)
+    public static class OursChat extends Ours {
+        @Param({"1000", "1000000"})
+        public int messages;
+
+        @Override
+        Path copy() {
+            n = messages;
+            return Fixtures.copyH2Chat(messages);
+        }
+    }
+
+    /** The same chat in SQLite, at NORMAL and at FULL; {@code n} starts at the chat's size. */
+    @State(Scope.Benchmark)
+    public static class SqliteChat extends Sqlite {
+        @Param({"1000", "1000000"})
+        public int messages;
+        @Param({"NORMAL", "FULL"})
+        public String sync;
+
+        @Override
+        Path copy() {
+            n = messages;
+            return Fixtures.copySqliteChat(messages);
+        }
+
+        @Override
+        String sync() {
+            return sync;
+        }
+    }
+
+    /** A world of 10,000 locations at the power-loss level. */
+    @State(Scope.Benchmark)
+    public static class PowerLossWorld extends Ours {
+        @Param({"10000"})
+        public int locations;
+
+        @Override
+        Path copy() {
+            return Fixtures.copyH2World(locations);
+        }
+
+        @Override
+        Durability durability() {
+            return Durability.POWER_LOSS;
+        }
+    }
+
+    /** A chat of 1,000 messages at the power-loss level; {@code n} starts at the chat's size. */
+    @State(Scope.Benchmark)
+    public static class PowerLossChat extends Ours {
+        @Param({"1000"})
+        public int messages;
+
+        @Override
+        Path copy() {
+            n = messages;
+            return Fixtures.copyH2Chat(messages);
+        }
+
+        @Override
+        Durability durability() {
+            return Durability.POWER_LOSS;
+        }
+    }
+}

@@ -193,16 +193,8 @@ public final class ChatOps implements Chats {
                 NewMessage m = checked.get(i);
                 appended.add(new ChatMessage(first + i, m.id(), m.role(), m.content(), documents.get(i)));
             }
-            if (appended.size() == 1) {
-                ChatMessage m = appended.get(0);
-                ADD_MESSAGE.execute(dsl, chat.getChatKey(), m.seq(), m.id(), m.role(), m.document());
-            } else {
-                var batch = dsl.batch(ADD_MESSAGE.sql());
-                for (ChatMessage m : appended) {
-                    batch = batch.bind(chat.getChatKey(), m.seq(), m.id(), m.role(), m.document());
-                }
-                batch.execute();
-            }
+            ADD_MESSAGE.executeAll(dsl, appended.stream()
+                    .map(m -> new Object[] {chat.getChatKey(), m.seq(), m.id(), m.role(), m.document()}).toList());
             Documents.Touched touched = Documents.touchUpdated(chat.getHeader(), now);
             CHAT_APPENDED.execute(dsl, touched.header(),
                     touched.token() != null ? touched.token() : chat.getUpdatedToken(),

@@ -26,12 +26,8 @@ import java.util.regex.Pattern;
  * point read (one location with its exits, NPCs and events) jOOQ's rendering was most of the time and
  * H2's execution a few percent. Each call binds its values in the order of the query's {@link #bind}
  * placeholders and runs the fixed SQL, which H2 finds in its per-session statement cache.
- *
- * @param sql    the rendered SQL, with one {@code ?} per placeholder
- * @param fields what a query returns, so that its rows map without looking at the result's metadata;
- *               empty for a statement that returns nothing
  */
-record Compiled(String sql, Field<?>[] fields) {
+final class Compiled {
 
     private static final DSLContext RENDERER = DSL.using(SQLDialect.H2);
 
@@ -39,6 +35,21 @@ record Compiled(String sql, Field<?>[] fields) {
     private static final String MARK = "compiled_bind_";
     private static final Pattern MARKED = Pattern.compile(":" + MARK + "\\d+");
     private static final AtomicInteger NAMES = new AtomicInteger();
+
+    /** The rendered SQL, with one {@code ?} per placeholder. */
+    private final String sql;
+    /** What a query returns, so that its rows map without the result's metadata; empty for a statement. */
+    private final Field<?>[] fields;
+
+    private Compiled(String sql, Field<?>[] fields) {
+        this.sql = sql;
+        this.fields = fields;
+    }
+
+    /** The SQL that each call runs. */
+    String sql() {
+        return sql;
+    }
 
     /** A placeholder for a value bound at each call, typed like {@code column}. */
     static <T> Param<T> bind(Field<T> column) {
@@ -84,7 +95,8 @@ record Compiled(String sql, Field<?>[] fields) {
     }
 
     private <R extends Record> List<R> rows(DSLContext dsl, Object[] values, Supplier<R> newRecord) {
-        return run(dsl, values, ps -> {
+        return run(dsl, ps -> {
+            bind(ps, values);
             List<R> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -102,7 +114,31 @@ record Compiled(String sql, Field<?>[] fields) {
 
     /** Runs the statement; returns how many rows it changed. */
     int execute(DSLContext dsl, Object... values) {
-        return run(dsl, values, PreparedStatement::executeUpdate);
+        return run(dsl, ps -> {
+            bind(ps, values);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Runs the statement once for each row of values, as one JDBC batch. */
+    void executeAll(DSLContext dsl, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            execute(dsl, rows.get(0));
+            return;
+        }
+        run(dsl, ps -> {
+            for (Object[] values : rows) {
+                bind(ps, values);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -118,12 +154,9 @@ record Compiled(String sql, Field<?>[] fields) {
      * Straight through JDBC, on the connection of the caller's transaction: jOOQ's plain-SQL path still parsed
      * the text and built an execute context on every call, a fifth of an append's time.
      */
-    private <T> T run(DSLContext dsl, Object[] values, Work<T> work) {
+    private <T> T run(DSLContext dsl, Work<T> work) {
         return dsl.connectionResult(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    ps.setObject(i + 1, values[i]);
-                }
                 return work.run(ps);
             } catch (SQLException e) {
                 throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import io.cardshark.worlds.internal.db.tables.records.PlayerStateRecord;
 
 import org.jooq.impl.DSL;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.PLAYER_STATE;
@@ -60,15 +61,11 @@ public final class PlayerOps implements Players {
             // The world lock is held, so no other writer can take the same sequence numbers.
             Integer last = LAST_VISIT.fetch(dsl, worldId).stream().findFirst().map(r -> r.get(VISIT.SEQ)).orElse(null);
             int seq = last == null ? 0 : last + 1;
-            if (path.size() == 1) {
-                ADD_VISIT.execute(dsl, worldId, seq, path.get(0).key());
-            } else {
-                var batch = dsl.batch(ADD_VISIT.sql());
-                for (Coordinates c : path) {
-                    batch = batch.bind(worldId, seq++, c.key());
-                }
-                batch.execute();
+            List<Object[]> visits = new ArrayList<>(path.size());
+            for (Coordinates c : path) {
+                visits.add(new Object[] {worldId, seq++, c.key()});
             }
+            ADD_VISIT.executeAll(dsl, visits);
             WorldOps.ensureStateKeys(dsl, worldId, "current_position", "visited_positions");
             return null;
         });

@@ -41,6 +41,27 @@ public final class LocationOps implements Locations {
     public static final String GRID = "GRID";
     public static final String LORE = "LORE";
 
+    // A point read, compiled once (Compiled): the location, then its exits, NPCs and events by primary key.
+    private static final Compiled AT = Compiled.select(LOCATION, DSL.selectFrom(LOCATION)
+            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
+                    LOCATION.Y.eq(Compiled.bind(LOCATION.Y)), LOCATION.Z.eq(Compiled.bind(LOCATION.Z)))
+            .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL).limit(1));
+    private static final Compiled BY_ID = Compiled.select(LOCATION, DSL.selectFrom(LOCATION)
+            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)),
+                    LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
+    private static final Compiled EXITS_OF = Compiled.select(LOCATION_EXIT, DSL.selectFrom(LOCATION_EXIT)
+            .where(LOCATION_EXIT.WORLD_ID.eq(Compiled.bind(LOCATION_EXIT.WORLD_ID)),
+                    LOCATION_EXIT.LOCATION_ID.eq(Compiled.bind(LOCATION_EXIT.LOCATION_ID)))
+            .orderBy(LOCATION_EXIT.ORDINAL));
+    private static final Compiled NPCS_OF = Compiled.select(DSL.select(LOCATION_NPC.NPC_REF).from(LOCATION_NPC)
+            .where(LOCATION_NPC.WORLD_ID.eq(Compiled.bind(LOCATION_NPC.WORLD_ID)),
+                    LOCATION_NPC.LOCATION_ID.eq(Compiled.bind(LOCATION_NPC.LOCATION_ID)))
+            .orderBy(LOCATION_NPC.ORDINAL), LOCATION_NPC.NPC_REF);
+    private static final Compiled EVENTS_OF = Compiled.select(LOCATION_EVENT, DSL.selectFrom(LOCATION_EVENT)
+            .where(LOCATION_EVENT.WORLD_ID.eq(Compiled.bind(LOCATION_EVENT.WORLD_ID)),
+                    LOCATION_EVENT.LOCATION_ID.eq(Compiled.bind(LOCATION_EVENT.LOCATION_ID)))
+            .orderBy(LOCATION_EVENT.ORDINAL));
+
     private final Access access;
 
     public LocationOps(Access access) {
@@ -382,27 +403,6 @@ public final class LocationOps implements Locations {
     private static Optional<Location> load(DSLContext dsl, String worldId, String locationId) {
         return first(dsl, worldId, BY_ID, worldId, locationId);
     }
-
-    // A point read, compiled once (Compiled): the location, then its exits, NPCs and events by primary key.
-    private static final Compiled AT = Compiled.select(LOCATION, DSL.selectFrom(LOCATION)
-            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
-                    LOCATION.Y.eq(Compiled.bind(LOCATION.Y)), LOCATION.Z.eq(Compiled.bind(LOCATION.Z)))
-            .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL).limit(1));
-    private static final Compiled BY_ID = Compiled.select(LOCATION, DSL.selectFrom(LOCATION)
-            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)),
-                    LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
-    private static final Compiled EXITS_OF = Compiled.select(LOCATION_EXIT, DSL.selectFrom(LOCATION_EXIT)
-            .where(LOCATION_EXIT.WORLD_ID.eq(Compiled.bind(LOCATION_EXIT.WORLD_ID)),
-                    LOCATION_EXIT.LOCATION_ID.eq(Compiled.bind(LOCATION_EXIT.LOCATION_ID)))
-            .orderBy(LOCATION_EXIT.ORDINAL));
-    private static final Compiled NPCS_OF = Compiled.select(DSL.select(LOCATION_NPC.NPC_REF).from(LOCATION_NPC)
-            .where(LOCATION_NPC.WORLD_ID.eq(Compiled.bind(LOCATION_NPC.WORLD_ID)),
-                    LOCATION_NPC.LOCATION_ID.eq(Compiled.bind(LOCATION_NPC.LOCATION_ID)))
-            .orderBy(LOCATION_NPC.ORDINAL), LOCATION_NPC.NPC_REF);
-    private static final Compiled EVENTS_OF = Compiled.select(LOCATION_EVENT, DSL.selectFrom(LOCATION_EVENT)
-            .where(LOCATION_EVENT.WORLD_ID.eq(Compiled.bind(LOCATION_EVENT.WORLD_ID)),
-                    LOCATION_EVENT.LOCATION_ID.eq(Compiled.bind(LOCATION_EVENT.LOCATION_ID)))
-            .orderBy(LOCATION_EVENT.ORDINAL));
 
     /** The first location {@code query} finds, with its exits, NPCs and events. */
     private static Optional<Location> first(DSLContext dsl, String worldId, Compiled query, Object... values) {

@@ -32,6 +32,9 @@ public final class WorldOps implements Worlds {
 
     public static final String METADATA_STATE = "STATE";
     public static final String METADATA_FILE = "FILE";
+    /** The key order of world_state.json, read by every move ({@link #ensureStateKeys}), so compiled once. */
+    private static final Compiled KEY_ORDER = Compiled.select(DSL.select(WORLD.KEY_ORDER).from(WORLD)
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))), WORLD.KEY_ORDER);
     /** Where the metadata document lives in a world folder. */
     static final String METADATA_FILE_PATH = "metadata.json";
 
@@ -213,10 +216,6 @@ public final class WorldOps implements Worlds {
                 .values(worldId, source, document, fields.name(), fields.version(), fields.lastModified(), fields.createdAt())
                 .execute();
     }
-
-    /** Called by every move, so compiled once. */
-    private static final Compiled KEY_ORDER = Compiled.select(DSL.select(WORLD.KEY_ORDER).from(WORLD)
-            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))), WORLD.KEY_ORDER);
 
     /**
      * Adds top-level keys of world_state.json that a change brings into being (a seed-shape world that

@@ -395,8 +395,11 @@ public final class LocationOps implements Locations {
         Checks.worldId(worldId);
         Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         return access.read(worldId, dsl -> {
-            WorldLocks.requireWorld(dsl, worldId);
-            return load(dsl, worldId, locationId);
+            Optional<Location> found = load(dsl, worldId, locationId);
+            if (found.isEmpty()) {
+                WorldLocks.requireWorld(dsl, worldId);
+            }
+            return found;
         });
     }
 

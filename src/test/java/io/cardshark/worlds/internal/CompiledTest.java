@@ -70,4 +70,18 @@ class CompiledTest {
             assertThat(kept).singleElement().extracting(r -> r.get(STORE_SETTING.SETTING)).isEqualTo("1");
         }
     }
+
+    @Test
+    void aStatementTakesPartInTheCallersTransaction(@TempDir Path dir) {
+        try (StoreEngine engine = StoreEngine.open(StoreConfig.builder().dataDir(dir).build())) {
+            assertThatThrownBy(() -> engine.transaction(null, tx -> {
+                PUT.execute(tx.dsl(), "rolled.back", "1");
+                List<Record> inside = VALUE.fetch(tx.dsl(), "rolled.back");
+                assertThat(inside).hasSize(1);
+                throw new IllegalStateException("undo");
+            })).hasMessage("undo");
+            List<Record> after = engine.transaction(null, tx -> VALUE.fetch(tx.dsl(), "rolled.back"));
+            assertThat(after).isEmpty();
+        }
+    }
 }

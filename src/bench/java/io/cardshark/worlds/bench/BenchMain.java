@@ -243,6 +243,25 @@ public final class BenchMain {
         return label + " " + (x >= 100 ? String.format("%,.0fx", x) : x >= 10 ? String.format("%.1fx", x) : String.format("%.2fx", x));
     }
 
+    /**
+     * The rows of one append workload ({@code one} message or a {@code batch} of 1,000) for a chat of {@code m}
+     * messages: this store, JSONL, SQLite NORMAL and FULL, then CardShark's whole-chat rewrite on a row of its own.
+     */
+    private void appendRows(String kind, String workload, String unit, String m, boolean targeted) {
+        String size = "chat of " + n(Integer.parseInt(m));
+        Double ours = p50("AppendBench." + kind + "Ours", "messages", m);
+        Double jsonl = p50("AppendBench." + kind + "Jsonl", "messages", m);
+        Double rewrite = p50("AppendBench." + kind + "Rewrite", "messages", m);
+        Double normal = p50("AppendBench." + kind + "Sqlite", "messages", m, "sync", "NORMAL");
+        Double full = p50("AppendBench." + kind + "Sqlite", "messages", m, "sync", "FULL");
+        Double ratio = div(ours, normal);
+        row(workload, size, time(ours), time(jsonl), time(normal), time(full), times(ours, normal, "ours/NORMAL"),
+                targeted ? "≤ 2x SQLite NORMAL" : "-", targeted ? met(ratio == null ? null : ratio <= 2) : "",
+                values("unit", unit, "ours", ours, "file", jsonl, "sqliteNormal", normal, "sqliteFull", full));
+        row("  file: CardShark whole-chat rewrite", size, "", time(rewrite), "", "", times(rewrite, ours, "rewrite/ours"),
+                "-", "", values("unit", unit, "file", rewrite));
+    }
+
     private static String met(Boolean ok) {
         return ok == null ? "n/a" : ok ? "met" : "missed";
     }
@@ -312,35 +331,14 @@ public final class BenchMain {
 
         // 2. append
         for (String m : chats) {
-            String size = "chat of " + n(Integer.parseInt(m));
-            Double ours = p50("AppendBench.oneOurs", "messages", m);
-            Double jsonl = p50("AppendBench.oneJsonl", "messages", m);
-            Double rewrite = p50("AppendBench.oneRewrite", "messages", m);
-            Double normal = p50("AppendBench.oneSqlite", "messages", m, "sync", "NORMAL");
-            Double full = p50("AppendBench.oneSqlite", "messages", m, "sync", "FULL");
-            row("append 1 message (p50; file: JSONL + fsync)", size, time(ours), time(jsonl), time(normal), time(full),
-                    times(ours, normal, "ours/NORMAL"), "≤ 2x SQLite NORMAL",
-                    met(div(ours, normal) == null ? null : div(ours, normal) <= 2),
-                    values("unit", "µs/op p50", "ours", ours, "file", jsonl, "sqliteNormal", normal, "sqliteFull", full));
-            row("  file: CardShark whole-chat rewrite", size, "", time(rewrite), "", "", times(rewrite, ours, "rewrite/ours"),
-                    "-", "", values("unit", "µs/op p50", "file", rewrite));
+            appendRows("one", "append 1 message (p50; file: JSONL + fsync)", "µs/op p50", m, true);
         }
         Double plAppend = p50("PowerLossBench.appendOne");
         Double fullAppend = p50("AppendBench.oneSqlite", "messages", "1000", "sync", "FULL");
         row("append 1, power-loss level (p50)", "chat of 1,000", time(plAppend), "-", "-", time(fullAppend),
                 times(plAppend, fullAppend, "ours/FULL"), "-", "", values("unit", "µs/op p50", "ours", plAppend, "sqliteFull", fullAppend));
         for (String m : chats) {
-            String size = "chat of " + n(Integer.parseInt(m));
-            Double ours = p50("AppendBench.batchOurs", "messages", m);
-            Double jsonl = p50("AppendBench.batchJsonl", "messages", m);
-            Double rewrite = p50("AppendBench.batchRewrite", "messages", m);
-            Double normal = p50("AppendBench.batchSqlite", "messages", m, "sync", "NORMAL");
-            Double full = p50("AppendBench.batchSqlite", "messages", m, "sync", "FULL");
-            row("append 1,000 in one batch (p50; file: JSONL)", size, time(ours), time(jsonl), time(normal), time(full),
-                    times(ours, normal, "ours/NORMAL"), "-", "",
-                    values("unit", "µs/batch p50", "ours", ours, "file", jsonl, "sqliteNormal", normal, "sqliteFull", full));
-            row("  file: CardShark whole-chat rewrite", size, "", time(rewrite), "", "", times(rewrite, ours, "rewrite/ours"),
-                    "-", "", values("unit", "µs/batch p50", "file", rewrite));
+            appendRows("batch", "append 1,000 in one batch (p50; file: JSONL)", "µs/batch p50", m, false);
         }
 
         // 3. point reads

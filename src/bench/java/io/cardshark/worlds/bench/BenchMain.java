@@ -551,17 +551,17 @@ public final class BenchMain {
     }
 
     private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return procField("/proc/cpuinfo", "model name");
     }
 
     private static String memTotal() {
+        return procField("/proc/meminfo", "MemTotal");
+    }
+
+    /** The value of the first {@code key: value} line of a /proc file, or "unknown". */
+    private static String procField(String file, String key) {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
         } catch (IOException e) {
             return "unknown";

@@ -19,12 +19,8 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
 /** {@link Players} over the world, visit and player_state tables. */
 public final class PlayerOps implements Players {
 
-    /** Locks the world (as {@link WorldLocks#lockForWrite}) and sets its position, in one statement. */
-    private static final Compiled MOVE = Compiled.statement(DSL.update(WORLD)
-            .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
-            .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
-            .set(WORLD.CURRENT_POSITION, Compiled.bind(WORLD.CURRENT_POSITION))
-            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+    /** Locks the world and sets its position, in one statement. */
+    private static final Compiled MOVE = WorldLocks.lockSetting(WORLD.CURRENT_POSITION);
     /**
      * The world's last visit. Not MAX(seq): H2 computes that by reading every visit of the world, while this
      * walks the primary key backwards from the world's end and stops at the first row, so a move costs the

@@ -2,7 +2,10 @@ package io.cardshark.worlds.internal;
 
 import io.cardshark.worlds.ConcurrentUpdateException;
 import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
@@ -20,10 +23,7 @@ final class WorldLocks {
     private WorldLocks() {
     }
 
-    private static final Compiled LOCK = Compiled.statement(DSL.update(WORLD)
-            .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
-            .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
-            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+    private static final Compiled LOCK = Compiled.statement(lockingUpdate().where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
     private static final Compiled EXISTS = Compiled.select(DSL.selectOne().from(WORLD)
             .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
 
@@ -32,9 +32,24 @@ final class WorldLocks {
         requireLocked(LOCK.execute(dsl, now(), worldId), worldId);
     }
 
+    /** The update every lock of the world makes: a new row version and modification time. */
+    private static UpdateSetMoreStep<WorldRecord> lockingUpdate() {
+        return DSL.update(WORLD)
+                .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
+                .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT));
+    }
+
     /**
-     * Checks the row count of an update that locks the world as {@link #lockForWrite} does, for a caller that
-     * changes more of the world row in the same statement. @throws NotFoundException when it changed nothing
+     * A statement that locks the world as {@link #lockForWrite} does and sets {@code column} of the world row
+     * too. Run it with the time ({@link #now}), the value and the world id; check it with {@link #requireLocked}.
+     */
+    static <T> Compiled lockSetting(Field<T> column) {
+        return Compiled.statement(lockingUpdate().set(column, Compiled.bind(column))
+                .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+    }
+
+    /**
+     * Checks the row count of a {@link #lockSetting} statement. @throws NotFoundException when it changed nothing
      */
     static void requireLocked(int updated, String worldId) {
         if (updated == 0) {

@@ -152,7 +152,7 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         return sessions;
     }
 
-    /** Import and export of world folders (format spec: {@code shared/format/world-folder.md}). */
+    /** Import and export of world folders (format spec: {@code docs/world-folder-format.md}). */
     public WorldFolders folders() {
         return folders;
     }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Import and export of world folders (the layout of {@code shared/format/world-folder.md}). Reach it
+ * Import and export of world folders (the layout of {@code docs/world-folder-format.md}). Reach it
  * through {@code WorldStore.folders()}. Thread-safe.
  *
  * <p>Import: each world in one transaction, all or nothing; the source is opened read-only and never

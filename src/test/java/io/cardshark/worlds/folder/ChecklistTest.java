@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * One test per item of the format spec's §11 checklist ({@code shared/format/world-folder.md}) not covered by
+ * One test per item of the format spec's §11 checklist ({@code docs/world-folder-format.md}) not covered by
  * {@link FixtureTest}, {@code WorldIdsTest}, {@code WorldsApiTest} or {@code BadInputTest}. Each builds small
  * world folders on disk, imports them into a real store and compares the exported bytes.
  *

@@ -1,6 +1,7 @@
 package io.cardshark.worlds.internal.forms;
 
 import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonWriter;
 import io.cardshark.worlds.internal.json.JsonStyle;
 
@@ -58,6 +59,35 @@ final class TestPngs {
     /** A card PNG: a tEXt "chara" holding base64 of the card's JSON, as CardShark writes it. */
     static byte[] card(JsonObject card) {
         return png(text("chara", base64(JsonWriter.toBytes(card, JsonStyle.COMPACT))));
+    }
+
+    /** The card JSON of a PNG's tEXt "chara" chunk, decoded here without the code under test. */
+    static JsonObject readCard(byte[] png) {
+        for (int pos = 8; pos < png.length; ) {
+            int length = ByteBuffer.wrap(png, pos, 4).getInt();
+            String type = new String(png, pos + 4, 4, StandardCharsets.ISO_8859_1);
+            String text = new String(png, pos + 8, length, StandardCharsets.ISO_8859_1);
+            if (type.equals("tEXt") && text.startsWith("chara\0")) {
+                return (JsonObject) JsonReader.read(Base64.getDecoder().decode(text.substring(6))).value();
+            }
+            pos += 12 + length;
+        }
+        throw new IllegalArgumentException("no chara chunk");
+    }
+
+    /** The same PNG with its tEXt "chara" chunk replaced by one holding {@code card}. */
+    static byte[] withCard(byte[] png, JsonObject card) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, 8);
+        for (int pos = 8; pos < png.length; ) {
+            int length = ByteBuffer.wrap(png, pos, 4).getInt();
+            String type = new String(png, pos + 4, 4, StandardCharsets.ISO_8859_1);
+            boolean chara = type.equals("tEXt") && length >= 6 && new String(png, pos + 8, 6, StandardCharsets.ISO_8859_1).equals("chara\0");
+            out.writeBytes(chara ? text("chara", base64(JsonWriter.toBytes(card, JsonStyle.COMPACT)))
+                    : java.util.Arrays.copyOfRange(png, pos, pos + 12 + length));
+            pos += 12 + length;
+        }
+        return out.toByteArray();
     }
 
     static String base64(byte[] bytes) {

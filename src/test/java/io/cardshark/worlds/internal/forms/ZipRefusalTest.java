@@ -186,6 +186,47 @@ class ZipRefusalTest {
     }
 
     @Test
+    void brokenCentralDirectory() throws IOException {
+        byte[] zip = zipOf("world_state.json", SMALL);
+        zip[TestZips.centralRecord(zip, "world_state.json")] = 'X';
+        assertZipRefused(zip, "central directory record 0", "is damaged");
+    }
+
+    @Test
+    void entryDataCutOutOfTheMiddle() throws IOException {
+        byte[] zip = zipOf("world_state.json", new byte[5000]);
+        int cen = TestZips.centralRecord(zip, "world_state.json");
+        byte[] cut = new byte[20 + zip.length - cen];
+        System.arraycopy(zip, 0, cut, 0, 20);
+        System.arraycopy(zip, cen, cut, 20, zip.length - cen);
+        assertZipRefused(cut, "does not lie inside the file", "cut short");
+    }
+
+    @Test
+    void limitsOnArchiveSizeEntriesAndTotal() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("a.json", new byte[600]);
+        entries.put("b.json", new byte[600]);
+        Path file = write(TestZips.zip(entries));
+        assertRefused(() -> SafeZip.read(file, new SafeZip.Limits(100, 10, 1000, 1000, 100, 1000)), file.toString(), "the limit is 100");
+        assertRefused(() -> SafeZip.read(file, new SafeZip.Limits(1 << 20, 1, 1000, 1000, 100, 1000)), "lists 2 entries; the limit is 1");
+        assertRefused(() -> SafeZip.read(file, new SafeZip.Limits(1 << 20, 10, 500, 1000, 100, 1000)), "entry a.json", "the limit is 500");
+        assertRefused(() -> SafeZip.read(file, new SafeZip.Limits(1 << 20, 10, 1000, 1000, 100, 1000)), "entry b.json",
+                "more than 1000 uncompressed bytes in total");
+    }
+
+    @Test
+    void theRefusalNamesArchiveAndEntryInItsFields() throws IOException {
+        Path file = write(zipOf("../x", SMALL));
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> SafeZip.read(file),
+                io.cardshark.worlds.folder.FolderFormatException.class))
+                .satisfies(e -> {
+                    assertThat(e.folder()).isEqualTo(file);
+                    assertThat(e.file()).isEqualTo("../x");
+                });
+    }
+
+    @Test
     void notAZipAtAll() throws IOException {
         assertZipRefused("{\"name\": \"not a zip\"}".getBytes(StandardCharsets.UTF_8), "not a ZIP archive");
     }

@@ -15,7 +15,9 @@ import java.util.Set;
  * Converts a {@code .cardshark.zip} (CardShark today, dfdeec8 {@code WorldExportService.export_world}):
  * {@code world.png}, a world card whose {@code world_data} places room cards on a grid; {@code rooms/<file>.png},
  * the room cards; {@code characters/<file>.png}, the NPCs' character cards. Rooms are mapped as
- * {@link Placements} says, at their {@code grid_position}; exits come from grid adjacency ({@link GridExits}).
+ * {@link Placements} says, at their {@code grid_position} (key {@code "x,y,0"}; a placement without one, which
+ * CardShark's model does not allow, is kept under its room uuid as {@link StateAssembler} says); exits come from
+ * grid adjacency ({@link GridExits}).
  *
  * <ul>
  *   <li>{@code worldId}: from the world card's {@code data.name}. {@code formVersion}: the archive has no format
@@ -53,6 +55,9 @@ public final class CardSharkZipForm {
         List<String> warnings = new ArrayList<>();
         RoomCards cards = new RoomCards(zip, warnings);
         Node grid = worldData.get("grid_size");
+        if (!grid.isNullOrAbsent()) {
+            grid.object();
+        }
         List<RoomDraft> rooms = GridExits.derive(Placements.rooms(worldData, cards, warnings),
                 dimension(grid.get("width")), dimension(grid.get("height")), warnings);
         checkReferences(rooms, cards, zip.characterCards("characters/", warnings), warnings);

@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>Only this one encoding is accepted: raw JSON in the chunk, a V3 {@code ccv3} chunk or EXIF metadata, which
  * CardShark's reader would also try, are refused, as CardShark's writers never produce them for worlds. Two
- * {@code chara} chunks are refused as ambiguous. The decoded JSON is bounded by {@link #MAX_JSON_BYTES}.
+ * {@code chara} chunks are refused as ambiguous. The decoded JSON is bounded by {@link #MAX_JSON_BYTES} (checked
+ * on the base64 length, before decoding) and parsed strictly, nesting at most {@code JsonReader.MAX_DEPTH} deep.
  */
 public final class CharacterCard {
 

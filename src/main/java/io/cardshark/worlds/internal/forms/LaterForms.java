@@ -69,7 +69,7 @@ public final class LaterForms {
         }
         String name = String.valueOf(path.getFileName()).toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
-            byte[] png = PngChunks.readCapped(path, PngChunks.Limits.DEFAULT.maxFileBytes(), origin);
+            byte[] png = BoundedFiles.read(path, PngChunks.Limits.DEFAULT.maxFileBytes(), origin);
             V2CardForm.worldData(CharacterCard.fromPng(png, origin)); // refuses a card that is not a world card
             return new Source(LaterForm.V2_CARD, png, null, null);
         }
@@ -86,7 +86,7 @@ public final class LaterForms {
                     + " (.cardshark.zip) is in the archive: not a CardShark world export");
         }
         if (name.endsWith(".json")) {
-            byte[] bytes = PngChunks.readCapped(path, MAX_STATE_BYTES, origin);
+            byte[] bytes = BoundedFiles.read(path, MAX_STATE_BYTES, origin);
             if (Node.parse(bytes, origin).value() instanceof JsonObject state && isRoomsArray(state)) {
                 return new Source(LaterForm.SHAPE_R, bytes, null, state);
             }

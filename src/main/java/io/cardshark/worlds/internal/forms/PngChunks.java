@@ -1,14 +1,12 @@
 package io.cardshark.worlds.internal.forms;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -67,25 +65,12 @@ public final class PngChunks {
 
     /** Reads a PNG file from disk, refusing it before reading when it is larger than the limit. */
     public static PngChunks read(Path file, Limits limits) {
-        return read(readCapped(file, limits.maxFileBytes(), Origin.file(file)), Origin.file(file), limits);
+        return read(BoundedFiles.read(file, limits.maxFileBytes(), Origin.file(file)), Origin.file(file), limits);
     }
 
     /** Walks {@code png}, whose origin names it in errors. */
     public static PngChunks read(byte[] png, Origin origin, Limits limits) {
         return new Walk(png, origin, limits).run();
-    }
-
-    /** Reads at most {@code maxBytes} of a file: a larger file is refused without being read. */
-    static byte[] readCapped(Path file, long maxBytes, Origin origin) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-            if (bytes.length > maxBytes) {
-                throw origin.refuse("the file is larger than the limit of " + maxBytes + " bytes");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw origin.refuse("cannot be read (" + e + ")", e);
-        }
     }
 
     /** Every chunk, in file order. */
@@ -122,7 +107,7 @@ public final class PngChunks {
             if (png.length > limits.maxFileBytes()) {
                 throw origin.refuse("the PNG is larger than the limit of " + limits.maxFileBytes() + " bytes");
             }
-            if (png.length < SIGNATURE.length || !ByteBuffer.wrap(png, 0, SIGNATURE.length).equals(ByteBuffer.wrap(SIGNATURE))) {
+            if (png.length < SIGNATURE.length || !Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
                 throw origin.refuse("not a PNG file (the 8-byte PNG signature is missing)");
             }
             int pos = SIGNATURE.length;
@@ -202,7 +187,7 @@ public final class PngChunks {
                 }
                 bytes = inflate(chunk, keyword, start + 1, data + len - start - 1);
             } else {
-                bytes = java.util.Arrays.copyOfRange(png, start, data + len);
+                bytes = Arrays.copyOfRange(png, start, data + len);
                 count(chunk, keyword, bytes.length);
             }
             texts.add(new TextChunk(chunk, keyword, new String(bytes, StandardCharsets.ISO_8859_1)));
@@ -221,12 +206,12 @@ public final class PngChunks {
                 throw origin.refuse(chunk.describe() + ": malformed iTXt header (missing separators)");
             }
             boolean compressed = png[flags] == 1;
-            if (png[flags] > 1 || (compressed && png[flags + 1] != 0)) {
+            if ((png[flags] & 0xFF) > 1 || (compressed && png[flags + 1] != 0)) {
                 throw origin.refuse(chunk.describe() + ": unknown iTXt compression flag or method");
             }
             int start = translatedEnd + 1;
             byte[] bytes = compressed ? inflate(chunk, keyword, start, end - start)
-                    : java.util.Arrays.copyOfRange(png, start, end);
+                    : Arrays.copyOfRange(png, start, end);
             if (!compressed) {
                 count(chunk, keyword, bytes.length);
             }

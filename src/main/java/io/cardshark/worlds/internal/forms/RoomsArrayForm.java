@@ -3,6 +3,7 @@ package io.cardshark.worlds.internal.forms;
 import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.folder.FolderFormatException;
 import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonString;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class RoomsArrayForm {
     private static List<String> npcPaths(Node room, String id, String name, List<String> warnings) {
         List<String> paths = new ArrayList<>();
         for (Node npc : room.get("npcs").elementsOrEmpty()) {
-            String path = npc.value() instanceof io.cardshark.worlds.internal.json.JsonString s ? s.value()
+            String path = npc.value() instanceof JsonString s ? s.value()
                     : npc.get("path").stringOrNull();
             if (path == null) {
                 warnings.add("room \"" + id + "\" (" + name + "): the NPC at " + npc.at() + " has no card path; it is left out");

@@ -20,6 +20,8 @@ import java.util.List;
  *   in that original.</li>
  *   <li>A card holds no room images: CardShark kept them in {@code world_assets/<uuid>/}. A room that names one
  *   keeps the name as its background, so that the image can be added later, and gets a warning.</li>
+ *   <li>NPCs are character uuids of the user's character library; a card never holds those cards, so the
+ *   references are kept without being checked.</li>
  * </ul>
  */
 public final class V2CardForm {

@@ -32,6 +32,9 @@ final class V2World {
 
     static final List<String> SUPPORTED = List.of("2");
 
+    /** The event definition fields written first; the event's other keys follow them. */
+    private static final Set<String> DEFINITION_FIELDS = Set.of("id", "trigger", "description", "conditions", "cooldown");
+
     /**
      * A world read.
      *
@@ -115,7 +118,7 @@ final class V2World {
                     .put("conditions", JsonNull.INSTANCE)
                     .put("cooldown", JsonNull.INSTANCE);
             for (Map.Entry<String, Json> e : source.asMap().entrySet()) {
-                if (!Set.of("id", "trigger", "description", "conditions", "cooldown").contains(e.getKey())) {
+                if (!DEFINITION_FIELDS.contains(e.getKey())) {
                     d.put(e.getKey(), e.getValue());
                 }
             }

@@ -1,5 +1,7 @@
 package io.cardshark.worlds;
 
+import io.cardshark.worlds.session.SessionConfig;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,17 +15,30 @@ import java.util.Objects;
  * try (WorldStore store = WorldStore.configure().dataDir(Path.of("data")).open()) { ... }
  * }</pre>
  *
- * @param dataDir     the folder that holds the store's files; created when missing
- * @param maxPoolSize the most JDBC connections the store keeps open (1 to 64)
- * @param lockTimeout how long a writer waits for another writer of the same world before giving up
- * @param durability  what a committed write survives
- * @param backupDir   where whole-store backups go; {@code <dataDir>/backups} unless set
- * @param snapshotDir where per-world snapshots go; {@code <dataDir>/snapshots} unless set
- * @param retention   which backups and snapshots are kept
- * @param verifyOnOpen whether {@code open} runs the quick verification and refuses a store that fails it
+ * @param dataDir           the folder that holds the store's files
+ * @param maxPoolSize       the most JDBC connections the store keeps open (1 to 64)
+ * @param lockTimeout       how long a writer waits for another writer of the same world before giving up
+ * @param durability        what a committed write survives
+ * @param backupDir         where whole-store backups go; {@code <dataDir>/backups} unless set
+ * @param snapshotDir       where per-world snapshots go; {@code <dataDir>/snapshots} unless set
+ * @param retention         which backups and snapshots are kept
+ * @param verifyOnOpen      whether {@code open} runs the quick verification and refuses a store that fails it
+ * @param createIfMissing   whether {@code open} makes a new store where there is none (else it fails)
+ * @param readOnly          whether the store only reads: its connections belong to a user that may only
+ *                          {@code SELECT}, nothing is created or migrated, and every write is refused
+ * @param serveInspection   whether the process that holds the store lets other processes of the data
+ *                          folder's owner look inside it while it is open ({@link WorldStore#inspection()})
+ * @param attachIfHeld      whether {@code open}, finding the store held by another process that serves
+ *                          inspection, reaches it through that process instead of failing
+ * @param dropForeignObjects whether {@code open} removes, after a backup, what a store file holds that its
+ *                          migrations did not make (aliases, triggers, linked tables, ...), instead of refusing it
+ * @param applicationName   what holds the store, for messages another process shows ("in use by ...")
+ * @param sessions          how sessions autosave ({@link WorldStore#sessions()})
  */
 public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, Durability durability,
-                          Path backupDir, Path snapshotDir, Retention retention, boolean verifyOnOpen) {
+                          Path backupDir, Path snapshotDir, Retention retention, boolean verifyOnOpen,
+                          boolean createIfMissing, boolean readOnly, boolean serveInspection, boolean attachIfHeld,
+                          boolean dropForeignObjects, String applicationName, SessionConfig sessions) {
 
     /** The embedded default: {@code ./data} under the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -33,6 +48,10 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
         Objects.requireNonNull(lockTimeout, "lockTimeout must be set");
         Objects.requireNonNull(durability, "durability must be set");
         Objects.requireNonNull(retention, "retention must be set");
+        Objects.requireNonNull(sessions, "sessions must be set");
+        if (dataDir.toString().isEmpty()) {
+            throw new InvalidInputException(null, "dataDir is empty; name the store's folder (\".\" for the current one)");
+        }
         dataDir = dataDir.toAbsolutePath().normalize();
         backupDir = backupDir == null ? dataDir.resolve("backups") : backupDir.toAbsolutePath().normalize();
         snapshotDir = snapshotDir == null ? dataDir.resolve("snapshots") : snapshotDir.toAbsolutePath().normalize();
@@ -55,12 +74,22 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
         if (lockTimeout.isNegative() || lockTimeout.isZero() || lockTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new InvalidInputException(null, "lockTimeout must be positive and below 24 days, was " + lockTimeout);
         }
+        if (readOnly && (dropForeignObjects || durability == Durability.POWER_LOSS)) {
+            throw new InvalidInputException(null, "readOnly cannot go with " + (dropForeignObjects
+                    ? "dropForeignObjects, which changes the store" : "durability POWER_LOSS, which is about writes"));
+        }
+        applicationName = applicationName == null || applicationName.isBlank() ? "an application"
+                : applicationName.strip();
+        if (applicationName.length() > 200 || applicationName.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException(null, "applicationName must be one line of at most 200 characters");
+        }
     }
 
     /**
      * A builder with the defaults: {@code ./data}, 8 connections, 10 s lock timeout,
      * {@link Durability#PROCESS_CRASH}, backups and snapshots inside the data folder, {@link Retention#DEFAULT},
-     * no verification on open.
+     * no verification on open, a new store made when there is none, read and write, live inspection served,
+     * no attaching, foreign objects refused, {@link SessionConfig#DEFAULTS}.
      */
     public static Builder builder() {
         return new Builder();
@@ -69,6 +98,15 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
     /** The configuration of the embedded default store. */
     public static StoreConfig defaults() {
         return builder().build();
+    }
+
+    /** A builder holding this configuration's settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().dataDir(dataDir).maxPoolSize(maxPoolSize).lockTimeout(lockTimeout).durability(durability)
+                .backupDir(backupDir).snapshotDir(snapshotDir).retention(retention).verifyOnOpen(verifyOnOpen)
+                .createIfMissing(createIfMissing).readOnly(readOnly).serveInspection(serveInspection)
+                .attachIfHeld(attachIfHeld).dropForeignObjects(dropForeignObjects).applicationName(applicationName)
+                .sessions(sessions);
     }
 
     /** Collects settings; {@link #build()} validates them. Not thread-safe. */
@@ -81,6 +119,13 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
         private Path snapshotDir;
         private Retention retention = Retention.DEFAULT;
         private boolean verifyOnOpen;
+        private boolean createIfMissing = true;
+        private boolean readOnly;
+        private boolean serveInspection = true;
+        private boolean attachIfHeld;
+        private boolean dropForeignObjects;
+        private String applicationName;
+        private SessionConfig sessions = SessionConfig.DEFAULTS;
 
         Builder() {
         }
@@ -125,10 +170,50 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
             return this;
         }
 
+        public Builder createIfMissing(boolean createIfMissing) {
+            this.createIfMissing = createIfMissing;
+            return this;
+        }
+
+        /** Opens the store read-only; implies that no store is created. */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            if (readOnly) {
+                this.createIfMissing = false;
+            }
+            return this;
+        }
+
+        public Builder serveInspection(boolean serveInspection) {
+            this.serveInspection = serveInspection;
+            return this;
+        }
+
+        public Builder attachIfHeld(boolean attachIfHeld) {
+            this.attachIfHeld = attachIfHeld;
+            return this;
+        }
+
+        public Builder dropForeignObjects(boolean dropForeignObjects) {
+            this.dropForeignObjects = dropForeignObjects;
+            return this;
+        }
+
+        public Builder applicationName(String applicationName) {
+            this.applicationName = applicationName;
+            return this;
+        }
+
+        public Builder sessions(SessionConfig sessions) {
+            this.sessions = sessions;
+            return this;
+        }
+
         /** Validates the settings and seals them. */
         public StoreConfig build() {
             return new StoreConfig(dataDir, maxPoolSize, lockTimeout, durability, backupDir, snapshotDir, retention,
-                    verifyOnOpen);
+                    verifyOnOpen, createIfMissing && !readOnly, readOnly, serveInspection, attachIfHeld,
+                    dropForeignObjects, applicationName, sessions);
         }
 
         /** Builds the configuration and opens the store with it. */

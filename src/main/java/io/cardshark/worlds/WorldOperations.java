@@ -15,7 +15,7 @@ public interface WorldOperations {
 
     Events events();
 
-    Files files();
+    WorldFiles files();
 
     /** The store's own settings, such as the active world. */
     StoreSettings settings();

@@ -1,5 +1,6 @@
 package io.cardshark.worlds;
 
+import io.cardshark.worlds.backup.BackupInfo;
 import io.cardshark.worlds.backup.Backups;
 import io.cardshark.worlds.backup.Snapshots;
 import io.cardshark.worlds.backup.VerifyLevel;
@@ -7,19 +8,20 @@ import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.folder.WorldFolders;
 import io.cardshark.worlds.internal.backup.BackupService;
 import io.cardshark.worlds.internal.backup.Verifier;
-import io.cardshark.worlds.internal.OperationSet;
+import io.cardshark.worlds.internal.console.WebConsole;
+import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.internal.engine.StoreFiles;
+import io.cardshark.worlds.internal.engine.StoreOpener;
 import io.cardshark.worlds.internal.folder.FolderService;
-import io.cardshark.worlds.session.SessionConfig;
-import io.cardshark.worlds.session.SessionTimers;
+import io.cardshark.worlds.internal.ops.OperationSet;
+import io.cardshark.worlds.internal.sessions.SessionManager;
 import io.cardshark.worlds.session.WorldSessions;
-import io.cardshark.worlds.internal.StoreEngine;
-import io.cardshark.worlds.internal.StoreFiles;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-
-import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /**
  * The embedded world store: one H2 database file in a data folder, holding every world with its
@@ -38,8 +40,9 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
  * <p>Thread-safe: share one instance. Each call on the store runs in a transaction of its own;
  * {@link #inTransaction} and {@link #useTransaction} run several calls all or nothing. Writers of one world
  * are serialised, so no update is lost; writers of different worlds do not wait for each other. The store
- * owns its connection pool and the database file lock; {@link #close()} releases both. One process at a
- * time may open a store: a second gets a {@link StoreLockedException}.
+ * owns its connection pool, the store's lock, its sessions and its inspection server; {@link #close()}
+ * saves the sessions and releases the rest. One process at a time holds a store; others look inside it
+ * through {@link #inspection()} ({@link StoreConfig#attachIfHeld()}).
  */
 public final class WorldStore implements WorldOperations, AutoCloseable {
 
@@ -47,43 +50,58 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     private final OperationSet operations;
     private final FolderService folders;
     private final Backups backups;
-    private WorldSessions sessions;
+    private final SessionManager sessions;
+    private final Inspection inspection;
+    private final List<SqlConsole> consoles = new ArrayList<>();
 
     private WorldStore(StoreEngine engine) {
         this.engine = engine;
         this.folders = new FolderService(engine);
         this.operations = new OperationSet(engine.ownTransactions(), folders.beforeDestroy());
         this.backups = new BackupService(engine);
-        // This process holds the store's lock now: no backup or snapshot of it can be in progress elsewhere.
-        BackupService.removeLeftovers(engine.config());
-        folders.removeSnapshotLeftovers();
+        this.sessions = new SessionManager(this, this::useTransaction, engine.config().sessions());
+        this.inspection = new StoreInspection();
     }
 
     /**
-     * Opens the store {@code config} names, creating it or migrating its schema as needed.
+     * Opens the store {@code config} names, creating it or migrating its schema as configured.
      *
-     * @throws StoreLockedException      when another process has it open
-     * @throws StoreUnavailableException when its schema is newer than this code or its files are damaged
+     * @throws StoreLockedException      when another process (or this JVM) has it open, and it is not to be
+     *                                   reached through that process
+     * @throws StoreUnavailableException when there is no store and none is to be made, when its schema is
+     *                                   newer than this code, when it holds objects its migrations did not
+     *                                   make, or when its files are damaged
      */
     public static WorldStore open(StoreConfig config) {
         Objects.requireNonNull(config, "config");
-        WorldStore store = new WorldStore(StoreEngine.open(config));
-        if (config.verifyOnOpen()) {
-            VerifyReport report;
-            try {
-                report = store.verify(VerifyLevel.QUICK);
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
+        StoreEngine engine = StoreOpener.open(config, BackupService.openingBackups(config));
+        WorldStore store = new WorldStore(engine);
+        try {
+            if (!engine.isAttached()) {
+                // This process holds the store's lock: no backup or snapshot of it can be in progress elsewhere.
+                BackupService.removeLeftovers(config);
+                store.folders.finishInterruptedSnapshots(!config.readOnly());
+                if (config.serveInspection()) {
+                    engine.startServing(config.applicationName());
+                }
             }
-            if (!report.passed()) {
-                store.close();
-                throw new StoreUnavailableException(null, "store at " + config.dataDir() + " failed verification on open: "
-                        + report.failures().get(0) + (report.failures().size() > 1
-                        ? " (and " + (report.failures().size() - 1) + " more; run verify)" : ""));
+            if (config.verifyOnOpen()) {
+                refuseIfDamaged(store);
             }
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        return store;
+    }
+
+    private static void refuseIfDamaged(WorldStore store) {
+        VerifyReport report = store.verify(VerifyLevel.QUICK);
+        if (!report.passed()) {
+            throw new StoreUnavailableException(null, "store at " + store.config().dataDir()
+                    + " failed verification on open: " + report.failures().get(0) + (report.failures().size() > 1
+                    ? " (and " + (report.failures().size() - 1) + " more; run verify)" : ""));
+        }
     }
 
     /** Starts a configuration: {@code WorldStore.configure().dataDir(dir).open()}. */
@@ -91,17 +109,35 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         return StoreConfig.builder();
     }
 
-    /** Runs {@code work} in one transaction and returns its result; any exception rolls everything back. */
+    /**
+     * Replaces the store {@code config} names with the backup called {@code backupName}, atomically: the store
+     * holds either its old content or the backup's, never a mix. The current store is backed up first, so a
+     * restore can itself be undone. The store must not be open anywhere.
+     *
+     * @return the backup of the store as it was before the restore, or {@code null} when there was none
+     * @throws NotFoundException     when no such backup exists
+     * @throws StoreLockedException  when the store is open in another process or in this JVM
+     */
+    public static BackupInfo restore(StoreConfig config, String backupName) {
+        Objects.requireNonNull(config, "config");
+        return BackupService.restore(config, backupName);
+    }
+
+    /**
+     * Runs {@code work} in one transaction and returns its result; any exception rolls everything back. Calls
+     * inside {@code work} go through {@code tx}; a call on the store itself from inside fails at once with an
+     * {@link IllegalStateException} (it would wait for the locks {@code tx} holds).
+     */
     public <T> T inTransaction(TransactionCallback<T> work) {
         Objects.requireNonNull(work, "work");
         return engine.transaction(null, tx -> work.run(new OperationSet(tx, folders.beforeDestroy())));
     }
 
-    /** Runs {@code work} in one transaction; any exception rolls everything back. */
+    /** Runs {@code work} in one transaction; any exception rolls everything back. See {@link #inTransaction}. */
     public void useTransaction(TransactionConsumer work) {
         Objects.requireNonNull(work, "work");
-        engine.transaction(null, tx -> {
-            work.run(new OperationSet(tx, folders.beforeDestroy()));
+        inTransaction(tx -> {
+            work.run(tx);
             return null;
         });
     }
@@ -132,7 +168,7 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     }
 
     @Override
-    public Files files() {
+    public WorldFiles files() {
         return operations.files();
     }
 
@@ -143,21 +179,18 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
 
     /**
      * Sessions with autosave on this store's worlds, and the active world ({@link WorldSessions}), with the
-     * default autosave settings. Closed with the store, after a last save.
+     * settings of {@link StoreConfig#sessions()}. The store has exactly one; its close saves and closes it.
      */
-    public synchronized WorldSessions sessions() {
-        if (sessions == null) {
-            sessions = WorldSessions.of(this, SessionConfig.DEFAULTS, SessionTimers.system());
-        }
+    public WorldSessions sessions() {
         return sessions;
     }
 
-    /** Import and export of world folders (format spec: {@code docs/world-folder-format.md}). */
+    /** Import and export of world folders (format: {@code docs/world-folder-format.md}). */
     public WorldFolders folders() {
         return folders;
     }
 
-    /** Whole-store backups, taken online ({@link Backups}); restore with {@link Backups#restore}. */
+    /** Whole-store backups, taken online ({@link Backups}); restore with {@link #restore}. */
     public Backups backups() {
         return backups;
     }
@@ -167,6 +200,11 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         return folders.snapshots();
     }
 
+    /** Looking inside the store while it is in use: by other processes, and through a web console. */
+    public Inspection inspection() {
+        return inspection;
+    }
+
     /**
      * Checks that the store holds what it promises ({@link VerifyLevel} says how thoroughly). Runs beside
      * writers; a failure in the report means damage, a warning something the format allows but that
@@ -174,20 +212,23 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
      */
     public VerifyReport verify(VerifyLevel level) {
         Objects.requireNonNull(level, "level");
-        return new Verifier(engine, folders).run(level);
+        return new Verifier(engine, folders, scratch -> {
+            WorldStore other = configure().dataDir(scratch).serveInspection(false).open();
+            return new Verifier.Scratch(other.folders(), other::close);
+        }).run(level);
     }
 
     /** Where the store lives and which versions wrote it. */
     public StoreInfo info() {
-        int worlds = engine.transaction(null, tx -> tx.dsl().fetchCount(WORLD));
-        return new StoreInfo(engine.config().dataDir(), StoreFiles.databaseFile(engine.config().dataDir()),
-                engine.schemaVersion(), org.h2.engine.Constants.FULL_VERSION, engine.config().durability(), worlds);
+        return new StoreInfo(engine.config().dataDir(), StoreFiles.database(engine.config().dataDir()),
+                engine.schemaVersion(), org.h2.engine.Constants.FULL_VERSION, engine.config().durability(),
+                worlds().count(), engine.isAttached(), inspection.isServing());
     }
 
     /**
      * A JDBC connection for looking inside with SQL. Read-only connections belong to a database user that
-     * may only {@code SELECT}: no write, DDL, file function or script command gets through. The caller
-     * closes it.
+     * may only {@code SELECT}; writable ones to one that may change rows but no schema, alias, trigger or
+     * file. The caller closes it.
      */
     public Connection sqlConnection(boolean writable) throws SQLException {
         return engine.inspectionConnection(writable);
@@ -198,19 +239,51 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         return engine.config();
     }
 
-    /** Closes the connection pool and the database; further calls fail. */
+    /** Saves and closes the sessions, stops consoles and inspection, closes the database; further calls fail. */
     @Override
     public void close() {
-        WorldSessions open;
-        synchronized (this) {
-            open = sessions;
-        }
         try {
-            if (open != null) {
-                open.closeAll();
-            }
+            sessions.closeAll();
         } finally {
+            List<SqlConsole> open;
+            synchronized (consoles) {
+                open = new ArrayList<>(consoles);
+                consoles.clear();
+            }
+            open.forEach(SqlConsole::close);
             engine.close();
+        }
+    }
+
+    /** {@link Inspection} over the engine's inspection server and the web console. */
+    private final class StoreInspection implements Inspection {
+        @Override
+        public boolean isServing() {
+            return engine.isServing();
+        }
+
+        @Override
+        public void start() {
+            engine.startServing(engine.config().applicationName());
+        }
+
+        @Override
+        public void stop() {
+            engine.stopServing();
+        }
+
+        @Override
+        public SqlConsole console(boolean writable) {
+            try {
+                SqlConsole console = WebConsole.start(engine.inspectionConnection(writable), writable);
+                synchronized (consoles) {
+                    consoles.add(console);
+                }
+                return console;
+            } catch (SQLException e) {
+                throw new StoreUnavailableException(null, "store at " + engine.config().dataDir()
+                        + ": no connection for the console: " + e.getMessage(), e);
+            }
         }
     }
 }

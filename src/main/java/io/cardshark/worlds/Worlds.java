@@ -22,6 +22,9 @@ public interface Worlds {
 
     boolean exists(String worldId);
 
+    /** How many worlds the store holds. */
+    int count();
+
     /** Every world with what a list screen shows, ordered by display name then id. */
     List<WorldSummary> list();
 

@@ -166,7 +166,7 @@ class ApiBadInputTest {
                 "schema.version"));
         // Backups and snapshots
         cases.add(c("restore a backup with a path as name", invalid,
-                s -> io.cardshark.worlds.backup.Backups.restore(s.config(), "../../etc/passwd"), "not a backup file name"));
+                s -> io.cardshark.worlds.WorldStore.restore(s.config(), "../../etc/passwd"), "not a backup file name"));
         cases.add(c("snapshot a missing world", missing, s -> s.snapshots().take("Nowhere"), "Nowhere"));
         cases.add(c("snapshot with a path as world", invalid, s -> s.snapshots().take("../x"), "../x"));
         cases.add(c("restore a world with no snapshots", missing, s -> s.snapshots().restore(W), W));

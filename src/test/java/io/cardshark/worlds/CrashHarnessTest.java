@@ -1,6 +1,6 @@
 package io.cardshark.worlds;
 
-import io.cardshark.worlds.backup.Backups;
+import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.folder.ImportResult;
@@ -775,7 +775,7 @@ class CrashHarnessTest {
         StoreConfig config = StoreConfig.builder().dataDir(root.resolve("store")).backupDir(backupDir)
                 .snapshotDir(root.resolve("snapshots")).build();
         try {
-            Backups.restore(config, zip.getFileName().toString());
+            WorldStore.restore(config, zip.getFileName().toString());
             try (WorldStore restored = WorldStore.open(config)) {
                 VerifyReport v = restored.verify(VerifyLevel.QUICK);
                 if (!v.passed()) {

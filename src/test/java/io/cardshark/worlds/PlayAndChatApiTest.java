@@ -35,12 +35,12 @@ class PlayAndChatApiTest {
 
     @Test
     void moveSetsThePositionAndAppendsTheVisit() {
-        assertThat(store.players().position(world)).isEqualTo("0,0,0");
+        assertThat(store.players().position(world)).hasValue(Coordinates.of(0, 0, 0));
         store.players().move(world, Coordinates.of(1, 0, 0));
         store.players().move(world, Coordinates.of(-2, 0, 7));
-        assertThat(store.players().position(world)).isEqualTo("-2,0,7");
+        assertThat(store.players().position(world)).hasValue(Coordinates.of(-2, 0, 7));
         assertThat(store.players().visits(world)).containsExactly(new Visit(0, "1,0,0"), new Visit(1, "-2,0,7"));
-        assertThat(store.worlds().get(world).currentPosition()).isEqualTo("-2,0,7");
+        assertThat(store.worlds().get(world).positionKey()).isEqualTo("-2,0,7");
         assertThatThrownBy(() -> store.players().move(world, null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store.players().move("Missing", Coordinates.of(0, 0, 0)))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("Missing");
@@ -52,7 +52,7 @@ class PlayAndChatApiTest {
         store.players().moveAll(world, List.of(Coordinates.of(1, 0, 0), Coordinates.of(2, 0, 0), Coordinates.of(2, 1, 0)));
         assertThat(store.players().visits(world)).containsExactly(new Visit(0, "0,0,0"), new Visit(1, "1,0,0"),
                 new Visit(2, "2,0,0"), new Visit(3, "2,1,0"));
-        assertThat(store.players().position(world)).isEqualTo("2,1,0");
+        assertThat(store.players().position(world)).hasValue(Coordinates.of(2, 1, 0));
         assertThatThrownBy(() -> store.players().moveAll(world, List.of())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store.players().moveAll(world, java.util.Arrays.asList(Coordinates.of(1, 1, 1), null)))
                 .isInstanceOf(InvalidInputException.class);

@@ -23,7 +23,8 @@ class ProcessesTest {
             holder.awaitLine("opened", 60);
             assertThatThrownBy(() -> WorldStore.configure().dataDir(data).open())
                     .isInstanceOf(StoreLockedException.class)
-                    .hasMessage("store at " + data.toAbsolutePath() + " is in use by another process; close it there first");
+                    .hasMessageStartingWith("store at " + data.toAbsolutePath() + " is in use by another process (process ")
+                    .hasMessageEndingWith(", an application)");
         }
     }
 

@@ -309,7 +309,7 @@ class RestartSoakTest {
     /** The live data: the UTF-8 size of H2's {@code SCRIPT} (DDL plus an INSERT per row) of the whole store. */
     private static long scriptBytes(WorldStore store) throws SQLException {
         long bytes = 0;
-        try (Connection c = store.sqlConnection(true); Statement st = c.createStatement();
+        try (Connection c = io.cardshark.worlds.testing.AdminSql.connect(store); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SCRIPT")) {
             while (rs.next()) {
                 bytes += rs.getString(1).getBytes(StandardCharsets.UTF_8).length + 1;

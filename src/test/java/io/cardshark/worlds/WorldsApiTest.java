@@ -34,7 +34,7 @@ class WorldsApiTest {
         assertThat(w.displayName()).isEqualTo("Drachen-Höhle 🐉: Ünïcødé / ../Test <Wörld>?");
         assertThat(w.shape()).isEqualTo(WorldShape.H);
         assertThat(w.formatVersion()).isEqualTo("1.0");
-        assertThat(w.currentPosition()).isEqualTo("0,0,0");
+        assertThat(w.positionKey()).isEqualTo("0,0,0");
         assertThat(store.worlds().get(w.id())).isEqualTo(w);
         assertThat(store.players().state(w.id())).isEqualTo(PlayerState.DEFAULT);
     }

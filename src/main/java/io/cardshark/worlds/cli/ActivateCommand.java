@@ -14,9 +14,14 @@ final class ActivateCommand extends StoreCommand {
     String worldId;
 
     @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     int run(WorldStore s, PrintWriter out) {
         s.sessions().activate(worldId).close();
-        out.println("active world is now " + worldId);
+        out.println("active world is now " + Terminal.safe(worldId));
         return Main.EXIT_OK;
     }
 }

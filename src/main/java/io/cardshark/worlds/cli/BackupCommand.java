@@ -14,7 +14,8 @@ final class BackupCommand extends StoreCommand {
     @Override
     int run(WorldStore s, PrintWriter out) {
         BackupInfo b = s.backups().create();
-        out.println("backup " + b.name() + " written (" + b.bytes() + " bytes) to " + b.path().getParent());
+        out.println("backup " + b.name() + " written (" + b.bytes() + " bytes) to "
+                + Terminal.safe(b.path().getParent().toString()));
         return Main.EXIT_OK;
     }
 }

@@ -18,7 +18,8 @@ final class BackupsCommand extends StoreCommand {
             table.row(List.of(b.name(), b.createdAt().toString(), b.reason(), Long.toString(b.bytes())));
         }
         table.print(out);
-        out.println(backups.size() + (backups.size() == 1 ? " backup" : " backups") + " in " + s.config().backupDir());
+        out.println(backups.size() + (backups.size() == 1 ? " backup" : " backups") + " in "
+                + Terminal.safe(s.config().backupDir().toString()));
         return Main.EXIT_OK;
     }
 }

@@ -1,37 +1,57 @@
 package io.cardshark.worlds.cli;
 
+import io.cardshark.worlds.SqlConsole;
 import io.cardshark.worlds.WorldStore;
-import org.h2.engine.SysProperties;
-import org.h2.tools.Server;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.concurrent.CountDownLatch;
 
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Open H2's web console on the store, listening on 127.0.0.1 only.",
-                "Read-only unless --write. Returns when the browser disconnects."})
+        description = {"Serve a web console on the store at http://127.0.0.1:<port>/<token>/ until stopped (Ctrl-C).",
+                "It serves this store only: no login form, no other database. Read-only unless --write.",
+                "Works while another process holds the store (through that process)."})
 final class ConsoleCommand extends StoreCommand {
 
-    static final String LOOPBACK = "127.0.0.1";
-
-    @Option(names = "--write", description = "Allow statements that change the store.")
+    @Option(names = "--write", description = "Allow statements that change rows.")
     boolean write;
 
+    @Option(names = "--no-browser", description = "Print the address only; do not open a browser.")
+    boolean noBrowser;
+
     @Override
-    int run(WorldStore s, PrintWriter out) throws SQLException {
-        // The console gets the open connection, never a URL: no caller-chosen JDBC option reaches H2,
-        // and it binds to the loopback address only (never -webAllowOthers). Its login page still answers
-        // on that address, which is why the admin user has a password (see the store's credentials file).
-        if (!LOOPBACK.equals(SysProperties.BIND_ADDRESS)) {
-            throw new IllegalStateException("the console listens on " + LOOPBACK + " only, but H2 was loaded with h2.bindAddress="
-                    + SysProperties.BIND_ADDRESS + "; unset that property");
+    boolean writes() {
+        return write;
+    }
+
+    @Override
+    int run(WorldStore s, PrintWriter out) throws InterruptedException {
+        SqlConsole console = s.inspection().console(write);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C or a kill: close the console and let call() close the store, then the JVM ends.
+        Thread hook = new Thread(() -> {
+            console.close();
+            s.close();
+            stopped.countDown();
+        }, "cardshark-worlds-console-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("console on " + console.address() + " (" + (write ? "read and write" : "read-only")
+                + "); Ctrl-C stops it");
+        out.flush();
+        if (!noBrowser) {
+            openBrowser(console.address().toString(), spec.commandLine().getErr());
         }
-        try (Connection c = s.sqlConnection(write)) {
-            Server.startWebServer(c, true);
-        }
+        stopped.await();
         return Main.EXIT_OK;
+    }
+
+    private static void openBrowser(String address, PrintWriter err) {
+        try {
+            org.h2.tools.Server.openBrowser(address);
+        } catch (Exception e) {
+            err.println("no browser could be opened (" + Terminal.safe(String.valueOf(e.getMessage()))
+                    + "); open the address above yourself");
+        }
     }
 }

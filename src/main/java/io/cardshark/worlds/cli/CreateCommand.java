@@ -16,9 +16,14 @@ final class CreateCommand extends StoreCommand {
     String displayName;
 
     @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     int run(WorldStore s, PrintWriter out) {
         World w = s.worlds().create(displayName);
-        out.println("created world " + w.id() + " (\"" + w.displayName() + "\")");
+        out.println("created world " + Terminal.safe(w.id()) + " (\"" + Terminal.safe(w.displayName()) + "\")");
         return Main.EXIT_OK;
     }
 }

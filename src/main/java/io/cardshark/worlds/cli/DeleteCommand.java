@@ -14,9 +14,14 @@ final class DeleteCommand extends StoreCommand {
     String worldId;
 
     @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     int run(WorldStore s, PrintWriter out) {
         s.worlds().delete(worldId);
-        out.println("deleted world " + worldId);
+        out.println("deleted world " + Terminal.safe(worldId));
         return Main.EXIT_OK;
     }
 }

@@ -26,10 +26,15 @@ final class ExampleCommand extends StoreCommand {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     int run(WorldStore s, PrintWriter out) {
         String id = io.cardshark.worlds.WorldIds.fromDisplayName(DISPLAY_NAME);
         if (s.worlds().exists(id)) {
-            out.println("world " + id + " already exists");
+            out.println("world " + Terminal.safe(id) + " already exists");
         } else {
             out.println("created world " + create(s).id());
         }

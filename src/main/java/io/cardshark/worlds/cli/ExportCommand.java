@@ -51,7 +51,8 @@ final class ExportCommand extends StoreCommand {
             out.println(ResultJson.exports(results));
         } else {
             for (ExportResult r : results) {
-                out.printf("exported %s to %s (%s): %d files, %d chats, %d messages, %d bytes%s%n", r.worldId(), r.target(),
+                out.printf("exported %s to %s (%s): %d files, %d chats, %d messages, %d bytes%s%n",
+                        Terminal.safe(r.worldId()), Terminal.safe(r.target().toString()),
                         r.layout().name().toLowerCase(java.util.Locale.ROOT), r.files(), r.chats(), r.messages(), r.bytes(),
                         r.replaced() ? ", replaced the old folder" : "");
             }

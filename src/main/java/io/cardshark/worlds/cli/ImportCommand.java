@@ -25,6 +25,11 @@ final class ImportCommand extends StoreCommand {
     boolean json;
 
     @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     int run(WorldStore s, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         List<ImportResult> results;
@@ -36,24 +41,25 @@ final class ImportCommand extends StoreCommand {
         } else {
             for (ImportResult r : results) {
                 if (!r.isImported()) {
-                    out.println("rejected " + r.worldId());
+                    out.println("rejected " + Terminal.safe(r.worldId()));
                     continue;
                 }
                 var c = r.counts();
                 out.printf("%s %s (shape %s from %s): %d locations, %d unconnected, %d chats, %d messages, %d events, "
                                 + "%d files, %d backups, %d bytes%n",
-                        r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.worldId(), r.shape(), r.stateFile(),
+                        r.outcome().name().toLowerCase(java.util.Locale.ROOT), Terminal.safe(r.worldId()), r.shape(),
+                        Terminal.safe(r.stateFile()),
                         c.locations(), c.unconnectedLocations(), c.chats(), c.messages(), c.events(), c.files(),
                         c.backups(), c.bytes());
-                r.recovery().forEach(line -> out.println("  recovery: " + line));
-                r.skipped().forEach(line -> out.println("  skipped: " + line + " (temporary, never read)"));
-                r.warnings().forEach(line -> out.println("  warning: " + line));
+                r.recovery().forEach(line -> out.println("  recovery: " + Terminal.safe(line)));
+                r.skipped().forEach(line -> out.println("  skipped: " + Terminal.safe(line) + " (temporary, never read)"));
+                r.warnings().forEach(line -> out.println("  warning: " + Terminal.safe(line)));
             }
         }
         boolean anyRejected = false;
         for (ImportResult r : results) {
             if (!r.isImported()) {
-                err.println("error: " + r.error());
+                err.println("error: " + Terminal.safe(r.error()));
                 anyRejected = true;
             }
         }

@@ -13,12 +13,14 @@ final class InfoCommand extends StoreCommand {
     @Override
     int run(WorldStore s, PrintWriter out) {
         StoreInfo info = s.info();
-        out.println("data folder     " + info.dataDir());
-        out.println("database file   " + info.databaseFile());
+        out.println("data folder     " + Terminal.safe(info.dataDir().toString()));
+        out.println("database file   " + Terminal.safe(info.databaseFile().toString()));
         out.println("schema version  " + info.schemaVersion());
         out.println("H2 version      " + info.h2Version());
         out.println("durability      " + info.durability());
         out.println("worlds          " + info.worlds());
+        out.println("held            " + (info.attached() ? "by another process; reached through its live inspection"
+                : "by this process" + (info.serving() ? ", serving live inspection" : "")));
         return Main.EXIT_OK;
     }
 }

@@ -21,10 +21,23 @@ import java.io.PrintWriter;
 public final class Main implements Runnable {
 
     static {
-        // H2 reads this once, when its classes load, and binds the console's socket to it. Set here, before
-        // any command touches H2, so the console never listens beyond this machine.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", ConsoleCommand.LOOPBACK);
+        // H2 reads this once, when its classes load, and binds its servers' sockets to it. Set here, before any
+        // command touches H2, so the store's inspection server never listens beyond this machine.
+        setIfAbsent("h2.bindAddress", "127.0.0.1");
+        // The command line reports failures itself, one "error:" line each: the library's log lines would only
+        // repeat them. -Dcardshark.verbose=true shows them (and stack traces).
+        boolean verbose = Boolean.getBoolean("cardshark.verbose");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "off");
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    private static void setIfAbsent(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
     }
 
@@ -40,14 +53,17 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** Builds the command line with its error handling; tests drive it with their own streams. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * Builds the command line with its error handling; tests drive it with their own streams. Both streams
+     * are passed through {@link Terminal#writer}: no control character from data reaches the terminal.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
+        cl.setOut(new PrintWriter(Terminal.writer(out), true));
+        cl.setErr(new PrintWriter(Terminal.writer(err), true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
-            w.println("error: " + message(e));
+            w.println("error: " + Terminal.safe(message(e)));
             if (Boolean.getBoolean("cardshark.verbose")) {
                 e.printStackTrace(w);
             }
@@ -70,6 +86,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Log lines (with -Dcardshark.verbose=true) carry names from data too.
+        System.setErr(new java.io.PrintStream(Terminal.stream(new java.io.FileOutputStream(java.io.FileDescriptor.err)), true,
+                java.nio.charset.StandardCharsets.UTF_8));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = commandLine(out, err).execute(args);

@@ -1,7 +1,7 @@
 package io.cardshark.worlds.cli;
 
 import io.cardshark.worlds.backup.BackupInfo;
-import io.cardshark.worlds.backup.Backups;
+import io.cardshark.worlds.WorldStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,9 +28,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BackupInfo before = Backups.restore(store.config(), name);
+        BackupInfo before = WorldStore.restore(store.config("restore", true), name);
         var out = spec.commandLine().getOut();
-        out.println("restored the store from " + name
+        out.println("restored the store from " + Terminal.safe(name)
                 + (before == null ? "" : "; the store as it was is backup " + before.name()));
         return Main.EXIT_OK;
     }

@@ -19,9 +19,14 @@ final class RestoreWorldCommand extends StoreCommand {
     String snapshot;
 
     @Override
+    boolean writes() {
+        return true;
+    }
+
+    @Override
     int run(WorldStore s, PrintWriter out) {
         SnapshotInfo restored = snapshot == null ? s.snapshots().restore(worldId) : s.snapshots().restore(worldId, snapshot);
-        out.println("restored world " + worldId + " from snapshot " + restored.name());
+        out.println("restored world " + Terminal.safe(worldId) + " from snapshot " + Terminal.safe(restored.name()));
         return Main.EXIT_OK;
     }
 }

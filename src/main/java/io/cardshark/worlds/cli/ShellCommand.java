@@ -17,6 +17,11 @@ final class ShellCommand extends StoreCommand {
     boolean write;
 
     @Override
+    boolean writes() {
+        return write;
+    }
+
+    @Override
     int run(WorldStore s, PrintWriter out) throws SQLException {
         try (Connection c = s.sqlConnection(write)) {
             Shell shell = new Shell();

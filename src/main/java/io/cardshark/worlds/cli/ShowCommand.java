@@ -29,7 +29,8 @@ final class ShowCommand extends StoreCommand {
             out.printf("world      %s%nname       %s%nshape      %s (version %s)%nposition   %s%n"
                             + "player     health %d, stamina %d, level %d, experience %d%nvisits     %d%n"
                             + "created    %s%nmodified   %s (row version %d)%n",
-                    w.id(), w.displayName(), w.shape(), w.formatVersion(), w.currentPosition(),
+                    Terminal.safe(w.id()), Terminal.safe(w.displayName()), w.shape(), Terminal.safe(w.formatVersion()),
+                    Terminal.safe(w.positionKey()),
                     p.health(), p.stamina(), p.level(), p.experience(), tx.players().visits(worldId).size(),
                     w.createdAt(), w.modifiedAt(), w.rowVersion());
             List<Location> locations = tx.locations().list(worldId);

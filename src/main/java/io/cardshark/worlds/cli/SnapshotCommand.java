@@ -18,7 +18,8 @@ final class SnapshotCommand extends StoreCommand {
     @Override
     int run(WorldStore s, PrintWriter out) {
         SnapshotInfo snapshot = s.snapshots().take(worldId);
-        out.println("snapshot " + snapshot.name() + " of world " + worldId + " written to " + snapshot.folder());
+        out.println("snapshot " + snapshot.name() + " of world " + Terminal.safe(worldId) + " written to "
+                + Terminal.safe(snapshot.folder().toString()));
         return Main.EXIT_OK;
     }
 }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import io.cardshark.worlds.internal.console.SqlText;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,7 +18,8 @@ import java.util.List;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Run one SQL statement against the store and print the result as a table.",
-                "Read-only unless --write: the session's database user may only SELECT.",
+                "Read-only unless --write: the session's database user may only SELECT; with --write it may change",
+                "rows, never the schema. Works while another process holds the store (through that process).",
                 "Views for inspection: WORLD_SUMMARY, LOCATION_SUMMARY, CHAT_SUMMARY."})
 final class SqlCommand extends StoreCommand {
 
@@ -31,11 +34,16 @@ final class SqlCommand extends StoreCommand {
     int maxRows;
 
     @Override
+    boolean writes() {
+        return write;
+    }
+
+    @Override
     int run(WorldStore s, PrintWriter out) throws SQLException {
         try (Connection c = s.sqlConnection(write);
              Statement st = c.createStatement()) {
             st.setMaxRows(maxRows + 1);
-            if (st.execute(query)) {
+            if (st.execute(SqlText.single(query))) {
                 try (ResultSet rs = st.getResultSet()) {
                     print(rs, out);
                 }
@@ -44,8 +52,10 @@ final class SqlCommand extends StoreCommand {
             }
         } catch (SQLException e) {
             String reason = Main.message(e).replaceFirst(";? ?SQL statement:$", "");
-            if (e.getErrorCode() == org.h2.api.ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1 && !write) {
-                reason += " (the session is read-only; add --write to change the store)";
+            if (e.getErrorCode() == org.h2.api.ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1
+                    || e.getErrorCode() == org.h2.api.ErrorCode.ADMIN_RIGHTS_REQUIRED) {
+                reason += write ? " (the writer may change rows, not the schema, users, aliases or files)"
+                        : " (the session is read-only; add --write to change rows)";
             }
             throw new SQLException("SQL failed: " + reason, e);
         }

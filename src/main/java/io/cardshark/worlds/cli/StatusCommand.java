@@ -16,20 +16,21 @@ final class StatusCommand extends StoreCommand {
     int run(WorldStore s, PrintWriter out) {
         StoreInfo info = s.info();
         Optional<String> active = s.sessions().activeWorld();
-        out.println("store           " + info.dataDir());
+        out.println("store           " + Terminal.safe(info.dataDir().toString()));
         out.println("worlds          " + info.worlds());
         out.println("durability      " + info.durability());
         if (active.isEmpty()) {
             out.println("active world    (none)");
         } else if (!s.worlds().exists(active.get())) {
-            out.println("active world    " + active.get() + " (deleted)");
+            out.println("active world    " + Terminal.safe(active.get()) + " (deleted)");
         } else {
             World w = s.worlds().get(active.get());
-            out.println("active world    " + w.id() + " (\"" + w.displayName() + "\")");
-            out.println("position        " + s.players().position(w.id()));
+            out.println("active world    " + Terminal.safe(w.id()) + " (\"" + Terminal.safe(w.displayName()) + "\")");
+            out.println("position        " + Terminal.safe(w.positionKey()));
             out.println("visits          " + s.players().visits(w.id()).size());
             out.println("last change     " + w.modifiedAt() + " (row version " + w.rowVersion() + ")");
-            out.println("session         " + s.sessions().lastSavedFigures(w.id()).orElse("never saved through a session"));
+            out.println("session         " + Terminal.safe(s.sessions().lastSavedFigures(w.id())
+                    .orElse("never saved through a session")));
         }
         return Main.EXIT_OK;
     }

@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * A command that works on one open store: opens it from {@code --store}, runs, closes it. Output goes to
+ * A command that works on one open store: opens it from {@code --store} (read-only unless the command
+ * {@link #writes() writes}; through the process that holds it, if one does), runs, closes it. Output goes to
  * the command line's own stream, so tests can read it.
  */
 abstract class StoreCommand implements Callable<Integer> {
@@ -22,9 +23,14 @@ abstract class StoreCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (WorldStore s = store.open()) {
+        try (WorldStore s = store.open(spec.name(), writes())) {
             return run(s, spec.commandLine().getOut());
         }
+    }
+
+    /** Whether the command changes the store; one that does not opens it read-only and never creates it. */
+    boolean writes() {
+        return false;
     }
 
     /** The command's work; returns the exit code. */

@@ -32,7 +32,7 @@ final class TablePrinter {
         if (value == null) {
             return "NULL";
         }
-        String flat = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+        String flat = Terminal.safe(value);
         return flat.codePointCount(0, flat.length()) <= MAX_CELL ? flat
                 : flat.substring(0, flat.offsetByCodePoints(0, MAX_CELL - 1)) + "…";
     }

@@ -25,10 +25,10 @@ final class VerifyCommand extends StoreCommand {
         VerifyLevel level = deep ? VerifyLevel.DEEP : quick ? VerifyLevel.QUICK : VerifyLevel.FULL;
         VerifyReport report = s.verify(level);
         for (Finding f : report.failures()) {
-            out.println("FAILED  " + f);
+            out.println("FAILED  " + Terminal.safe(f.toString()));
         }
         for (Finding f : report.warnings()) {
-            out.println("warning " + f);
+            out.println("warning " + Terminal.safe(f.toString()));
         }
         out.println("verify " + level.name().toLowerCase() + ": " + report.checks() + " checks, "
                 + report.failures().size() + " failures, " + report.warnings().size() + " warnings: "

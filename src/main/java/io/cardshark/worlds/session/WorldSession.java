@@ -1,287 +1,70 @@
 package io.cardshark.worlds.session;
 
+import io.cardshark.worlds.ChatMessage;
 import io.cardshark.worlds.Coordinates;
-import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.Location;
 import io.cardshark.worlds.NewEvent;
 import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.PlayerState;
-import io.cardshark.worlds.StoreUnavailableException;
 import io.cardshark.worlds.Visit;
-import io.cardshark.worlds.WorldTransaction;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A game's view of one world while it is played: changes are collected in memory and saved together in
  * one transaction, so a game can change the world many times a second without a commit each time.
  *
  * <p>When changes are saved: at most one autosave per interval, counted from the first unsaved change; at
- * once for significant changes ({@link SessionConfig#flushAtOnce()}: by default entering a location, an
- * event, a chat message), whose call returns only after the commit; on {@link #flush()}; on
- * {@link #close()}; and on JVM shutdown. A failed save keeps the changes and reports the failure
- * ({@link SessionStats#lastFailure()}); nothing is dropped.
+ * once for significant changes ({@link SessionConfig#flushAtOnce()}: by default entering a location and an
+ * event), whose call returns only after the commit; always at once for a chat message, whose call returns
+ * the stored message; on {@link #flush()}; on {@link #close()}; on the store's close; and on JVM shutdown.
+ * A failed save keeps the changes and reports the failure ({@link SessionStats#lastFailure()}); nothing is
+ * dropped.
  *
  * <p>What a {@code kill -9} can lose: the non-significant changes of the last interval that had not been
  * saved yet. What it cannot: anything saved, and any significant change whose call returned.
  *
  * <p>Reads see the session's own unsaved changes. Thread-safe; one per world (see {@link WorldSessions}).
+ * After it is closed, or its store is, every change is refused.
  */
-public final class WorldSession implements AutoCloseable {
+public interface WorldSession extends AutoCloseable {
 
-    /** One buffered change: what to do in the flushing transaction. */
-    record Change(long seq, ChangeKind kind, Object value, Consumer<WorldTransaction> apply) {
-    }
-
-    private final SessionManager manager;
-    private final String worldId;
-    private final Object lock = new Object();
-    private final List<Change> pending = new ArrayList<>();
-    private long nextSeq;
-    private long savedSeq = -1;
-    private SessionTimer.Scheduled autosave;
-    private boolean closed;
-    private long changesReceived;
-    private long flushes;
-    private long commits;
-    private Instant lastFlushAt;
-    private String lastFailure;
-
-    WorldSession(SessionManager manager, String worldId) {
-        this.manager = manager;
-        this.worldId = worldId;
-    }
-
-    public String worldId() {
-        return worldId;
-    }
-
-    // ---- changes ---------------------------------------------------------------------------------
+    String worldId();
 
     /** The player enters a position (current position and visit history). */
-    public void move(Coordinates to) {
-        require(to, "move: coordinates");
-        change(ChangeKind.MOVE, to, tx -> tx.players().move(worldId, to));
-    }
+    void move(Coordinates to);
 
-    public void updatePlayer(PlayerState state) {
-        require(state, "player");
-        change(ChangeKind.PLAYER, state, tx -> tx.players().update(worldId, state));
-    }
+    void updatePlayer(PlayerState state);
 
-    public void putLocation(Location location) {
-        require(location, "location");
-        change(ChangeKind.LOCATION, location, tx -> tx.locations().put(worldId, location));
-    }
+    void putLocation(Location location);
 
-    public void appendMessage(String chatId, NewMessage message) {
-        require(chatId, "chat_id");
-        require(message, "message");
-        change(ChangeKind.CHAT_MESSAGE, message, tx -> tx.chats().append(worldId, chatId, message));
-    }
+    /** Appends a chat message, saving it (and whatever waited) before it returns the stored message. */
+    ChatMessage appendMessage(String chatId, NewMessage message);
 
-    public void recordEvent(NewEvent event) {
-        require(event, "event");
-        change(ChangeKind.EVENT, event, tx -> tx.events().record(worldId, event));
-    }
+    void recordEvent(NewEvent event);
 
-    public void rename(String displayName) {
-        require(displayName, "display name");
-        change(ChangeKind.METADATA, displayName, tx -> tx.worlds().rename(worldId, displayName));
-    }
+    void rename(String displayName);
 
-    private void require(Object value, String what) {
-        if (value == null) {
-            throw new InvalidInputException(worldId, "world " + worldId + ": " + what + " must be set");
-        }
-    }
-
-    private void change(ChangeKind kind, Object value, Consumer<WorldTransaction> apply) {
-        long seq;
-        synchronized (lock) {
-            ensureOpen();
-            seq = nextSeq++;
-            pending.add(new Change(seq, kind, value, apply));
-            changesReceived++;
-            if (autosave == null) {
-                autosave = manager.scheduleAutosave(this);
-            }
-        }
-        if (manager.config().flushAtOnce().contains(kind)) {
-            manager.flushUpTo(this, seq);
-        }
-    }
-
-    // ---- reads that see unsaved changes ----------------------------------------------------------
-
-    /** The current position, the session's latest move included. */
-    public String position() {
-        return manager.read(() -> {
-            Coordinates latest = latest(ChangeKind.MOVE, Coordinates.class);
-            return latest != null ? latest.key() : manager.store().players().position(worldId);
-        });
-    }
+    /**
+     * The current position, the session's latest move included; empty when the world's stored position is not
+     * {@code x,y,z} coordinates (a world imported with a position naming a location by another key).
+     */
+    Optional<Coordinates> position();
 
     /** The visit history, unsaved moves included. */
-    public List<Visit> visits() {
-        return manager.read(() -> {
-            List<Visit> visits = new ArrayList<>(manager.store().players().visits(worldId));
-            for (Change c : snapshot()) {
-                if (c.kind() == ChangeKind.MOVE) {
-                    visits.add(new Visit(visits.size(), ((Coordinates) c.value()).key()));
-                }
-            }
-            return visits;
-        });
-    }
+    List<Visit> visits();
 
-    public PlayerState player() {
-        return manager.read(() -> {
-            PlayerState latest = latest(ChangeKind.PLAYER, PlayerState.class);
-            return latest != null ? latest : manager.store().players().state(worldId);
-        });
-    }
+    PlayerState player();
 
-    public Optional<Location> location(String locationId) {
-        return manager.read(() -> {
-            List<Change> changes = snapshot();
-            for (int i = changes.size() - 1; i >= 0; i--) {
-                if (changes.get(i).value() instanceof Location l && l.locationId().equals(locationId)) {
-                    return Optional.of(l);
-                }
-            }
-            return manager.store().locations().find(worldId, locationId);
-        });
-    }
+    Optional<Location> location(String locationId);
 
-    private <T> T latest(ChangeKind kind, Class<T> type) {
-        List<Change> changes = snapshot();
-        for (int i = changes.size() - 1; i >= 0; i--) {
-            if (changes.get(i).kind() == kind) {
-                return type.cast(changes.get(i).value());
-            }
-        }
-        return null;
-    }
+    /** Saves every change made so far; returns after the commit. @throws io.cardshark.worlds.WorldStoreException when it fails */
+    void flush();
 
-    // ---- saving ---------------------------------------------------------------------------------
-
-    /** Saves every change made so far; returns after the commit. @throws WorldStoreException when it fails */
-    public void flush() {
-        long upTo;
-        synchronized (lock) {
-            upTo = nextSeq - 1;
-        }
-        manager.flushUpTo(this, upTo);
-    }
-
-    public SessionStats stats() {
-        synchronized (lock) {
-            return new SessionStats(changesReceived, flushes, commits, pending.size(), lastFlushAt, lastFailure);
-        }
-    }
+    SessionStats stats();
 
     /** Saves what is pending and closes the session; the world can be opened again afterwards. */
     @Override
-    public void close() {
-        long upTo;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            // Closed first: no change can slip in after the last flush has taken its snapshot.
-            closed = true;
-            upTo = nextSeq - 1;
-        }
-        try {
-            manager.flushUpTo(this, upTo);
-        } finally {
-            synchronized (lock) {
-                cancelAutosave();
-            }
-            manager.closed(this);
-        }
-    }
-
-    // ---- called by the manager, which serialises flushes -----------------------------------------
-
-    /** The figures as they will be once {@code saving} changes commit at {@code at}: kept in the store with them. */
-    SessionStats statsAfterSaving(int saving, Instant at) {
-        synchronized (lock) {
-            return new SessionStats(changesReceived, flushes, commits + 1, pending.size() - saving, at, null);
-        }
-    }
-
-    List<Change> snapshot() {
-        synchronized (lock) {
-            return List.copyOf(pending);
-        }
-    }
-
-    boolean isSavedUpTo(long seq) {
-        synchronized (lock) {
-            return savedSeq >= seq;
-        }
-    }
-
-    boolean hasPending() {
-        synchronized (lock) {
-            return !pending.isEmpty();
-        }
-    }
-
-    void flushing() {
-        synchronized (lock) {
-            flushes++;
-        }
-    }
-
-    /** The changes up to {@code seq} are committed: forget them, and schedule for what came meanwhile. */
-    void saved(long seq, Instant at) {
-        synchronized (lock) {
-            pending.removeIf(c -> c.seq() <= seq);
-            savedSeq = Math.max(savedSeq, seq);
-            commits++;
-            lastFlushAt = at;
-            lastFailure = null;
-            cancelAutosave();
-            if (!pending.isEmpty() && !closed) {
-                autosave = manager.scheduleAutosave(this);
-            }
-        }
-    }
-
-    /** The flush failed: keep everything, say why, try again at the next interval. */
-    void failed(RuntimeException e) {
-        synchronized (lock) {
-            lastFailure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            cancelAutosave();
-            if (!closed) {
-                autosave = manager.scheduleAutosave(this);
-            }
-        }
-    }
-
-    void autosaveFired() {
-        synchronized (lock) {
-            autosave = null;
-        }
-    }
-
-    private void cancelAutosave() {
-        if (autosave != null) {
-            autosave.cancel();
-            autosave = null;
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new StoreUnavailableException(worldId, "the session of world " + worldId + " is closed; open a new one");
-        }
-    }
+    void close();
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Sessions on the worlds of one store, and which world is active. Reach it through
- * {@code WorldStore.sessions()}. Thread-safe.
+ * {@code WorldStore.sessions()}: a store has exactly one, which its close saves and closes. Thread-safe.
  *
  * <p>One session per world: opening a world that has an open session returns that same session (it is
  * shared, not duplicated), so every writer of the world goes through one buffer.
@@ -35,12 +35,4 @@ public interface WorldSessions {
 
     /** Flushes and closes every open session; the store calls it when it closes. */
     void closeAll();
-
-    /**
-     * Sessions on {@code store} with these settings and this timer (tests pass a manual timer). A store's
-     * own {@code sessions()} uses {@link SessionConfig#DEFAULTS} and {@link SessionTimers#system()}.
-     */
-    static WorldSessions of(io.cardshark.worlds.WorldStore store, SessionConfig config, SessionTimer timer) {
-        return new SessionManager(store, config, timer);
-    }
 }

@@ -52,7 +52,7 @@ class BackupTest {
         assertThat(backup.reason()).isEqualTo("manual");
         assertThat(backup.bytes()).isPositive();
 
-        BackupInfo before = Backups.restore(config, backup.name());
+        BackupInfo before = WorldStore.restore(config, backup.name());
 
         try (WorldStore store = WorldStore.open(config)) {
             assertThat(StoreDigest.of(store)).isEqualTo(atBackup);
@@ -61,7 +61,7 @@ class BackupTest {
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
         // The restore itself can be undone.
-        Backups.restore(config, before.name());
+        WorldStore.restore(config, before.name());
         try (WorldStore store = WorldStore.open(config)) {
             assertThat(store.worlds().exists("Second")).isFalse();
         }
@@ -94,7 +94,7 @@ class BackupTest {
             stop.set(true);
             writer.join();
         }
-        Backups.restore(config, backup.name());
+        WorldStore.restore(config, backup.name());
         try (WorldStore store = WorldStore.open(config)) {
             long messages = store.chats().list("Busy").get(0).messageCount();
             assertThat(messages).isBetween(lower, upper);
@@ -131,13 +131,13 @@ class BackupTest {
             store.worlds().create("Kept");
             digest = StoreDigest.of(store);
         }
-        assertThatThrownBy(() -> Backups.restore(config, "../worlds.mv.db"))
+        assertThatThrownBy(() -> WorldStore.restore(config, "../worlds.mv.db"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a backup file name");
-        assertThatThrownBy(() -> Backups.restore(config, "worlds-20260101T000000000Z-manual.zip"))
+        assertThatThrownBy(() -> WorldStore.restore(config, "worlds-20260101T000000000Z-manual.zip"))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("no backup");
         Files.createDirectories(config.backupDir());
         Files.writeString(config.backupDir().resolve("worlds-20260101T000000000Z-manual.zip"), "not a zip");
-        assertThatThrownBy(() -> Backups.restore(config, "worlds-20260101T000000000Z-manual.zip"))
+        assertThatThrownBy(() -> WorldStore.restore(config, "worlds-20260101T000000000Z-manual.zip"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a readable zip");
         try (WorldStore store = WorldStore.open(config)) {
             assertThat(StoreDigest.of(store)).isEqualTo(digest);
@@ -153,7 +153,7 @@ class BackupTest {
         }
         try (ChildJvm holder = ChildJvm.start(StoreHolder.class, config.dataDir().toString())) {
             assertThat(holder.awaitLine("opened", 60)).startsWith("opened");
-            assertThatThrownBy(() -> Backups.restore(config, backup.name())).isInstanceOf(StoreLockedException.class);
+            assertThatThrownBy(() -> WorldStore.restore(config, backup.name())).isInstanceOf(StoreLockedException.class);
         }
     }
 }

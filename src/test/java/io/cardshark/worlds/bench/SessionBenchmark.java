@@ -33,7 +33,9 @@ public final class SessionBenchmark {
         int locations = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Path dir = Files.createTempDirectory("cardshark-session-bench");
         System.out.printf("%,d moves in a world of %,d locations (%s)%n%n", moves, locations, dir);
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open()) {
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store"))
+                .sessions(SessionConfig.DEFAULTS.withFlushAtOnce(EnumSet.of(ChangeKind.EVENT, ChangeKind.CHAT_MESSAGE)))
+                .open()) {
             String id = store.inTransaction(tx -> {
                 String w = tx.worlds().create("Bench Moves").id();
                 for (int i = 0; i < locations; i++) {
@@ -43,8 +45,7 @@ public final class SessionBenchmark {
             });
             store.folders().export(List.of(id), dir.resolve("files"), Layout.DOCUMENTED);
 
-            WorldSessions sessions = WorldSessions.of(store, SessionConfig.DEFAULTS
-                    .withFlushAtOnce(EnumSet.of(ChangeKind.EVENT, ChangeKind.CHAT_MESSAGE)), SessionTimers.system());
+            WorldSessions sessions = store.sessions();
             WorldSession session = sessions.open(id);
             long t0 = System.nanoTime();
             for (int i = 0; i < moves; i++) {

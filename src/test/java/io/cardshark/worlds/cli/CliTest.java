@@ -106,6 +106,7 @@ class CliTest {
 
     @Test
     void infoNamesTheVersions() {
+        assertThat(run("create", "Info World", "--store", store()).code()).isZero();
         CliRun info = run("info", "--store", store());
         assertThat(info.code()).isZero();
         assertThat(info.out()).contains("schema version  2").contains("H2 version      2.4.240");

@@ -68,6 +68,11 @@ class FolderCliTest {
         assertThat(run("export", "--to", dir.toString()).code()).isEqualTo(2);
         assertThat(run("export", "--all").code()).isEqualTo(2);
         assertThat(run("export", "--all", "--to", dir.toString(), "--layout", "zip").code()).isEqualTo(2);
+        CliRun noStore = run("export", "Nowhere", "--to", dir.resolve("o").toString(), "--store", dir.resolve("s").toString());
+        assertThat(noStore.code()).isEqualTo(1);
+        assertThat(noStore.err()).contains("no store at " + dir.resolve("s"));
+        assertThat(dir.resolve("s")).as("a command that only reads makes no store").doesNotExist();
+        assertThat(run("create", "Somewhere", "--store", dir.resolve("s").toString()).code()).isZero();
         CliRun missing = run("export", "Nowhere", "--to", dir.resolve("o").toString(), "--store", dir.resolve("s").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("world Nowhere does not exist");

@@ -1,6 +1,7 @@
 package io.cardshark.worlds.folder;
 
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.cli.CliRun;
 import io.cardshark.worlds.cli.Main;
 import io.cardshark.worlds.testing.StoreDigest;
 import io.cardshark.worlds.testing.Trees;
@@ -63,10 +64,8 @@ class ImportErrorsCliTest {
     }
 
     Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+        CliRun r = CliRun.of(args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     String digest(Path store) {

@@ -122,7 +122,7 @@ class LongTextImportTest {
             World w = store.worlds().get(WORLD);
             assertThat(w.displayName()).hasSize(5000).isEqualTo(DISPLAY);
             assertThat(w.formatVersion()).hasSize(300).isEqualTo(VERSION);
-            assertThat(w.currentPosition()).isEqualTo(POSITION);
+            assertThat(w.positionKey()).isEqualTo(POSITION);
             Location hall = store.locations().at(WORLD, Coordinates.of(0, 0, 0)).orElseThrow();
             assertThat(hall.locationId()).isEqualTo(LOCATION_ID);
             assertThat(hall.name()).hasSize(12000).isEqualTo(LOCATION_NAME);

@@ -240,8 +240,11 @@ class RoundTripProperties {
             }
         }
         assertThat(store.players().visits(id)).as("players().visits = visited_positions").isEqualTo(visits);
-        assertThat(store.players().position(id)).as("players().position = current_position, else \"0,0,0\"")
-                .isEqualTo(state.get("current_position") instanceof JsonString s ? s.value() : "0,0,0");
+        String positionKey = state.get("current_position") instanceof JsonString s ? s.value() : "0,0,0";
+        assertThat(store.worlds().get(id).positionKey()).as("worlds().get().positionKey = current_position, else \"0,0,0\"")
+                .isEqualTo(positionKey);
+        assertThat(store.players().position(id)).as("players().position = current_position as coordinates")
+                .isEqualTo(Coordinates.parse(positionKey));
         JsonObject player = state.get("player") instanceof JsonObject o ? o : JsonObject.EMPTY;
         assertThat(store.players().state(id)).as("players().state: player's integers, else 100, 100, 1, 0")
                 .isEqualTo(new PlayerState(stat(player, "health", 100), stat(player, "stamina", 100),

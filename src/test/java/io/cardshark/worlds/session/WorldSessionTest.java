@@ -40,9 +40,10 @@ class WorldSessionTest {
 
     @BeforeEach
     void open() {
-        store = WorldStore.configure().dataDir(dir.resolve("store")).lockTimeout(Duration.ofMillis(300)).open();
         timer = new ManualTimer();
-        sessions = WorldSessions.of(store, SessionConfig.DEFAULTS.withAutosaveInterval(INTERVAL), timer);
+        store = WorldStore.configure().dataDir(dir.resolve("store")).lockTimeout(Duration.ofMillis(300))
+                .sessions(SessionConfig.DEFAULTS.withAutosaveInterval(INTERVAL).withTimer(timer)).open();
+        sessions = store.sessions();
         world = store.worlds().create("Session World").id();
     }
 
@@ -87,7 +88,7 @@ class WorldSessionTest {
         assertThat(store.locations().find(world, "east")).isEmpty();
         assertThat(s.location("east")).isPresent();
         s.move(Coordinates.of(1, 0, 0));
-        assertThat(store.players().position(world)).isEqualTo("1,0,0");
+        assertThat(store.players().position(world)).hasValue(Coordinates.of(1, 0, 0));
         assertThat(store.players().state(world).health()).isEqualTo(50);
         assertThat(store.locations().find(world, "east")).isPresent();
         assertThat(s.stats().commits()).isEqualTo(1);
@@ -100,13 +101,16 @@ class WorldSessionTest {
 
     @Test
     void theSignificantKindsAreConfigurable() {
-        sessions.closeAll();
-        sessions = WorldSessions.of(store, SessionConfig.DEFAULTS.withAutosaveInterval(INTERVAL).withFlushAtOnce(Set.of()), timer);
+        store.close();
+        store = WorldStore.configure().dataDir(dir.resolve("store")).lockTimeout(Duration.ofMillis(300))
+                .sessions(SessionConfig.DEFAULTS.withAutosaveInterval(INTERVAL).withFlushAtOnce(Set.of()).withTimer(timer))
+                .open();
+        sessions = store.sessions();
         WorldSession s = sessions.open(world);
         s.move(Coordinates.of(3, 0, 0));
         assertThat(store.players().visits(world)).isEmpty();
         assertThat(s.visits()).containsExactly(new Visit(0, "3,0,0"));
-        assertThat(s.position()).isEqualTo("3,0,0");
+        assertThat(s.position()).hasValue(Coordinates.of(3, 0, 0));
         timer.advance(INTERVAL);
         assertThat(store.players().visits(world)).containsExactly(new Visit(0, "3,0,0"));
     }
@@ -185,8 +189,9 @@ class WorldSessionTest {
         assertThat(second.worldId()).isEqualTo(other);
         sessions.closeAll();
         store.close();
-        store = WorldStore.configure().dataDir(dir.resolve("store")).open();
-        sessions = WorldSessions.of(store, SessionConfig.DEFAULTS, timer);
+        store = WorldStore.configure().dataDir(dir.resolve("store"))
+                .sessions(SessionConfig.DEFAULTS.withTimer(timer)).open();
+        sessions = store.sessions();
         assertThat(sessions.activeWorld()).hasValue(other);
     }
 

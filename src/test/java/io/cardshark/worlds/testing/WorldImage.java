@@ -53,7 +53,7 @@ public record WorldImage(String displayName, String position, List<String> locat
         World w = store.worlds().get(worldId);
         List<String> locations = new ArrayList<>(store.locations().list(worldId).stream().map(Location::locationId).toList());
         Collections.sort(locations);
-        List<String> visits = store.players().visits(worldId).stream().map(Visit::position).toList();
+        List<String> visits = store.players().visits(worldId).stream().map(Visit::positionKey).toList();
         Map<String, List<String>> chats = new TreeMap<>();
         for (Chat chat : store.chats().list(worldId)) {
             List<String> ids = new ArrayList<>();
@@ -74,7 +74,7 @@ public record WorldImage(String displayName, String position, List<String> locat
         for (WorldFile f : store.files().list(worldId)) {
             files.put(f.path(), f.sha256());
         }
-        return new WorldImage(w.displayName(), w.currentPosition(), locations, visits, chats, events(store, worldId), files);
+        return new WorldImage(w.displayName(), w.positionKey(), locations, visits, chats, events(store, worldId), files);
     }
 
     private static List<String> events(WorldStore store, String worldId) {

@@ -7,18 +7,21 @@ import io.cardshark.worlds.WorldStoreException;
 import io.cardshark.worlds.ErrorCode;
 import io.cardshark.worlds.backup.BackupInfo;
 import io.cardshark.worlds.backup.Backups;
-import io.cardshark.worlds.internal.FileSync;
-import io.cardshark.worlds.internal.StoreEngine;
-import io.cardshark.worlds.internal.StoreFiles;
+import io.cardshark.worlds.internal.fs.FileSync;
+import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.internal.engine.StoreBackups;
+import io.cardshark.worlds.internal.engine.StoreFiles;
+import io.cardshark.worlds.internal.engine.StoreOpener;
+import io.cardshark.worlds.internal.fs.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Whole-store backups with H2's {@code BACKUP TO}: a zip of the database file as of one moment, taken
@@ -52,7 +56,7 @@ public final class BackupService implements Backups {
     @Override
     public BackupInfo create() {
         try {
-            return engine.withConnection(c -> write(c, engine.config(), "manual"));
+            return engine.withAdminConnection(c -> write(c, engine.config(), "manual"));
         } catch (IOException e) {
             throw failure("backup into " + engine.config().backupDir() + " failed", e);
         }
@@ -63,26 +67,77 @@ public final class BackupService implements Backups {
         return list(engine.config());
     }
 
+    /** The backups a store's opener takes: online before a migration, of the files before it drops foreign objects. */
+    public static StoreBackups openingBackups(StoreConfig config) {
+        return new StoreBackups() {
+            @Override
+            public void online(Connection admin, String reason) throws SQLException, IOException {
+                write(admin, config, reason);
+            }
+
+            @Override
+            public void offline(String reason) throws IOException {
+                writeFiles(config, reason);
+            }
+        };
+    }
+
     /**
      * Writes a backup of the database {@code c} belongs to. Also called before a schema migration, on the
-     * migrating connection, before any change is made.
+     * migrating connection, before any change is made. The zip holds the credentials, so it is owner-only
+     * from its creation: H2 writes into a file made here, which keeps its mode.
      */
     public static BackupInfo write(Connection c, StoreConfig config, String reason) throws SQLException, IOException {
-        Path dir = config.backupDir();
-        Files.createDirectories(dir);
-        String name = uniqueName(dir, reason);
-        Path temp = dir.resolve("." + name + ".tmp");
-        Files.deleteIfExists(temp);
-        try {
+        return writeZip(config, reason, temp -> {
             try (Statement st = c.createStatement()) {
                 st.execute("BACKUP TO '" + temp.toString().replace("'", "''") + "'");
             }
-            Path credentials = StoreFiles.credentialsFile(config.dataDir());
+            Path credentials = StoreFiles.credentials(config.dataDir());
             if (Files.exists(credentials)) {
                 try (FileSystem zip = FileSystems.newFileSystem(temp, Map.of())) {
                     Files.copy(credentials, zip.getPath(credentials.getFileName().toString()));
                 }
             }
+        });
+    }
+
+    /**
+     * A backup of the store's files as they lie, for when the database must not be opened: the lock is held,
+     * so no process writes them meanwhile.
+     */
+    static BackupInfo writeFiles(StoreConfig config, String reason) throws IOException {
+        try {
+            return writeZip(config, reason, temp -> {
+                try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
+                    for (Path file : List.of(StoreFiles.database(config.dataDir()), StoreFiles.credentials(config.dataDir()))) {
+                        if (Files.exists(file)) {
+                            zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                            Files.copy(file, zip);
+                            zip.closeEntry();
+                        }
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private interface ZipWriter {
+        void write(Path temp) throws SQLException, IOException;
+    }
+
+    /** A new zip in the backup folder: owner-only, written under a temporary name, forced, renamed, pruned. */
+    private static BackupInfo writeZip(StoreConfig config, String reason, ZipWriter writer) throws SQLException, IOException {
+        Path dir = OwnerOnly.createDirectories(config.backupDir());
+        String name = uniqueName(dir, reason);
+        Path temp = dir.resolve("." + name + ".tmp");
+        Files.deleteIfExists(temp);
+        OwnerOnly.createFile(temp);
+        try {
+            writer.write(temp);
+            // The zip file system rewrites the zip through a file of its own; make sure of the mode it ends with.
+            OwnerOnly.restrict(temp);
             FileSync.file(temp);
             Path target = dir.resolve(name);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -97,8 +152,9 @@ public final class BackupService implements Backups {
     }
 
     /**
-     * Removes the temporary files of backups that a crash cut short. Called on open, when this process
-     * holds the store's lock and so no backup of it can be in progress.
+     * Removes the temporary files of backups that a crash cut short, and narrows to their owner the backups
+     * that releases before 0.2 made readable by everyone. Called on open, when this process holds the
+     * store's lock and so no backup of it can be in progress.
      */
     public static void removeLeftovers(StoreConfig config) {
         Path dir = config.backupDir();
@@ -113,6 +169,8 @@ public final class BackupService implements Backups {
                 if (ours || (name.startsWith("zipfstmp") && name.endsWith(".tmp"))) {
                     Files.deleteIfExists(file);
                     log.info("removed {}, the leftover of an interrupted backup", file);
+                } else if (stampOf(name) != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    OwnerOnly.restrict(file);
                 }
             }
         } catch (IOException e) {
@@ -180,7 +238,7 @@ public final class BackupService implements Backups {
         }
     }
 
-    /** See {@link Backups#restore}. */
+    /** See {@code WorldStore.restore}. */
     public static BackupInfo restore(StoreConfig config, String name) {
         if (name == null || stampOf(name) == null) {
             throw new InvalidInputException(null, "backup name " + (name == null ? "null" : "'" + name + "'")
@@ -191,27 +249,38 @@ public final class BackupService implements Backups {
             throw new NotFoundException(null, "no backup " + name + " in " + config.backupDir());
         }
         Path dataDir = config.dataDir();
+        StoreConfig quiet = config.toBuilder().serveInspection(false).attachIfHeld(false).readOnly(false)
+                .dropForeignObjects(false).build();
         Path staging = dataDir.resolve(".restore-" + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
             checkZip(zip);
             BackupInfo before = null;
-            if (Files.exists(StoreFiles.databaseFile(dataDir))) {
+            if (Files.exists(StoreFiles.database(dataDir))) {
                 // Opening proves no other process has the store, and keeps what is replaced restorable.
-                try (StoreEngine current = StoreEngine.open(config)) {
-                    before = current.withConnection(c -> write(c, config, "pre-restore"));
+                try (StoreEngine current = StoreOpener.open(quiet.toBuilder().createIfMissing(false).build(),
+                        openingBackups(quiet))) {
+                    before = current.withAdminConnection(c -> write(c, quiet, "pre-restore"));
                 }
             }
-            Files.createDirectories(staging);
+            OwnerOnly.createDirectories(staging);
             extract(zip, staging);
-            // Open the staged copy once: it must be a store this code can read before it replaces anything.
-            StoreConfig stagedConfig = StoreConfig.builder().dataDir(staging).backupDir(config.backupDir())
-                    .snapshotDir(config.snapshotDir()).retention(config.retention()).build();
-            StoreEngine.open(stagedConfig).close();
-            swapIn(staging, dataDir);
+            // Open the staged copy once: it must be a store this code can read (and one holding nothing its
+            // migrations did not make) before it replaces anything.
+            StoreConfig staged = quiet.toBuilder().dataDir(staging).createIfMissing(false).build();
+            StoreOpener.open(staged, openingBackups(staged)).close();
+            // Nothing may open the store between the check and the swap: the swap happens under its lock.
+            try (AutoCloseable lock = StoreOpener.lockClosed(dataDir)) {
+                swapIn(staging, dataDir);
+            }
             log.info("store at {} restored from backup {}", dataDir, zip);
             return before;
         } catch (IOException e) {
             throw failure("restoring " + zip + " into " + dataDir + " failed; the store is unchanged", e);
+        } catch (WorldStoreException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new WorldStoreException(ErrorCode.IO_FAILURE, null, "restoring " + zip + " into " + dataDir
+                    + " failed; the store is unchanged: " + e.getMessage(), e);
         } finally {
             try {
                 FileSync.deleteTree(staging);
@@ -223,27 +292,31 @@ public final class BackupService implements Backups {
 
     private static void checkZip(Path zip) throws IOException {
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            if (z.getEntry(StoreFiles.DATABASE_FILE_NAME) == null) {
+            if (z.getEntry(StoreFiles.DATABASE) == null) {
                 throw new InvalidInputException(null, zip + ": not a store backup (it holds no "
-                        + StoreFiles.DATABASE_FILE_NAME + ")");
+                        + StoreFiles.DATABASE + ")");
             }
         } catch (java.util.zip.ZipException e) {
             throw new InvalidInputException(null, zip + ": not a readable zip (" + e.getMessage() + ")");
         }
     }
 
-    /** Only the two known entries are taken, by their own names: nothing in the zip picks a path. */
+    /**
+     * Only the two known entries are taken, by their own names: nothing in the zip picks a path. Each file is
+     * owner-only from its creation: one of them holds the store's passwords.
+     */
     private static void extract(Path zip, Path staging) throws IOException {
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            for (String entryName : List.of(StoreFiles.DATABASE_FILE_NAME, StoreFiles.CREDENTIALS_FILE_NAME)) {
+            for (String entryName : List.of(StoreFiles.DATABASE, StoreFiles.CREDENTIALS)) {
                 ZipEntry entry = z.getEntry(entryName);
                 if (entry == null) {
                     continue;
                 }
-                Path target = staging.resolve(entryName);
+                Path target = OwnerOnly.createFile(staging.resolve(entryName));
                 try (InputStream in = z.getInputStream(entry)) {
-                    Files.copy(in, target);
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+                OwnerOnly.restrict(target);
                 FileSync.file(target);
             }
         }
@@ -254,12 +327,13 @@ public final class BackupService implements Backups {
      * content. The credentials go first: they are the same for every backup of one store.
      */
     private static void swapIn(Path staging, Path dataDir) throws IOException {
-        Path credentials = staging.resolve(StoreFiles.CREDENTIALS_FILE_NAME);
+        Path credentials = staging.resolve(StoreFiles.CREDENTIALS);
         if (Files.exists(credentials)) {
-            Files.move(credentials, StoreFiles.credentialsFile(dataDir), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(credentials, StoreFiles.credentials(dataDir), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.move(staging.resolve(StoreFiles.DATABASE_FILE_NAME), StoreFiles.databaseFile(dataDir),
-                StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staging.resolve(StoreFiles.DATABASE), StoreFiles.database(dataDir), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
         FileSync.directory(dataDir);
     }
 

@@ -1,7 +1,6 @@
 package io.cardshark.worlds.internal.backup;
 
 import io.cardshark.worlds.ErrorCode;
-import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.WorldStoreException;
 import io.cardshark.worlds.backup.Finding;
 import io.cardshark.worlds.backup.VerifyLevel;
@@ -10,8 +9,8 @@ import io.cardshark.worlds.folder.ImportOutcome;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
 import io.cardshark.worlds.folder.WorldFolders;
-import io.cardshark.worlds.internal.FileSync;
-import io.cardshark.worlds.internal.StoreEngine;
+import io.cardshark.worlds.internal.fs.FileSync;
+import io.cardshark.worlds.internal.engine.StoreEngine;
 import io.cardshark.worlds.internal.db.DefaultSchema;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonSyntaxException;
@@ -65,16 +64,27 @@ public final class Verifier {
     /** A damaged store can have millions of findings of one kind; a person needs the first few. */
     private static final int MAX_PER_CHECK = 20;
 
+    /** A throwaway store for the deep check: its folder service, and how to close it. */
+    public record Scratch(WorldFolders folders, Runnable close) {
+    }
+
+    /** Opens a throwaway store in an empty folder. */
+    public interface ScratchStores {
+        Scratch open(Path dataDir);
+    }
+
     private final StoreEngine engine;
     private final WorldFolders folders;
+    private final ScratchStores scratchStores;
     private final List<Finding> failures = new ArrayList<>();
     private final List<Finding> warnings = new ArrayList<>();
     private final Map<String, Integer> perCheck = new TreeMap<>();
     private long checks;
 
-    public Verifier(StoreEngine engine, WorldFolders folders) {
+    public Verifier(StoreEngine engine, WorldFolders folders, ScratchStores scratchStores) {
         this.engine = engine;
         this.folders = folders;
+        this.scratchStores = scratchStores;
     }
 
     public VerifyReport run(VerifyLevel level) {
@@ -205,7 +215,7 @@ public final class Verifier {
             String p = r.get(path);
             try {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                long bytes = engine.withConnection(c -> {
+                long bytes = engine.withAdminConnection(c -> {
                     try (var st = c.prepareStatement("SELECT " + content.getName() + " FROM " + table.getName()
                             + " WHERE " + worldId.getName() + " = ? AND " + path.getName() + " = ?")) {
                         st.setString(1, w);
@@ -297,7 +307,7 @@ public final class Verifier {
     private void everyPage() {
         checks++;
         try {
-            engine.withConnection(c -> {
+            engine.withAdminConnection(c -> {
                 try (Statement st = c.createStatement()) {
                     st.setFetchSize(1000);
                     try (ResultSet rs = st.executeQuery("SCRIPT")) {
@@ -326,13 +336,16 @@ public final class Verifier {
                 Path first = round.resolve("first");
                 Path second = round.resolve("second");
                 folders.export(List.of(id), first, Layout.DOCUMENTED);
-                try (WorldStore other = WorldStore.configure().dataDir(round.resolve("store")).open()) {
+                Scratch other = scratchStores.open(round.resolve("store"));
+                try {
                     ImportResult result = other.folders().importFolders(List.of(first.resolve(id)), false).get(0);
                     if (result.outcome() == ImportOutcome.REJECTED) {
                         fail(id, "round-trip", "the exported folder does not import: " + result.error());
                         continue;
                     }
                     other.folders().export(List.of(id), second, Layout.DOCUMENTED);
+                } finally {
+                    other.close().run();
                 }
                 String difference = FolderDifference.of(first.resolve(id), second.resolve(id));
                 if (difference != null) {

@@ -1,12 +1,15 @@
 package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.folder.FolderFormatException;
-import io.cardshark.worlds.internal.FileSync;
+import io.cardshark.worlds.internal.fs.FileSync;
 
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -51,7 +54,7 @@ final class AtomicFolder implements AutoCloseable {
         Path target = parent.resolve(worldId);
         recoverLeftovers(parent, worldId, target);
         refuseForeignTarget(target, worldId);
-        Path temp = parent.resolve("." + worldId + "." + random() + ".tmp");
+        Path temp = parent.resolve("." + stem(worldId) + "." + random() + ".tmp");
         Files.createDirectory(temp);
         return new AtomicFolder(target, temp, worldId);
     }
@@ -71,7 +74,27 @@ final class AtomicFolder implements AutoCloseable {
      * {@code Tiny}, whose next export would then delete, or even adopt, world {@code Tiny.v2}'s folder.
      */
     static Pattern leftoverPattern(String worldId) {
-        return Pattern.compile("\\." + Pattern.quote(worldId) + "\\.[0-9a-f]{" + RANDOM_DIGITS + "}(\\.old)?\\.tmp");
+        return Pattern.compile("\\." + Pattern.quote(stem(worldId)) + "\\.[0-9a-f]{" + RANDOM_DIGITS + "}(\\.old)?\\.tmp");
+    }
+
+    /** The longest id the temporary names carry as it is: {@code .{id}.{12 hex}.old.tmp} is then 255 bytes. */
+    static final int MAX_STEM_BYTES = 255 - ".".length() - ".".length() - RANDOM_DIGITS - ".old.tmp".length();
+
+    /**
+     * What stands for the world in its temporary names: the id itself, or, for an id so long that the
+     * temporary name would pass the 255-byte limit of a file name, {@code ~} and a digest of the id, which
+     * is as unique and never grows.
+     */
+    static String stem(String worldId) {
+        if (worldId.getBytes(StandardCharsets.UTF_8).length <= MAX_STEM_BYTES) {
+            return worldId;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(worldId.getBytes(StandardCharsets.UTF_8));
+            return "~" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** A target absent but an {@code .old.tmp} present means an export died between its renames: put it back. */
@@ -173,7 +196,7 @@ final class AtomicFolder implements AutoCloseable {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             FileSync.directory(parent);
         } else {
-            Path old = parent.resolve("." + worldId + "." + random() + ".old.tmp");
+            Path old = parent.resolve("." + stem(worldId) + "." + random() + ".old.tmp");
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             FileSync.directory(parent);

@@ -1,7 +1,7 @@
 package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.folder.FolderFormatException;
-import io.cardshark.worlds.internal.Documents;
+import io.cardshark.worlds.internal.ops.Documents;
 import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;

@@ -7,8 +7,8 @@ import io.cardshark.worlds.folder.Layout;
 import io.cardshark.worlds.folder.Progress;
 import io.cardshark.worlds.folder.WorldFolders;
 import io.cardshark.worlds.backup.Snapshots;
-import io.cardshark.worlds.internal.BeforeDestroy;
-import io.cardshark.worlds.internal.StoreEngine;
+import io.cardshark.worlds.internal.ops.BeforeDestroy;
+import io.cardshark.worlds.internal.engine.StoreEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,7 @@ public final class FolderService implements WorldFolders {
     public FolderService(StoreEngine engine) {
         this.engine = engine;
         this.exporter = new WorldExporter(engine);
-        this.snapshotStore = new SnapshotStore(engine.config(), exporter);
+        this.snapshotStore = new SnapshotStore(engine, exporter);
         this.importer = new WorldImporter(engine, snapshotStore);
         this.snapshots = new SnapshotService(engine, snapshotStore, importer);
     }
@@ -47,9 +47,13 @@ public final class FolderService implements WorldFolders {
         return snapshots;
     }
 
-    /** Removes what interrupted snapshots left behind; for the store's open, while nothing else runs. */
-    public void removeSnapshotLeftovers() {
+    /**
+     * Removes what interrupted snapshots left behind and finishes the pending snapshots of steps that
+     * committed; for the store's open, while nothing else runs.
+     */
+    public void finishInterruptedSnapshots(boolean canWrite) {
         snapshotStore.removeLeftovers();
+        snapshotStore.finishPending(canWrite);
     }
 
     /** What every destructive step runs first: a snapshot of the world it is about to destroy. */
@@ -61,7 +65,9 @@ public final class FolderService implements WorldFolders {
     public List<ImportResult> importFolders(List<Path> paths, boolean replace, Progress progress) {
         Objects.requireNonNull(paths, "paths");
         List<ImportResult> results = new ArrayList<>();
-        for (Path path : paths) {
+        for (Path given : paths) {
+            // "." or "worlds/.." name a folder by where they lead: its name is the world's id.
+            Path path = given.toAbsolutePath().normalize();
             if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InvalidInputException(null, path + ": expected a world folder or a folder of worlds, found "
                         + (Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? "something else" : "nothing"));

@@ -1,6 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
-import io.cardshark.worlds.internal.Documents;
+import io.cardshark.worlds.internal.ops.Documents;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
 import org.jooq.DSLContext;

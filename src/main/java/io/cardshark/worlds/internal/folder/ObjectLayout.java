@@ -1,6 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
-import io.cardshark.worlds.internal.Documents;
+import io.cardshark.worlds.internal.ops.Documents;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonBool;
 import io.cardshark.worlds.internal.json.JsonNull;

@@ -8,7 +8,7 @@ import io.cardshark.worlds.backup.Snapshots;
 import io.cardshark.worlds.folder.ImportOutcome;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Progress;
-import io.cardshark.worlds.internal.StoreEngine;
+import io.cardshark.worlds.internal.engine.StoreEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,8 +6,10 @@ import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.WorldStoreException;
 import io.cardshark.worlds.backup.SnapshotInfo;
 import io.cardshark.worlds.folder.Layout;
-import io.cardshark.worlds.internal.BeforeDestroy;
-import io.cardshark.worlds.internal.FileSync;
+import io.cardshark.worlds.internal.ops.BeforeDestroy;
+import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.internal.fs.FileSync;
+import io.cardshark.worlds.internal.fs.OwnerOnly;
 import io.cardshark.worlds.internal.backup.Stamps;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -17,12 +19,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.cardshark.worlds.internal.db.Tables.STORE_SETTING;
 import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /**
@@ -35,40 +39,128 @@ final class SnapshotStore implements BeforeDestroy {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
+    /** The marker a destructive step's transaction leaves for its pending snapshot: committed with the step. */
+    private static final String PENDING_MARKER = "snapshot.pending:";
+    private static final String PENDING_SUFFIX = ".pending";
+
     private final StoreConfig config;
+    private final StoreEngine engine;
     private final WorldExporter exporter;
 
-    SnapshotStore(StoreConfig config, WorldExporter exporter) {
-        this.config = config;
+    SnapshotStore(StoreEngine engine, WorldExporter exporter) {
+        this.config = engine.config();
+        this.engine = engine;
         this.exporter = exporter;
     }
 
+    /**
+     * The snapshot before a destructive step, taken inside the step's transaction. The step may still roll
+     * back (or its process die before it commits), so the snapshot waits under a pending name, and a marker row
+     * goes into the same transaction: once the step has committed, the snapshot takes its real name. A
+     * snapshot of a step that never happened is thus never listed, kept or counted by retention.
+     */
     @Override
     public void run(DSLContext dsl, String worldId, String reason) {
-        if (dsl.fetchExists(WORLD, WORLD.ID.eq(worldId))) {
-            take(dsl, worldId, reason);
+        if (!dsl.fetchExists(WORLD, WORLD.ID.eq(worldId))) {
+            return;
         }
+        Stamp stamp = newStamp(worldId, reason);
+        Path pending = pendingDir(stamp.dir());
+        write(dsl, worldId, pending);
+        dsl.insertInto(STORE_SETTING).set(STORE_SETTING.NAME, marker(worldId, stamp.name()))
+                .set(STORE_SETTING.SETTING, "pending").execute();
+        engine.afterCommit(() -> complete(worldId, stamp.name()));
     }
 
+    /** Snapshots {@code worldId} as {@code dsl}'s transaction sees it, under its final name at once. */
     SnapshotInfo take(DSLContext dsl, String worldId, String reason) {
+        Stamp stamp = newStamp(worldId, reason);
+        write(dsl, worldId, stamp.dir());
+        log.info("world {}: snapshot {} taken ({})", worldId, stamp.name(), reason);
+        prune(worldId);
+        return new SnapshotInfo(worldId, stamp.name(), stamp.at(), reason, stamp.dir().resolve(worldId));
+    }
+
+    private record Stamp(String name, Instant at, Path dir) {
+    }
+
+    private Stamp newStamp(String worldId, String reason) {
         Path worldDir = worldDir(worldId);
         Instant at = Instant.now();
         Path stampDir;
-        while (Files.exists(stampDir = worldDir.resolve(Stamps.name(at, reason)), LinkOption.NOFOLLOW_LINKS)) {
+        while (Files.exists(stampDir = worldDir.resolve(Stamps.name(at, reason)), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(pendingDir(stampDir), LinkOption.NOFOLLOW_LINKS)) {
             at = at.plusMillis(1);
         }
+        return new Stamp(stampDir.getFileName().toString(), at, stampDir);
+    }
+
+    private void write(DSLContext dsl, String worldId, Path stampDir) {
         try {
-            Files.createDirectories(stampDir);
+            OwnerOnly.createDirectories(stampDir);
             exporter.exportWithin(dsl, worldId, stampDir, Layout.CARDSHARK);
         } catch (IOException e) {
             throw new WorldStoreException(ErrorCode.IO_FAILURE, worldId, "world " + worldId + ": snapshot into "
                     + stampDir + " failed (" + e.getMessage() + "); nothing was changed", e);
         }
-        SnapshotInfo info = new SnapshotInfo(worldId, stampDir.getFileName().toString(), at, reason,
-                stampDir.resolve(worldId));
-        log.info("world {}: snapshot {} taken ({})", worldId, info.name(), reason);
+    }
+
+    private static Path pendingDir(Path stampDir) {
+        return stampDir.resolveSibling("." + stampDir.getFileName() + PENDING_SUFFIX);
+    }
+
+    private static String marker(String worldId, String stampName) {
+        return PENDING_MARKER + worldId + "/" + stampName;
+    }
+
+    /** After the step committed: the pending snapshot takes its name, and its marker goes. */
+    private void complete(String worldId, String stampName) {
+        Path stampDir = worldDir(worldId).resolve(stampName);
+        try {
+            Files.move(pendingDir(stampDir), stampDir, StandardCopyOption.ATOMIC_MOVE);
+            FileSync.directory(stampDir.getParent());
+        } catch (IOException e) {
+            throw new WorldStoreException(ErrorCode.IO_FAILURE, worldId, "world " + worldId + ": snapshot " + stampName
+                    + " could not take its name (" + e.getMessage() + "); the next open of the store does it", e);
+        }
+        engine.transaction(worldId, tx -> tx.write(worldId, dsl -> dsl.deleteFrom(STORE_SETTING)
+                .where(STORE_SETTING.NAME.eq(marker(worldId, stampName))).execute()));
+        log.info("world {}: snapshot {} taken", worldId, stampName);
         prune(worldId);
-        return info;
+    }
+
+    /**
+     * Finishes what a crash interrupted: a pending snapshot whose step committed (its marker is there) takes its
+     * name; one whose step never committed is removed. Called on open, while nothing else runs; a read-only
+     * open leaves them for the next writer.
+     */
+    void finishPending(boolean canWrite) {
+        if (!canWrite || !Files.isDirectory(config.snapshotDir(), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<String> markers = engine.transaction(null, tx -> tx.read(null, dsl -> dsl.select(STORE_SETTING.NAME)
+                .from(STORE_SETTING).where(STORE_SETTING.NAME.startsWith(PENDING_MARKER)).fetch(STORE_SETTING.NAME)));
+        try (Stream<Path> worlds = Files.list(config.snapshotDir())) {
+            for (Path worldDir : worlds.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                String worldId = worldDir.getFileName().toString();
+                try (Stream<Path> stamps = Files.list(worldDir)) {
+                    for (Path pending : stamps.filter(p -> p.getFileName().toString().endsWith(PENDING_SUFFIX)).toList()) {
+                        String file = pending.getFileName().toString();
+                        String stampName = file.substring(1, file.length() - PENDING_SUFFIX.length());
+                        if (markers.contains(marker(worldId, stampName))) {
+                            complete(worldId, stampName);
+                        } else {
+                            FileSync.deleteTree(pending);
+                            log.info("world {}: removed {}, the snapshot of a step that never committed", worldId, pending);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("{}: pending snapshots could not be finished: {}", config.snapshotDir(), e.getMessage());
+        }
+        engine.transaction(null, tx -> tx.write(null, dsl -> dsl.deleteFrom(STORE_SETTING)
+                .where(STORE_SETTING.NAME.startsWith(PENDING_MARKER)).execute()));
     }
 
     /** The snapshots of {@code worldId}, or of every world when it is null; newest first. */

@@ -1,8 +1,8 @@
 package io.cardshark.worlds.internal.folder;
 
-import io.cardshark.worlds.internal.Documents;
-import io.cardshark.worlds.internal.LocationOps;
-import io.cardshark.worlds.internal.WorldOps;
+import io.cardshark.worlds.internal.ops.Documents;
+import io.cardshark.worlds.internal.ops.LocationOps;
+import io.cardshark.worlds.internal.ops.WorldOps;
 import io.cardshark.worlds.internal.db.tables.records.LocationEventRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationRecord;

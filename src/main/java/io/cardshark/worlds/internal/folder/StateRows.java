@@ -3,10 +3,10 @@ package io.cardshark.worlds.internal.folder;
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.WorldShape;
-import io.cardshark.worlds.internal.Documents;
-import io.cardshark.worlds.internal.LocationOps;
-import io.cardshark.worlds.internal.ModelFields;
-import io.cardshark.worlds.internal.WorldOps;
+import io.cardshark.worlds.internal.ops.Documents;
+import io.cardshark.worlds.internal.ops.LocationOps;
+import io.cardshark.worlds.internal.ops.ModelFields;
+import io.cardshark.worlds.internal.ops.WorldOps;
 import io.cardshark.worlds.internal.db.tables.records.LocationEventRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationNpcRecord;
@@ -47,6 +47,9 @@ final class StateRows {
     private static final Set<String> EXIT_KEYS = Set.copyOf(ModelFields.EXIT);
     private static final Set<String> EVENT_KEYS = Set.copyOf(ModelFields.EVENT);
     private static final Set<String> PLAYER_KEYS = Set.copyOf(ModelFields.PLAYER);
+
+    /** A grid key's form, whatever the size of its numbers. */
+    private static final java.util.regex.Pattern KEY_FORM = java.util.regex.Pattern.compile("-?\\d+,-?\\d+,-?\\d+");
 
     /** Rows are sent to H2 in batches of this many. */
     private static final int BATCH = 1000;
@@ -105,8 +108,9 @@ final class StateRows {
             for (Map.Entry<String, Json> e : grid.asMap().entrySet()) {
                 Optional<Coordinates> at = Coordinates.parse(e.getKey());
                 if (at.isEmpty()) {
-                    warnings.add("world_state.json at /locations/" + e.getKey()
-                            + ": the key is not x,y,z coordinates; kept, but not placed on the grid");
+                    warnings.add("world_state.json at /locations/" + e.getKey() + (KEY_FORM.matcher(e.getKey()).matches()
+                            ? ": the key's numbers do not fit 32-bit integers" : ": the key is not x,y,z coordinates")
+                            + "; kept, but not placed on the grid");
                 } else if (!taken.add(at.get())) {
                     warnings.add("world_state.json at /locations/" + e.getKey()
                             + ": another key already names these coordinates; kept, but not placed on the grid");

@@ -1,0 +1,19 @@
+package io.cardshark.worlds.internal.engine;
+
+import org.jooq.DSLContext;
+
+import java.util.function.Function;
+
+/**
+ * How an operation reaches the database: in a transaction of its own (calls on the store) or inside the
+ * caller's transaction (calls on a {@code WorldTransaction}). The operations are written once against
+ * this and serve both.
+ */
+public interface Access {
+
+    /** Runs work that only reads. {@code worldId} (may be null) names the world in error messages. */
+    <T> T read(String worldId, Function<DSLContext, T> work);
+
+    /** Runs work that writes. */
+    <T> T write(String worldId, Function<DSLContext, T> work);
+}

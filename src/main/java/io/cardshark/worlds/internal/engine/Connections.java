@@ -1,0 +1,111 @@
+package io.cardshark.worlds.internal.engine;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * The connections of one open store, by database user: a pool of the writer's (or, read-only, the
+ * inspector's) for every call of the API, a small pool of the admin's for syncs and backups, and single
+ * connections for people inspecting the store. Closing it releases the store: pools, then the lock.
+ */
+final class Connections implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Connections.class);
+
+    private final HikariDataSource members;
+    private final HikariDataSource admin;
+    private final String personUrl;
+    private final Credentials credentials;
+    private final StoreLock lock;
+
+    private Connections(HikariDataSource members, HikariDataSource admin, String personUrl, Credentials credentials,
+                        StoreLock lock) {
+        this.members = members;
+        this.admin = admin;
+        this.personUrl = personUrl;
+        this.credentials = credentials;
+        this.lock = lock;
+    }
+
+    /**
+     * The connections of a store this process holds ({@code lock}): the admin pool is already open (it opened
+     * the database); the members' pool joins it.
+     */
+    static Connections local(HikariDataSource admin, String memberUrl, Credentials credentials, boolean readOnly,
+                             int poolSize, StoreLock lock) {
+        HikariDataSource members = pool("cardshark-worlds", memberUrl, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
+                readOnly ? credentials.inspector() : credentials.writer(), poolSize, 1);
+        return new Connections(members, admin, memberUrl, credentials, lock);
+    }
+
+    /** The connections of a store another process holds, through its inspection server; nothing is opened yet. */
+    static Connections remote(String remoteUrl, Credentials credentials, boolean readOnly, int poolSize) {
+        HikariDataSource members = pool("cardshark-worlds", remoteUrl, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
+                readOnly ? credentials.inspector() : credentials.writer(), poolSize, 0);
+        HikariDataSource admin = pool("cardshark-worlds-admin", remoteUrl, Credentials.ADMIN, credentials.admin(), 2, 0);
+        return new Connections(members, admin, remoteUrl, credentials, null);
+    }
+
+    /** The admin pool of a local store, which opens the database and keeps it open while the store is. */
+    static HikariDataSource adminPool(String adminUrl, Credentials credentials) {
+        return pool("cardshark-worlds-admin", adminUrl, Credentials.ADMIN, credentials.admin(), 2, 1);
+    }
+
+    private static HikariDataSource pool(String name, String url, String user, String password, int size, int minIdle) {
+        HikariConfig h = new HikariConfig();
+        h.setPoolName(name);
+        h.setJdbcUrl(url);
+        h.setUsername(user);
+        h.setPassword(password);
+        h.setMaximumPoolSize(size);
+        h.setMinimumIdle(minIdle);
+        // A local pool must open the database now, so a failure surfaces from open(); a remote one connects lazily.
+        h.setInitializationFailTimeout(minIdle > 0 ? 1 : -1);
+        h.setAutoCommit(true);
+        return new HikariDataSource(h);
+    }
+
+    boolean attached() {
+        return lock == null;
+    }
+
+    Connection member() throws SQLException {
+        return members.getConnection();
+    }
+
+    Connection admin() throws SQLException {
+        return admin.getConnection();
+    }
+
+    /** A connection of its own for a person: the inspector's, or the writer's when {@code writable}. */
+    Connection person(boolean writable) throws SQLException {
+        return writable ? DriverManager.getConnection(personUrl, Credentials.WRITER, credentials.writer())
+                : DriverManager.getConnection(personUrl, Credentials.INSPECTOR, credentials.inspector());
+    }
+
+    @Override
+    public void close() {
+        try {
+            members.close();
+        } finally {
+            try {
+                admin.close();
+            } finally {
+                if (lock != null) {
+                    try {
+                        lock.close();
+                    } catch (IOException e) {
+                        log.warn("the store's lock could not be released: {}", e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+}

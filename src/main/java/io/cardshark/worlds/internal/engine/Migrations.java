@@ -1,0 +1,149 @@
+package io.cardshark.worlds.internal.engine;
+
+import io.cardshark.worlds.StoreUnavailableException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The store's schema migrations: Flyway over the scripts of the top-level {@code db/migration}, packaged
+ * under a classpath location and with a history table of the store's own, so that an application's own
+ * Flyway migrations (at Flyway's default {@code classpath:db/migration}, in its default
+ * {@code flyway_schema_history}) and the store's never meet.
+ */
+final class Migrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+    static final String LOCATION = "classpath:io/cardshark/worlds/db/migration";
+    static final String TABLE = "cardshark_worlds_schema_history";
+    /** Where stores made by releases before 0.2 kept their history: Flyway's default name. */
+    static final String LEGACY_TABLE = "flyway_schema_history";
+    /** The newest schema this code knows: the version of the last script ({@code MigrationsTest} checks it). */
+    static final String LATEST = "2";
+
+    /** What must happen before a migration changes anything: a backup of the whole store. */
+    interface BeforeMigrating {
+        void run(Connection admin, String reason) throws Exception;
+    }
+
+    /** The schema version after migrating, and whether any change was made. */
+    record Result(String version, boolean changed) {
+    }
+
+    private Migrations() {
+    }
+
+    static Flyway flyway(DataSource admin, String target) {
+        var configuration = Flyway.configure()
+                .dataSource(admin)
+                .locations(LOCATION)
+                .table(TABLE)
+                .failOnMissingLocations(true);
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
+    }
+
+    /**
+     * Brings the schema up to {@link #LATEST}, after a backup when anything is to change. A store written by
+     * newer code is refused: Flyway would otherwise ignore the unknown migrations and this code would write
+     * into a schema it does not know.
+     */
+    static Result migrate(DataSource admin, Path dataDir, BeforeMigrating beforeMigrating) {
+        Flyway flyway = flyway(admin, null);
+        refuseNewer(flyway, dataDir);
+        boolean legacy = hasTable(admin, LEGACY_TABLE) && !hasTable(admin, TABLE);
+        boolean pending = flyway.info().pending().length > 0;
+        boolean existing = legacy || flyway.info().current() != null;
+        if (existing && (legacy || pending)) {
+            // A migration rewrites every world at once: the undo for it is a backup of the whole store.
+            try (Connection c = admin.getConnection()) {
+                beforeMigrating.run(c, "pre-migration");
+            } catch (Exception e) {
+                throw new StoreUnavailableException(null, "store at " + dataDir + " needs a schema migration, but the "
+                        + "backup taken before it failed: " + Failures.firstLine(String.valueOf(e.getMessage())), e);
+            }
+        }
+        if (legacy) {
+            adoptLegacyHistory(admin);
+            log.info("store at {}: schema history moved from {} to {}", dataDir, LEGACY_TABLE, TABLE);
+            flyway = flyway(admin, null);
+        }
+        var result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            log.info("migrated store at {} from schema {} to {}", dataDir, result.initialSchemaVersion,
+                    result.targetSchemaVersion);
+        }
+        MigrationInfo current = flyway.info().current();
+        return new Result(current == null ? "none" : current.getVersion().getVersion(),
+                legacy || result.migrationsExecuted > 0);
+    }
+
+    /** The store's schema version without changing anything; refuses a newer schema like {@link #migrate}. */
+    static String current(DataSource admin, Path dataDir) {
+        String table = hasTable(admin, TABLE) ? TABLE : LEGACY_TABLE;
+        Flyway flyway = Flyway.configure().dataSource(admin).locations(LOCATION).table(table).load();
+        refuseNewer(flyway, dataDir);
+        MigrationInfo current = flyway.info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
+    }
+
+    /** Refuses a store whose recorded schema {@code version} is newer than {@link #LATEST}, naming {@code where}. */
+    static void refuseNewer(String version, Object where) {
+        if (!version.equals("none")
+                && MigrationVersion.fromVersion(version).compareTo(MigrationVersion.fromVersion(LATEST)) > 0) {
+            throw newer(where, version);
+        }
+    }
+
+    private static StoreUnavailableException newer(Object where, Object version) {
+        return new StoreUnavailableException(null, "store at " + where + " has schema version " + version
+                + ", newer than this cardshark-worlds supports (" + LATEST + "); open it with a newer version");
+    }
+
+    private static void refuseNewer(Flyway flyway, Path dataDir) {
+        for (MigrationInfo info : flyway.info().all()) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw newer(dataDir, info.getVersion());
+            }
+        }
+    }
+
+    /** The history of a store from before 0.2 becomes the store's own table, names and all. */
+    private static void adoptLegacyHistory(DataSource admin) {
+        try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("ALTER TABLE \"" + LEGACY_TABLE + "\" RENAME TO \"" + TABLE + "\"");
+            st.execute("ALTER TABLE \"" + TABLE + "\" RENAME CONSTRAINT \"" + LEGACY_TABLE + "_pk\" TO \"" + TABLE + "_pk\"");
+            st.execute("ALTER INDEX \"" + LEGACY_TABLE + "_s_idx\" RENAME TO \"" + TABLE + "_s_idx\"");
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(null, "the store's schema history could not be moved to " + TABLE
+                    + ": " + Failures.firstLine(e.getMessage()), e);
+        }
+    }
+
+    static boolean hasTable(DataSource ds, String name) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
+                     + "AND TABLE_NAME = '" + name + "'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(null, "the store's tables could not be listed: "
+                    + Failures.firstLine(e.getMessage()), e);
+        }
+    }
+}

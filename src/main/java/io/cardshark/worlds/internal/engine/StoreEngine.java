@@ -1,0 +1,402 @@
+package io.cardshark.worlds.internal.engine;
+
+import io.cardshark.worlds.Durability;
+import io.cardshark.worlds.StoreConfig;
+import io.cardshark.worlds.StoreUnavailableException;
+import io.cardshark.worlds.WorldStoreException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * One open store: its connections, its transactions, its durability level and its failure latch.
+ * Made by {@link StoreOpener}. Thread-safe.
+ */
+public final class StoreEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreEngine.class);
+
+    static {
+        // jOOQ prints a banner and a tip on first use; a library must not write to its host's logs unasked.
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+    }
+
+    private final StoreConfig config;
+    private final Connections connections;
+    private final String schemaVersion;
+    private final GroupSync groupSync;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** The transaction this thread is inside, so a call on the store from a transaction callback can be refused. */
+    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final Object servingLock = new Object();
+    private InspectionServer inspection;
+    private volatile WorldStoreException writeFailure;
+
+    StoreEngine(StoreConfig config, Connections connections, String schemaVersion) {
+        this.config = config;
+        this.connections = connections;
+        this.schemaVersion = schemaVersion;
+        // H2 has written every commit to the file already (WRITE_DELAY=0); CHECKPOINT SYNC forces the file to
+        // the disk, once for every group of commits that finished together. It needs admin rights.
+        this.groupSync = new GroupSync(() -> {
+            try (Connection c = connections.admin(); Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            } catch (SQLException e) {
+                throw new org.jooq.exception.DataAccessException("CHECKPOINT SYNC failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public StoreConfig config() {
+        return config;
+    }
+
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** Whether this engine reaches a store another process holds, through its inspection server. */
+    public boolean isAttached() {
+        return connections.attached();
+    }
+
+    /** How many disk syncs the power-loss level has made. */
+    public long syncCount() {
+        return groupSync.syncCount();
+    }
+
+    /** Work on one transaction's jOOQ context. */
+    public <T> T transaction(String worldId, Function<Tx, T> work) {
+        return transaction(worldId, false, work);
+    }
+
+    /**
+     * Like {@link #transaction}, but every read sees the store as of the transaction's first read, whatever
+     * commits meanwhile: an export or a snapshot then shows one moment (H2's repeatable read is a snapshot).
+     */
+    public <T> T snapshot(String worldId, Function<Tx, T> work) {
+        return transaction(worldId, true, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Failures
+     * come out as the store's own exceptions. At {@link Durability#POWER_LOSS} a transaction that wrote
+     * returns only after its commit is on disk; then its {@link Tx#afterCommit} actions run.
+     */
+    private <T> T transaction(String worldId, boolean snapshot, Function<Tx, T> work) {
+        ensureOpen();
+        refuseInsideTransaction();
+        Tx tx;
+        T result;
+        try (Connection c = connections.member()) {
+            c.setAutoCommit(false);
+            if (snapshot) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            tx = new Tx(DSL.using(c, SQLDialect.H2));
+            current.set(tx);
+            try {
+                result = work.apply(tx);
+                c.commit();
+            } catch (RuntimeException | Error | SQLException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                tx.end();
+                current.remove();
+            }
+            // Only after a commit: after a failure the connection may be unusable, and its own error must not
+            // hide the one that matters (the pool discards a broken connection).
+            if (snapshot) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failed(worldId, new org.jooq.exception.DataAccessException(e.getMessage(), e));
+        } catch (RuntimeException e) {
+            throw failed(worldId, e);
+        }
+        if (tx.wrote() && config.durability() == Durability.POWER_LOSS) {
+            awaitDurable(worldId);
+        }
+        tx.runAfterCommit();
+        return result;
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private RuntimeException failed(String worldId, RuntimeException e) {
+        RuntimeException translated = Failures.translate(worldId, e);
+        if (translated instanceof WorldStoreException w) {
+            latchIfStorageFailed(w);
+        }
+        return translated;
+    }
+
+    private void awaitDurable(String worldId) {
+        try {
+            groupSync.awaitDurable();
+        } catch (RuntimeException e) {
+            WorldStoreException failure = new StoreUnavailableException(worldId,
+                    (worldId == null ? "" : "world " + worldId + ": ") + "disk sync after commit failed"
+                            + Failures.osReason(e) + "; the store refuses writes until reopened", e);
+            writeFailure = failure;
+            throw failure;
+        }
+    }
+
+    /**
+     * After a failed write or sync the store's file may not hold what H2 believes it holds, so, as
+     * PostgreSQL does after a failed fsync, the store refuses further writes until it is reopened.
+     */
+    private void latchIfStorageFailed(WorldStoreException e) {
+        SQLException sql = Failures.sqlCause(e);
+        if (sql != null && (sql.getErrorCode() == org.h2.api.ErrorCode.IO_EXCEPTION_1
+                || sql.getErrorCode() == org.h2.api.ErrorCode.IO_EXCEPTION_2
+                || sql.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1
+                || sql.getErrorCode() == org.h2.api.ErrorCode.GENERAL_ERROR_1)) {
+            writeFailure = new StoreUnavailableException(e.worldId(),
+                    "a write to the store failed" + Failures.osReason(e) + " ("
+                            + Failures.withoutStatement(Failures.firstLine(sql.getMessage()))
+                            + "); the store refuses writes until reopened", e);
+            log.error("store at {} refuses writes after a storage failure", config.dataDir(), e);
+        }
+    }
+
+    /** Fails when the store is closed, opened read-only, or has refused writes since a storage failure. */
+    void ensureWritable() {
+        ensureOpen();
+        if (config.readOnly()) {
+            throw new StoreUnavailableException(null, "store at " + config.dataDir() + " was opened read-only");
+        }
+        WorldStoreException failure = writeFailure;
+        if (failure != null) {
+            throw new StoreUnavailableException(null, failure.getMessage(), failure);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new StoreUnavailableException(null, "store at " + config.dataDir() + " is closed");
+        }
+    }
+
+    /**
+     * An {@link Access} that gives each call a transaction of its own. A call from inside a transaction
+     * callback on this thread is refused: its own transaction would wait for the world lock that the
+     * callback's transaction holds, and time out.
+     */
+    public Access ownTransactions() {
+        return new Access() {
+            @Override
+            public <T> T read(String worldId, Function<DSLContext, T> work) {
+                return transaction(worldId, tx -> work.apply(tx.dsl()));
+            }
+
+            @Override
+            public <T> T write(String worldId, Function<DSLContext, T> work) {
+                ensureWritable();
+                return transaction(worldId, tx -> {
+                    tx.markWrite();
+                    return work.apply(tx.dsl());
+                });
+            }
+        };
+    }
+
+    private void refuseInsideTransaction() {
+        if (current.get() != null) {
+            throw new IllegalStateException("a call on the store from inside one of its transactions: use the "
+                    + "transaction's handle (tx.worlds(), tx.chats(), ...) so that the call joins the transaction");
+        }
+    }
+
+    /**
+     * Runs {@code action} after the transaction this thread is inside has committed (see {@link Tx#afterCommit}).
+     *
+     * @throws IllegalStateException outside a transaction
+     */
+    public void afterCommit(Runnable action) {
+        Tx tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("afterCommit outside a transaction");
+        }
+        tx.afterCommit(action);
+    }
+
+    /** Work on one JDBC connection of the store's own, outside any transaction. */
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code work} on a connection of the admin user, for H2's own tools ({@code BACKUP TO},
+     * {@code SCRIPT}) that run outside the store's transactions and need admin rights.
+     */
+    public <T> T withAdminConnection(ConnectionWork<T> work) throws IOException {
+        ensureOpen();
+        try (Connection c = connections.admin()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw Failures.during(null, new org.jooq.exception.DataAccessException(e.getMessage(), e));
+        }
+    }
+
+    /** A JDBC connection for a person inspecting the store: the inspector's, or the writer's when {@code writable}. */
+    public Connection inspectionConnection(boolean writable) throws SQLException {
+        ensureOpen();
+        if (writable) {
+            ensureWritable();
+        }
+        return connections.person(writable);
+    }
+
+    /** Starts serving live inspection to other processes of the data folder's owner; a no-op when it does. */
+    public void startServing(String holder) {
+        ensureOpen();
+        if (connections.attached()) {
+            throw new IllegalStateException("this store is reached through another process, which serves it");
+        }
+        synchronized (servingLock) {
+            if (inspection != null) {
+                return;
+            }
+            String problem = InspectionServer.bindProblem();
+            try {
+                if (problem != null) {
+                    InspectionAddress.notServing(holder, problem).write(config.dataDir());
+                    log.warn("store at {}: live inspection not served: {}", config.dataDir(), problem);
+                    return;
+                }
+                inspection = InspectionServer.start(config.dataDir(), holder);
+            } catch (SQLException | IOException e) {
+                throw new StoreUnavailableException(null, "store at " + config.dataDir()
+                        + ": live inspection could not start: " + Failures.firstLine(String.valueOf(e.getMessage())), e);
+            }
+        }
+    }
+
+    /** Stops serving live inspection; connections of other processes end. */
+    public void stopServing() {
+        synchronized (servingLock) {
+            if (inspection != null) {
+                inspection.close();
+                inspection = null;
+            }
+        }
+    }
+
+    public boolean isServing() {
+        synchronized (servingLock) {
+            return inspection != null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                stopServing();
+            } finally {
+                connections.close();
+            }
+            log.info("closed store at {}", config.dataDir());
+        }
+    }
+
+    /** One transaction in progress: its jOOQ context, whether it wrote, what runs once it has committed. */
+    public final class Tx implements Access {
+        private final DSLContext dsl;
+        private final Thread owner = Thread.currentThread();
+        private final List<Runnable> afterCommit = new ArrayList<>();
+        private boolean wrote;
+        private boolean ended;
+
+        Tx(DSLContext dsl) {
+            this.dsl = dsl;
+        }
+
+        public DSLContext dsl() {
+            return dsl;
+        }
+
+        void markWrite() {
+            wrote = true;
+        }
+
+        boolean wrote() {
+            return wrote;
+        }
+
+        void end() {
+            ended = true;
+        }
+
+        /**
+         * Runs {@code action} once the transaction has committed (and, at the power-loss level, reached the
+         * disk); never when it rolls back. An action's failure is logged: the commit stands.
+         */
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
+        }
+
+        void runAfterCommit() {
+            for (Runnable action : afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    log.warn("store at {}: an action after a commit failed: {}", config.dataDir(), e.getMessage(), e);
+                }
+            }
+        }
+
+        private void ensureUsable() {
+            if (ended) {
+                throw new IllegalStateException("the transaction has ended; use the store, or a new transaction");
+            }
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("a transaction belongs to the thread that started it");
+            }
+        }
+
+        @Override
+        public <T> T read(String worldId, Function<DSLContext, T> work) {
+            ensureUsable();
+            try {
+                return work.apply(dsl);
+            } catch (RuntimeException e) {
+                throw Failures.translate(worldId, e);
+            }
+        }
+
+        @Override
+        public <T> T write(String worldId, Function<DSLContext, T> work) {
+            ensureUsable();
+            ensureWritable();
+            wrote = true;
+            try {
+                return work.apply(dsl);
+            } catch (RuntimeException e) {
+                throw Failures.translate(worldId, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package io.cardshark.worlds.internal.engine;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.cardshark.worlds.StoreConfig;
+import io.cardshark.worlds.StoreLockedException;
+import io.cardshark.worlds.StoreUnavailableException;
+import io.cardshark.worlds.WorldStoreException;
+import io.cardshark.worlds.internal.fs.OwnerOnly;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens a store, in this order, each step before anything that depends on it:
+ * <ol>
+ * <li>the store lock ({@link StoreLock}): only then is the store created or changed, so two processes that
+ *     open a new store at once never make it half; a store another process holds is reached through its
+ *     inspection server when the configuration allows, else refused without touching its files;</li>
+ * <li>a new store gets its credentials file and an empty database file, both owner-only from birth; an
+ *     existing file's catalogue is checked before H2 opens it ({@link SchemaGuard});</li>
+ * <li>the admin connections open the database; Flyway migrates it after a backup ({@link Migrations});</li>
+ * <li>the writer and inspector users are made sure of ({@link Roles}); the versions are recorded;</li>
+ * <li>the writer's pool opens, and live inspection starts when configured.</li>
+ * </ol>
+ */
+public final class StoreOpener {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreOpener.class);
+
+    static {
+        // Before any H2 class loads, when this library is the first to use H2 in the JVM.
+        InspectionServer.prepareBindAddress();
+    }
+
+    private StoreOpener() {
+    }
+
+    /** Opens (creating or migrating as configured) the store that {@code config} names. */
+    public static StoreEngine open(StoreConfig config, StoreBackups backups) {
+        Path dataDir = config.dataDir();
+        try {
+            if (!Files.isDirectory(dataDir)) {
+                if (!config.createIfMissing()) {
+                    throw missing(dataDir);
+                }
+                OwnerOnly.createDirectories(dataDir);
+            }
+            StoreLock lock = StoreLock.tryAcquire(dataDir);
+            if (lock == null) {
+                return attachOrRefuse(config);
+            }
+            try {
+                return openHeld(config, backups, lock);
+            } catch (RuntimeException | IOException e) {
+                lock.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw Failures.onOpen(dataDir, e);
+        }
+    }
+
+    private static StoreEngine openHeld(StoreConfig config, StoreBackups backups, StoreLock lock) throws IOException {
+        Path dataDir = config.dataDir();
+        Path database = H2Urls.database(dataDir);
+        Credentials credentials;
+        boolean newPasswords;
+        if (!DatabaseFiles.holdsData(database)) {
+            if (!config.createIfMissing()) {
+                throw missing(dataDir);
+            }
+            credentials = Optional.ofNullable(Credentials.read(dataDir)).orElseGet(Credentials::fresh);
+            credentials.write(dataDir);
+            create(config, credentials);
+            newPasswords = false;
+        } else {
+            guard(config, backups);
+            newPasswords = !Files.exists(StoreFiles.credentials(dataDir)) || Credentials.incomplete(dataDir);
+            credentials = existingCredentials(config);
+        }
+        HikariDataSource admin = openAdmin(config, database, credentials);
+        try {
+            String version = schema(config, backups, admin);
+            if (version == null) {
+                // H2 2.4.240 ties a CHECK (c IN (...)) constraint to the session that created it (h2database
+                // issues 4302, 4308): once the pool retires that connection while the database stays open, every
+                // insert into the table fails. Reopening lets H2 read every constraint with its own session.
+                admin.close();
+                admin = openAdmin(config, database, credentials);
+                version = Migrations.LATEST;
+            }
+            String memberUrl = H2Urls.member(database, config.lockTimeout());
+            try (Connection c = admin.getConnection()) {
+                Roles.ensure(c, credentials, newPasswords);
+                if (!config.readOnly()) {
+                    recordVersions(c, version);
+                }
+            }
+            Connections connections = Connections.local(admin, memberUrl, credentials, config.readOnly(),
+                    config.maxPoolSize(), lock);
+            StoreEngine engine = new StoreEngine(config, connections, version);
+            log.info("opened store at {} (schema {}, H2 {}, {}{})", dataDir, version, org.h2.engine.Constants.FULL_VERSION,
+                    config.durability(), config.readOnly() ? ", read-only" : "");
+            return engine;
+        } catch (SQLException | RuntimeException e) {
+            admin.close();
+            throw e instanceof SQLException sql ? Failures.during(null, new org.jooq.exception.DataAccessException(
+                    sql.getMessage(), sql)) : (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Makes a new store's database in one step: built under a name of its own ({@code worlds-new}), migrated,
+     * given its users, forced to disk, closed, and only then renamed to {@code worlds.mv.db}. H2 does not
+     * force a new database to disk while it creates it, and a power cut in that window leaves a file H2
+     * refuses to open; with the rename, a cut leaves no store (the next open starts again) or a whole one.
+     */
+    private static void create(StoreConfig config, Credentials credentials) throws IOException {
+        Path building = config.dataDir().resolve(StoreFiles.DATABASE_NAME + "-new");
+        DatabaseFiles.deleteIfExists(building);
+        DatabaseFiles.createEmpty(building);
+        HikariDataSource admin = openAdmin(config, building, credentials);
+        try {
+            Migrations.migrate(admin, config.dataDir(), StoreBackups.NONE::online);
+            try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+                Roles.ensure(c, credentials, true);
+                recordVersions(c, Migrations.LATEST);
+                st.execute("CHECKPOINT SYNC");
+            }
+        } catch (SQLException e) {
+            throw Failures.during(null, new org.jooq.exception.DataAccessException(e.getMessage(), e));
+        } finally {
+            admin.close();
+        }
+        DatabaseFiles.moveInto(building, H2Urls.database(config.dataDir()));
+        log.info("created store at {}", config.dataDir());
+    }
+
+    /**
+     * Opens the admin pool, and with it the database. A store whose admin password is still empty although the
+     * credentials file exists was cut short by a crash while it got its password: it gets it now.
+     */
+    private static HikariDataSource openAdmin(StoreConfig config, Path database, Credentials credentials) {
+        String url = H2Urls.admin(database, config.lockTimeout());
+        try {
+            return Connections.adminPool(url, credentials);
+        } catch (RuntimeException e) {
+            SQLException sql = Failures.sqlCause(e);
+            if (sql == null || sql.getErrorCode() != org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw e;
+            }
+            try (Connection c = DriverManager.getConnection(url, Credentials.ADMIN, "");
+                 PreparedStatement set = c.prepareStatement("ALTER USER " + Credentials.ADMIN + " SET PASSWORD ?")) {
+                set.setString(1, credentials.admin());
+                set.execute();
+            } catch (SQLException refused) {
+                throw refused(config.dataDir());
+            }
+            return Connections.adminPool(url, credentials);
+        }
+    }
+
+    /**
+     * Migrates the schema (a read-only open only checks it); returns its version, or {@code null} when a
+     * migration ran, after which the pool must be reopened.
+     */
+    private static String schema(StoreConfig config, StoreBackups backups, HikariDataSource admin) {
+        if (config.readOnly()) {
+            String version = Migrations.current(admin, config.dataDir());
+            if (!version.equals(Migrations.LATEST) || Migrations.hasTable(admin, Migrations.LEGACY_TABLE)) {
+                throw new StoreUnavailableException(null, "store at " + config.dataDir() + " has schema " + version
+                        + " and needs migrating to " + Migrations.LATEST + ", which a read-only open does not do; run a "
+                        + "command that writes (such as import or create) once");
+            }
+            return version;
+        }
+        Migrations.Result result = Migrations.migrate(admin, config.dataDir(), backups::online);
+        return result.changed() ? null : result.version();
+    }
+
+    /** Checks the catalogue of an existing file before H2 opens it; removes what is foreign when told to. */
+    private static void guard(StoreConfig config, StoreBackups backups) {
+        String file = DatabaseFiles.file(H2Urls.database(config.dataDir()));
+        List<SchemaGuard.Foreign> foreign = SchemaGuard.check(file, config.dataDir());
+        if (foreign.isEmpty()) {
+            return;
+        }
+        boolean removable = foreign.stream().allMatch(SchemaGuard.Foreign::removable);
+        if (!config.dropForeignObjects() || !removable || config.readOnly()) {
+            throw new StoreUnavailableException(null, SchemaGuard.describe(config.dataDir(), foreign));
+        }
+        try {
+            backups.offline("pre-drop");
+        } catch (Exception e) {
+            throw new StoreUnavailableException(null, "store at " + config.dataDir() + ": the backup before removing "
+                    + "foreign objects failed, so nothing was removed: " + Failures.firstLine(String.valueOf(e.getMessage())), e);
+        }
+        Catalogue.remove(file, foreign.stream().map(SchemaGuard.Foreign::id).toList());
+        log.warn("store at {}: removed {} object(s) its migrations did not make: {}", config.dataDir(), foreign.size(),
+                foreign.stream().map(SchemaGuard.Foreign::description).toList());
+        List<SchemaGuard.Foreign> left = SchemaGuard.check(file, config.dataDir());
+        if (!left.isEmpty()) {
+            throw new StoreUnavailableException(null, SchemaGuard.describe(config.dataDir(), left));
+        }
+    }
+
+    /**
+     * The credentials of an existing store. A store from before the credentials file existed had an empty
+     * admin password: it gets the file now. A store whose file is missing otherwise is refused without
+     * writing anything, so the right file can still be put back.
+     */
+    private static Credentials existingCredentials(StoreConfig config) throws IOException {
+        Path dataDir = config.dataDir();
+        Credentials stored = Credentials.read(dataDir);
+        if (stored != null) {
+            if (Credentials.incomplete(dataDir) && !config.readOnly()) {
+                stored.write(dataDir);
+            }
+            return stored;
+        }
+        Credentials fresh = Credentials.fresh();
+        String url = H2Urls.admin(H2Urls.database(dataDir), config.lockTimeout());
+        try (Connection c = DriverManager.getConnection(url, Credentials.ADMIN, "");
+             PreparedStatement set = c.prepareStatement("ALTER USER " + Credentials.ADMIN + " SET PASSWORD ?")) {
+            // The file first: a crash in between leaves the file and an empty password, which the next open mends.
+            fresh.write(dataDir);
+            set.setString(1, fresh.admin());
+            set.execute();
+            log.info("the store at {} had no admin password; it now has the one in {}", dataDir, StoreFiles.CREDENTIALS);
+            return fresh;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw refused(dataDir);
+            }
+            throw new StoreUnavailableException(null, "store at " + dataDir + " cannot be opened: "
+                    + Failures.withoutStatement(Failures.firstLine(e.getMessage())), e);
+        }
+    }
+
+    static StoreUnavailableException refused(Path dataDir) {
+        return new StoreUnavailableException(null, "store at " + dataDir + " refused its admin password: "
+                + StoreFiles.CREDENTIALS + " is missing or belongs to another store; put back the " + StoreFiles.CREDENTIALS
+                + " that was copied with this store's " + StoreFiles.DATABASE);
+    }
+
+    /** The schema and H2 versions that last opened the store, for {@code info} and for people reading it. */
+    private static void recordVersions(Connection admin, String schemaVersion) throws SQLException {
+        putIfChanged(admin, "h2.version", org.h2.engine.Constants.FULL_VERSION);
+        putIfChanged(admin, "schema.version", schemaVersion);
+    }
+
+    private static void putIfChanged(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement("SELECT SETTING FROM STORE_SETTING WHERE NAME = ?")) {
+            read.setString(1, name);
+            try (ResultSet rs = read.executeQuery()) {
+                if (rs.next() && value.equals(rs.getString(1))) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement merge = c.prepareStatement("MERGE INTO STORE_SETTING (NAME, SETTING) KEY (NAME) VALUES (?, ?)")) {
+            merge.setString(1, name);
+            merge.setString(2, value);
+            merge.executeUpdate();
+        }
+    }
+
+    /** The store is held by another process: reach it through its inspection server, or say why not. */
+    private static StoreEngine attachOrRefuse(StoreConfig config) throws IOException {
+        Path dataDir = config.dataDir();
+        Optional<InspectionAddress> address = InspectionAddress.read(dataDir).filter(InspectionAddress::holderAlive);
+        String holder = address.map(a -> " (process " + a.pid() + ", " + a.holder() + ")").orElse("");
+        if (!config.attachIfHeld()) {
+            throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder);
+        }
+        if (address.isEmpty() || !address.get().isServing()) {
+            throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder
+                    + ", which does not serve live inspection" + address.map(a -> a.unavailable().isEmpty() ? ""
+                    : ": " + a.unavailable()).orElse(""));
+        }
+        Credentials credentials = Credentials.read(dataDir);
+        if (credentials == null) {
+            throw refused(dataDir);
+        }
+        String url = H2Urls.remote(address.get().port(), address.get().key(), config.lockTimeout());
+        Connections connections = Connections.remote(url, credentials, config.readOnly(), config.maxPoolSize());
+        try {
+            String version = remoteSchemaVersion(connections);
+            if (!Migrations.LATEST.equals(version)) {
+                throw new StoreUnavailableException(null, "store at " + dataDir + " is held by a process" + holder
+                        + " with schema " + version + "; this cardshark-worlds knows schema " + Migrations.LATEST);
+            }
+            log.info("attached to store at {} held by process {}", dataDir, address.get().pid());
+            return new StoreEngine(config, connections, version);
+        } catch (SQLException | RuntimeException e) {
+            connections.close();
+            throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder
+                    + ", and its live inspection could not be reached: "
+                    + Failures.withoutStatement(Failures.firstLine(String.valueOf(e.getMessage()))), e);
+        }
+    }
+
+    private static String remoteSchemaVersion(Connections connections) throws SQLException {
+        try (Connection c = connections.member(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT SETTING FROM STORE_SETTING WHERE NAME = 'schema.version'")) {
+            return rs.next() ? rs.getString(1) : "none";
+        }
+    }
+
+    /**
+     * Holds the store's lock without opening it, for work on its files with the store closed (a restore's
+     * swap); closing the result releases it.
+     *
+     * @throws StoreLockedException when any process, this one included, has the store open
+     */
+    public static AutoCloseable lockClosed(Path dataDir) throws IOException {
+        StoreLock lock = StoreLock.tryAcquire(dataDir);
+        if (lock == null) {
+            throw new StoreLockedException(null, "store at " + dataDir + " was opened by another process meanwhile; "
+                    + "nothing was replaced");
+        }
+        return lock;
+    }
+
+    private static WorldStoreException missing(Path dataDir) {
+        return new StoreUnavailableException(null, "no store at " + dataDir + "; a command that writes (such as "
+                + "create or import) makes one");
+    }
+}

@@ -1,0 +1,267 @@
+package io.cardshark.worlds.internal.ops;
+
+import io.cardshark.worlds.internal.engine.RandomIds;
+import io.cardshark.worlds.internal.engine.Access;
+import io.cardshark.worlds.AlreadyExistsException;
+import io.cardshark.worlds.Chat;
+import io.cardshark.worlds.ChatMessage;
+import io.cardshark.worlds.Chats;
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.MessagePage;
+import io.cardshark.worlds.NewChat;
+import io.cardshark.worlds.NewMessage;
+import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import static io.cardshark.worlds.internal.db.Tables.CHAT;
+import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION;
+
+/** {@link Chats} over the chat and chat_message tables. */
+public final class ChatOps implements Chats {
+
+    /** Most messages one page returns, so a caller cannot ask for a million rows by accident. */
+    static final int MAX_PAGE = 10_000;
+    static final String ORIGIN_STORE = "STORE";
+
+    // An append's statements, rendered once (Compiled): appending is the store's most frequent write.
+    private static final Compiled CHAT_BY_ID = Compiled.select(CHAT, DSL.selectFrom(CHAT)
+            .where(CHAT.WORLD_ID.eq(Compiled.bind(CHAT.WORLD_ID)), CHAT.CHAT_ID.eq(Compiled.bind(CHAT.CHAT_ID))));
+    private static final Compiled ADD_MESSAGE = Compiled.statement(DSL.insertInto(CHAT_MESSAGE,
+                    CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
+            .values(Compiled.bind(CHAT_MESSAGE.CHAT_KEY), Compiled.bind(CHAT_MESSAGE.SEQ),
+                    Compiled.bind(CHAT_MESSAGE.MESSAGE_ID), Compiled.bind(CHAT_MESSAGE.ROLE),
+                    Compiled.bind(CHAT_MESSAGE.DOCUMENT)));
+    private static final Compiled CHAT_APPENDED = Compiled.statement(DSL.update(CHAT)
+            .set(CHAT.HEADER, Compiled.bind(CHAT.HEADER))
+            .set(CHAT.UPDATED_TOKEN, Compiled.bind(CHAT.UPDATED_TOKEN))
+            .set(CHAT.MESSAGE_COUNT, Compiled.bind(CHAT.MESSAGE_COUNT))
+            .where(CHAT.CHAT_KEY.eq(Compiled.bind(CHAT.CHAT_KEY))));
+
+    private final Access access;
+
+    public ChatOps(Access access) {
+        this.access = access;
+    }
+
+    @Override
+    public Chat create(String worldId, NewChat chat) {
+        Checks.worldId(worldId);
+        if (chat == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": chat: expected a new chat, found null");
+        }
+        if (chat.chatId() != null) {
+            Checks.safeSegment(worldId, "chat_id", chat.chatId(), 250);
+        }
+        Checks.optional(worldId, "chat title", chat.title(), Checks.MAX_NAME);
+        Checks.optional(worldId, "chat location_id", chat.locationId(), Checks.MAX_NAME);
+        return access.write(worldId, dsl -> {
+            WorldLocks.lockForWrite(dsl, worldId);
+            if (chat.locationId() != null && !dsl.fetchExists(LOCATION,
+                    LOCATION.WORLD_ID.eq(worldId), LOCATION.LOCATION_ID.eq(chat.locationId()))) {
+                throw new NotFoundException(worldId, "world " + worldId + ": chat location_id: location "
+                        + chat.locationId() + " does not exist");
+            }
+            String chatId = chat.chatId() != null ? chat.chatId() : freshChatId(dsl, worldId);
+            if (dsl.fetchExists(CHAT, CHAT.WORLD_ID.eq(worldId), CHAT.CHAT_ID.eq(chatId))) {
+                throw new AlreadyExistsException(worldId, "world " + worldId + ": chat " + chatId + " already exists");
+            }
+            long now = System.currentTimeMillis();
+            ChatRecord r = dsl.newRecord(CHAT);
+            r.setWorldId(worldId);
+            r.setChatId(chatId);
+            r.setLocationId(chat.locationId());
+            r.setTitle(chat.title());
+            r.setCreatedToken(Long.toString(now));
+            r.setUpdatedToken(Long.toString(now));
+            r.setHeader(Documents.newChatHeader(chatId, chat.title(), chat.locationId(), now));
+            r.setOrigin(ORIGIN_STORE);
+            r.setMessageCount(0L);
+            r.setCreatedAt(WorldLocks.now());
+            r.store();
+            return toChat(r);
+        });
+    }
+
+    private static String freshChatId(DSLContext dsl, String worldId) {
+        while (true) {
+            String id = "chat_" + RandomIds.hex(8);
+            if (!dsl.fetchExists(CHAT, CHAT.WORLD_ID.eq(worldId), CHAT.CHAT_ID.eq(id))) {
+                return id;
+            }
+        }
+    }
+
+    @Override
+    public Chat get(String worldId, String chatId) {
+        Checks.worldId(worldId);
+        Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
+        return access.read(worldId, dsl -> toChat(requireChat(dsl, worldId, chatId)));
+    }
+
+    private static ChatRecord requireChat(DSLContext dsl, String worldId, String chatId) {
+        ChatRecord r = CHAT_BY_ID.fetchInto(dsl, CHAT, worldId, chatId).stream().findFirst().orElse(null);
+        if (r == null) {
+            WorldLocks.requireWorld(dsl, worldId);
+            throw new NotFoundException(worldId, "world " + worldId + ": chat " + chatId + " does not exist");
+        }
+        return r;
+    }
+
+    @Override
+    public List<Chat> list(String worldId) {
+        Checks.worldId(worldId);
+        return access.read(worldId, dsl -> {
+            WorldLocks.requireWorld(dsl, worldId);
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId)).orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID)
+                    .fetch(ChatOps::toChat);
+        });
+    }
+
+    @Override
+    public List<Chat> ofLocation(String worldId, String locationId) {
+        Checks.worldId(worldId);
+        Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
+        return access.read(worldId, dsl -> {
+            WorldLocks.requireWorld(dsl, worldId);
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId), CHAT.LOCATION_ID.eq(locationId))
+                    .orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID).fetch(ChatOps::toChat);
+        });
+    }
+
+    @Override
+    public Optional<Chat> latest(String worldId) {
+        Checks.worldId(worldId);
+        return access.read(worldId, dsl -> {
+            WorldLocks.requireWorld(dsl, worldId);
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId))
+                    .orderBy(CHAT.CREATED_AT.desc(), CHAT.CHAT_ID.desc()).limit(1).fetchOptional(ChatOps::toChat);
+        });
+    }
+
+    @Override
+    public ChatMessage append(String worldId, String chatId, NewMessage message) {
+        return appendAll(worldId, chatId, List.of(message == null ? nullMessage(worldId) : message)).get(0);
+    }
+
+    private static NewMessage nullMessage(String worldId) {
+        throw new InvalidInputException(worldId, "world " + worldId + ": message: expected a message, found null");
+    }
+
+    @Override
+    public List<ChatMessage> appendAll(String worldId, String chatId, List<NewMessage> messages) {
+        Checks.worldId(worldId);
+        Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
+        if (messages == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": messages: expected a list, found null");
+        }
+        long now = System.currentTimeMillis();
+        List<String> documents = new ArrayList<>(messages.size());
+        List<NewMessage> checked = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            NewMessage m = messages.get(i);
+            String at = "chat " + chatId + " message " + i + " ";
+            if (m == null) {
+                throw new InvalidInputException(worldId, "world " + worldId + ": " + at + ": expected a message, found null");
+            }
+            if (m.id() != null) {
+                Checks.nonEmpty(worldId, at + "id", m.id(), Checks.MAX_NAME);
+            }
+            Checks.nonEmpty(worldId, at + "role", m.role(), 200);
+            Checks.required(worldId, at + "content", m.content(), Checks.MAX_TEXT);
+            NewMessage filled = new NewMessage(m.id() == null ? "msg_" + RandomIds.hex(8) : m.id(), m.role(),
+                    m.content(), m.timestamp() == null ? now : m.timestamp());
+            checked.add(filled);
+            documents.add(Documents.newMessage(filled.id(), filled.role(), filled.content(), filled.timestamp()));
+        }
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        return access.write(worldId, dsl -> {
+            // The world lock serialises appenders, so sequence numbers stay gap-free and unique.
+            WorldLocks.lockForWrite(dsl, worldId);
+            ChatRecord chat = requireChat(dsl, worldId, chatId);
+            long first = chat.getMessageCount();
+            List<ChatMessage> appended = new ArrayList<>(checked.size());
+            for (int i = 0; i < checked.size(); i++) {
+                NewMessage m = checked.get(i);
+                appended.add(new ChatMessage(first + i, m.id(), m.role(), m.content(), documents.get(i)));
+            }
+            ADD_MESSAGE.executeAll(dsl, appended.stream()
+                    .map(m -> new Object[] {chat.getChatKey(), m.seq(), m.id(), m.role(), m.document()}).toList());
+            Documents.Touched touched = Documents.touchUpdated(chat.getHeader(), now);
+            CHAT_APPENDED.execute(dsl, touched.header(),
+                    touched.token() != null ? touched.token() : chat.getUpdatedToken(),
+                    first + checked.size(), chat.getChatKey());
+            return appended;
+        });
+    }
+
+    @Override
+    public MessagePage pageForward(String worldId, String chatId, long afterSeq, int limit) {
+        return page(worldId, chatId, afterSeq, limit, true);
+    }
+
+    @Override
+    public MessagePage pageBackward(String worldId, String chatId, long beforeSeq, int limit) {
+        return page(worldId, chatId, beforeSeq, limit, false);
+    }
+
+    private MessagePage page(String worldId, String chatId, long from, int limit, boolean forward) {
+        Checks.worldId(worldId);
+        Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
+        Checks.positive(worldId, "limit", limit);
+        int size = Math.min(limit, MAX_PAGE);
+        return access.read(worldId, dsl -> {
+            long chatKey = requireChat(dsl, worldId, chatId).getChatKey();
+            var query = dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
+                    .from(CHAT_MESSAGE)
+                    .where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey),
+                            forward ? CHAT_MESSAGE.SEQ.gt(from) : CHAT_MESSAGE.SEQ.lt(from))
+                    // chat_key leads the order although it is fixed: only then does H2 walk the primary key in
+                    // order and stop after the page, instead of sorting every matching message of the chat first.
+                    .orderBy(forward ? List.of(CHAT_MESSAGE.CHAT_KEY.asc(), CHAT_MESSAGE.SEQ.asc())
+                            : List.of(CHAT_MESSAGE.CHAT_KEY.desc(), CHAT_MESSAGE.SEQ.desc()))
+                    .limit(size + 1);
+            List<ChatMessage> rows = new ArrayList<>(query.fetch(ChatOps::toMessage));
+            boolean more = rows.size() > size;
+            if (more) {
+                rows.remove(rows.size() - 1);
+            }
+            if (!forward) {
+                Collections.reverse(rows);
+            }
+            return new MessagePage(rows, more);
+        });
+    }
+
+    @Override
+    public void delete(String worldId, String chatId) {
+        Checks.worldId(worldId);
+        Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
+        access.write(worldId, dsl -> {
+            WorldLocks.lockForWrite(dsl, worldId);
+            requireChat(dsl, worldId, chatId).delete();
+            return null;
+        });
+    }
+
+    private static ChatMessage toMessage(Record r) {
+        String document = r.get(CHAT_MESSAGE.DOCUMENT);
+        return new ChatMessage(r.get(CHAT_MESSAGE.SEQ), r.get(CHAT_MESSAGE.MESSAGE_ID), r.get(CHAT_MESSAGE.ROLE),
+                Documents.messageContent(document), document);
+    }
+
+    static Chat toChat(ChatRecord r) {
+        return new Chat(r.getWorldId(), r.getChatId(), r.getLocationId(), r.getTitle(), r.getCreatedToken(),
+                r.getUpdatedToken(), r.getMessageCount());
+    }
+}

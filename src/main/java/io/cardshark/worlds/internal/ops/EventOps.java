@@ -1,0 +1,120 @@
+package io.cardshark.worlds.internal.ops;
+
+import io.cardshark.worlds.internal.engine.RandomIds;
+import io.cardshark.worlds.internal.engine.Access;
+import io.cardshark.worlds.AlreadyExistsException;
+import io.cardshark.worlds.Events;
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.NewEvent;
+import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.WorldEvent;
+import io.cardshark.worlds.internal.db.tables.records.WorldEventRecord;
+import org.jooq.Condition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+import static io.cardshark.worlds.internal.db.Tables.WORLD_EVENT;
+
+/** {@link Events} over the world_event table. */
+public final class EventOps implements Events {
+
+    private static final Logger log = LoggerFactory.getLogger(EventOps.class);
+
+    /** Event ids name files {@code events/{id}.json}; 250 bytes leaves room for the suffix. */
+    static final int MAX_EVENT_ID_BYTES = 250;
+
+    private final Access access;
+
+    public EventOps(Access access) {
+        this.access = access;
+    }
+
+    @Override
+    public WorldEvent record(String worldId, NewEvent event) {
+        Checks.worldId(worldId);
+        if (event == null) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": event: expected an event, found null");
+        }
+        if (event.eventId() != null) {
+            Checks.safeSegment(worldId, "event id", event.eventId(), MAX_EVENT_ID_BYTES);
+        }
+        Checks.optional(worldId, "event definition_id", event.definitionId(), Checks.MAX_NAME);
+        Checks.optional(worldId, "event location_id", event.locationId(), Checks.MAX_NAME);
+        Checks.optional(worldId, "event trigger", event.trigger(), Checks.MAX_NAME);
+        String outcome = event.outcomeJson() == null ? null
+                : Documents.requireValue(worldId, "event " + event.eventId() + " outcome", event.outcomeJson());
+        long timestamp = event.timestamp() == null ? System.currentTimeMillis() : event.timestamp();
+        return access.write(worldId, dsl -> {
+            WorldLocks.lockForWrite(dsl, worldId);
+            String eventId = event.eventId() != null ? event.eventId() : "evt_" + RandomIds.hex(12);
+            if (dsl.fetchExists(WORLD_EVENT, WORLD_EVENT.WORLD_ID.eq(worldId), WORLD_EVENT.EVENT_ID.eq(eventId))) {
+                throw new AlreadyExistsException(worldId, "world " + worldId + ": event " + eventId + " already exists");
+            }
+            WorldEventRecord r = dsl.newRecord(WORLD_EVENT);
+            r.setWorldId(worldId);
+            r.setEventId(eventId);
+            r.setDefinitionId(event.definitionId());
+            r.setLocationId(event.locationId());
+            r.setTriggerName(event.trigger());
+            r.setOccurredAt(timestamp);
+            r.setDocument(Documents.newEventRecord(eventId, event.definitionId(), event.locationId(), event.trigger(),
+                    timestamp, outcome));
+            r.store();
+            log.debug("world {}: recorded event {}", worldId, eventId);
+            return toEvent(r);
+        });
+    }
+
+    @Override
+    public WorldEvent get(String worldId, String eventId) {
+        Checks.worldId(worldId);
+        Checks.required(worldId, "event id", eventId, Checks.MAX_NAME);
+        return access.read(worldId, dsl -> {
+            WorldEventRecord r = dsl.selectFrom(WORLD_EVENT)
+                    .where(WORLD_EVENT.WORLD_ID.eq(worldId), WORLD_EVENT.EVENT_ID.eq(eventId)).fetchOne();
+            if (r == null) {
+                WorldLocks.requireWorld(dsl, worldId);
+                throw new NotFoundException(worldId, "world " + worldId + ": event " + eventId + " does not exist");
+            }
+            return toEvent(r);
+        });
+    }
+
+    @Override
+    public List<WorldEvent> atLocation(String worldId, String locationId) {
+        Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
+        return listWhere(worldId, WORLD_EVENT.LOCATION_ID.eq(locationId));
+    }
+
+    @Override
+    public List<WorldEvent> withTrigger(String worldId, String trigger) {
+        Checks.required(worldId, "trigger", trigger, Checks.MAX_NAME);
+        return listWhere(worldId, WORLD_EVENT.TRIGGER_NAME.eq(trigger));
+    }
+
+    @Override
+    public List<WorldEvent> between(String worldId, long fromMillis, long toMillis) {
+        if (fromMillis > toMillis) {
+            throw new InvalidInputException(worldId, "world " + worldId + ": between: from " + fromMillis
+                    + " is after to " + toMillis);
+        }
+        return listWhere(worldId, WORLD_EVENT.OCCURRED_AT.ge(fromMillis).and(WORLD_EVENT.OCCURRED_AT.lt(toMillis)));
+    }
+
+    private List<WorldEvent> listWhere(String worldId, Condition condition) {
+        Checks.worldId(worldId);
+        return access.read(worldId, dsl -> {
+            WorldLocks.requireWorld(dsl, worldId);
+            return dsl.selectFrom(WORLD_EVENT).where(WORLD_EVENT.WORLD_ID.eq(worldId)).and(condition)
+                    .orderBy(WORLD_EVENT.OCCURRED_AT.asc().nullsLast(), WORLD_EVENT.EVENT_ID)
+                    .fetch(EventOps::toEvent);
+        });
+    }
+
+    private static WorldEvent toEvent(WorldEventRecord r) {
+        return new WorldEvent(r.getWorldId(), r.getEventId(), r.getDefinitionId(), r.getLocationId(),
+                r.getTriggerName(), r.getOccurredAt(), Documents.memberText(r.getDocument(), "outcome"), r.getDocument());
+    }
+}

@@ -53,6 +53,8 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     private final SessionManager sessions;
     private final Inspection inspection;
     private final List<SqlConsole> consoles = new ArrayList<>();
+    /** Closes the store when the JVM ends (Ctrl-C, SIGTERM, System.exit) without {@link #close()}: sessions saved. */
+    private final Thread closeOnExit = new Thread(this::close, "cardshark-worlds-close-on-exit");
 
     private WorldStore(StoreEngine engine) {
         this.engine = engine;
@@ -88,6 +90,7 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
             if (config.verifyOnOpen()) {
                 refuseIfDamaged(store);
             }
+            Runtime.getRuntime().addShutdownHook(store.closeOnExit);
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -239,9 +242,19 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         return engine.config();
     }
 
-    /** Saves and closes the sessions, stops consoles and inspection, closes the database; further calls fail. */
+    /**
+     * Saves and closes the sessions, stops consoles and inspection, closes the database; further calls fail.
+     * Also runs when the JVM ends without it (a shutdown hook), so a stopped application leaves its store whole.
+     */
     @Override
     public void close() {
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNeverAdded) {
+                // The JVM is ending and the hook runs (or ran); or the store never finished opening.
+            }
+        }
         try {
             sessions.closeAll();
         } finally {

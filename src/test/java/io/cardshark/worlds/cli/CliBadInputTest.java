@@ -61,6 +61,22 @@ class CliBadInputTest {
         cases.add(c("restore-world without snapshots", failure, List.of("restore-world", "Emberfall_Keep"), "no snapshots"));
         cases.add(c("restore-world an unknown snapshot", failure,
                 List.of("restore-world", "Emberfall_Keep", "20260101T000000000Z-manual"), "no snapshot named"));
+        // Issue 11: one statement means one; read commands make no store; a store path must name something.
+        cases.add(c("sql with two statements", failure, List.of("sql", "--write", "SELECT 1; CREATE TABLE ZZ(X INT)"),
+                "expected one statement, found 2"));
+        cases.add(c("sql with a statement hidden after a comment", failure,
+                List.of("sql", "SELECT 1; -- and then\nDELETE FROM WORLD"), "expected one statement, found 2"));
+        cases.add(c("sql with no statement", failure, List.of("sql", " ; -- nothing"), "expected one statement, found none"));
+        cases.add(c("sql --write that changes the schema", failure,
+                List.of("sql", "--write", "CREATE TABLE ZZ(X INT)"), "not the schema"));
+        cases.add(c("sql --write that creates an alias", failure,
+                List.of("sql", "--write", "CREATE ALIAS GETPROP FOR 'java.lang.System.getProperty'"), "SQL failed"));
+        cases.add(c("list a store that does not exist", failure,
+                List.of("list", "--store", dir.resolve("typo").toString()), "no store at " + dir.resolve("typo")));
+        cases.add(c("status of a store that does not exist", failure,
+                List.of("status", "--store", dir.resolve("typo").toString()), "no store at"));
+        cases.add(c("an empty store path", failure, List.of("list", "--store", ""), "dataDir is empty"));
+        cases.add(c("console with an unknown option", usage, List.of("console", "--browser-please"), "--browser-please"));
         return cases;
     }
 
@@ -82,7 +98,7 @@ class CliBadInputTest {
     void aBadCommandLineFailsWithAMessageAndChangesNothing(Case bad) {
         String before = digest();
         List<String> args = new ArrayList<>(bad.args());
-        if (!args.isEmpty() && !args.get(0).equals("explode")) {
+        if (!args.isEmpty() && !args.get(0).equals("explode") && !args.contains("--store")) {
             args.add("--store");
             args.add(store);
         }
@@ -93,5 +109,10 @@ class CliBadInputTest {
         }
         assertThat(digest()).as(bad.name()).isEqualTo(before);
         assertThat(Files.exists(dir.resolve("out").resolve("Nowhere"))).isFalse();
+        assertThat(dir.resolve("typo")).as("a command that only reads makes no store").doesNotExist();
+        if (bad.exit() == Main.EXIT_FAILURE) {
+            assertThat(run.err().lines().filter(l -> !l.isBlank()).toList()).as(bad.name() + ": one error line on stderr")
+                    .singleElement().asString().startsWith("error: ");
+        }
     }
 }

@@ -43,7 +43,10 @@ public final class ChildJvm implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         Path outputFile = Files.createTempFile("child-jvm-", ".out");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
+        // Standard input as a background job, a service or CI has it: empty.
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
+                        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")));
         return new ChildJvm(pb.start(), outputFile);
     }
 
@@ -99,6 +102,11 @@ public final class ChildJvm implements AutoCloseable {
             }
         }
         throw new AssertionError("child never printed \"" + prefix + "\"; it printed: " + output());
+    }
+
+    /** SIGTERM (what Ctrl-C and a service manager send): shutdown hooks run. */
+    public void stop() {
+        process.destroy();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no close. */

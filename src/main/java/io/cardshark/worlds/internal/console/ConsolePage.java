@@ -14,8 +14,8 @@ final class ConsolePage {
                 body { font-family: sans-serif; margin: 1em; }
                 #side { float: left; width: 16em; }
                 #main { margin-left: 17em; }
-                textarea { width: 100%; height: 8em; font-family: monospace; }
-                table { border-collapse: collapse; font-family: monospace; font-size: 90%; }
+                textarea { width: 100%%; height: 8em; font-family: monospace; }
+                table { border-collapse: collapse; font-family: monospace; font-size: 90%%; }
                 td, th { border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; white-space: pre-wrap; }
                 .null { color: #999; } .error { color: #b00; }
                 </style></head>

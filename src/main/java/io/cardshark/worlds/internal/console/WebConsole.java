@@ -113,7 +113,12 @@ public final class WebConsole implements SqlConsole {
             } else if (!path.startsWith(prefix)) {
                 send(exchange, 404, "text/plain", "not found");
             } else {
-                route(exchange, path.substring(prefix.length()));
+                try {
+                    route(exchange, path.substring(prefix.length()));
+                } catch (RuntimeException e) {
+                    log.warn("web console: {} failed: {}", path, e.toString());
+                    send(exchange, 500, "text/plain", "the console failed: " + e);
+                }
             }
         }
     }

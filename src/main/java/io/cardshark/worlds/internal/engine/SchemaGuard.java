@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  *     added to the store's own tables.</li>
  * </ol>
  */
-final class SchemaGuard {
+public final class SchemaGuard {
 
     /** Something in a store's catalogue that its migrations did not make. */
     record Foreign(int id, String description, boolean removable) {
@@ -42,6 +42,7 @@ final class SchemaGuard {
     /** Settings H2 records for a store of ours: its creating build, and the write delay of the admin URL. */
     private static final Set<String> OWN_SETTINGS = Set.of("CREATE_BUILD", "WRITE_DELAY");
     private static final Pattern NAME = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\"((?:[^\"]|\"\")*)\"(?:\\.\"((?:[^\"]|\"\")*)\")?");
     private static final Pattern SETTING = Pattern.compile("SET ([A-Z_]+) .*", Pattern.DOTALL);
 
     private SchemaGuard() {
@@ -205,10 +206,16 @@ final class SchemaGuard {
         return names;
     }
 
-    /** The object a {@code CREATE ...} statement makes: its last name before the first parenthesis or keyword. */
+    /**
+     * The object a {@code CREATE ...} statement makes: the first name in it, without its schema
+     * ({@code "PUBLIC"."TR"} is {@code TR}).
+     */
     static String createdName(String sql) {
-        List<String> names = names(sql.indexOf('(') < 0 ? sql : sql.substring(0, sql.indexOf('(')));
-        return names.isEmpty() ? null : names.get(names.size() - 1);
+        Matcher m = QUALIFIED_NAME.matcher(sql);
+        if (!m.find()) {
+            return null;
+        }
+        return (m.group(2) != null ? m.group(2) : m.group(1)).replace("\"\"", "\"");
     }
 
     /** The table an index, constraint, comment or {@code ALTER TABLE} is about. */
@@ -233,6 +240,49 @@ final class SchemaGuard {
     private static String shorten(String sql) {
         String one = sql.replaceAll("\\s+", " ");
         return one.length() > 120 ? one.substring(0, 117) + "..." : one;
+    }
+
+    /**
+     * What an open store holds that its migrations did not make, asked of H2's {@code INFORMATION_SCHEMA}
+     * through {@code admin}: for {@code verify}, which runs beside the store's writers (the file check above runs
+     * before the store opens). By kind, as the first of {@link #check}'s checks.
+     */
+    public static List<String> checkOpen(java.sql.Connection admin) throws java.sql.SQLException {
+        Set<String> ownTables = ownTables();
+        List<String> found = new ArrayList<>();
+        String users = "('" + String.join("', '", OWN_USERS) + "')";
+        String[][] queries = {
+            {"alias or aggregate", "SELECT ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = 'PUBLIC'"},
+            {"trigger", "SELECT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"},
+            {"constant", "SELECT CONSTANT_NAME FROM INFORMATION_SCHEMA.CONSTANTS"},
+            {"domain", "SELECT DOMAIN_NAME FROM INFORMATION_SCHEMA.DOMAINS"},
+            {"synonym", "SELECT SYNONYM_NAME FROM INFORMATION_SCHEMA.SYNONYMS"},
+            {"role", "SELECT ROLE_NAME FROM INFORMATION_SCHEMA.ROLES WHERE ROLE_NAME <> 'PUBLIC'"},
+            {"schema", "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('PUBLIC', 'INFORMATION_SCHEMA')"},
+            {"user", "SELECT USER_NAME FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME NOT IN " + users
+                    + " OR (IS_ADMIN <> (USER_NAME = '" + Credentials.ADMIN + "'))"},
+            {"sequence", "SELECT SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME NOT LIKE 'SYSTEM_SEQUENCE_%'"},
+        };
+        try (java.sql.Statement st = admin.createStatement()) {
+            for (String[] q : queries) {
+                try (java.sql.ResultSet rs = st.executeQuery(q[1])) {
+                    while (rs.next()) {
+                        found.add(q[0] + " " + rs.getString(1));
+                    }
+                }
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES "
+                    + "WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'")) {
+                while (rs.next()) {
+                    String type = rs.getString(3);
+                    boolean plain = type.equals("BASE TABLE") || type.equals("VIEW");
+                    if (!plain || !rs.getString(1).equals("PUBLIC") || !ownTables.contains(rs.getString(2))) {
+                        found.add(type.toLowerCase(Locale.ROOT) + " " + rs.getString(1) + "." + rs.getString(2));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** A message naming what {@link #check} found, for the person opening the store. */

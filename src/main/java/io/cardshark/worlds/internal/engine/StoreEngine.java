@@ -112,6 +112,7 @@ public final class StoreEngine implements AutoCloseable {
                 c.commit();
             } catch (RuntimeException | Error | SQLException e) {
                 rollbackQuietly(c, e);
+                tx.runAfterRollback();
                 throw e;
             } finally {
                 tx.end();
@@ -235,11 +236,20 @@ public final class StoreEngine implements AutoCloseable {
      * @throws IllegalStateException outside a transaction
      */
     public void afterCommit(Runnable action) {
+        currentTx().afterCommit(action);
+    }
+
+    /** Runs {@code action} if the transaction this thread is inside rolls back. */
+    public void afterRollback(Runnable action) {
+        currentTx().afterRollback(action);
+    }
+
+    private Tx currentTx() {
         Tx tx = current.get();
         if (tx == null) {
-            throw new IllegalStateException("afterCommit outside a transaction");
+            throw new IllegalStateException("not inside a transaction of this store");
         }
-        tx.afterCommit(action);
+        return tx;
     }
 
     /** Work on one JDBC connection of the store's own, outside any transaction. */
@@ -322,11 +332,12 @@ public final class StoreEngine implements AutoCloseable {
         }
     }
 
-    /** One transaction in progress: its jOOQ context, whether it wrote, what runs once it has committed. */
+    /** One transaction in progress: its jOOQ context, whether it wrote, what runs once it has ended. */
     public final class Tx implements Access {
         private final DSLContext dsl;
         private final Thread owner = Thread.currentThread();
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private final List<Runnable> afterRollback = new ArrayList<>();
         private boolean wrote;
         private boolean ended;
 
@@ -358,12 +369,25 @@ public final class StoreEngine implements AutoCloseable {
             afterCommit.add(action);
         }
 
+        /** Runs {@code action} once the transaction has rolled back; never when it commits. */
+        public void afterRollback(Runnable action) {
+            afterRollback.add(action);
+        }
+
+        void runAfterRollback() {
+            run(afterRollback);
+        }
+
         void runAfterCommit() {
-            for (Runnable action : afterCommit) {
+            run(afterCommit);
+        }
+
+        private void run(List<Runnable> actions) {
+            for (Runnable action : actions) {
                 try {
                     action.run();
                 } catch (RuntimeException e) {
-                    log.warn("store at {}: an action after a commit failed: {}", config.dataDir(), e.getMessage(), e);
+                    log.warn("store at {}: an action after a transaction failed: {}", config.dataDir(), e.getMessage(), e);
                 }
             }
         }

@@ -32,7 +32,7 @@ final class SnapshotService implements Snapshots {
     @Override
     public SnapshotInfo take(String worldId) {
         WorldIds.requireValidId(worldId);
-        return engine.transaction(worldId, tx -> tx.read(worldId, dsl -> store.take(dsl, worldId, "manual")));
+        return engine.snapshot(worldId, tx -> tx.read(worldId, dsl -> store.take(dsl, worldId, "manual")));
     }
 
     @Override

@@ -70,6 +70,16 @@ final class SnapshotStore implements BeforeDestroy {
         dsl.insertInto(STORE_SETTING).set(STORE_SETTING.NAME, marker(worldId, stamp.name()))
                 .set(STORE_SETTING.SETTING, "pending").execute();
         engine.afterCommit(() -> complete(worldId, stamp.name()));
+        engine.afterRollback(() -> discard(worldId, pending));
+    }
+
+    /** The step rolled back: its snapshot would show a change that never happened. */
+    private void discard(String worldId, Path pending) {
+        try {
+            FileSync.deleteTree(pending);
+        } catch (IOException e) {
+            log.warn("world {}: {} could not be removed now ({}); the next open removes it", worldId, pending, e.getMessage());
+        }
     }
 
     /** Snapshots {@code worldId} as {@code dsl}'s transaction sees it, under its final name at once. */

@@ -77,9 +77,13 @@ final class WorldExporter {
         this.engine = engine;
     }
 
+    /**
+     * Exports in a transaction of its own that reads one moment of the store (a snapshot): writers of the world
+     * go on meanwhile, and the folder shows the world as it was when the export began.
+     */
     ExportResult export(String worldId, Path targetDir, Layout layout, Progress progress) {
         WorldIds.requireValidId(worldId);
-        return engine.transaction(worldId, tx -> tx.read(worldId, dsl -> {
+        return engine.snapshot(worldId, tx -> tx.read(worldId, dsl -> {
             try {
                 return write(dsl, worldId, targetDir, layout, progress);
             } catch (IOException e) {
@@ -110,8 +114,7 @@ final class WorldExporter {
 
     private ExportResult write(DSLContext dsl, String worldId, Path targetDir, Layout layout, Progress progress)
             throws IOException {
-        // FOR UPDATE: writers of this world wait until the export has read it, so the folder is one state.
-        WorldRecord world = dsl.selectFrom(WORLD).where(WORLD.ID.eq(worldId)).forUpdate().fetchOne();
+        WorldRecord world = dsl.selectFrom(WORLD).where(WORLD.ID.eq(worldId)).fetchOne();
         if (world == null) {
             throw new NotFoundException(worldId, "world " + worldId + " does not exist");
         }

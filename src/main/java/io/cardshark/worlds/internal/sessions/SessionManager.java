@@ -43,7 +43,6 @@ public final class SessionManager implements WorldSessions {
     private final SessionTimer timer;
     private final ReentrantLock flushLock = new ReentrantLock();
     private final Map<String, LiveSession> open = new LinkedHashMap<>();
-    private Thread shutdownHook;
     private boolean closed;
 
     /**
@@ -78,10 +77,6 @@ public final class SessionManager implements WorldSessions {
         store.worlds().get(worldId);
         LiveSession session = new LiveSession(this, worldId);
         open.put(worldId, session);
-        if (shutdownHook == null) {
-            shutdownHook = new Thread(this::flushOnShutdown, "cardshark-sessions-shutdown");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
         log.info("world {}: session opened", worldId);
         return session;
     }
@@ -134,16 +129,6 @@ public final class SessionManager implements WorldSessions {
                 s.close();
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
-            }
-        }
-        synchronized (this) {
-            if (shutdownHook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running or about to: it finds nothing left to save.
-                }
-                shutdownHook = null;
             }
         }
         if (first != null) {
@@ -279,14 +264,6 @@ public final class SessionManager implements WorldSessions {
         }
         if (!moves.isEmpty()) {
             tx.players().moveAll(s.worldId(), moves);
-        }
-    }
-
-    private void flushOnShutdown() {
-        try {
-            flushTogether(null, -1);
-        } catch (RuntimeException e) {
-            log.error("sessions could not be saved at shutdown: {}", e.getMessage());
         }
     }
 }

@@ -27,10 +27,16 @@ public interface Chats {
     /** Appends messages in order, all or none. */
     List<ChatMessage> appendAll(String worldId, String chatId, List<NewMessage> messages);
 
-    /** Up to {@code limit} messages with {@code seq > afterSeq} (use -1 for the start). */
+    /**
+     * Up to {@code limit} messages (at most 10,000) with {@code seq > afterSeq} (use -1 for the start), oldest
+     * first; {@link MessagePage#next()} continues after them.
+     */
     MessagePage pageForward(String worldId, String chatId, long afterSeq, int limit);
 
-    /** Up to {@code limit} messages with {@code seq < beforeSeq} (use {@link Long#MAX_VALUE} for the end). */
+    /**
+     * The newest {@code limit} messages (at most 10,000) with {@code seq < beforeSeq} (use {@link Long#MAX_VALUE}
+     * for the end), returned oldest first; {@link MessagePage#next()} continues before them.
+     */
     MessagePage pageBackward(String worldId, String chatId, long beforeSeq, int limit);
 
     /** Deletes a chat and its messages. */

@@ -5,12 +5,30 @@ import java.util.List;
 /**
  * A place in a world. A location with {@link #coordinates()} sits on the grid ({@code locations} in
  * world_state.json); one without is unconnected lore ({@code unconnected_locations}), which
- * {@link Locations#connect} can later place on the grid.
+ * {@link Locations#connect} can later place on the grid. Start from {@link #at} or {@link #unconnected} and
+ * add what it has with the {@code with...} methods:
  *
- * @param connected {@code null} reads as {@code true}; only {@code false} marks it unconnected in CardShark
- * @param exits     by direction, in order
- * @param npcs      character card paths or ids, in order
- * @param events    inline event definitions, in order
+ * <pre>{@code
+ * Location.at(Coordinates.of(0, 0, 0), "gate", "Gatehouse", "A portcullis rusted half open.")
+ *         .withIntroduction("Rain drums on the roof.")
+ *         .withExits(List.of(Exit.to("north", "Courtyard arch", Coordinates.of(0, 1, 0))))
+ *         .withNpcs(List.of("characters/Brann.png"))
+ * }</pre>
+ *
+ * @param locationId   its id within the world, a path-safe name
+ * @param name         what it is called
+ * @param description  what it is like
+ * @param coordinates  where it sits on the grid, or {@code null} for an unconnected location
+ * @param introduction what a player entering it reads first, or {@code null}
+ * @param zoneId       the zone it belongs to, or {@code null}
+ * @param roomType     its kind of room, or {@code null}
+ * @param notes        the world builder's notes, or {@code null}
+ * @param background   the file name of its background image ({@code images/backgrounds/}), or {@code null}
+ * @param loreSource   where its lore comes from; required for an unconnected location
+ * @param connected    {@code null} reads as {@code true}; only {@code false} marks it unconnected in CardShark
+ * @param exits        by direction, in order
+ * @param npcs         character card paths or ids, in order
+ * @param events       inline event definitions, in order
  */
 public record Location(String locationId, String name, String description, Coordinates coordinates,
                        String introduction, String zoneId, String roomType, String notes, String background,
@@ -35,8 +53,55 @@ public record Location(String locationId, String name, String description, Coord
                 null, List.of(), List.of(), List.of());
     }
 
+    /** Whether it sits on the grid. */
     public boolean isOnGrid() {
         return coordinates != null;
+    }
+
+    public Location withName(String newName) {
+        return new Location(locationId, newName, description, coordinates, introduction, zoneId, roomType, notes,
+                background, loreSource, connected, exits, npcs, events);
+    }
+
+    public Location withDescription(String newDescription) {
+        return new Location(locationId, name, newDescription, coordinates, introduction, zoneId, roomType, notes,
+                background, loreSource, connected, exits, npcs, events);
+    }
+
+    /** This location at other coordinates (or, {@code null}, off the grid). */
+    public Location withCoordinates(Coordinates newCoordinates) {
+        return new Location(locationId, name, description, newCoordinates, introduction, zoneId, roomType, notes,
+                background, loreSource, connected, exits, npcs, events);
+    }
+
+    public Location withIntroduction(String newIntroduction) {
+        return new Location(locationId, name, description, coordinates, newIntroduction, zoneId, roomType, notes,
+                background, loreSource, connected, exits, npcs, events);
+    }
+
+    public Location withZone(String newZoneId) {
+        return new Location(locationId, name, description, coordinates, introduction, newZoneId, roomType, notes,
+                background, loreSource, connected, exits, npcs, events);
+    }
+
+    public Location withRoomType(String newRoomType) {
+        return new Location(locationId, name, description, coordinates, introduction, zoneId, newRoomType, notes,
+                background, loreSource, connected, exits, npcs, events);
+    }
+
+    public Location withNotes(String newNotes) {
+        return new Location(locationId, name, description, coordinates, introduction, zoneId, roomType, newNotes,
+                background, loreSource, connected, exits, npcs, events);
+    }
+
+    public Location withBackground(String newBackground) {
+        return new Location(locationId, name, description, coordinates, introduction, zoneId, roomType, notes,
+                newBackground, loreSource, connected, exits, npcs, events);
+    }
+
+    public Location withLoreSource(String newLoreSource) {
+        return new Location(locationId, name, description, coordinates, introduction, zoneId, roomType, notes,
+                background, newLoreSource, connected, exits, npcs, events);
     }
 
     public Location withExits(List<Exit> newExits) {
@@ -52,20 +117,5 @@ public record Location(String locationId, String name, String description, Coord
     public Location withEvents(List<EventDefinition> newEvents) {
         return new Location(locationId, name, description, coordinates, introduction, zoneId, roomType, notes,
                 background, loreSource, connected, exits, npcs, newEvents);
-    }
-
-    public Location withDescription(String newDescription) {
-        return new Location(locationId, name, newDescription, coordinates, introduction, zoneId, roomType, notes,
-                background, loreSource, connected, exits, npcs, events);
-    }
-
-    public Location withIntroduction(String newIntroduction) {
-        return new Location(locationId, name, description, coordinates, newIntroduction, zoneId, roomType, notes,
-                background, loreSource, connected, exits, npcs, events);
-    }
-
-    public Location withBackground(String newBackground) {
-        return new Location(locationId, name, description, coordinates, introduction, zoneId, roomType, notes,
-                newBackground, loreSource, connected, exits, npcs, events);
     }
 }

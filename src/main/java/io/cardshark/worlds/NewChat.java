@@ -1,12 +1,21 @@
 package io.cardshark.worlds;
 
 /**
- * A chat to create. {@code chatId} may be {@code null}: the store then makes {@code chat_} + 8 hex digits.
+ * A chat to create.
  *
+ * @param chatId     the chat's id, a path-safe name; {@code null} for one the store makes ({@code chat_} and 8 hex digits)
  * @param locationId the location it belongs to, or {@code null} for none
+ * @param title      its title, or {@code null}
  */
-public record NewChat(String chatId, String title, String locationId) {
+public record NewChat(String chatId, String locationId, String title) {
+
+    /** A chat at a location (or none, {@code null}) with a title, its id made by the store. */
     public static NewChat at(String locationId, String title) {
-        return new NewChat(null, title, locationId);
+        return new NewChat(null, locationId, title);
+    }
+
+    /** This chat with an id of the caller's choosing. */
+    public NewChat withId(String newChatId) {
+        return new NewChat(newChatId, locationId, title);
     }
 }

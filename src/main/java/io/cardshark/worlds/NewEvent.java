@@ -1,7 +1,13 @@
 package io.cardshark.worlds;
 
+import java.time.Instant;
+
 /**
  * An event that happened, to record ({@code events/{eventId}.json}).
+ *
+ * <pre>{@code
+ * NewEvent.of("enter").atLocation("gate").fromDefinition("evt_gate_creak").withOutcome("{\"opened\": true}")
+ * }</pre>
  *
  * @param eventId      a safe file-name segment of at most 250 bytes, or {@code null} for a generated one
  * @param definitionId the {@link EventDefinition#id()} it fired from, or {@code null}
@@ -12,4 +18,34 @@ package io.cardshark.worlds;
  */
 public record NewEvent(String eventId, String definitionId, String locationId, String trigger, Long timestamp,
                        String outcomeJson) {
+
+    /** An event with a trigger ({@code null} for none), at no location, now, without an outcome. */
+    public static NewEvent of(String trigger) {
+        return new NewEvent(null, null, null, trigger, null, null);
+    }
+
+    /** This event with an id of the caller's choosing. */
+    public NewEvent withId(String newEventId) {
+        return new NewEvent(newEventId, definitionId, locationId, trigger, timestamp, outcomeJson);
+    }
+
+    /** This event, fired from a location's definition. */
+    public NewEvent fromDefinition(String newDefinitionId) {
+        return new NewEvent(eventId, newDefinitionId, locationId, trigger, timestamp, outcomeJson);
+    }
+
+    /** This event, at a location. */
+    public NewEvent atLocation(String newLocationId) {
+        return new NewEvent(eventId, definitionId, newLocationId, trigger, timestamp, outcomeJson);
+    }
+
+    /** This event, at a time of the caller's (kept to the millisecond). */
+    public NewEvent at(Instant when) {
+        return new NewEvent(eventId, definitionId, locationId, trigger, when.toEpochMilli(), outcomeJson);
+    }
+
+    /** This event with an outcome, any JSON value as text. */
+    public NewEvent withOutcome(String json) {
+        return new NewEvent(eventId, definitionId, locationId, trigger, timestamp, json);
+    }
 }

@@ -1,12 +1,29 @@
 package io.cardshark.worlds;
 
+import java.time.Instant;
+
 /**
  * A chat message to append, in the design document's shape {@code {id, role, content, timestamp}}.
- * {@code id} may be {@code null}: the store then makes {@code msg_} + 8 hex digits; {@code timestamp}
- * (epoch milliseconds) may be {@code null}: the store then uses its clock.
+ *
+ * @param id        the message's id; {@code null} for one the store makes ({@code msg_} and 8 hex digits)
+ * @param role      who speaks: {@code user}, {@code assistant}, {@code system}, ...
+ * @param content   what is said
+ * @param timestamp epoch milliseconds; {@code null} for the store's clock
  */
 public record NewMessage(String id, String role, String content, Long timestamp) {
+
+    /** A message with a role and content, its id and time made by the store. */
     public static NewMessage of(String role, String content) {
         return new NewMessage(null, role, content, null);
+    }
+
+    /** This message with an id of the caller's choosing. */
+    public NewMessage withId(String newId) {
+        return new NewMessage(newId, role, content, timestamp);
+    }
+
+    /** This message, said at a time of the caller's (kept to the millisecond). */
+    public NewMessage at(Instant when) {
+        return new NewMessage(id, role, content, when.toEpochMilli());
     }
 }

@@ -116,10 +116,10 @@ class ApiBadInputTest {
                 s -> s.players().update("Nowhere", PlayerState.DEFAULT), "Nowhere"));
         // Chats
         cases.add(c("a chat at a missing location", missing, s -> s.chats().create(W, NewChat.at("cellar", "t")), "cellar"));
-        cases.add(c("a chat id that exists", exists, s -> s.chats().create(W, new NewChat(CHAT, "t", null)), CHAT));
-        cases.add(c("a chat id with a separator", invalid, s -> s.chats().create(W, new NewChat("a/b", "t", null)), "a/b"));
-        cases.add(c("a chat id that climbs out", invalid, s -> s.chats().create(W, new NewChat("..", "t", null)), ".."));
-        cases.add(c("a blank chat id", invalid, s -> s.chats().create(W, new NewChat(" ", "t", null)), "chat_id"));
+        cases.add(c("a chat id that exists", exists, s -> s.chats().create(W, new NewChat(CHAT, null, "t")), CHAT));
+        cases.add(c("a chat id with a separator", invalid, s -> s.chats().create(W, new NewChat("a/b", null, "t")), "a/b"));
+        cases.add(c("a chat id that climbs out", invalid, s -> s.chats().create(W, new NewChat("..", null, "t")), ".."));
+        cases.add(c("a blank chat id", invalid, s -> s.chats().create(W, new NewChat(" ", null, "t")), "chat_id"));
         cases.add(c("a blank message role", invalid, s -> s.chats().append(W, CHAT, NewMessage.of(" ", "x")), "role"));
         cases.add(c("a blank event id", invalid,
                 s -> s.events().record(W, new NewEvent("  ", null, "gate", "enter", 1L, "{}")), "event id"));
@@ -189,7 +189,7 @@ class ApiBadInputTest {
         store.worlds().create(W);
         store.locations().put(W, gate());
         store.locations().put(W, Location.unconnected("lore_1", "Old Tale", "A story.", "Lore"));
-        store.chats().create(W, new NewChat(CHAT, "At the gate", "gate"));
+        store.chats().create(W, new NewChat(CHAT, "gate", "At the gate"));
         store.chats().append(W, CHAT, new NewMessage("msg_1", "user", "Look around", 1L));
         store.events().record(W, new NewEvent("ev_1", null, "gate", "enter", 1L, "{}"));
         store.files().put(W, "images/a.png", new byte[]{1, 2, 3});

@@ -28,7 +28,7 @@ class ConcurrencyTest {
     void threadsWritingOneWorldLoseNoUpdate() throws Exception {
         try (WorldStore store = TempStore.open(dir)) {
             String world = store.worlds().create("Shared").id();
-            String chat = store.chats().create(world, new NewChat("chat_shared", "all", null)).chatId();
+            String chat = store.chats().create(world, new NewChat("chat_shared", null, "all")).chatId();
             long startVersion = store.worlds().get(world).rowVersion();
             runConcurrently(t -> {
                 for (int i = 0; i < WRITES; i++) {

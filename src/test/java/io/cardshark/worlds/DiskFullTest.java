@@ -219,7 +219,7 @@ class DiskFullTest {
                 assertThat(r.isImported()).as("%s", r).isTrue();
             }
             store.worlds().create("Append World");
-            store.chats().create(APPEND_WORLD, new NewChat(APPEND_CHAT, "Append log", null));
+            store.chats().create(APPEND_WORLD, new NewChat(APPEND_CHAT, null, "Append log"));
             for (int i = 0; i < EARLIER_MESSAGES; i++) {
                 store.chats().append(APPEND_WORLD, APPEND_CHAT, new NewMessage("earlier_" + i, "user", "earlier " + i, (long) i));
             }

@@ -55,7 +55,7 @@ class EioInjectionTest {
                 assertThat(r.isImported()).as("%s", r).isTrue();
             }
             store.worlds().create("Append World");
-            store.chats().create(WORLD, new NewChat(CHAT, "Append log", null));
+            store.chats().create(WORLD, new NewChat(CHAT, null, "Append log"));
             store.folders().export(List.of("Elara_s_Chat_World"), dir.resolve("before"), Layout.CARDSHARK);
         }
         boolean sync = point.equals("fsync");

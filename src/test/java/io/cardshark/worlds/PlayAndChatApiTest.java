@@ -99,9 +99,9 @@ class PlayAndChatApiTest {
 
     @Test
     void severalChatsPerLocationAndTheLatest() {
-        Chat a = store.chats().create(world, new NewChat("chat_a", "First", "start"));
-        Chat b = store.chats().create(world, new NewChat("chat_b", "Second", "start"));
-        Chat c = store.chats().create(world, new NewChat("chat_c", "Elsewhere", "east"));
+        Chat a = store.chats().create(world, new NewChat("chat_a", "start", "First"));
+        Chat b = store.chats().create(world, new NewChat("chat_b", "start", "Second"));
+        Chat c = store.chats().create(world, new NewChat("chat_c", "east", "Elsewhere"));
         assertThat(store.chats().ofLocation(world, "start")).extracting(Chat::chatId).containsExactlyInAnyOrder("chat_a", "chat_b");
         assertThat(store.chats().ofLocation(world, "east")).containsExactly(c);
         assertThat(store.chats().list(world)).hasSize(3);
@@ -113,12 +113,12 @@ class PlayAndChatApiTest {
 
     @Test
     void chatErrorsNameWorldAndField() {
-        store.chats().create(world, new NewChat("chat_a", "First", "start"));
-        assertThatThrownBy(() -> store.chats().create(world, new NewChat("chat_a", "Again", null)))
+        store.chats().create(world, new NewChat("chat_a", "start", "First"));
+        assertThatThrownBy(() -> store.chats().create(world, new NewChat("chat_a", null, "Again")))
                 .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("chat_a");
-        assertThatThrownBy(() -> store.chats().create(world, new NewChat("../x", "t", null)))
+        assertThatThrownBy(() -> store.chats().create(world, new NewChat("../x", null, "t")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("chat_id");
-        assertThatThrownBy(() -> store.chats().create(world, new NewChat(null, "t", "nowhere")))
+        assertThatThrownBy(() -> store.chats().create(world, new NewChat(null, "nowhere", "t")))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("nowhere");
         assertThatThrownBy(() -> store.chats().append(world, "chat_zz", NewMessage.of("user", "x")))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("chat_zz");

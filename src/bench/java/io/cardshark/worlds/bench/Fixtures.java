@@ -201,7 +201,7 @@ public final class Fixtures {
                                 Location l = BenchWorlds.location(i, side);
                                 tx.locations().put(id, l.withNpcs(List.of(manyNpc(w, i))));
                             }
-                            tx.chats().create(id, new NewChat(CHAT, "Chat", BenchWorlds.locationId(0)));
+                            tx.chats().create(id, new NewChat(CHAT, BenchWorlds.locationId(0), "Chat"));
                         }
                     });
                 }

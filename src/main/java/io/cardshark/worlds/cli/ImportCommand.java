@@ -59,7 +59,7 @@ final class ImportCommand extends StoreCommand {
         boolean anyRejected = false;
         for (ImportResult r : results) {
             if (!r.isImported()) {
-                err.println("error: " + Terminal.safe(r.error()));
+                err.println("error: " + Terminal.safe(Main.inFlags(r.error())));
                 anyRejected = true;
             }
         }

@@ -63,7 +63,7 @@ public final class Main implements Runnable {
         cl.setErr(new PrintWriter(Terminal.writer(err), true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
-            w.println("error: " + Terminal.safe(message(e)));
+            w.println("error: " + Terminal.safe(inFlags(message(e))));
             if (Boolean.getBoolean("cardshark.verbose")) {
                 e.printStackTrace(w);
             }
@@ -71,6 +71,21 @@ public final class Main implements Runnable {
             return EXIT_FAILURE;
         });
         return cl;
+    }
+
+    /** The API's words for what the command line does with a flag, and the flag. */
+    private static final java.util.Map<String, String> FLAGS = java.util.Map.of(
+            "import it with replace to replace it", "use --replace to replace it",
+            "Open it with dropForeignObjects", "Open it with --drop-foreign-objects",
+            "open it with dropForeignObjects", "open it with --drop-foreign-objects");
+
+    /** A message of the library as a person at the command line acts on it: with the flag's name. */
+    static String inFlags(String message) {
+        String m = message;
+        for (var e : FLAGS.entrySet()) {
+            m = m.replace(e.getKey(), e.getValue());
+        }
+        return m;
     }
 
     static String message(Throwable e) {

@@ -365,11 +365,11 @@ class ChecklistTest {
             String id = r.worldId();
             assertThat(r.counts().chats()).isEqualTo(3);
             assertThat(r.counts().messages()).isEqualTo(8);
-            assertThat(store.chats().get(id, "chat_0000000a").created()).isEqualTo("\"2025-05-22T10:00:00\"");
-            assertThat(store.chats().get(id, "chat_0000000a").updated()).isEqualTo("\"2026-11-26T17:44:20.470221\"");
-            assertThat(store.chats().get(id, "chat_b").created()).isEqualTo("1716372000.123456");
-            assertThat(store.chats().get(id, "chat_b").updated()).isEqualTo("1716372001.50");
-            assertThat(store.chats().get(id, "chat_l").created()).isEqualTo("1795715060000");
+            assertThat(store.chats().get(id, "chat_0000000a").createdToken()).isEqualTo("\"2025-05-22T10:00:00\"");
+            assertThat(store.chats().get(id, "chat_0000000a").updatedToken()).isEqualTo("\"2026-11-26T17:44:20.470221\"");
+            assertThat(store.chats().get(id, "chat_b").createdToken()).isEqualTo("1716372000.123456");
+            assertThat(store.chats().get(id, "chat_b").updatedToken()).isEqualTo("1716372001.50");
+            assertThat(store.chats().get(id, "chat_l").createdToken()).isEqualTo("1795715060000");
             assertThat(store.chats().pageForward(id, "chat_0000000a", -1, 10).messages())
                     .extracting(io.cardshark.worlds.ChatMessage::id).containsExactly("msg_00000001", "msg_2", "msg_3");
 
@@ -434,7 +434,7 @@ class ChecklistTest {
             Chat design = store.chats().get(id, "design");
             assertThat(design.title()).isNull();
             assertThat(design.locationId()).isEqualTo("hall");
-            assertThat(design.created()).isEqualTo("1795715060000");
+            assertThat(design.createdToken()).isEqualTo("1795715060000");
             assertThat(design.messageCount()).isEqualTo(1);
 
             Chat persist = store.chats().get(id, "chat_p1");
@@ -445,7 +445,7 @@ class ChecklistTest {
             Chat character = store.chats().get(id, "chat_c1");
             assertThat(character.title()).isEqualTo("Character chat");
             assertThat(character.locationId()).isEqualTo("gate");
-            assertThat(character.created()).isEqualTo("\"2025-05-22@10h00m00s\"");
+            assertThat(character.createdToken()).isEqualTo("\"2025-05-22@10h00m00s\"");
             assertThat(character.messageCount()).isEqualTo(2);
 
             Chat noId = store.chats().get(id, "character2");
@@ -456,8 +456,8 @@ class ChecklistTest {
             Chat canonical = store.chats().get(id, "chat_1a2b3c4d");
             assertThat(canonical.title()).isEqualTo("At the gate");
             assertThat(canonical.locationId()).isEqualTo("gate");
-            assertThat(canonical.created()).isEqualTo("1795715060000");
-            assertThat(canonical.updated()).isEqualTo("1795715062000");
+            assertThat(canonical.createdToken()).isEqualTo("1795715060000");
+            assertThat(canonical.updatedToken()).isEqualTo("1795715062000");
 
             assertThat(store.chats().ofLocation(id, "gate")).extracting(Chat::chatId)
                     .containsExactlyInAnyOrder("chat_c1", "chat_1a2b3c4d");

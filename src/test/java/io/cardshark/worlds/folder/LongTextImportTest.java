@@ -130,7 +130,7 @@ class LongTextImportTest {
             Chat chat = store.chats().get(WORLD, "hall");
             assertThat(chat.title()).hasSize(700).isEqualTo(TITLE);
             assertThat(chat.locationId()).isEqualTo(LOCATION_ID);
-            assertThat(chat.created()).hasSize(2 + 19 + 300);
+            assertThat(chat.createdToken()).hasSize(2 + 19 + 300);
             assertThat(store.chats().get(WORLD, LONG_CHAT_ID).title()).isEqualTo("Short");
 
             store.folders().export(List.of(WORLD), out1, Layout.DOCUMENTED);

@@ -322,8 +322,8 @@ class RoundTripProperties {
             String where = "chat " + quoted(g.chatId());
             assertThat(c.locationId()).as(where + " location").isEqualTo(g.locationValue());
             assertThat(c.title()).as(where + " title").isEqualTo(g.expectedTitle());
-            assertThat(c.created()).as(where + " created (JSON text)").isEqualTo(g.expectedTimeText(CREATED));
-            assertThat(c.updated()).as(where + " updated (JSON text)").isEqualTo(g.expectedTimeText(UPDATED));
+            assertThat(c.createdToken()).as(where + " created (JSON text)").isEqualTo(g.expectedTimeText(CREATED));
+            assertThat(c.updatedToken()).as(where + " updated (JSON text)").isEqualTo(g.expectedTimeText(UPDATED));
             assertThat(c.messageCount()).as(where + " message count").isEqualTo(g.messages().size());
             List<ChatMessage> messages = store.chats().pageForward(id, g.chatId(), -1, 10_000).messages();
             assertThat(messages).as(where + " messages").hasSameSizeAs(g.messages());

@@ -20,7 +20,7 @@ public final class AppendingApp {
         try (WorldStore store = WorldStore.configure().dataDir(Path.of(args[0])).applicationName("the appending app").open()) {
             if (!store.worlds().exists(WORLD)) {
                 store.worlds().create("Live World");
-                store.chats().create(WORLD, new NewChat(CHAT, "live", null));
+                store.chats().create(WORLD, new NewChat(CHAT, null, "live"));
             }
             System.out.println("ready");
             System.out.flush();

@@ -23,7 +23,7 @@ public final class CommitWriter {
             if (!store.worlds().exists(WORLD)) {
                 store.useTransaction(tx -> {
                     tx.worlds().create("Crash World");
-                    tx.chats().create(WORLD, new NewChat(CHAT, "crash log", null));
+                    tx.chats().create(WORLD, new NewChat(CHAT, null, "crash log"));
                 });
             }
             long n = store.chats().get(WORLD, CHAT).messageCount();

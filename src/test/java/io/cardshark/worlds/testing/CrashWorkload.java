@@ -156,7 +156,7 @@ public final class CrashWorkload {
             case "move" -> store.players().move(w, Coordinates.parse(t[2]).orElseThrow());
             case "append" -> store.useTransaction(tx -> {
                 if (tx.chats().list(w).stream().noneMatch(c -> c.chatId().equals(CHAT))) {
-                    tx.chats().create(w, new NewChat(CHAT, "crash harness", null));
+                    tx.chats().create(w, new NewChat(CHAT, null, "crash harness"));
                 }
                 tx.chats().append(w, CHAT, new NewMessage(t[2], "user", "message " + t[2] + " ✨", System.currentTimeMillis()));
             });

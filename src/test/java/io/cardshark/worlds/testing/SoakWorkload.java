@@ -197,7 +197,7 @@ public final class SoakWorkload {
             if (op instanceof CreateWorld c) {
                 tx.worlds().create(c.name());
                 for (String chat : c.chats()) {
-                    tx.chats().create(c.id(), new NewChat(chat, "chat " + chat, null));
+                    tx.chats().create(c.id(), new NewChat(chat, null, "chat " + chat));
                 }
             } else if (op instanceof DeleteWorld d) {
                 tx.worlds().delete(d.id());

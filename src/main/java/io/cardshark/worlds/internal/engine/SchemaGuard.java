@@ -291,7 +291,7 @@ public final class SchemaGuard {
         return "store at " + dataDir + " holds " + foreign.size() + " object(s) its migrations did not make, which "
                 + "could run code or change what the store does: " + list + (foreign.size() > 10 ? "; ..." : "")
                 + (foreign.stream().allMatch(Foreign::removable)
-                ? ". Open it with dropForeignObjects (CLI: --drop-foreign-objects) to remove them after a backup, or use another store"
+                ? ". Open it with dropForeignObjects to remove them after a backup, or use another store"
                 : ". The store's own tables were changed; restore a backup or import its worlds from an export");
     }
 }

@@ -111,7 +111,7 @@ final class WorldImporter {
         if (clash.isPresent()) {
             if (!replace || !clash.get().equals(id)) {
                 throw new AlreadyExistsException(id, scan.folder() + ": world " + id + " clashes with existing world "
-                        + clash.get() + (replace ? " (only that exact id can be replaced)" : "; use --replace to replace it"));
+                        + clash.get() + (replace ? " (only that exact id can be replaced)" : "; import it with replace to replace it"));
             }
             beforeReplace.run(dsl, id, "replace");
             dsl.deleteFrom(WORLD).where(WORLD.ID.eq(id)).execute();

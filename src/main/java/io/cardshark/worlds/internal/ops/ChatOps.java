@@ -239,7 +239,8 @@ public final class ChatOps implements Chats {
             if (!forward) {
                 Collections.reverse(rows);
             }
-            return new MessagePage(rows, more);
+            long cursor = rows.isEmpty() ? from : forward ? rows.get(rows.size() - 1).seq() : rows.get(0).seq();
+            return new MessagePage(rows, more, cursor);
         });
     }
 

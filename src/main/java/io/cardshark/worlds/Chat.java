@@ -1,5 +1,7 @@
 package io.cardshark.worlds;
 
+import io.cardshark.worlds.internal.doc.TimeTokens;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,7 +20,7 @@ import java.util.Optional;
 public record Chat(String worldId, String chatId, String locationId, String title, String createdToken,
                    String updatedToken, long messageCount) {
 
-    /** When the chat was created; empty when its token is no time this store reads ({@link TimeTokens}). */
+    /** When the chat was created; empty when its token is no time this store reads . */
     public Optional<Instant> createdAt() {
         return TimeTokens.instant(createdToken);
     }

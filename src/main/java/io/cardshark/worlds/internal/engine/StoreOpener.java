@@ -1,5 +1,9 @@
 package io.cardshark.worlds.internal.engine;
 
+import org.jooq.impl.DSL;
+import org.jooq.SQLDialect;
+import org.jooq.DSLContext;
+import io.cardshark.worlds.internal.rows.SettingRows;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.StoreLockedException;
@@ -255,25 +259,10 @@ public final class StoreOpener {
     }
 
     /** The schema and H2 versions that last opened the store, for {@code info} and for people reading it. */
-    private static void recordVersions(Connection admin, String schemaVersion) throws SQLException {
-        putIfChanged(admin, "h2.version", org.h2.engine.Constants.FULL_VERSION);
-        putIfChanged(admin, "schema.version", schemaVersion);
-    }
-
-    private static void putIfChanged(Connection c, String name, String value) throws SQLException {
-        try (PreparedStatement read = c.prepareStatement("SELECT SETTING FROM STORE_SETTING WHERE NAME = ?")) {
-            read.setString(1, name);
-            try (ResultSet rs = read.executeQuery()) {
-                if (rs.next() && value.equals(rs.getString(1))) {
-                    return;
-                }
-            }
-        }
-        try (PreparedStatement merge = c.prepareStatement("MERGE INTO STORE_SETTING (NAME, SETTING) KEY (NAME) VALUES (?, ?)")) {
-            merge.setString(1, name);
-            merge.setString(2, value);
-            merge.executeUpdate();
-        }
+    private static void recordVersions(Connection admin, String schemaVersion) {
+        DSLContext dsl = DSL.using(admin, SQLDialect.H2);
+        SettingRows.putIfChanged(dsl, "h2.version", org.h2.engine.Constants.FULL_VERSION);
+        SettingRows.putIfChanged(dsl, "schema.version", schemaVersion);
     }
 
     /** The store is held by another process: reach it through its inspection server, or say why not. */

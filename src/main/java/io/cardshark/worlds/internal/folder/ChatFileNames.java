@@ -44,7 +44,7 @@ final class ChatFileNames {
         if (name.getBytes(StandardCharsets.UTF_8).length <= WorldIds.MAX_SEGMENT_BYTES) {
             return name;
         }
-        String digest = io.cardshark.worlds.internal.ops.FileOps.sha256(chatId.getBytes(StandardCharsets.UTF_16BE)).substring(0, 32);
+        String digest = io.cardshark.worlds.internal.rows.FileRows.sha256(chatId.getBytes(StandardCharsets.UTF_16BE)).substring(0, 32);
         StringBuilder prefix = new StringBuilder();
         int budget = WorldIds.MAX_SEGMENT_BYTES - suffix.length() - 1 - digest.length();
         for (int i = 0; i < encoded.length(); ) {

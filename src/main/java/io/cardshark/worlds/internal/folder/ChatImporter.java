@@ -1,7 +1,10 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.doc.TimeTokens;
+import io.cardshark.worlds.internal.rows.MessageRows;
+import io.cardshark.worlds.internal.rows.ChatRows;
 import io.cardshark.worlds.folder.FolderFormatException;
-import io.cardshark.worlds.internal.ops.Documents;
+import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
@@ -121,8 +124,8 @@ final class ChatImporter {
         r.setMessagesIndex(messagesIndex);
         r.setStyle(style);
         r.setMessageCount((long) list.size());
-        r.insert();
-        try (MessageBatch batch = new MessageBatch(dsl, r.getChatKey(), chatId)) {
+        long chatKey = ChatRows.insert(dsl, r);
+        try (MessageRows.Batch batch = MessageRows.batch(dsl, chatKey, chatId)) {
             for (Json m : list.elements()) {
                 batch.add((JsonObject) m);
             }
@@ -156,17 +159,16 @@ final class ChatImporter {
             }
             ChatRecord r = newChat(rel, "line " + first.lineNumber(), chatId, header, "JSONL");
             r.setMessageCount(0L);
-            r.insert();
+            long chatKey = ChatRows.insert(dsl, r);
             long seq;
-            try (MessageBatch batch = new MessageBatch(dsl, r.getChatKey(), chatId)) {
+            try (MessageRows.Batch batch = MessageRows.batch(dsl, chatKey, chatId)) {
                 for (JsonLine line = lines.next(); line != null; line = lines.next()) {
                     batch.add(lineObject(rel, line));
                 }
                 batch.finish();
                 seq = batch.count();
             }
-            dsl.update(CHAT).set(CHAT.MESSAGE_COUNT, seq)
-                    .where(CHAT.WORLD_ID.eq(scan.worldId()), CHAT.CHAT_ID.eq(chatId)).execute();
+            ChatRows.setMessageCount(dsl, chatKey, seq);
             messages += seq;
         }
     }
@@ -198,14 +200,14 @@ final class ChatImporter {
         Json created = first(header, "created", "created_at", "metadata.created_at", "create_date",
                 "chat_metadata.created_timestamp", "timestamp");
         Json updated = first(header, "updated", "updated_at", "metadata.updated_at");
-        ChatRecord r = dsl.newRecord(CHAT);
+        ChatRecord r = new ChatRecord();
         r.setWorldId(scan.worldId());
         r.setChatId(chatId);
         r.setLocationId(location);
         r.setTitle(firstString(header, "title", "metadata.title", "chat_metadata.title"));
         r.setCreatedToken(token(created));
         r.setUpdatedToken(token(updated));
-        r.setHeader(Documents.compact(header));
+        r.setHeader(StoredJson.compact(header));
         r.setOrigin(origin);
         r.setOriginPath(rel);
         r.setCreatedAt(instantOf(created));
@@ -258,22 +260,12 @@ final class ChatImporter {
         if (v == null) {
             return null;
         }
-        return Documents.compact(v);
+        return StoredJson.compact(v);
     }
 
-    /** A sortable time for a chat: epoch ms or s, float seconds, or a naive local ISO string; else now. */
+    /** A sortable time for a chat: its token read as {@link TimeTokens} reads it; now when it reads as none. */
     private static OffsetDateTime instantOf(Json v) {
-        Instant at = null;
-        try {
-            if (v instanceof JsonNumber n) {
-                double d = n.doubleValue();
-                at = n.isInteger() && Math.abs(d) > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochMilli((long) (d * 1000));
-            } else if (v instanceof JsonString s) {
-                at = LocalDateTime.parse(s.value()).atZone(ZoneId.systemDefault()).toInstant();
-            }
-        } catch (ArithmeticException | java.time.DateTimeException e) {
-            at = null;
-        }
+        Instant at = v == null ? null : TimeTokens.instant(StoredJson.compact(v)).orElse(null);
         if (at == null || at.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || at.isAfter(Instant.parse("9999-01-01T00:00:00Z"))) {
             at = Instant.now();
         }

@@ -1,7 +1,7 @@
 package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.WorldIds;
-import io.cardshark.worlds.internal.ops.FileOps;
+import io.cardshark.worlds.internal.doc.FolderPaths;
 import io.cardshark.worlds.folder.FolderFormatException;
 
 import java.io.IOException;
@@ -97,7 +97,7 @@ record FolderScan(Path folder, String worldId, boolean hasState, boolean hasMeta
                 chats.add(rel);
             } else if (isDirectChild(rel, "events/") && name.endsWith(".json")) {
                 events.add(rel);
-            } else if (FileOps.isExportedDirectory(rel)) {
+            } else if (FolderPaths.isExportedDirectory(rel)) {
                 throw new FolderFormatException(worldId, folder, rel, folder + ": " + rel + ": expected a folder (every "
                         + "exported world has one there), found a file");
             } else {

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.rows.FileRows;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonStyle;
 import org.jooq.DSLContext;
@@ -47,7 +48,6 @@ final class OriginalBytes {
     }
 
     private void insert(String path, byte[] content) {
-        dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_ID, worldId).set(WORLD_ORIGINAL.PATH, path)
-                .set(WORLD_ORIGINAL.CONTENT, content).execute();
+        FileRows.putOriginal(dsl, worldId, path, content);
     }
 }

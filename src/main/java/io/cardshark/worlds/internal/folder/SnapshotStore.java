@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.rows.SettingRows;
 import io.cardshark.worlds.ErrorCode;
 import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.WorldIds;
@@ -67,8 +68,7 @@ final class SnapshotStore implements BeforeDestroy {
         Stamp stamp = newStamp(worldId, reason);
         Path pending = pendingDir(stamp.dir());
         write(dsl, worldId, pending);
-        dsl.insertInto(STORE_SETTING).set(STORE_SETTING.NAME, marker(worldId, stamp.name()))
-                .set(STORE_SETTING.SETTING, "pending").execute();
+        SettingRows.put(dsl, marker(worldId, stamp.name()), "pending");
         engine.afterCommit(() -> complete(worldId, stamp.name()));
         engine.afterRollback(() -> discard(worldId, pending));
     }
@@ -133,8 +133,10 @@ final class SnapshotStore implements BeforeDestroy {
             throw new WorldStoreException(ErrorCode.IO_FAILURE, worldId, "world " + worldId + ": snapshot " + stampName
                     + " could not take its name (" + e.getMessage() + "); the next open of the store does it", e);
         }
-        engine.transaction(worldId, tx -> tx.write(worldId, dsl -> dsl.deleteFrom(STORE_SETTING)
-                .where(STORE_SETTING.NAME.eq(marker(worldId, stampName))).execute()));
+        engine.transaction(worldId, tx -> tx.write(worldId, dsl -> {
+            SettingRows.delete(dsl, marker(worldId, stampName));
+            return null;
+        }));
         log.info("world {}: snapshot {} taken", worldId, stampName);
         prune(worldId);
     }
@@ -148,8 +150,7 @@ final class SnapshotStore implements BeforeDestroy {
         if (!canWrite || !Files.isDirectory(config.snapshotDir(), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        List<String> markers = engine.transaction(null, tx -> tx.read(null, dsl -> dsl.select(STORE_SETTING.NAME)
-                .from(STORE_SETTING).where(STORE_SETTING.NAME.startsWith(PENDING_MARKER)).fetch(STORE_SETTING.NAME)));
+        List<String> markers = engine.transaction(null, tx -> tx.read(null, dsl -> SettingRows.names(dsl, PENDING_MARKER)));
         try (Stream<Path> worlds = Files.list(config.snapshotDir())) {
             for (Path worldDir : worlds.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
                 String worldId = worldDir.getFileName().toString();
@@ -169,8 +170,10 @@ final class SnapshotStore implements BeforeDestroy {
         } catch (IOException e) {
             log.warn("{}: pending snapshots could not be finished: {}", config.snapshotDir(), e.getMessage());
         }
-        engine.transaction(null, tx -> tx.write(null, dsl -> dsl.deleteFrom(STORE_SETTING)
-                .where(STORE_SETTING.NAME.startsWith(PENDING_MARKER)).execute()));
+        engine.transaction(null, tx -> tx.write(null, dsl -> {
+            SettingRows.deleteStartingWith(dsl, PENDING_MARKER);
+            return null;
+        }));
     }
 
     /** The snapshots of {@code worldId}, or of every world when it is null; newest first. */

@@ -1,8 +1,9 @@
 package io.cardshark.worlds.internal.folder;
 
-import io.cardshark.worlds.internal.ops.Documents;
-import io.cardshark.worlds.internal.ops.LocationOps;
-import io.cardshark.worlds.internal.ops.WorldOps;
+import io.cardshark.worlds.internal.doc.ObjectLayout;
+import io.cardshark.worlds.internal.doc.StoredJson;
+import io.cardshark.worlds.internal.rows.LocationRows;
+import io.cardshark.worlds.internal.rows.MetadataRows;
 import io.cardshark.worlds.internal.db.tables.records.LocationEventRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationRecord;
@@ -54,7 +55,7 @@ final class StateDocument {
         for (LocationRecord r : rows) {
             JsonObject location = location(r, exits.getOrDefault(r.getLocationId(), List.of()),
                     npcs.getOrDefault(r.getLocationId(), List.of()), events.getOrDefault(r.getLocationId(), List.of()));
-            (r.getPlacement().equals(LocationOps.GRID) ? grid : lore).put(r.getEntryKey(), location);
+            (r.getPlacement().equals(LocationRows.GRID) ? grid : lore).put(r.getEntryKey(), location);
         }
         JsonObject locations = grid.build();
         JsonObject unconnected = lore.build();
@@ -63,7 +64,7 @@ final class StateDocument {
         dsl.select(VISIT.POSITION).from(VISIT).where(VISIT.WORLD_ID.eq(id)).orderBy(VISIT.SEQ)
                 .forEach(v -> visits.add(new JsonString(v.value1())));
         String metadata = dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
-                .where(WORLD_METADATA.WORLD_ID.eq(id), WORLD_METADATA.SOURCE.eq(WorldOps.METADATA_STATE))
+                .where(WORLD_METADATA.WORLD_ID.eq(id), WORLD_METADATA.SOURCE.eq(MetadataRows.STATE))
                 .fetchOne(WORLD_METADATA.DOCUMENT);
         return ObjectLayout.assemble(w.getKeyOrder(), w.getExtras(), key -> switch (key) {
             case "name" -> ObjectLayout.string(w.getStateName());
@@ -74,7 +75,7 @@ final class StateDocument {
             case "unconnected_locations" -> unconnected;
             case "player" -> player == null ? JsonObject.EMPTY : player(player);
             case "base_character_id" -> ObjectLayout.string(w.getBaseCharacterId());
-            case "metadata" -> metadata == null ? JsonObject.EMPTY : touched(Documents.parseObject(metadata), w);
+            case "metadata" -> metadata == null ? JsonObject.EMPTY : touched(StoredJson.parseObject(metadata), w);
             default -> JsonNull.INSTANCE;
         });
     }
@@ -95,7 +96,7 @@ final class StateDocument {
                                        List<LocationEventRecord> events) {
         return ObjectLayout.assemble(r.getKeyOrder(), r.getExtras(), key -> switch (key) {
             case "name" -> ObjectLayout.string(r.getName());
-            case "coordinates" -> r.getCoordinates() == null ? JsonNull.INSTANCE : Documents.parse(r.getCoordinates());
+            case "coordinates" -> r.getCoordinates() == null ? JsonNull.INSTANCE : StoredJson.parse(r.getCoordinates());
             case "location_id" -> new JsonString(r.getLocationId());
             case "description" -> ObjectLayout.string(r.getDescription());
             case "introduction" -> ObjectLayout.string(r.getIntroduction());
@@ -133,7 +134,7 @@ final class StateDocument {
             case "id" -> ObjectLayout.string(e.getEventId());
             case "trigger" -> ObjectLayout.string(e.getTriggerName());
             case "description" -> ObjectLayout.string(e.getDescription());
-            case "conditions" -> e.getConditions() == null ? JsonNull.INSTANCE : Documents.parse(e.getConditions());
+            case "conditions" -> e.getConditions() == null ? JsonNull.INSTANCE : StoredJson.parse(e.getConditions());
             case "cooldown" -> ObjectLayout.number(e.getCooldown());
             default -> JsonNull.INSTANCE;
         });

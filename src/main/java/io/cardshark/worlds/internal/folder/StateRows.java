@@ -1,18 +1,15 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.doc.ObjectLayout;
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.WorldShape;
-import io.cardshark.worlds.internal.ops.Documents;
-import io.cardshark.worlds.internal.ops.LocationOps;
-import io.cardshark.worlds.internal.ops.ModelFields;
-import io.cardshark.worlds.internal.ops.WorldOps;
+import io.cardshark.worlds.internal.doc.StoredJson;
+import io.cardshark.worlds.internal.doc.ModelFields;
 import io.cardshark.worlds.internal.db.tables.records.LocationEventRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
-import io.cardshark.worlds.internal.db.tables.records.LocationNpcRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationRecord;
 import io.cardshark.worlds.internal.db.tables.records.PlayerStateRecord;
-import io.cardshark.worlds.internal.db.tables.records.VisitRecord;
 import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
@@ -20,12 +17,14 @@ import io.cardshark.worlds.internal.json.JsonBool;
 import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.internal.rows.LocationRows;
+import io.cardshark.worlds.internal.rows.MetadataRows;
+import io.cardshark.worlds.internal.rows.PlayerRows;
+import io.cardshark.worlds.internal.rows.VisitRows;
+import io.cardshark.worlds.internal.rows.WorldRows;
 import org.jooq.DSLContext;
-import org.jooq.TableRecord;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /**
  * Writes a validated {@code world_state.json} into the world's tables, losslessly. The inverse is
@@ -51,14 +49,8 @@ final class StateRows {
     /** A grid key's form, whatever the size of its numbers. */
     private static final java.util.regex.Pattern KEY_FORM = java.util.regex.Pattern.compile("-?\\d+,-?\\d+,-?\\d+");
 
-    /** Rows are sent to H2 in batches of this many. */
-    private static final int BATCH = 1000;
-
     private final DSLContext dsl;
     private final String worldId;
-    /** Rows waiting for a batch, by table; flushed parents first, so children never precede their location. */
-    private final Map<org.jooq.Table<?>, List<TableRecord<?>>> pending = new java.util.LinkedHashMap<>();
-    private int pendingCount;
     final List<String> warnings = new ArrayList<>();
     int locations;
     int unconnected;
@@ -69,11 +61,10 @@ final class StateRows {
     }
 
     void insert(JsonObject state, WorldShape shape, String style, String displayName) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime now = WorldRows.now();
         ObjectLayout.Split split = ObjectLayout.split(state, STATE_KEYS, k -> true);
-        WorldRecord w = dsl.newRecord(WORLD);
+        WorldRecord w = new WorldRecord();
         w.setId(worldId);
-        w.setIdFold(WorldIds.caseFold(worldId));
         w.setDisplayName(displayName);
         w.setStateShape(shape.name());
         w.setStateName(ObjectLayout.text(state.get("name")));
@@ -86,22 +77,31 @@ final class StateRows {
         w.setKeyOrder(split.keyOrder());
         w.setExtras(split.extras());
         w.setStateStyle(style);
-        w.setRowVersion(0L);
-        w.insert();
+        WorldRows.insert(dsl, w);
 
         if (state.get("metadata") instanceof JsonObject metadata) {
-            WorldOps.putMetadata(dsl, worldId, WorldOps.METADATA_STATE, Documents.compact(metadata));
+            MetadataRows.put(dsl, worldId, MetadataRows.STATE, StoredJson.compact(metadata));
         }
         if (state.get("visited_positions") instanceof JsonArray visits) {
-            int seq = 0;
-            for (Json v : visits.elements()) {
-                VisitRecord r = dsl.newRecord(io.cardshark.worlds.internal.db.Tables.VISIT);
-                r.setWorldId(worldId);
-                r.setSeq(seq++);
-                r.setPosition(((JsonString) v).value());
-                add(r);
-            }
+            VisitRows.insert(dsl, worldId, 0, visits.elements().stream().map(v -> ((JsonString) v).value()).toList());
         }
+        try (LocationRows.Batch batch = LocationRows.batch(dsl, worldId)) {
+            insertLocations(state, batch);
+        }
+        if (state.get("player") instanceof JsonObject player) {
+            ObjectLayout.Split p = ObjectLayout.split(player, PLAYER_KEYS, k -> ObjectLayout.exactLong(player.get(k)));
+            PlayerStateRecord r = new PlayerStateRecord();
+            r.setHealth(ObjectLayout.integer(player.get("health")));
+            r.setStamina(ObjectLayout.integer(player.get("stamina")));
+            r.setLevel(ObjectLayout.integer(player.get("level")));
+            r.setExperience(ObjectLayout.integer(player.get("experience")));
+            r.setKeyOrder(p.keyOrder());
+            r.setExtras(p.extras());
+            PlayerRows.insert(dsl, worldId, r);
+        }
+    }
+
+    private void insertLocations(JsonObject state, LocationRows.Batch batch) {
         Set<Coordinates> taken = new HashSet<>();
         if (state.get("locations") instanceof JsonObject grid) {
             int ordinal = 0;
@@ -116,41 +116,26 @@ final class StateRows {
                             + ": another key already names these coordinates; kept, but not placed on the grid");
                     at = Optional.empty();
                 }
-                insertLocation((JsonObject) e.getValue(), LocationOps.GRID, e.getKey(), ordinal++, at.orElse(null));
+                batch.add(location((JsonObject) e.getValue(), LocationRows.GRID, e.getKey(), ordinal++, at.orElse(null)));
                 locations++;
             }
         }
         if (state.get("unconnected_locations") instanceof JsonObject lore) {
             int ordinal = 0;
             for (Map.Entry<String, Json> e : lore.asMap().entrySet()) {
-                insertLocation((JsonObject) e.getValue(), LocationOps.LORE, e.getKey(), ordinal++, null);
+                batch.add(location((JsonObject) e.getValue(), LocationRows.LORE, e.getKey(), ordinal++, null));
                 unconnected++;
             }
         }
-        if (state.get("player") instanceof JsonObject player) {
-            ObjectLayout.Split p = ObjectLayout.split(player, PLAYER_KEYS, k -> ObjectLayout.exactLong(player.get(k)));
-            PlayerStateRecord r = dsl.newRecord(io.cardshark.worlds.internal.db.Tables.PLAYER_STATE);
-            r.setWorldId(worldId);
-            r.setHealth(ObjectLayout.integer(player.get("health")));
-            r.setStamina(ObjectLayout.integer(player.get("stamina")));
-            r.setLevel(ObjectLayout.integer(player.get("level")));
-            r.setExperience(ObjectLayout.integer(player.get("experience")));
-            r.setKeyOrder(p.keyOrder());
-            r.setExtras(p.extras());
-            add(r);
-        }
-        flush();
     }
 
-    private void insertLocation(JsonObject l, String placement, String key, int ordinal, Coordinates at) {
-        boolean grid = placement.equals(LocationOps.GRID);
-        Set<String> known = grid ? LOCATION_KEYS : UNCONNECTED_KEYS;
+    /** A location of the state as its rows: typed columns, and what they cannot carry kept as extras. */
+    private LocationRows.Stored location(JsonObject l, String placement, String key, int ordinal, Coordinates at) {
+        boolean grid = placement.equals(LocationRows.GRID);
         // Fields of Location that an UnconnectedLocation does not have are unknown there: kept as extras.
-        ObjectLayout.Split split = ObjectLayout.split(l, known, k -> true);
-        String locationId = ((JsonString) l.get("location_id")).value();
-        LocationRecord r = dsl.newRecord(io.cardshark.worlds.internal.db.Tables.LOCATION);
-        r.setWorldId(worldId);
-        r.setLocationId(locationId);
+        ObjectLayout.Split split = ObjectLayout.split(l, grid ? LOCATION_KEYS : UNCONNECTED_KEYS, k -> true);
+        LocationRecord r = new LocationRecord();
+        r.setLocationId(((JsonString) l.get("location_id")).value());
         r.setPlacement(placement);
         r.setEntryKey(key);
         r.setOrdinal(ordinal);
@@ -164,39 +149,36 @@ final class StateRows {
         r.setLoreSource(ObjectLayout.text(l.get("lore_source")));
         r.setKeyOrder(split.keyOrder());
         r.setExtras(split.extras());
-        if (grid) {
-            if (l.get("coordinates") instanceof JsonArray coordinates) {
-                r.setCoordinates(Documents.compact(coordinates));
-            }
-            r.setIntroduction(ObjectLayout.text(l.get("introduction")));
-            r.setZoneId(ObjectLayout.text(l.get("zone_id")));
-            r.setRoomType(ObjectLayout.text(l.get("room_type")));
-            r.setNotes(ObjectLayout.text(l.get("notes")));
-            r.setBackground(ObjectLayout.text(l.get("background")));
-            r.setConnected(l.get("connected") instanceof JsonBool b ? b.value() : null);
-            r.setExplicitExitsNull(l.get("explicit_exits") instanceof JsonNull);
-            String background = r.getBackground();
-            if (background != null && !WorldIds.isSafeSegment(background)) {
-                warnings.add("world_state.json at /locations/" + key + "/background: \"" + background
-                        + "\" is not a file name; kept as data, never used as a path");
-            }
-        } else {
-            r.setExplicitExitsNull(false);
-        }
-        add(r);
+        r.setExplicitExitsNull(false);
         if (!grid) {
-            return;
+            return new LocationRows.Stored(r, List.of(), List.of(), List.of());
         }
+        if (l.get("coordinates") instanceof JsonArray coordinates) {
+            r.setCoordinates(StoredJson.compact(coordinates));
+        }
+        r.setIntroduction(ObjectLayout.text(l.get("introduction")));
+        r.setZoneId(ObjectLayout.text(l.get("zone_id")));
+        r.setRoomType(ObjectLayout.text(l.get("room_type")));
+        r.setNotes(ObjectLayout.text(l.get("notes")));
+        r.setBackground(ObjectLayout.text(l.get("background")));
+        r.setConnected(l.get("connected") instanceof JsonBool b ? b.value() : null);
+        r.setExplicitExitsNull(l.get("explicit_exits") instanceof JsonNull);
+        String background = r.getBackground();
+        if (background != null && !WorldIds.isSafeSegment(background)) {
+            warnings.add("world_state.json at /locations/" + key + "/background: \"" + background
+                    + "\" is not a file name; kept as data, never used as a path");
+        }
+        return new LocationRows.Stored(r, exits(l), npcs(l), events(l));
+    }
+
+    private static List<LocationExitRecord> exits(JsonObject l) {
+        List<LocationExitRecord> rows = new ArrayList<>();
         if (l.get("explicit_exits") instanceof JsonObject exits) {
-            int ordinal2 = 0;
             for (Map.Entry<String, Json> e : exits.asMap().entrySet()) {
                 JsonObject x = (JsonObject) e.getValue();
                 ObjectLayout.Split s = ObjectLayout.split(x, EXIT_KEYS, k -> true);
-                LocationExitRecord xr = dsl.newRecord(io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT);
-                xr.setWorldId(worldId);
-                xr.setLocationId(locationId);
+                LocationExitRecord xr = new LocationExitRecord();
                 xr.setDirection(e.getKey());
-                xr.setOrdinal(ordinal2++);
                 xr.setTargetCoordinates(ObjectLayout.text(x.get("target_coordinates")));
                 xr.setTargetLocationId(ObjectLayout.text(x.get("target_location_id")));
                 xr.setName(ObjectLayout.text(x.get("name")));
@@ -205,79 +187,37 @@ final class StateRows {
                 xr.setKeyItemId(ObjectLayout.text(x.get("key_item_id")));
                 xr.setKeyOrder(s.keyOrder());
                 xr.setExtras(s.extras());
-                add(xr);
+                rows.add(xr);
             }
         }
-        if (l.get("npcs") instanceof JsonArray npcs) {
-            int ordinal2 = 0;
-            for (Json npc : npcs.elements()) {
-                LocationNpcRecord nr = dsl.newRecord(io.cardshark.worlds.internal.db.Tables.LOCATION_NPC);
-                nr.setWorldId(worldId);
-                nr.setLocationId(locationId);
-                nr.setOrdinal(ordinal2++);
-                nr.setNpcRef(((JsonString) npc).value());
-                add(nr);
-            }
-        }
+        return rows;
+    }
+
+    private static List<String> npcs(JsonObject l) {
+        return l.get("npcs") instanceof JsonArray npcs
+                ? npcs.elements().stream().map(n -> ((JsonString) n).value()).toList() : List.of();
+    }
+
+    private static List<LocationEventRecord> events(JsonObject l) {
+        List<LocationEventRecord> rows = new ArrayList<>();
         if (l.get("events") instanceof JsonArray events) {
-            int ordinal2 = 0;
             for (Json ev : events.elements()) {
                 JsonObject d = (JsonObject) ev;
                 ObjectLayout.Split s = ObjectLayout.split(d, EVENT_KEYS,
                         k -> !k.equals("cooldown") || d.get(k) instanceof JsonNull || ObjectLayout.exactLong(d.get(k)));
-                LocationEventRecord er = dsl.newRecord(io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT);
-                er.setWorldId(worldId);
-                er.setLocationId(locationId);
-                er.setOrdinal(ordinal2++);
+                LocationEventRecord er = new LocationEventRecord();
                 er.setEventId(ObjectLayout.text(d.get("id")));
                 er.setTriggerName(ObjectLayout.text(d.get("trigger")));
                 er.setDescription(ObjectLayout.text(d.get("description")));
                 if (d.get("conditions") instanceof JsonArray conditions) {
-                    er.setConditions(Documents.compact(conditions));
+                    er.setConditions(StoredJson.compact(conditions));
                 }
                 er.setCooldown(ObjectLayout.integer(d.get("cooldown")));
                 er.setKeyOrder(s.keyOrder());
                 er.setExtras(s.extras());
-                add(er);
+                rows.add(er);
             }
         }
+        return rows;
     }
-
-    private void add(TableRecord<?> r) {
-        pending.computeIfAbsent(r.getTable(), t -> new ArrayList<>()).add(r);
-        if (++pendingCount >= BATCH) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        for (org.jooq.Table<?> table : FLUSH_ORDER) {
-            List<TableRecord<?>> rows = pending.remove(table);
-            if (rows != null && !rows.isEmpty()) {
-                insertAll(table, rows);
-            }
-        }
-        pendingCount = 0;
-    }
-
-    /**
-     * One INSERT of every column, rendered once and bound per row. jOOQ's {@code batchInsert} of records renders
-     * every record's statement anew, which made 10,000 locations cost seconds. Every column is sent, so an unset
-     * one is NULL rather than its default: the only default among these tables ({@code explicit_exits_null}) is
-     * always set.
-     */
-    private void insertAll(org.jooq.Table<?> table, List<TableRecord<?>> rows) {
-        org.jooq.Field<?>[] fields = table.fields();
-        org.jooq.BatchBindStep batch = dsl.batch(dsl.insertInto(table).columns(fields)
-                .values(java.util.Collections.nCopies(fields.length, null)));
-        for (TableRecord<?> r : rows) {
-            batch.bind(r.intoArray());
-        }
-        batch.execute();
-    }
-
-    private static final List<org.jooq.Table<?>> FLUSH_ORDER = List.of(
-            io.cardshark.worlds.internal.db.Tables.LOCATION, io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT,
-            io.cardshark.worlds.internal.db.Tables.LOCATION_NPC, io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT,
-            io.cardshark.worlds.internal.db.Tables.VISIT, io.cardshark.worlds.internal.db.Tables.PLAYER_STATE);
 }

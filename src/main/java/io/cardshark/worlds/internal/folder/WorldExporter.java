@@ -1,15 +1,14 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.rows.MetadataRows;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.folder.ExportResult;
 import io.cardshark.worlds.folder.FolderFormatException;
 import io.cardshark.worlds.folder.Layout;
 import io.cardshark.worlds.folder.Progress;
-import io.cardshark.worlds.internal.ops.Documents;
-import io.cardshark.worlds.internal.ops.FileOps;
+import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.engine.StoreEngine;
-import io.cardshark.worlds.internal.ops.WorldOps;
 import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
 import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
 import io.cardshark.worlds.internal.json.Json;
@@ -131,15 +130,15 @@ final class WorldExporter {
             JsonStyle stateDefault = cardshark ? JsonStyle.CARDSHARK : JsonStyle.DOCUMENTED;
             writeDocument(dsl, folder, w, worldId, FolderScan.STATE, state, cardshark, world.getStateStyle(), stateDefault);
             var metadata = dsl.select(WORLD_METADATA.DOCUMENT, WORLD_METADATA.STYLE).from(WORLD_METADATA)
-                    .where(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(WorldOps.METADATA_FILE)).fetchOne();
+                    .where(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(MetadataRows.FILE)).fetchOne();
             if (metadata != null) {
-                writeDocument(dsl, folder, w, worldId, FolderScan.METADATA, Documents.parse(metadata.value1()), cardshark,
+                writeDocument(dsl, folder, w, worldId, FolderScan.METADATA, StoredJson.parse(metadata.value1()), cardshark,
                         metadata.value2(), stateDefault);
             }
             writeChats(dsl, folder, w, worldId, cardshark, taken);
             for (var e : dsl.select(WORLD_EVENT.EVENT_ID, WORLD_EVENT.DOCUMENT, WORLD_EVENT.STYLE).from(WORLD_EVENT)
                     .where(WORLD_EVENT.WORLD_ID.eq(worldId)).orderBy(WORLD_EVENT.EVENT_ID).fetch()) {
-                writeDocument(dsl, folder, w, worldId, "events/" + e.value1() + ".json", Documents.parse(e.value2()), cardshark,
+                writeDocument(dsl, folder, w, worldId, "events/" + e.value1() + ".json", StoredJson.parse(e.value2()), cardshark,
                         e.value3(), stateDefault);
             }
             writeBlobs(dsl, folder, w, worldId);
@@ -197,7 +196,7 @@ final class WorldExporter {
             }
         }
         for (ChatRecord c : chats) {
-            JsonObject header = Documents.parseObject(c.getHeader());
+            JsonObject header = StoredJson.parseObject(c.getHeader());
             if (cardshark) {
                 writeCardsharkChat(dsl, folder, w, worldId, c, header, taken);
             } else {
@@ -361,7 +360,7 @@ final class WorldExporter {
         if (keptBytes) {
             List<Json> list = new ArrayList<>();
             forEachMessage(dsl, worldId, c, document -> {
-                list.add(Documents.parse(document));
+                list.add(StoredJson.parse(document));
                 w.meter.add(1);
             });
             JsonObject.Builder doc = JsonObject.builder();
@@ -386,7 +385,7 @@ final class WorldExporter {
                 }
                 doc.beginArray();
                 forEachMessage(dsl, worldId, c, document -> {
-                    doc.value(Documents.parse(document));
+                    doc.value(StoredJson.parse(document));
                     w.messages++;
                     w.meter.add(1);
                 });

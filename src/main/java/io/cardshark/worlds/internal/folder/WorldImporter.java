@@ -1,5 +1,11 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.rows.WorldRows;
+import io.cardshark.worlds.internal.rows.MetadataRows;
+import io.cardshark.worlds.internal.rows.FileRows;
+import io.cardshark.worlds.internal.rows.EventRows;
+import io.cardshark.worlds.internal.db.tables.records.WorldEventRecord;
+import io.cardshark.worlds.internal.doc.ObjectLayout;
 import io.cardshark.worlds.AlreadyExistsException;
 import io.cardshark.worlds.WorldStoreException;
 import io.cardshark.worlds.folder.FolderFormatException;
@@ -7,11 +13,9 @@ import io.cardshark.worlds.folder.ImportCounts;
 import io.cardshark.worlds.folder.ImportOutcome;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Progress;
-import io.cardshark.worlds.internal.ops.Documents;
-import io.cardshark.worlds.internal.ops.FileOps;
+import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.ops.BeforeDestroy;
 import io.cardshark.worlds.internal.engine.StoreEngine;
-import io.cardshark.worlds.internal.ops.WorldOps;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
@@ -107,14 +111,14 @@ final class WorldImporter {
     private Work write(DSLContext dsl, FolderScan scan, StateSource state, boolean replace, ProgressMeter meter)
             throws IOException {
         String id = scan.worldId();
-        Optional<String> clash = WorldOps.clashingId(dsl, id);
+        Optional<String> clash = WorldRows.clashingId(dsl, id);
         if (clash.isPresent()) {
             if (!replace || !clash.get().equals(id)) {
                 throw new AlreadyExistsException(id, scan.folder() + ": world " + id + " clashes with existing world "
                         + clash.get() + (replace ? " (only that exact id can be replaced)" : "; import it with replace to replace it"));
             }
             beforeReplace.run(dsl, id, "replace");
-            dsl.deleteFrom(WORLD).where(WORLD.ID.eq(id)).execute();
+            WorldRows.delete(dsl, id);
             log.info("world {}: replacing the stored world", id);
         }
         List<String> warnings = new ArrayList<>();
@@ -148,11 +152,9 @@ final class WorldImporter {
         warnings.addAll(rows.warnings);
         if (metadataFile != null) {
             String style = originals.styleOf(FolderScan.METADATA, metadataBytes, metadataFile, false);
-            WorldOps.putMetadata(dsl, id, WorldOps.METADATA_FILE, Documents.compact(metadataFile));
-            dsl.update(WORLD_METADATA).set(WORLD_METADATA.STYLE, style)
-                    .where(WORLD_METADATA.WORLD_ID.eq(id), WORLD_METADATA.SOURCE.eq(WorldOps.METADATA_FILE)).execute();
+            MetadataRows.put(dsl, id, MetadataRows.FILE, StoredJson.compact(metadataFile), style);
         } else if (metadataBytes != null) {
-            putFile(dsl, id, FolderScan.METADATA, metadataBytes);
+            FileRows.put(dsl, id, FolderScan.METADATA, metadataBytes);
         }
 
         Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
@@ -169,20 +171,18 @@ final class WorldImporter {
         }
         for (String file : scan.files()) {
             byte[] content = Files.readAllBytes(scan.folder().resolve(file));
-            putFile(dsl, id, file, content);
+            FileRows.put(dsl, id, file, content);
             bytes += content.length;
             meter.add(content.length);
         }
         for (String backup : scan.backups()) {
             byte[] content = Files.readAllBytes(scan.folder().resolve(backup));
-            dsl.insertInto(WORLD_BACKUP).set(WORLD_BACKUP.WORLD_ID, id).set(WORLD_BACKUP.PATH, backup)
-                    .set(WORLD_BACKUP.SIZE_BYTES, (long) content.length).set(WORLD_BACKUP.SHA256, FileOps.sha256(content))
-                    .set(WORLD_BACKUP.CONTENT, content).execute();
+            FileRows.putBackup(dsl, id, backup, content);
             bytes += content.length;
             meter.add(content.length);
         }
         for (String dir : scan.emptyDirectories()) {
-            dsl.insertInto(WORLD_DIRECTORY).set(WORLD_DIRECTORY.WORLD_ID, id).set(WORLD_DIRECTORY.PATH, dir).execute();
+            FileRows.putDirectory(dsl, id, dir);
         }
         ImportCounts counts = new ImportCounts(rows.locations, rows.unconnected, chats.chats, chats.messages,
                 scan.events().size(), scan.files().size() + (metadataFile == null && metadataBytes != null ? 1 : 0),
@@ -223,23 +223,17 @@ final class WorldImporter {
                     + ": expected an event id of 1 to 250 characters, found " + eventId.length());
         }
         String style = originals.styleOf(rel, content, value, false);
-        dsl.insertInto(WORLD_EVENT)
-                .set(WORLD_EVENT.WORLD_ID, scan.worldId())
-                .set(WORLD_EVENT.EVENT_ID, eventId)
-                .set(WORLD_EVENT.DEFINITION_ID, ObjectLayout.text(record.get("definition_id")))
-                .set(WORLD_EVENT.LOCATION_ID, ObjectLayout.text(record.get("location_id")))
-                .set(WORLD_EVENT.TRIGGER_NAME, ObjectLayout.text(record.get("trigger")))
-                .set(WORLD_EVENT.OCCURRED_AT, ObjectLayout.integer(record.get("timestamp")))
-                .set(WORLD_EVENT.DOCUMENT, Documents.compact(record))
-                .set(WORLD_EVENT.STYLE, style)
-                .execute();
+        WorldEventRecord row = new WorldEventRecord();
+        row.setWorldId(scan.worldId());
+        row.setEventId(eventId);
+        row.setDefinitionId(ObjectLayout.text(record.get("definition_id")));
+        row.setLocationId(ObjectLayout.text(record.get("location_id")));
+        row.setTriggerName(ObjectLayout.text(record.get("trigger")));
+        row.setOccurredAt(ObjectLayout.integer(record.get("timestamp")));
+        row.setDocument(StoredJson.compact(record));
+        row.setStyle(style);
+        EventRows.insert(dsl, row);
         return content.length;
-    }
-
-    private static void putFile(DSLContext dsl, String id, String path, byte[] content) {
-        dsl.insertInto(WORLD_FILE).set(WORLD_FILE.WORLD_ID, id).set(WORLD_FILE.PATH, path)
-                .set(WORLD_FILE.SIZE_BYTES, (long) content.length).set(WORLD_FILE.SHA256, FileOps.sha256(content))
-                .set(WORLD_FILE.CONTENT, content).execute();
     }
 
     /** Whether a folder is itself a world folder rather than a folder of worlds. */

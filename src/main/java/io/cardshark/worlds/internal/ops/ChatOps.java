@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.engine.RandomIds;
 import io.cardshark.worlds.internal.engine.Access;
 import io.cardshark.worlds.AlreadyExistsException;
@@ -12,6 +13,10 @@ import io.cardshark.worlds.NewChat;
 import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.rows.ChatRows;
+import io.cardshark.worlds.internal.rows.MessageRows;
+import io.cardshark.worlds.internal.rows.WorldRows;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -32,20 +37,6 @@ public final class ChatOps implements Chats {
     static final int MAX_PAGE = 10_000;
     static final String ORIGIN_STORE = "STORE";
 
-    // An append's statements, rendered once (Compiled): appending is the store's most frequent write.
-    private static final Compiled CHAT_BY_ID = Compiled.select(CHAT, DSL.selectFrom(CHAT)
-            .where(CHAT.WORLD_ID.eq(Compiled.bind(CHAT.WORLD_ID)), CHAT.CHAT_ID.eq(Compiled.bind(CHAT.CHAT_ID))));
-    private static final Compiled ADD_MESSAGE = Compiled.statement(DSL.insertInto(CHAT_MESSAGE,
-                    CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
-            .values(Compiled.bind(CHAT_MESSAGE.CHAT_KEY), Compiled.bind(CHAT_MESSAGE.SEQ),
-                    Compiled.bind(CHAT_MESSAGE.MESSAGE_ID), Compiled.bind(CHAT_MESSAGE.ROLE),
-                    Compiled.bind(CHAT_MESSAGE.DOCUMENT)));
-    private static final Compiled CHAT_APPENDED = Compiled.statement(DSL.update(CHAT)
-            .set(CHAT.HEADER, Compiled.bind(CHAT.HEADER))
-            .set(CHAT.UPDATED_TOKEN, Compiled.bind(CHAT.UPDATED_TOKEN))
-            .set(CHAT.MESSAGE_COUNT, Compiled.bind(CHAT.MESSAGE_COUNT))
-            .where(CHAT.CHAT_KEY.eq(Compiled.bind(CHAT.CHAT_KEY))));
-
     private final Access access;
 
     public ChatOps(Access access) {
@@ -64,7 +55,7 @@ public final class ChatOps implements Chats {
         Checks.optional(worldId, "chat title", chat.title(), Checks.MAX_NAME);
         Checks.optional(worldId, "chat location_id", chat.locationId(), Checks.MAX_NAME);
         return access.write(worldId, dsl -> {
-            WorldLocks.lockForWrite(dsl, worldId);
+            WorldRows.lock(dsl, worldId);
             if (chat.locationId() != null && !dsl.fetchExists(LOCATION,
                     LOCATION.WORLD_ID.eq(worldId), LOCATION.LOCATION_ID.eq(chat.locationId()))) {
                 throw new NotFoundException(worldId, "world " + worldId + ": chat location_id: location "
@@ -75,18 +66,18 @@ public final class ChatOps implements Chats {
                 throw new AlreadyExistsException(worldId, "world " + worldId + ": chat " + chatId + " already exists");
             }
             long now = System.currentTimeMillis();
-            ChatRecord r = dsl.newRecord(CHAT);
+            ChatRecord r = new ChatRecord();
             r.setWorldId(worldId);
             r.setChatId(chatId);
             r.setLocationId(chat.locationId());
             r.setTitle(chat.title());
             r.setCreatedToken(Long.toString(now));
             r.setUpdatedToken(Long.toString(now));
-            r.setHeader(Documents.newChatHeader(chatId, chat.title(), chat.locationId(), now));
+            r.setHeader(ChatDocuments.newChatHeader(chatId, chat.title(), chat.locationId(), now));
             r.setOrigin(ORIGIN_STORE);
             r.setMessageCount(0L);
-            r.setCreatedAt(WorldLocks.now());
-            r.store();
+            r.setCreatedAt(WorldRows.now());
+            ChatRows.insert(dsl, r);
             return toChat(r);
         });
     }
@@ -108,9 +99,9 @@ public final class ChatOps implements Chats {
     }
 
     private static ChatRecord requireChat(DSLContext dsl, String worldId, String chatId) {
-        ChatRecord r = CHAT_BY_ID.fetchInto(dsl, CHAT, worldId, chatId).stream().findFirst().orElse(null);
+        ChatRecord r = ChatRows.read(dsl, worldId, chatId).orElse(null);
         if (r == null) {
-            WorldLocks.requireWorld(dsl, worldId);
+            WorldRows.requireWorld(dsl, worldId);
             throw new NotFoundException(worldId, "world " + worldId + ": chat " + chatId + " does not exist");
         }
         return r;
@@ -120,7 +111,7 @@ public final class ChatOps implements Chats {
     public List<Chat> list(String worldId) {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
-            WorldLocks.requireWorld(dsl, worldId);
+            WorldRows.requireWorld(dsl, worldId);
             return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId)).orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID)
                     .fetch(ChatOps::toChat);
         });
@@ -131,7 +122,7 @@ public final class ChatOps implements Chats {
         Checks.worldId(worldId);
         Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         return access.read(worldId, dsl -> {
-            WorldLocks.requireWorld(dsl, worldId);
+            WorldRows.requireWorld(dsl, worldId);
             return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId), CHAT.LOCATION_ID.eq(locationId))
                     .orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID).fetch(ChatOps::toChat);
         });
@@ -141,7 +132,7 @@ public final class ChatOps implements Chats {
     public Optional<Chat> latest(String worldId) {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
-            WorldLocks.requireWorld(dsl, worldId);
+            WorldRows.requireWorld(dsl, worldId);
             return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId))
                     .orderBy(CHAT.CREATED_AT.desc(), CHAT.CHAT_ID.desc()).limit(1).fetchOptional(ChatOps::toChat);
         });
@@ -164,8 +155,7 @@ public final class ChatOps implements Chats {
             throw new InvalidInputException(worldId, "world " + worldId + ": messages: expected a list, found null");
         }
         long now = System.currentTimeMillis();
-        List<String> documents = new ArrayList<>(messages.size());
-        List<NewMessage> checked = new ArrayList<>(messages.size());
+        List<JsonObject> documents = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             NewMessage m = messages.get(i);
             String at = "chat " + chatId + " message " + i + " ";
@@ -177,31 +167,26 @@ public final class ChatOps implements Chats {
             }
             Checks.nonEmpty(worldId, at + "role", m.role(), 200);
             Checks.required(worldId, at + "content", m.content(), Checks.MAX_TEXT);
-            NewMessage filled = new NewMessage(m.id() == null ? "msg_" + RandomIds.hex(8) : m.id(), m.role(),
-                    m.content(), m.timestamp() == null ? now : m.timestamp());
-            checked.add(filled);
-            documents.add(Documents.newMessage(filled.id(), filled.role(), filled.content(), filled.timestamp()));
+            documents.add(ChatDocuments.newMessage(m.id() == null ? "msg_" + RandomIds.hex(8) : m.id(), m.role(),
+                    m.content(), m.timestamp() == null ? now : m.timestamp()));
         }
-        if (checked.isEmpty()) {
+        if (documents.isEmpty()) {
             return List.of();
         }
         return access.write(worldId, dsl -> {
             // The world lock serialises appenders, so sequence numbers stay gap-free and unique.
-            WorldLocks.lockForWrite(dsl, worldId);
+            WorldRows.lock(dsl, worldId);
             ChatRecord chat = requireChat(dsl, worldId, chatId);
             long first = chat.getMessageCount();
-            List<ChatMessage> appended = new ArrayList<>(checked.size());
-            for (int i = 0; i < checked.size(); i++) {
-                NewMessage m = checked.get(i);
-                appended.add(new ChatMessage(first + i, m.id(), m.role(), m.content(), documents.get(i)));
+            List<MessageRows.Row> rows = new ArrayList<>(documents.size());
+            for (int i = 0; i < documents.size(); i++) {
+                rows.add(MessageRows.Row.of(chat.getChatKey(), first + i, documents.get(i)));
             }
-            ADD_MESSAGE.executeAll(dsl, appended.stream()
-                    .map(m -> new Object[] {chat.getChatKey(), m.seq(), m.id(), m.role(), m.document()}).toList());
-            Documents.Touched touched = Documents.touchUpdated(chat.getHeader(), now);
-            CHAT_APPENDED.execute(dsl, touched.header(),
-                    touched.token() != null ? touched.token() : chat.getUpdatedToken(),
-                    first + checked.size(), chat.getChatKey());
-            return appended;
+            MessageRows.insert(dsl, rows);
+            ChatDocuments.Touched touched = ChatDocuments.touchUpdated(chat.getHeader(), now);
+            ChatRows.appended(dsl, chat.getChatKey(), touched.header(),
+                    touched.token() != null ? touched.token() : chat.getUpdatedToken(), first + rows.size());
+            return rows.stream().map(ChatOps::toMessage).toList();
         });
     }
 
@@ -249,16 +234,20 @@ public final class ChatOps implements Chats {
         Checks.worldId(worldId);
         Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
         access.write(worldId, dsl -> {
-            WorldLocks.lockForWrite(dsl, worldId);
-            requireChat(dsl, worldId, chatId).delete();
+            WorldRows.lock(dsl, worldId);
+            ChatRows.delete(dsl, requireChat(dsl, worldId, chatId).getChatKey());
             return null;
         });
+    }
+
+    private static ChatMessage toMessage(MessageRows.Row r) {
+        return new ChatMessage(r.seq(), r.messageId(), r.role(), ChatDocuments.messageContent(r.document()), r.document());
     }
 
     private static ChatMessage toMessage(Record r) {
         String document = r.get(CHAT_MESSAGE.DOCUMENT);
         return new ChatMessage(r.get(CHAT_MESSAGE.SEQ), r.get(CHAT_MESSAGE.MESSAGE_ID), r.get(CHAT_MESSAGE.ROLE),
-                Documents.messageContent(document), document);
+                ChatDocuments.messageContent(document), document);
     }
 
     static Chat toChat(ChatRecord r) {

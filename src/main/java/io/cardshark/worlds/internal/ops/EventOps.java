@@ -1,5 +1,9 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.rows.WorldRows;
+import io.cardshark.worlds.internal.rows.EventRows;
+import io.cardshark.worlds.internal.doc.EventDocuments;
+import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.engine.RandomIds;
 import io.cardshark.worlds.internal.engine.Access;
 import io.cardshark.worlds.AlreadyExistsException;
@@ -44,24 +48,24 @@ public final class EventOps implements Events {
         Checks.optional(worldId, "event location_id", event.locationId(), Checks.MAX_NAME);
         Checks.optional(worldId, "event trigger", event.trigger(), Checks.MAX_NAME);
         String outcome = event.outcomeJson() == null ? null
-                : Documents.requireValue(worldId, "event " + event.eventId() + " outcome", event.outcomeJson());
+                : StoredJson.requireValue(worldId, "event " + event.eventId() + " outcome", event.outcomeJson());
         long timestamp = event.timestamp() == null ? System.currentTimeMillis() : event.timestamp();
         return access.write(worldId, dsl -> {
-            WorldLocks.lockForWrite(dsl, worldId);
+            WorldRows.lock(dsl, worldId);
             String eventId = event.eventId() != null ? event.eventId() : "evt_" + RandomIds.hex(12);
-            if (dsl.fetchExists(WORLD_EVENT, WORLD_EVENT.WORLD_ID.eq(worldId), WORLD_EVENT.EVENT_ID.eq(eventId))) {
+            if (EventRows.exists(dsl, worldId, eventId)) {
                 throw new AlreadyExistsException(worldId, "world " + worldId + ": event " + eventId + " already exists");
             }
-            WorldEventRecord r = dsl.newRecord(WORLD_EVENT);
+            WorldEventRecord r = new WorldEventRecord();
             r.setWorldId(worldId);
             r.setEventId(eventId);
             r.setDefinitionId(event.definitionId());
             r.setLocationId(event.locationId());
             r.setTriggerName(event.trigger());
             r.setOccurredAt(timestamp);
-            r.setDocument(Documents.newEventRecord(eventId, event.definitionId(), event.locationId(), event.trigger(),
+            r.setDocument(EventDocuments.newEventRecord(eventId, event.definitionId(), event.locationId(), event.trigger(),
                     timestamp, outcome));
-            r.store();
+            EventRows.insert(dsl, r);
             log.debug("world {}: recorded event {}", worldId, eventId);
             return toEvent(r);
         });
@@ -75,7 +79,7 @@ public final class EventOps implements Events {
             WorldEventRecord r = dsl.selectFrom(WORLD_EVENT)
                     .where(WORLD_EVENT.WORLD_ID.eq(worldId), WORLD_EVENT.EVENT_ID.eq(eventId)).fetchOne();
             if (r == null) {
-                WorldLocks.requireWorld(dsl, worldId);
+                WorldRows.requireWorld(dsl, worldId);
                 throw new NotFoundException(worldId, "world " + worldId + ": event " + eventId + " does not exist");
             }
             return toEvent(r);
@@ -106,7 +110,7 @@ public final class EventOps implements Events {
     private List<WorldEvent> listWhere(String worldId, Condition condition) {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
-            WorldLocks.requireWorld(dsl, worldId);
+            WorldRows.requireWorld(dsl, worldId);
             return dsl.selectFrom(WORLD_EVENT).where(WORLD_EVENT.WORLD_ID.eq(worldId)).and(condition)
                     .orderBy(WORLD_EVENT.OCCURRED_AT.asc().nullsLast(), WORLD_EVENT.EVENT_ID)
                     .fetch(EventOps::toEvent);
@@ -115,6 +119,6 @@ public final class EventOps implements Events {
 
     private static WorldEvent toEvent(WorldEventRecord r) {
         return new WorldEvent(r.getWorldId(), r.getEventId(), r.getDefinitionId(), r.getLocationId(),
-                r.getTriggerName(), r.getOccurredAt(), Documents.memberText(r.getDocument(), "outcome"), r.getDocument());
+                r.getTriggerName(), r.getOccurredAt(), StoredJson.memberText(r.getDocument(), "outcome"), r.getDocument());
     }
 }

@@ -1,5 +1,8 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.doc.FolderPaths;
+import io.cardshark.worlds.internal.rows.WorldRows;
+import io.cardshark.worlds.internal.rows.FileRows;
 import io.cardshark.worlds.internal.engine.Access;
 import io.cardshark.worlds.WorldFiles;
 import io.cardshark.worlds.InvalidInputException;
@@ -48,37 +51,16 @@ public final class FileOps implements WorldFiles {
             throw new InvalidInputException(worldId, "world " + worldId + ": file " + path + ": " + content.length
                     + " bytes is more than the " + MAX_FILE_BYTES + " a file may hold");
         }
-        String sha256 = sha256(content);
+        String sha256 = FileRows.sha256(content);
         return access.write(worldId, dsl -> {
-            WorldLocks.lockForWrite(dsl, worldId);
+            WorldRows.lock(dsl, worldId);
             refuseFolderClash(dsl, worldId, path);
-            dsl.mergeInto(WORLD_FILE)
-                    .using(DSL.selectOne())
-                    .on(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path))
-                    .whenMatchedThenUpdate()
-                    .set(WORLD_FILE.SIZE_BYTES, (long) content.length)
-                    .set(WORLD_FILE.SHA256, sha256)
-                    .set(WORLD_FILE.CONTENT, content)
-                    .whenNotMatchedThenInsert(WORLD_FILE.WORLD_ID, WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES,
-                            WORLD_FILE.SHA256, WORLD_FILE.CONTENT)
-                    .values(worldId, path, (long) content.length, sha256, content)
-                    .execute();
+            FileRows.put(dsl, worldId, path, content);
             log.debug("world {}: stored file {} ({} bytes)", worldId, path, content.length);
             return new WorldFile(worldId, path, content.length, sha256);
         });
     }
 
-    /** Directories every {@code documented} export creates (format §9.1): a file cannot take their place. */
-    private static final List<String> EXPORTED_DIRECTORIES = List.of("chats", "events", "images", "images/backgrounds",
-            "images/objects");
-
-    /**
-     * Whether the exporter always makes a folder at {@code path}, so that no file may be there: the API refuses
-     * to store one, and the importer refuses a world folder that has one (it could not be exported).
-     */
-    public static boolean isExportedDirectory(String path) {
-        return EXPORTED_DIRECTORIES.contains(path);
-    }
     /** {@code {stem}.backup.{tag}.json}: history, stored only by an import (format spec §8). */
     private static final Pattern BACKUP_NAME = Pattern.compile(".+\\.backup\\..+\\.json");
 
@@ -100,7 +82,7 @@ public final class FileOps implements WorldFiles {
     private static void refuseReserved(String worldId, String path) {
         String[] segments = path.split("/");
         String reason = null;
-        if (isExportedDirectory(path)) {
+        if (FolderPaths.isExportedDirectory(path)) {
             reason = "the exporter always creates a folder there";
         } else if (BACKUP_NAME.matcher(segments[segments.length - 1]).matches()) {
             reason = "it is a backup name, history that only an import brings";
@@ -171,7 +153,7 @@ public final class FileOps implements WorldFiles {
             byte[] content = dsl.select(WORLD_FILE.CONTENT).from(WORLD_FILE)
                     .where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path)).fetchOne(WORLD_FILE.CONTENT);
             if (content == null) {
-                WorldLocks.requireWorld(dsl, worldId);
+                WorldRows.requireWorld(dsl, worldId);
                 throw new NotFoundException(worldId, "world " + worldId + ": file " + path + " does not exist");
             }
             return content;
@@ -191,7 +173,7 @@ public final class FileOps implements WorldFiles {
     public List<WorldFile> list(String worldId) {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
-            WorldLocks.requireWorld(dsl, worldId);
+            WorldRows.requireWorld(dsl, worldId);
             return dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256).from(WORLD_FILE)
                     .where(WORLD_FILE.WORLD_ID.eq(worldId)).orderBy(WORLD_FILE.PATH)
                     .fetch(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3()));
@@ -203,20 +185,11 @@ public final class FileOps implements WorldFiles {
         Checks.worldId(worldId);
         Checks.required(worldId, "path", path, 4000);
         access.write(worldId, dsl -> {
-            WorldLocks.lockForWrite(dsl, worldId);
-            int deleted = dsl.deleteFrom(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path)).execute();
-            if (deleted == 0) {
+            WorldRows.lock(dsl, worldId);
+            if (!FileRows.delete(dsl, worldId, path)) {
                 throw new NotFoundException(worldId, "world " + worldId + ": file " + path + " does not exist");
             }
             return null;
         });
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

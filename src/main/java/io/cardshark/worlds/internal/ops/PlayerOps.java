@@ -1,5 +1,8 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.doc.Residual;
+import io.cardshark.worlds.internal.doc.ModelFields;
+import io.cardshark.worlds.internal.doc.KeyOrders;
 import io.cardshark.worlds.internal.engine.Access;
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.InvalidInputException;
@@ -7,6 +10,10 @@ import io.cardshark.worlds.PlayerState;
 import io.cardshark.worlds.Players;
 import io.cardshark.worlds.Visit;
 import io.cardshark.worlds.internal.db.tables.records.PlayerStateRecord;
+import io.cardshark.worlds.internal.merge.PlayerMerge;
+import io.cardshark.worlds.internal.rows.PlayerRows;
+import io.cardshark.worlds.internal.rows.VisitRows;
+import io.cardshark.worlds.internal.rows.WorldRows;
 
 import org.jooq.impl.DSL;
 
@@ -20,19 +27,6 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /** {@link Players} over the world, visit and player_state tables. */
 public final class PlayerOps implements Players {
-
-    /** Locks the world and sets its position, in one statement. */
-    private static final Compiled MOVE = WorldLocks.lockSetting(WORLD.CURRENT_POSITION);
-    /**
-     * The world's last visit. Not MAX(seq): H2 computes that by reading every visit of the world, while this
-     * walks the primary key backwards from the world's end and stops at the first row, so a move costs the
-     * same after a million visits as after ten.
-     */
-    private static final Compiled LAST_VISIT = Compiled.select(DSL.select(VISIT.SEQ).from(VISIT)
-            .where(VISIT.WORLD_ID.eq(Compiled.bind(VISIT.WORLD_ID)))
-            .orderBy(VISIT.WORLD_ID.desc(), VISIT.SEQ.desc()).limit(1), VISIT.SEQ);
-    private static final Compiled ADD_VISIT = Compiled.statement(DSL.insertInto(VISIT, VISIT.WORLD_ID, VISIT.SEQ, VISIT.POSITION)
-            .values(Compiled.bind(VISIT.WORLD_ID), Compiled.bind(VISIT.SEQ), Compiled.bind(VISIT.POSITION)));
 
     private final Access access;
 
@@ -55,16 +49,9 @@ public final class PlayerOps implements Players {
             throw new InvalidInputException(worldId, "world " + worldId + ": move: expected one or more coordinates");
         }
         access.write(worldId, dsl -> {
-            WorldLocks.requireLocked(MOVE.execute(dsl, WorldLocks.now(), path.get(path.size() - 1).key(), worldId), worldId);
-            // The world lock is held, so no other writer can take the same sequence numbers.
-            Integer last = LAST_VISIT.fetch(dsl, worldId).stream().findFirst().map(r -> r.get(VISIT.SEQ)).orElse(null);
-            int seq = last == null ? 0 : last + 1;
-            List<Object[]> visits = new ArrayList<>(path.size());
-            for (Coordinates c : path) {
-                visits.add(new Object[] {worldId, seq++, c.key()});
-            }
-            ADD_VISIT.executeAll(dsl, visits);
-            WorldOps.ensureStateKeys(dsl, worldId, "current_position", "visited_positions");
+            WorldRows.lockAndMove(dsl, worldId, path.get(path.size() - 1).key());
+            VisitRows.append(dsl, worldId, path.stream().map(Coordinates::key).toList());
+            WorldRows.addStateKeys(dsl, worldId, "current_position", "visited_positions");
             return null;
         });
     }
@@ -75,7 +62,7 @@ public final class PlayerOps implements Players {
         return access.read(worldId, dsl -> {
             var row = dsl.select(WORLD.CURRENT_POSITION).from(WORLD).where(WORLD.ID.eq(worldId)).fetchOptional();
             if (row.isEmpty()) {
-                WorldLocks.requireWorld(dsl, worldId);
+                WorldRows.requireWorld(dsl, worldId);
             }
             String position = row.get().value1();
             return Coordinates.parse(position == null ? "0,0,0" : position);
@@ -86,7 +73,7 @@ public final class PlayerOps implements Players {
     public List<Visit> visits(String worldId) {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
-            WorldLocks.requireWorld(dsl, worldId);
+            WorldRows.requireWorld(dsl, worldId);
             return dsl.select(VISIT.SEQ, VISIT.POSITION).from(VISIT).where(VISIT.WORLD_ID.eq(worldId))
                     .orderBy(VISIT.SEQ).fetch(r -> new Visit(r.value1(), r.value2()));
         });
@@ -96,14 +83,8 @@ public final class PlayerOps implements Players {
     public PlayerState state(String worldId) {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
-            WorldLocks.requireWorld(dsl, worldId);
-            PlayerStateRecord p = dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_ID.eq(worldId)).fetchOne();
-            if (p == null) {
-                return PlayerState.DEFAULT;
-            }
-            PlayerState d = PlayerState.DEFAULT;
-            return new PlayerState(orDefault(p.getHealth(), d.health()), orDefault(p.getStamina(), d.stamina()),
-                    orDefault(p.getLevel(), d.level()), orDefault(p.getExperience(), d.experience()));
+            WorldRows.requireWorld(dsl, worldId);
+            return PlayerMerge.state(PlayerRows.read(dsl, worldId).orElse(null));
         });
     }
 
@@ -114,52 +95,16 @@ public final class PlayerOps implements Players {
             throw new InvalidInputException(worldId, "world " + worldId + ": player: expected a player state, found null");
         }
         access.write(worldId, dsl -> {
-            WorldLocks.lockForWrite(dsl, worldId);
-            PlayerStateRecord p = dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_ID.eq(worldId)).fetchOne();
-            if (p == null) {
-                p = dsl.newRecord(PLAYER_STATE);
-                p.setWorldId(worldId);
-                p.setKeyOrder(Documents.keyOrder(ModelFields.PLAYER));
-                WorldOps.ensureStateKeys(dsl, worldId, "player");
-                p.setHealth(state.health());
-                p.setStamina(state.stamina());
-                p.setLevel(state.level());
-                p.setExperience(state.experience());
+            WorldRows.lock(dsl, worldId);
+            Optional<PlayerStateRecord> stored = PlayerRows.read(dsl, worldId);
+            PlayerStateRecord row = PlayerMerge.merge(stored.orElse(null), state);
+            if (stored.isPresent()) {
+                PlayerRows.update(dsl, worldId, row);
             } else {
-                // Only the stats this call changes are written (format spec §3.4): a changed one keeps its key's
-                // position, or goes last when its key was absent; an unchanged one keeps its key (or its absence)
-                // and its exact token; unknown keys stay where they were.
-                PlayerState d = PlayerState.DEFAULT;
-                Residual residual = Residual.of(p.getKeyOrder(), p.getExtras());
-                long health = orDefault(p.getHealth(), d.health());
-                if (health != state.health()) {
-                    residual.field("health", true, state.health() == d.health());
-                    p.setHealth(state.health());
-                }
-                long stamina = orDefault(p.getStamina(), d.stamina());
-                if (stamina != state.stamina()) {
-                    residual.field("stamina", true, state.stamina() == d.stamina());
-                    p.setStamina(state.stamina());
-                }
-                long level = orDefault(p.getLevel(), d.level());
-                if (level != state.level()) {
-                    residual.field("level", true, state.level() == d.level());
-                    p.setLevel(state.level());
-                }
-                long experience = orDefault(p.getExperience(), d.experience());
-                if (experience != state.experience()) {
-                    residual.field("experience", true, state.experience() == d.experience());
-                    p.setExperience(state.experience());
-                }
-                p.setKeyOrder(residual.keyOrder());
-                p.setExtras(residual.extras());
+                PlayerRows.insert(dsl, worldId, row);
+                WorldRows.addStateKeys(dsl, worldId, "player");
             }
-            p.store();
             return null;
         });
-    }
-
-    private static long orDefault(Long value, long fallback) {
-        return value == null ? fallback : value;
     }
 }

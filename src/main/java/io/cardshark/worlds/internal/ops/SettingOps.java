@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.rows.SettingRows;
 import io.cardshark.worlds.internal.engine.Access;
 import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.StoreSettings;
@@ -23,8 +24,7 @@ public final class SettingOps implements StoreSettings {
     @Override
     public Optional<String> get(String name) {
         Checks.nonEmpty(null, "setting name", name, 400);
-        return access.read(null, dsl -> dsl.select(STORE_SETTING.SETTING).from(STORE_SETTING)
-                .where(STORE_SETTING.NAME.eq(name)).fetchOptional(STORE_SETTING.SETTING));
+        return access.read(null, dsl -> SettingRows.get(dsl, name));
     }
 
     /**
@@ -43,12 +43,7 @@ public final class SettingOps implements StoreSettings {
         }
         Checks.required(null, "setting " + name, value, 4000);
         access.write(null, dsl -> {
-            dsl.mergeInto(STORE_SETTING)
-                    .using(DSL.selectOne())
-                    .on(STORE_SETTING.NAME.eq(name))
-                    .whenMatchedThenUpdate().set(STORE_SETTING.SETTING, value)
-                    .whenNotMatchedThenInsert(STORE_SETTING.NAME, STORE_SETTING.SETTING).values(name, value)
-                    .execute();
+            SettingRows.put(dsl, name, value);
             return null;
         });
     }

@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.folder;
+package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.internal.json.JsonObject;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A batch of messages that H2 refuses must not leave its prepared statement open on the connection, and a
  * closed batch sends nothing more. On a real store file, through a writable connection of the store.
  */
-class MessageBatchTest {
+class MessageRowsTest {
 
     @TempDir
     Path dir;
@@ -35,7 +35,7 @@ class MessageBatchTest {
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
              Connection c = store.sqlConnection(true)) {
             // No chat has this key: the foreign key refuses the batch when it is sent.
-            MessageBatch batch = new MessageBatch(DSL.using(c, SQLDialect.H2), 987_654_321L, "ghost");
+            MessageRows.Batch batch = MessageRows.batch(DSL.using(c, SQLDialect.H2), 987_654_321L, "ghost");
             batch.add(message("one"));
             batch.add(message("two"));
             assertThatThrownBy(batch::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("ghost");
@@ -49,7 +49,7 @@ class MessageBatchTest {
     void closingWithoutFinishingSendsNothingAndReleasesTheStatement() throws Exception {
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
              Connection c = store.sqlConnection(true)) {
-            MessageBatch batch = new MessageBatch(DSL.using(c, SQLDialect.H2), 987_654_321L, "ghost");
+            MessageRows.Batch batch = MessageRows.batch(DSL.using(c, SQLDialect.H2), 987_654_321L, "ghost");
             batch.add(message("left behind by a failed import"));
             batch.close();
             assertThat(batch.isClosed()).isTrue();

@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.ops;
+package io.cardshark.worlds.internal.rows;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -47,27 +47,27 @@ public final class Compiled {
     }
 
     /** The SQL that each call runs. */
-    String sql() {
+    public String sql() {
         return sql;
     }
 
     /** A placeholder for a value bound at each call, typed like {@code column}. */
-    static <T> Param<T> bind(Field<T> column) {
+    public static <T> Param<T> bind(Field<T> column) {
         return DSL.param(MARK + NAMES.incrementAndGet(), column.getDataType());
     }
 
     /** A query whose rows are {@code table}'s records; it must select exactly that table's fields. */
-    static Compiled select(Table<?> table, ResultQuery<?> query) {
+    public static Compiled select(Table<?> table, ResultQuery<?> query) {
         return new Compiled(render(query), table.fields());
     }
 
     /** A query whose rows hold {@code fields}, in that order. */
-    static Compiled select(ResultQuery<?> query, Field<?>... fields) {
+    public static Compiled select(ResultQuery<?> query, Field<?>... fields) {
         return new Compiled(render(query), fields);
     }
 
     /** An INSERT, UPDATE or DELETE. */
-    static Compiled statement(Query query) {
+    public static Compiled statement(Query query) {
         return new Compiled(render(query), new Field<?>[0]);
     }
 
@@ -85,12 +85,12 @@ public final class Compiled {
     }
 
     /** The rows, as records of the fields it was compiled with (get values with {@code record.get(field)}). */
-    List<Record> fetch(DSLContext dsl, Object... values) {
+    public List<Record> fetch(DSLContext dsl, Object... values) {
         return rows(dsl, values, () -> dsl.newRecord(fields));
     }
 
     /** The rows as {@code table}'s records; {@code table} must be the one it was compiled with. */
-    <R extends Record> List<R> fetchInto(DSLContext dsl, Table<R> table, Object... values) {
+    public <R extends Record> List<R> fetchInto(DSLContext dsl, Table<R> table, Object... values) {
         return rows(dsl, values, () -> dsl.newRecord(table));
     }
 
@@ -113,7 +113,7 @@ public final class Compiled {
     }
 
     /** Runs the statement; returns how many rows it changed. */
-    int execute(DSLContext dsl, Object... values) {
+    public int execute(DSLContext dsl, Object... values) {
         return run(dsl, ps -> {
             bind(ps, values);
             return ps.executeUpdate();
@@ -121,7 +121,7 @@ public final class Compiled {
     }
 
     /** Runs the statement once for each row of values, as one JDBC batch. */
-    void executeAll(DSLContext dsl, List<Object[]> rows) {
+    public void executeAll(DSLContext dsl, List<Object[]> rows) {
         if (rows.size() == 1) {
             execute(dsl, rows.get(0));
             return;

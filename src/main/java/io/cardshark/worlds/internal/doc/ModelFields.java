@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.ops;
+package io.cardshark.worlds.internal.doc;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.ops;
+package io.cardshark.worlds.internal.doc;
 
 import io.cardshark.worlds.internal.json.JsonObject;
 
@@ -12,7 +12,7 @@ import java.util.List;
  * an explicit {@code null} stays {@code null}, and a value the extras hold verbatim (a token no column can
  * carry, or a field the object's kind does not model) is kept. Unknown keys are kept in place.
  */
-final class Residual {
+public final class Residual {
 
     private final List<String> order;
     private JsonObject extras;
@@ -23,17 +23,17 @@ final class Residual {
     }
 
     /** The residual of a stored object: its key order and extras in their stored forms. */
-    static Residual of(String keyOrder, String extras) {
-        return new Residual(new ArrayList<>(Documents.keyOrder(keyOrder)),
-                extras == null ? JsonObject.EMPTY : Documents.parseObject(extras));
+    public static Residual of(String keyOrder, String extras) {
+        return new Residual(new ArrayList<>(KeyOrders.keyOrder(keyOrder)),
+                extras == null ? JsonObject.EMPTY : StoredJson.parseObject(extras));
     }
 
     /** The residual of a new object with these keys and no extras. */
-    static Residual fresh(List<String> keys) {
+    public static Residual fresh(List<String> keys) {
         return new Residual(new ArrayList<>(keys), JsonObject.EMPTY);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return order.contains(key);
     }
 
@@ -43,7 +43,7 @@ final class Residual {
      * @param changed        whether the new value differs from the one the store answered before
      * @param readsAsAbsent  whether the new value is what an absent key reads as (its default)
      */
-    void field(String key, boolean changed, boolean readsAsAbsent) {
+    public void field(String key, boolean changed, boolean readsAsAbsent) {
         if (!changed) {
             return;
         }
@@ -53,12 +53,12 @@ final class Residual {
         }
     }
 
-    String keyOrder() {
-        return Documents.keyOrder(order);
+    public String keyOrder() {
+        return KeyOrders.keyOrder(order);
     }
 
     /** The extras in their stored form, {@code null} when none are left. */
-    String extras() {
-        return extras.isEmpty() ? null : Documents.compact(extras);
+    public String extras() {
+        return extras.isEmpty() ? null : StoredJson.compact(extras);
     }
 }

@@ -1,4 +1,4 @@
-package io.cardshark.worlds;
+package io.cardshark.worlds.internal.doc;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,17 +17,19 @@ import java.util.Optional;
  *     {@code datetime.now().isoformat()} wrote in the writing machine's local time and is read in this JVM's
  *     time zone;</li>
  * <li>a quoted SillyTavern time ({@code "2025-05-22@10h00m00s"}), local too;</li>
- * <li>epoch digits: milliseconds when the integer has more than 11 digits, else seconds, a fraction allowed.</li>
+ * <li>epoch digits: milliseconds when an integer above 10<sup>11</sup> (no time in seconds is that late before
+ *     the year 5138), else seconds, a fraction allowed.</li>
  * </ul>
  */
-final class TimeTokens {
+public final class TimeTokens {
 
+    private static final BigDecimal MILLIS_ABOVE = BigDecimal.valueOf(100_000_000_000L);
     private static final DateTimeFormatter SILLY_TAVERN = DateTimeFormatter.ofPattern("yyyy-MM-dd'@'HH'h'mm'm'ss's'");
 
     private TimeTokens() {
     }
 
-    static Optional<Instant> instant(String token) {
+    public static Optional<Instant> instant(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
@@ -36,7 +38,7 @@ final class TimeTokens {
                 return Optional.of(text(token.substring(1, token.length() - 1)));
             }
             BigDecimal number = new BigDecimal(token);
-            boolean millis = number.scale() <= 0 && number.abs().toBigInteger().toString().length() > 11;
+            boolean millis = number.stripTrailingZeros().scale() <= 0 && number.abs().compareTo(MILLIS_ABOVE) > 0;
             BigDecimal ms = millis ? number : number.movePointRight(3);
             return Optional.of(Instant.ofEpochMilli(ms.longValue()));
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {

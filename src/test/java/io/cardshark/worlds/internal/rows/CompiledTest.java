@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.ops;
+package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.internal.engine.StoreBackups;

@@ -1,6 +1,7 @@
-package io.cardshark.worlds.internal.folder;
+package io.cardshark.worlds.internal.doc;
 
-import io.cardshark.worlds.internal.ops.Documents;
+import io.cardshark.worlds.internal.doc.KeyOrders;
+import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonBool;
 import io.cardshark.worlds.internal.json.JsonNull;
@@ -20,16 +21,16 @@ import java.util.function.Predicate;
  * and puts it back together: {@code KEY_ORDER} lists every key as read, {@code EXTRAS} holds unknown keys
  * and known keys whose exact value a column cannot carry (an integer written {@code -0}, say).
  */
-final class ObjectLayout {
+public final class ObjectLayout {
 
     /** Key order and extras, in their stored (text) forms; extras {@code null} when empty. */
-    record Split(String keyOrder, String extras) {
+    public record Split(String keyOrder, String extras) {
     }
 
     private ObjectLayout() {
     }
 
-    static Split split(JsonObject o, Set<String> columnKeys, Predicate<String> columnCarries) {
+    public static Split split(JsonObject o, Set<String> columnKeys, Predicate<String> columnCarries) {
         List<String> order = new ArrayList<>(o.keys());
         JsonObject extras = JsonObject.EMPTY;
         for (Map.Entry<String, Json> e : o.asMap().entrySet()) {
@@ -37,14 +38,14 @@ final class ObjectLayout {
                 extras = extras.with(e.getKey(), e.getValue());
             }
         }
-        return new Split(Documents.keyOrder(order), extras.isEmpty() ? null : Documents.compact(extras));
+        return new Split(KeyOrders.keyOrder(order), extras.isEmpty() ? null : StoredJson.compact(extras));
     }
 
     /** Rebuilds the object: each key in order, from extras when there, else from its column. */
-    static JsonObject assemble(String keyOrder, String extras, Function<String, Json> column) {
-        JsonObject stored = extras == null ? JsonObject.EMPTY : Documents.parseObject(extras);
+    public static JsonObject assemble(String keyOrder, String extras, Function<String, Json> column) {
+        JsonObject stored = extras == null ? JsonObject.EMPTY : StoredJson.parseObject(extras);
         JsonObject.Builder b = JsonObject.builder();
-        for (String key : Documents.keyOrder(keyOrder)) {
+        for (String key : KeyOrders.keyOrder(keyOrder)) {
             Json value = stored.has(key) ? stored.get(key) : column.apply(key);
             b.put(key, value == null ? JsonNull.INSTANCE : value);
         }
@@ -54,7 +55,7 @@ final class ObjectLayout {
     // ---- what a column can carry exactly ---------------------------------------------------------
 
     /** An integer a BIGINT column gives back with the same token. */
-    static boolean exactLong(Json v) {
+    public static boolean exactLong(Json v) {
         if (v instanceof JsonNumber n && n.isInteger()) {
             try {
                 return Long.toString(n.longValueExact()).equals(n.token());
@@ -65,7 +66,7 @@ final class ObjectLayout {
         return false;
     }
 
-    static String text(Json v) {
+    public static String text(Json v) {
         return v instanceof JsonString s ? s.value() : null;
     }
 
@@ -73,7 +74,7 @@ final class ObjectLayout {
      * The value for a BIGINT column: any integer token that fits ({@code -0} reads as 0; its token is kept in
      * the extras by {@link #exactLong}), else {@code null}.
      */
-    static Long integer(Json v) {
+    public static Long integer(Json v) {
         if (v instanceof JsonNumber n && n.isInteger()) {
             try {
                 return n.longValueExact();
@@ -84,19 +85,19 @@ final class ObjectLayout {
         return null;
     }
 
-    static Boolean bool(Json v) {
+    public static Boolean bool(Json v) {
         return v instanceof JsonBool b ? b.value() : null;
     }
 
-    static Json string(String s) {
+    public static Json string(String s) {
         return s == null ? JsonNull.INSTANCE : new JsonString(s);
     }
 
-    static Json number(Long n) {
+    public static Json number(Long n) {
         return n == null ? JsonNull.INSTANCE : JsonNumber.of(n);
     }
 
-    static Json bool(Boolean b) {
+    public static Json bool(Boolean b) {
         return b == null ? JsonNull.INSTANCE : JsonBool.of(b);
     }
 }

@@ -1,0 +1,22 @@
+package io.cardshark.worlds.internal.doc;
+
+import java.util.List;
+
+/** What the folder format gives a meaning of its own among a world's paths (format §9.1). */
+public final class FolderPaths {
+
+    private FolderPaths() {
+    }
+
+    /** Directories every {@code documented} export creates (format §9.1): a file cannot take their place. */
+    private static final List<String> EXPORTED_DIRECTORIES = List.of("chats", "events", "images", "images/backgrounds",
+            "images/objects");
+
+    /**
+     * Whether the exporter always makes a folder at {@code path}, so that no file may be there: the API refuses
+     * to store one, and the importer refuses a world folder that has one (it could not be exported).
+     */
+    public static boolean isExportedDirectory(String path) {
+        return EXPORTED_DIRECTORIES.contains(path);
+    }
+}

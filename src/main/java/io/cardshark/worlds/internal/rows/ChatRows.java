@@ -1,0 +1,50 @@
+package io.cardshark.worlds.internal.rows;
+
+import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.util.Optional;
+
+import static io.cardshark.worlds.internal.db.Tables.CHAT;
+
+/** The one writer of {@code CHAT}: a chat's row, made by the API or an import, and the counts appends keep. */
+public final class ChatRows {
+
+    private static final Compiled BY_ID = Compiled.select(CHAT, DSL.selectFrom(CHAT)
+            .where(CHAT.WORLD_ID.eq(Compiled.bind(CHAT.WORLD_ID)), CHAT.CHAT_ID.eq(Compiled.bind(CHAT.CHAT_ID))));
+    /** After an append: the header and token that the append moved on, and the count. */
+    private static final Compiled APPENDED = Compiled.statement(DSL.update(CHAT)
+            .set(CHAT.HEADER, Compiled.bind(CHAT.HEADER))
+            .set(CHAT.UPDATED_TOKEN, Compiled.bind(CHAT.UPDATED_TOKEN))
+            .set(CHAT.MESSAGE_COUNT, Compiled.bind(CHAT.MESSAGE_COUNT))
+            .where(CHAT.CHAT_KEY.eq(Compiled.bind(CHAT.CHAT_KEY))));
+
+    private ChatRows() {
+    }
+
+    public static Optional<ChatRecord> read(DSLContext dsl, String worldId, String chatId) {
+        return BY_ID.fetchInto(dsl, CHAT, worldId, chatId).stream().findFirst();
+    }
+
+    /** Inserts a chat's row; the database gives its key, which is set on {@code row} and returned. */
+    public static long insert(DSLContext dsl, ChatRecord row) {
+        long key = dsl.insertInto(CHAT).set(row).returningResult(CHAT.CHAT_KEY).fetchSingle().value1();
+        row.setChatKey(key);
+        return key;
+    }
+
+    /** Records an append: the chat's header and "updated" token as the append left them, and its count. */
+    public static void appended(DSLContext dsl, long chatKey, String header, String updatedToken, long messageCount) {
+        APPENDED.execute(dsl, header, updatedToken, messageCount, chatKey);
+    }
+
+    public static void setMessageCount(DSLContext dsl, long chatKey, long messageCount) {
+        dsl.update(CHAT).set(CHAT.MESSAGE_COUNT, messageCount).where(CHAT.CHAT_KEY.eq(chatKey)).execute();
+    }
+
+    /** Deletes a chat with its messages (foreign key on delete cascade). */
+    public static void delete(DSLContext dsl, long chatKey) {
+        dsl.deleteFrom(CHAT).where(CHAT.CHAT_KEY.eq(chatKey)).execute();
+    }
+}

@@ -1,0 +1,23 @@
+package io.cardshark.worlds.internal.rows;
+
+import io.cardshark.worlds.internal.db.tables.records.WorldEventRecord;
+import org.jooq.DSLContext;
+
+import static io.cardshark.worlds.internal.db.Tables.WORLD_EVENT;
+
+/** The one writer of {@code WORLD_EVENT}: records of events that happened, recorded by the API or imported. */
+public final class EventRows {
+
+    private static final TableInsert<WorldEventRecord> INSERT = new TableInsert<>(WORLD_EVENT);
+
+    private EventRows() {
+    }
+
+    public static boolean exists(DSLContext dsl, String worldId, String eventId) {
+        return dsl.fetchExists(WORLD_EVENT, WORLD_EVENT.WORLD_ID.eq(worldId), WORLD_EVENT.EVENT_ID.eq(eventId));
+    }
+
+    public static void insert(DSLContext dsl, WorldEventRecord row) {
+        INSERT.insert(dsl, row);
+    }
+}

@@ -1,0 +1,152 @@
+package io.cardshark.worlds.internal.rows;
+
+import io.cardshark.worlds.internal.doc.StoredJson;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonString;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+
+/**
+ * The one writer of {@code CHAT_MESSAGE}: an API append and an import both store a message as its whole
+ * document, with the columns read from it by one rule ({@link Row#of}).
+ */
+public final class MessageRows {
+
+    private static final Compiled INSERT = Compiled.statement(DSL.insertInto(CHAT_MESSAGE,
+                    CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
+            .values(Compiled.bind(CHAT_MESSAGE.CHAT_KEY), Compiled.bind(CHAT_MESSAGE.SEQ),
+                    Compiled.bind(CHAT_MESSAGE.MESSAGE_ID), Compiled.bind(CHAT_MESSAGE.ROLE),
+                    Compiled.bind(CHAT_MESSAGE.DOCUMENT)));
+    private static final int BATCH = 1000;
+
+    private MessageRows() {
+    }
+
+    /**
+     * One message as its row holds it.
+     *
+     * @param messageId the document's {@code id} when it is a string, else {@code null}
+     * @param role      the document's {@code role} when it is a string, else its {@code sender} (the key of
+     *                  CardShark's character-chat shape) when that is, else {@code null}
+     * @param document  the whole message object in its stored form
+     */
+    public record Row(long chatKey, long seq, String messageId, String role, String document) {
+
+        /** The row of message {@code seq} of a chat: the columns read from the document by the one rule above. */
+        public static Row of(long chatKey, long seq, JsonObject message) {
+            String role = message.get("role") instanceof JsonString r ? r.value()
+                    : message.get("sender") instanceof JsonString s ? s.value() : null;
+            String id = message.get("id") instanceof JsonString i ? i.value() : null;
+            return new Row(chatKey, seq, id, role, StoredJson.compact(message));
+        }
+
+        Object[] values() {
+            return new Object[] {chatKey, seq, messageId, role, document};
+        }
+    }
+
+    /** Appends messages, as one JDBC batch. The world lock must be held, so that the numbers are the caller's. */
+    public static void insert(DSLContext dsl, List<Row> rows) {
+        INSERT.executeAll(dsl, rows.stream().map(Row::values).toList());
+    }
+
+    /** A writer of many messages of one chat, for an import: one statement, in batches. */
+    public static Batch batch(DSLContext dsl, long chatKey, String chatId) {
+        return new Batch(dsl, chatKey, chatId);
+    }
+
+    /**
+     * Inserts the messages of one chat through one prepared statement in JDBC batches: the import's hot path,
+     * where rendering a statement per batch cost more than H2's work. Runs on the import's transaction.
+     *
+     * <p>{@link #finish()} sends what is left; {@link #close()} only releases the statement. A failed import
+     * (a bad line, a refused batch) thus closes the statement without sending rows its rollback discards,
+     * and the statement is closed even when a batch fails: the connection goes back to the pool, which would
+     * otherwise keep it open until the connection itself closes.
+     */
+    public static final class Batch implements AutoCloseable {
+
+        private final PreparedStatement insert;
+        private final long chatKey;
+        private final String chatId;
+        private long seq;
+        private int pending;
+
+        private Batch(DSLContext dsl, long chatKey, String chatId) {
+            this.chatKey = chatKey;
+            this.chatId = chatId;
+            // The transaction's own connection: jOOQ's connectionResult hands it out without closing it.
+            Connection connection = dsl.connectionResult(c -> c);
+            try {
+                this.insert = connection.prepareStatement(INSERT.sql());
+            } catch (SQLException e) {
+                throw new DataAccessException("preparing the message insert of chat " + chatId, e);
+            }
+        }
+
+        /** Adds the chat's next message, numbered from 0. */
+        public void add(JsonObject message) {
+            Object[] values = Row.of(chatKey, seq++, message).values();
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("inserting message " + (seq - 1) + " of chat " + chatId, e);
+            }
+        }
+
+        /** How many messages were added. */
+        public long count() {
+            return seq;
+        }
+
+        /** Sends the messages still waiting; call once, after the last {@link #add}. */
+        public void finish() {
+            try {
+                flush();
+            } catch (SQLException e) {
+                throw new DataAccessException("inserting the messages of chat " + chatId, e);
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (pending > 0) {
+                // Counted as sent before H2 answers: a refused batch is not sent again by a later call.
+                pending = 0;
+                insert.executeBatch();
+            }
+        }
+
+        /** Whether the statement has been released (for tests). */
+        public boolean isClosed() {
+            try {
+                return insert.isClosed();
+            } catch (SQLException e) {
+                throw new DataAccessException("asking whether the message insert of chat " + chatId + " is closed", e);
+            }
+        }
+
+        /** Releases the statement; messages not yet sent by {@link #finish()} are dropped. */
+        @Override
+        public void close() {
+            try {
+                insert.close();
+            } catch (SQLException e) {
+                throw new DataAccessException("closing the message insert of chat " + chatId, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.cardshark.worlds.internal.rows;
+
+import io.cardshark.worlds.ConcurrentUpdateException;
+import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.WorldIds;
+import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
+import io.cardshark.worlds.internal.doc.KeyOrders;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
+
+/**
+ * The one writer of {@code WORLD}, for the API and the importer alike, and the world lock.
+ *
+ * <p>The lock: every write of a world first bumps its row version; the row lock that update takes is held
+ * until commit, so a second writer of the same world waits for the first and then sees its changes (no lost
+ * update), while writers of other worlds never wait.
+ */
+public final class WorldRows {
+
+    private static final TableInsert<WorldRecord> INSERT = new TableInsert<>(WORLD);
+    private static final Compiled LOCK = Compiled.statement(DSL.update(WORLD)
+            .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
+            .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+    /** A move: the lock and the new position in one statement, the store's most frequent write but one. */
+    private static final Compiled LOCK_AND_MOVE = Compiled.statement(DSL.update(WORLD)
+            .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
+            .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
+            .set(WORLD.CURRENT_POSITION, Compiled.bind(WORLD.CURRENT_POSITION))
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+    private static final Compiled EXISTS = Compiled.select(DSL.selectOne().from(WORLD)
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
+    /** The key order of world_state.json, read by every move ({@link #addStateKeys}), so compiled once. */
+    private static final Compiled KEY_ORDER = Compiled.select(DSL.select(WORLD.KEY_ORDER).from(WORLD)
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))), WORLD.KEY_ORDER);
+
+    private WorldRows() {
+    }
+
+    /** A new world's row; {@code ID_FOLD} is set here, from the id, so that it can never disagree with it. */
+    public static void insert(DSLContext dsl, WorldRecord row) {
+        row.setIdFold(WorldIds.caseFold(row.getId()));
+        if (row.getRowVersion() == null) {
+            row.setRowVersion(0L);
+        }
+        INSERT.insert(dsl, row);
+    }
+
+    /** Locks the world for this transaction and records the change. @throws NotFoundException when absent */
+    public static void lock(DSLContext dsl, String worldId) {
+        requireLocked(LOCK.execute(dsl, now(), worldId), worldId);
+    }
+
+    /** Like {@link #lock}, but only if the world is still at the version the caller read. */
+    public static void lock(DSLContext dsl, String worldId, long expectedRowVersion) {
+        int updated = dsl.update(WORLD)
+                .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
+                .set(WORLD.MODIFIED_AT, now())
+                .where(WORLD.ID.eq(worldId).and(WORLD.ROW_VERSION.eq(expectedRowVersion)))
+                .execute();
+        if (updated == 0) {
+            Long actual = dsl.select(WORLD.ROW_VERSION).from(WORLD).where(WORLD.ID.eq(worldId)).fetchOne(WORLD.ROW_VERSION);
+            if (actual == null) {
+                throw notFound(worldId);
+            }
+            throw new ConcurrentUpdateException(worldId, "world " + worldId + ": expected row version "
+                    + expectedRowVersion + " but it is " + actual + "; another writer changed it, re-read and retry");
+        }
+    }
+
+    /** Locks the world and sets the player's position, in one statement. */
+    public static void lockAndMove(DSLContext dsl, String worldId, String positionKey) {
+        requireLocked(LOCK_AND_MOVE.execute(dsl, now(), positionKey, worldId), worldId);
+    }
+
+    /** The display name, and what a rename brings with it: the state's key order and shape. */
+    public static void rename(DSLContext dsl, String worldId, String displayName, String keyOrder, String shape) {
+        dsl.update(WORLD).set(WORLD.DISPLAY_NAME, displayName).set(WORLD.KEY_ORDER, keyOrder)
+                .set(WORLD.STATE_SHAPE, shape).where(WORLD.ID.eq(worldId)).execute();
+    }
+
+    /**
+     * Adds top-level keys of world_state.json that a change brings into being (a seed-shape world that never
+     * had {@code visited_positions}, say). New keys go last, as the format asks (§3.4).
+     */
+    public static void addStateKeys(DSLContext dsl, String worldId, String... keys) {
+        String stored = KEY_ORDER.fetch(dsl, worldId).get(0).get(WORLD.KEY_ORDER);
+        List<String> order = KeyOrders.keyOrder(stored);
+        List<String> updated = KeyOrders.appendKeys(order, List.of(keys));
+        if (!updated.equals(order)) {
+            dsl.update(WORLD).set(WORLD.KEY_ORDER, KeyOrders.keyOrder(updated)).where(WORLD.ID.eq(worldId)).execute();
+        }
+    }
+
+    /** Deletes the world; every table's rows of it go with it (foreign keys on delete cascade). */
+    public static void delete(DSLContext dsl, String worldId) {
+        dsl.deleteFrom(WORLD).where(WORLD.ID.eq(worldId)).execute();
+    }
+
+    /** The existing world whose id equals {@code id} ignoring case, if any. */
+    public static Optional<String> clashingId(DSLContext dsl, String id) {
+        return dsl.select(WORLD.ID).from(WORLD).where(WORLD.ID_FOLD.eq(WorldIds.caseFold(id))).fetchOptional(WORLD.ID);
+    }
+
+    /** Fails unless the world exists; for reads. */
+    public static void requireWorld(DSLContext dsl, String worldId) {
+        if (EXISTS.fetch(dsl, worldId).isEmpty()) {
+            throw notFound(worldId);
+        }
+    }
+
+    private static void requireLocked(int updated, String worldId) {
+        if (updated == 0) {
+            throw notFound(worldId);
+        }
+    }
+
+    private static NotFoundException notFound(String worldId) {
+        return new NotFoundException(worldId, "world " + worldId + " does not exist");
+    }
+
+    /** Now, at the millisecond precision the time columns keep, so a returned row equals the one read back. */
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -20,12 +20,22 @@ import java.util.Optional;
 public record Chat(String worldId, String chatId, String locationId, String title, String createdToken,
                    String updatedToken, long messageCount) {
 
-    /** When the chat was created; empty when its token is no time this store reads . */
+    /**
+     * When the chat was created, read from {@link #createdToken()}: a quoted ISO time (with an offset, or
+     * without one in this JVM's time zone), a quoted SillyTavern time, or epoch digits (milliseconds when the
+     * integer has more than 11 digits, else seconds).
+     *
+     * @return the instant; empty when the token is no time this store reads
+     */
     public Optional<Instant> createdAt() {
         return TimeTokens.instant(createdToken);
     }
 
-    /** When the chat last changed; empty when it has no token or one this store does not read as a time. */
+    /**
+     * When the chat last changed, read from {@link #updatedToken()} as {@link #createdAt()} reads its token.
+     *
+     * @return the instant; empty when the chat has no such token or one this store does not read as a time
+     */
     public Optional<Instant> updatedAt() {
         return TimeTokens.instant(updatedToken);
     }

@@ -3,42 +3,127 @@ package io.cardshark.worlds;
 import java.util.List;
 import java.util.Optional;
 
-/** Chats and their append-only messages. */
+/**
+ * Chats and their append-only messages. Reach it through {@link WorldOperations#chats()}.
+ *
+ * <p>A chat's messages are numbered from 0 without holes ({@link ChatMessage#seq()}): appenders of one world
+ * are serialised, so two appends never take the same number. Read long chats a page at a time
+ * ({@link #pageBackward}, {@link #pageForward}). Every call fails with {@link NotFoundException} when the
+ * world does not exist; the failures every call can meet are listed in the
+ * {@linkplain io.cardshark.worlds package summary}.
+ */
 public interface Chats {
 
-    /** Creates an empty chat. @throws AlreadyExistsException when the world has a chat with that id */
+    /**
+     * Creates an empty chat.
+     *
+     * @param worldId the world's id
+     * @param chat    what to create; its id is made by the store when it names none
+     * @return the new chat
+     * @throws AlreadyExistsException when the world has a chat with that id
+     * @throws NotFoundException      when the world, or the location the chat names, does not exist
+     * @throws InvalidInputException  when the chat id is not path-safe, or the title or location id is longer
+     *                                than 1000 characters
+     */
     Chat create(String worldId, NewChat chat);
 
-    /** @throws NotFoundException when the world or the chat does not exist */
+    /**
+     * The chat with this id.
+     *
+     * @param worldId the world's id
+     * @param chatId  the chat's id within the world
+     * @return the chat, with its message count
+     * @throws NotFoundException when the world or the chat does not exist
+     */
     Chat get(String worldId, String chatId);
 
-    /** Every chat of the world, oldest first. */
+    /**
+     * Every chat of the world, oldest first.
+     *
+     * @param worldId the world's id
+     * @return the chats; empty when the world has none
+     * @throws NotFoundException when there is no such world
+     */
     List<Chat> list(String worldId);
 
-    /** The chats linked to a location, oldest first. */
+    /**
+     * The chats linked to a location, oldest first.
+     *
+     * @param worldId    the world's id
+     * @param locationId the location's id, compared exactly; it need not name an existing location
+     * @return the chats; empty when none is linked to it
+     * @throws NotFoundException when there is no such world
+     */
     List<Chat> ofLocation(String worldId, String locationId);
 
-    /** The most recently created chat of the world. */
+    /**
+     * The most recently created chat of the world.
+     *
+     * @param worldId the world's id
+     * @return the chat, or empty when the world has none
+     * @throws NotFoundException when there is no such world
+     */
     Optional<Chat> latest(String worldId);
 
-    /** Appends one message; returns it with its sequence number. */
+    /**
+     * Appends one message.
+     *
+     * @param worldId the world's id
+     * @param chatId  the chat to append to
+     * @param message the message; its id and time are made by the store when it names none
+     * @return the stored message, with its sequence number
+     * @throws NotFoundException     when the world or the chat does not exist
+     * @throws InvalidInputException when the role is blank or the content missing
+     */
     ChatMessage append(String worldId, String chatId, NewMessage message);
 
-    /** Appends messages in order, all or none. */
+    /**
+     * Appends messages in order, all or none: cheaper than one {@link #append} per message, and no reader
+     * sees half of them.
+     *
+     * @param worldId  the world's id
+     * @param chatId   the chat to append to
+     * @param messages the messages, in order
+     * @return the stored messages, in order, with their sequence numbers; empty for an empty list, which
+     *         returns at once without looking the world or the chat up
+     * @throws NotFoundException     when the world or the chat does not exist
+     * @throws InvalidInputException when a message is {@code null}, has a blank role or misses its content
+     */
     List<ChatMessage> appendAll(String worldId, String chatId, List<NewMessage> messages);
 
     /**
-     * Up to {@code limit} messages (at most 10,000) with {@code seq > afterSeq} (use -1 for the start), oldest
-     * first; {@link MessagePage#next()} continues after them.
+     * Up to {@code limit} messages with {@code seq > afterSeq}, oldest first: reading a chat from its start.
+     *
+     * @param worldId  the world's id
+     * @param chatId   the chat to read
+     * @param afterSeq the sequence number to continue after; -1 for the start
+     * @param limit    the most messages to return, at least 1; more than 10,000 reads 10,000
+     * @return the page; {@link MessagePage#next()} continues after it
+     * @throws NotFoundException     when the world or the chat does not exist
+     * @throws InvalidInputException when {@code limit} is not positive
      */
     MessagePage pageForward(String worldId, String chatId, long afterSeq, int limit);
 
     /**
-     * The newest {@code limit} messages (at most 10,000) with {@code seq < beforeSeq} (use {@link Long#MAX_VALUE}
-     * for the end), returned oldest first; {@link MessagePage#next()} continues before them.
+     * The newest {@code limit} messages with {@code seq < beforeSeq}, returned oldest first: reading a chat
+     * from its end, as a chat screen does.
+     *
+     * @param worldId   the world's id
+     * @param chatId    the chat to read
+     * @param beforeSeq the sequence number to continue before; {@link Long#MAX_VALUE} for the end
+     * @param limit     the most messages to return, at least 1; more than 10,000 reads 10,000
+     * @return the page; {@link MessagePage#next()} continues before it
+     * @throws NotFoundException     when the world or the chat does not exist
+     * @throws InvalidInputException when {@code limit} is not positive
      */
     MessagePage pageBackward(String worldId, String chatId, long beforeSeq, int limit);
 
-    /** Deletes a chat and its messages. */
+    /**
+     * Deletes a chat and its messages.
+     *
+     * @param worldId the world's id
+     * @param chatId  the chat to delete
+     * @throws NotFoundException when the world or the chat does not exist
+     */
     void delete(String worldId, String chatId);
 }

@@ -22,32 +22,64 @@ import java.util.Optional;
 public record Exit(String direction, String targetCoordinates, String targetLocationId, String name,
                    String description, Boolean locked, String keyItemId) {
 
-    /** An unlocked exit with a name and a grid target. */
+    /**
+     * An unlocked exit with a name and a grid target.
+     *
+     * @param direction its key among the location's exits ({@code north}, {@code down}, ...)
+     * @param name      what it is called
+     * @param target    where it leads on the grid
+     * @return the exit, without description or key item
+     */
     public static Exit to(String direction, String name, Coordinates target) {
         return new Exit(direction, target.key(), null, name, null, false, null);
     }
 
-    /** An unlocked exit with a name and a target location, by id. */
+    /**
+     * An unlocked exit with a name and a target location, by id.
+     *
+     * @param direction  its key among the location's exits ({@code north}, {@code down}, ...)
+     * @param name       what it is called
+     * @param locationId the location it leads to; it need not exist yet
+     * @return the exit, without target coordinates, description or key item
+     */
     public static Exit toLocation(String direction, String name, String locationId) {
         return new Exit(direction, null, locationId, name, null, false, null);
     }
 
-    /** Where the exit leads on the grid; empty when it names no {@code x,y,z} coordinates. */
+    /**
+     * Where the exit leads on the grid.
+     *
+     * @return the target coordinates; empty when it names no {@code x,y,z} coordinates
+     */
     public Optional<Coordinates> target() {
         return Coordinates.parse(targetCoordinates);
     }
 
-    /** This exit with a description. */
+    /**
+     * This exit with a description.
+     *
+     * @param newDescription more about it, or {@code null} for none
+     * @return a copy with the new description
+     */
     public Exit withDescription(String newDescription) {
         return new Exit(direction, targetCoordinates, targetLocationId, name, newDescription, locked, keyItemId);
     }
 
-    /** This exit, locked, opened by the item {@code keyItemId} (or by none, {@code null}). */
+    /**
+     * This exit, locked, opened by an item.
+     *
+     * @param newKeyItemId the item that unlocks it, or {@code null} for none
+     * @return a locked copy
+     */
     public Exit lockedBy(String newKeyItemId) {
         return new Exit(direction, targetCoordinates, targetLocationId, name, description, true, newKeyItemId);
     }
 
-    /** Whether the exit is locked; absent and {@code null} mean no. */
+    /**
+     * Whether the exit is locked.
+     *
+     * @return {@code true} only when {@link #locked()} is {@code true}; absent and {@code null} mean no
+     */
     public boolean isLocked() {
         return Boolean.TRUE.equals(locked);
     }

@@ -14,13 +14,21 @@ package io.cardshark.worlds;
  */
 public interface Inspection {
 
-    /** Whether this process serves the store to other processes now. */
+    /**
+     * Whether this process serves the store to other processes now.
+     *
+     * @return {@code true} while serving; {@code false} also when serving was asked for but the system did
+     *         not allow it (the reason is logged and written to {@code worlds.inspect})
+     */
     boolean isServing();
 
     /**
      * Starts serving (a no-op when serving already). {@link StoreConfig#serveInspection()} starts it on open.
+     * Where the system allows no local server, it does not serve and says why in the log and in
+     * {@code worlds.inspect}; {@link #isServing()} tells.
      *
-     * @throws IllegalStateException when this store is itself reached through another process
+     * @throws IllegalStateException     when this store is itself reached through another process
+     * @throws StoreUnavailableException when the store is closed, or the server fails to start
      */
     void start();
 
@@ -31,6 +39,11 @@ public interface Inspection {
      * Starts a web console on this store, listening on 127.0.0.1 on a port the system picks, that serves this
      * session only: no login form, no other database; its address holds a random token, so only who was
      * given the address gets in. Read-only unless {@code writable}. Closing the console, or the store, stops it.
+     *
+     * @param writable whether the console may change rows (never the schema)
+     * @return the running console; the caller closes it, or the store's close does
+     * @throws StoreUnavailableException when the store is closed, when a writable console is asked of a store
+     *                                   that refuses writes, or when no connection can be had for it
      */
     SqlConsole console(boolean writable);
 }

@@ -21,11 +21,22 @@ import java.util.OptionalLong;
  */
 public record MessagePage(List<ChatMessage> messages, boolean hasMore, long cursor) {
 
+    /**
+     * Seals the page: the list is copied, so the page never changes.
+     *
+     * @param messages the messages, oldest first
+     * @param hasMore  whether more messages lie beyond the slice in the direction it was read
+     * @param cursor   where the next slice in the same direction starts
+     */
     public MessagePage {
         messages = List.copyOf(messages);
     }
 
-    /** The cursor of the next slice in the same direction, or empty when there is none. */
+    /**
+     * The cursor of the next slice in the same direction.
+     *
+     * @return {@link #cursor()}, or empty when no message lies beyond this slice
+     */
     public OptionalLong next() {
         return hasMore ? OptionalLong.of(cursor) : OptionalLong.empty();
     }

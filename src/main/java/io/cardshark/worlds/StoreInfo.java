@@ -3,10 +3,16 @@ package io.cardshark.worlds;
 import java.nio.file.Path;
 
 /**
- * What a store is: where it lives and which versions wrote it.
+ * What a store is: where it lives and which versions wrote it ({@link WorldStore#info()}).
  *
- * @param attached whether this store is reached through another process that holds it
- * @param serving  whether this process serves live inspection of it to others
+ * @param dataDir       the folder that holds the store's files
+ * @param databaseFile  H2's database file, {@code worlds.mv.db} in the data folder
+ * @param schemaVersion the version of the store's schema (its latest migration)
+ * @param h2Version     the version of the H2 that runs the store now
+ * @param durability    what a committed write survives, as configured
+ * @param worlds        how many worlds the store holds
+ * @param attached      whether this store is reached through another process that holds it
+ * @param serving       whether this process serves live inspection of it to others
  */
 public record StoreInfo(Path dataDir, Path databaseFile, String schemaVersion, String h2Version,
                         Durability durability, int worlds, boolean attached, boolean serving) {

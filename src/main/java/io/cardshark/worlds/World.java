@@ -21,7 +21,11 @@ public record World(String id, String displayName, WorldShape shape, String form
                     String positionKey, String baseCharacterId, Instant createdAt, Instant modifiedAt,
                     long rowVersion) {
 
-    /** Where the player is; empty when {@link #positionKey()} is not {@code x,y,z} coordinates. */
+    /**
+     * Where the player is.
+     *
+     * @return the position as coordinates; empty when {@link #positionKey()} is not {@code x,y,z} coordinates
+     */
     public Optional<Coordinates> position() {
         return Coordinates.parse(positionKey);
     }

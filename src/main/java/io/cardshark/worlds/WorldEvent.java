@@ -18,7 +18,11 @@ import java.util.Optional;
 public record WorldEvent(String worldId, String eventId, String definitionId, String locationId, String trigger,
                          Long timestamp, String outcome, String document) {
 
-    /** When it happened; empty when the record has no integer timestamp. */
+    /**
+     * When it happened.
+     *
+     * @return the instant of {@link #timestamp()}; empty when the record has no integer timestamp
+     */
     public Optional<Instant> occurredAt() {
         return timestamp == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(timestamp));
     }

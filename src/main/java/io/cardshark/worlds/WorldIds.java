@@ -22,7 +22,9 @@ public final class WorldIds {
      * The id CardShark gives a world with this display name: each maximal run of code points that are
      * neither letters, digits, {@code _} nor {@code -} becomes one {@code _}.
      *
-     * @throws InvalidInputException when the name is empty or the id exceeds 255 UTF-8 bytes
+     * @param displayName the name people see, such as {@code Tiny World}
+     * @return the id, such as {@code Tiny_World}
+     * @throws InvalidInputException when the name is {@code null} or empty, or the id exceeds 255 UTF-8 bytes
      */
     public static String fromDisplayName(String displayName) {
         if (displayName == null || displayName.isEmpty()) {
@@ -66,12 +68,20 @@ public final class WorldIds {
      * Whether a string can be one file or folder name: non-empty, not {@code .} or {@code ..}, no
      * {@code /}, {@code \}, control character (U+0000–U+001F, U+007F–U+009F) or unpaired surrogate, at most
      * 255 UTF-8 bytes.
+     *
+     * @param s the candidate name; may be {@code null}
+     * @return {@code true} when it is a safe name; {@code false} for {@code null}
      */
     public static boolean isSafeSegment(String s) {
         return safeSegmentProblem(s) == null;
     }
 
-    /** Why a string is not a safe segment, or {@code null} when it is one. */
+    /**
+     * Why a string is not a safe segment ({@link #isSafeSegment}), for messages.
+     *
+     * @param s the candidate name; may be {@code null}
+     * @return the reason, a phrase such as {@code contains '/'}, or {@code null} when it is a safe segment
+     */
     public static String safeSegmentProblem(String s) {
         if (s == null || s.isEmpty()) {
             return "is empty";
@@ -100,8 +110,10 @@ public final class WorldIds {
     }
 
     /**
-     * Checks an id taken from a folder name or given by a caller.
+     * Checks an id taken from a folder name or given by a caller: it must be a safe segment.
      *
+     * @param worldId the id to check
+     * @return {@code worldId}, unchanged
      * @throws InvalidInputException naming the id and why it is refused
      */
     public static String requireValidId(String worldId) {
@@ -116,6 +128,9 @@ public final class WorldIds {
     /**
      * The form under which two ids clash: {@code String.equalsIgnoreCase} folding, char by char, as
      * Windows (where CardShark runs) treats {@code Tiny} and {@code tiny} as one folder.
+     *
+     * @param worldId the id to fold
+     * @return the folded form; two ids clash when their folded forms are equal
      */
     public static String caseFold(String worldId) {
         char[] chars = worldId.toCharArray();

@@ -66,8 +66,11 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     }
 
     /**
-     * Opens the store {@code config} names, creating it or migrating its schema as configured.
+     * Opens the store {@code config} names, creating it or migrating its schema as configured. A migration is
+     * preceded by a backup ({@code pre-migration}). The caller owns the store and closes it.
      *
+     * @param config where the store is and how to open it
+     * @return the open store
      * @throws StoreLockedException      when another process (or this JVM) has it open, and it is not to be
      *                                   reached through that process
      * @throws StoreUnavailableException when there is no store and none is to be made, when its schema is
@@ -107,7 +110,11 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         }
     }
 
-    /** Starts a configuration: {@code WorldStore.configure().dataDir(dir).open()}. */
+    /**
+     * Starts a configuration: {@code WorldStore.configure().dataDir(dir).open()}.
+     *
+     * @return a builder holding the defaults ({@link StoreConfig#builder()})
+     */
     public static StoreConfig.Builder configure() {
         return StoreConfig.builder();
     }
@@ -115,11 +122,21 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     /**
      * Replaces the store {@code config} names with the backup called {@code backupName}, atomically: the store
      * holds either its old content or the backup's, never a mix. The current store is backed up first, so a
-     * restore can itself be undone. The store must not be open anywhere.
+     * restore can itself be undone. The backup is opened once, beside the store, before it replaces
+     * anything: a backup this code cannot read leaves the store as it was. The store must not be open
+     * anywhere.
      *
+     * @param config     the store to replace, and where its backups are ({@link StoreConfig#backupDir()})
+     * @param backupName the backup's file name, as {@link BackupInfo#name()} gives it
+     *                   ({@code worlds-<time>-<reason>.zip})
      * @return the backup of the store as it was before the restore, or {@code null} when there was none
-     * @throws NotFoundException     when no such backup exists
-     * @throws StoreLockedException  when the store is open in another process or in this JVM
+     * @throws NotFoundException          when no such backup exists
+     * @throws InvalidInputException      when the name is no backup file name, or the file is no store backup
+     * @throws StoreLockedException       when the store is open in another process or in this JVM
+     * @throws StoreUnavailableException  when the backup holds a store this code cannot open (a newer schema,
+     *                                    damaged files)
+     * @throws WorldStoreException        with {@link ErrorCode#IO_FAILURE} when reading the backup or writing
+     *                                    the store's files fails; the store is then unchanged
      */
     public static BackupInfo restore(StoreConfig config, String backupName) {
         Objects.requireNonNull(config, "config");
@@ -130,13 +147,23 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
      * Runs {@code work} in one transaction and returns its result; any exception rolls everything back. Calls
      * inside {@code work} go through {@code tx}; a call on the store itself from inside fails at once with an
      * {@link IllegalStateException} (it would wait for the locks {@code tx} holds).
+     *
+     * @param <T>  the type of the result
+     * @param work what to do, through the transaction it is handed
+     * @return what {@code work} returned, once the transaction has committed
+     * @throws IllegalStateException when called from inside a transaction of this store
      */
     public <T> T inTransaction(TransactionCallback<T> work) {
         Objects.requireNonNull(work, "work");
         return engine.transaction(null, tx -> work.run(new OperationSet(tx, folders.beforeDestroy())));
     }
 
-    /** Runs {@code work} in one transaction; any exception rolls everything back. See {@link #inTransaction}. */
+    /**
+     * Runs {@code work} in one transaction; any exception rolls everything back. See {@link #inTransaction}.
+     *
+     * @param work what to do, through the transaction it is handed
+     * @throws IllegalStateException when called from inside a transaction of this store
+     */
     public void useTransaction(TransactionConsumer work) {
         Objects.requireNonNull(work, "work");
         inTransaction(tx -> {
@@ -183,27 +210,45 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     /**
      * Sessions with autosave on this store's worlds, and the active world ({@link WorldSessions}), with the
      * settings of {@link StoreConfig#sessions()}. The store has exactly one; its close saves and closes it.
+     *
+     * @return the store's sessions
      */
     public WorldSessions sessions() {
         return sessions;
     }
 
-    /** Import and export of world folders (format: {@code docs/world-folder-format.md}). */
+    /**
+     * Import and export of world folders (format: {@code docs/world-folder-format.md}).
+     *
+     * @return the store's world folders
+     */
     public WorldFolders folders() {
         return folders;
     }
 
-    /** Whole-store backups, taken online ({@link Backups}); restore with {@link #restore}. */
+    /**
+     * Whole-store backups, taken online ({@link Backups}); restore with {@link #restore}.
+     *
+     * @return the store's backups
+     */
     public Backups backups() {
         return backups;
     }
 
-    /** Per-world snapshots, taken before every destructive step and on demand ({@link Snapshots}). */
+    /**
+     * Per-world snapshots, taken before every destructive step and on demand ({@link Snapshots}).
+     *
+     * @return the store's snapshots
+     */
     public Snapshots snapshots() {
         return folders.snapshots();
     }
 
-    /** Looking inside the store while it is in use: by other processes, and through a web console. */
+    /**
+     * Looking inside the store while it is in use: by other processes, and through a web console.
+     *
+     * @return the store's inspection
+     */
     public Inspection inspection() {
         return inspection;
     }
@@ -211,7 +256,10 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     /**
      * Checks that the store holds what it promises ({@link VerifyLevel} says how thoroughly). Runs beside
      * writers; a failure in the report means damage, a warning something the format allows but that
-     * usually points at a mistake.
+     * usually points at a mistake. Damage is reported, not thrown.
+     *
+     * @param level how thoroughly to look
+     * @return what the checks found
      */
     public VerifyReport verify(VerifyLevel level) {
         Objects.requireNonNull(level, "level");
@@ -221,7 +269,11 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
         }).run(level);
     }
 
-    /** Where the store lives and which versions wrote it. */
+    /**
+     * Where the store lives and which versions wrote it.
+     *
+     * @return the store's figures as of now
+     */
     public StoreInfo info() {
         return new StoreInfo(engine.config().dataDir(), StoreFiles.database(engine.config().dataDir()),
                 engine.schemaVersion(), org.h2.engine.Constants.FULL_VERSION, engine.config().durability(),
@@ -232,19 +284,32 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
      * A JDBC connection for looking inside with SQL. Read-only connections belong to a database user that
      * may only {@code SELECT}; writable ones to one that may change rows but no schema, alias, trigger or
      * file. The caller closes it.
+     *
+     * @param writable whether the connection may change rows
+     * @return a new connection to the store's database
+     * @throws SQLException              when H2 cannot give a connection
+     * @throws StoreUnavailableException when the store is closed, or a writable connection is asked of a store
+     *                                   that was opened read-only or refuses writes after a storage failure
      */
     public Connection sqlConnection(boolean writable) throws SQLException {
         return engine.inspectionConnection(writable);
     }
 
-    /** The configuration the store was opened with. */
+    /**
+     * The configuration the store was opened with.
+     *
+     * @return the configuration, as validated and normalised when it was built
+     */
     public StoreConfig config() {
         return engine.config();
     }
 
     /**
-     * Saves and closes the sessions, stops consoles and inspection, closes the database; further calls fail.
-     * Also runs when the JVM ends without it (a shutdown hook), so a stopped application leaves its store whole.
+     * Saves and closes the sessions, stops consoles and inspection, closes the database and releases the
+     * store's lock; further calls fail with {@link StoreUnavailableException}. Also runs when the JVM ends
+     * without it (a shutdown hook), so a stopped application leaves its store whole.
+     *
+     * @throws WorldStoreException when a session's last save fails; the store is closed all the same
      */
     @Override
     public void close() {

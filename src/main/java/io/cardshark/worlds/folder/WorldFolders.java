@@ -18,27 +18,95 @@ public interface WorldFolders {
      * Imports world folders, or worlds base folders (a folder of world folders). Worlds succeed or fail
      * independently; a rejected world leaves the store as it was and is reported, not thrown.
      *
-     * @param replace replace a world that already exists (atomically), instead of refusing it
+     * @param paths   world folders or base folders; a folder holding {@code world_state.json},
+     *                {@code metadata.json}, a state backup or a world's own sub-folders is a world folder, and
+     *                each sub-folder of any other is one (loose files and {@code *.tmp} entries are skipped)
+     * @param replace replace a world that already exists (atomically, after a snapshot of it), instead of
+     *                refusing it
+     * @return one report per world folder, in the order read
+     * @throws io.cardshark.worlds.InvalidInputException when a path is not a folder
+     * @throws io.cardshark.worlds.WorldStoreException   with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                   when a base folder cannot be listed
      */
     default List<ImportResult> importFolders(List<Path> paths, boolean replace) {
         return importFolders(paths, replace, Progress.NONE);
     }
 
-    /** Like {@link #importFolders(List, boolean)}, telling {@code progress} how many bytes each world has read. */
+    /**
+     * Like {@link #importFolders(List, boolean)}, telling {@code progress} how many bytes each world has read.
+     *
+     * @param paths    world folders or base folders
+     * @param replace  replace a world that already exists (atomically, after a snapshot of it), instead of
+     *                 refusing it
+     * @param progress hears each world's progress, in bytes read
+     * @return one report per world folder, in the order read
+     * @throws io.cardshark.worlds.InvalidInputException when a path is not a folder
+     * @throws io.cardshark.worlds.WorldStoreException   with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                   when a base folder cannot be listed
+     */
     List<ImportResult> importFolders(List<Path> paths, boolean replace, Progress progress);
 
-    /** Exports the given worlds into {@code targetDir}, one sub-folder each. */
+    /**
+     * Exports the given worlds into {@code targetDir}, one sub-folder each, named by the world's id. Each
+     * world shows one moment of itself: writers carry on meanwhile. Worlds are exported in the order given,
+     * and the first failure ends the call: worlds exported before it stay exported.
+     *
+     * @param worldIds  the worlds to export
+     * @param targetDir the folder to export into, created when missing
+     * @param layout    how to lay the folders out; {@code null} for {@link Layout#DOCUMENTED}
+     * @return one report per world, in the order given
+     * @throws io.cardshark.worlds.NotFoundException when a world does not exist
+     * @throws FolderFormatException                 when a target folder exists and is not a world folder (it is
+     *                                               left unchanged), or two stored paths would share one file on
+     *                                               this file system
+     * @throws io.cardshark.worlds.WorldStoreException with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                 when writing fails; a target is never left half written
+     */
     default List<ExportResult> export(List<String> worldIds, Path targetDir, Layout layout) {
         return export(worldIds, targetDir, layout, Progress.NONE);
     }
 
-    /** Like {@link #export(List, Path, Layout)}, telling {@code progress} how many messages and files are written. */
+    /**
+     * Like {@link #export(List, Path, Layout)}, telling {@code progress} how many chat messages each world has
+     * written.
+     *
+     * @param worldIds  the worlds to export
+     * @param targetDir the folder to export into, created when missing
+     * @param layout    how to lay the folders out; {@code null} for {@link Layout#DOCUMENTED}
+     * @param progress  hears each world's progress, in chat messages written
+     * @return one report per world, in the order given
+     * @throws io.cardshark.worlds.NotFoundException when a world does not exist
+     * @throws FolderFormatException                 when a target folder exists and is not a world folder
+     * @throws io.cardshark.worlds.WorldStoreException with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                 when writing fails
+     */
     List<ExportResult> export(List<String> worldIds, Path targetDir, Layout layout, Progress progress);
 
-    /** Exports every world of the store. */
+    /**
+     * Exports every world of the store, ordered by id, as {@link #export(List, Path, Layout)} does.
+     *
+     * @param targetDir the folder to export into, created when missing
+     * @param layout    how to lay the folders out; {@code null} for {@link Layout#DOCUMENTED}
+     * @return one report per world, ordered by id; empty when the store holds no world
+     * @throws FolderFormatException                   when a target folder exists and is not a world folder
+     * @throws io.cardshark.worlds.WorldStoreException with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                 when writing fails
+     */
     default List<ExportResult> exportAll(Path targetDir, Layout layout) {
         return exportAll(targetDir, layout, Progress.NONE);
     }
 
+    /**
+     * Like {@link #exportAll(Path, Layout)}, telling {@code progress} how many chat messages each world has
+     * written.
+     *
+     * @param targetDir the folder to export into, created when missing
+     * @param layout    how to lay the folders out; {@code null} for {@link Layout#DOCUMENTED}
+     * @param progress  hears each world's progress, in chat messages written
+     * @return one report per world, ordered by id; empty when the store holds no world
+     * @throws FolderFormatException                   when a target folder exists and is not a world folder
+     * @throws io.cardshark.worlds.WorldStoreException with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                 when writing fails
+     */
     List<ExportResult> exportAll(Path targetDir, Layout layout, Progress progress);
 }

@@ -15,7 +15,11 @@ import java.time.Instant;
 public record SessionStats(long changesReceived, long flushes, long commits, int pendingChanges, Instant lastFlushAt,
                            String lastFailure) {
 
-    /** One line for people: what {@code status} prints and the store keeps after each save. */
+    /**
+     * One line for people: what {@code status} prints and the store keeps after each save.
+     *
+     * @return the figures, such as {@code changes 12, flushes 3, commits 3, pending 0, last flush 2026-11-27T03:15:00Z}
+     */
     public String describe() {
         return "changes " + changesReceived + ", flushes " + flushes + ", commits " + commits + ", pending "
                 + pendingChanges + ", last flush " + (lastFlushAt == null ? "never" : lastFlushAt.toString())

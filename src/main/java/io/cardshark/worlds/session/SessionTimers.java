@@ -12,7 +12,12 @@ public final class SessionTimers {
     private SessionTimers() {
     }
 
-    /** The system clock and one daemon thread, shared by every session of the JVM. */
+    /**
+     * The system clock and one daemon thread, shared by every session of the JVM. The thread never keeps
+     * the JVM alive, and nothing needs closing.
+     *
+     * @return the shared system timer
+     */
     public static SessionTimer system() {
         return SystemTimer.INSTANCE;
     }

@@ -113,10 +113,21 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     /**
      * Starts a configuration: {@code WorldStore.configure().dataDir(dir).open()}.
      *
-     * @return a builder holding the defaults ({@link StoreConfig#builder()})
+     * @return a builder holding the defaults (listed at {@link WorldStoreBuilder})
      */
-    public static StoreConfig.Builder configure() {
-        return StoreConfig.builder();
+    public static WorldStoreBuilder configure() {
+        return new WorldStoreBuilder();
+    }
+
+    /**
+     * Starts a configuration from an existing one, to change some of its settings. Backup and snapshot folders
+     * that are the defaults inside {@code base}'s data folder follow a new data folder.
+     *
+     * @param base the settings to start from; it stays as it is
+     * @return a builder holding {@code base}'s settings
+     */
+    public static WorldStoreBuilder configure(StoreConfig base) {
+        return new WorldStoreBuilder(java.util.Objects.requireNonNull(base, "base"));
     }
 
     /**

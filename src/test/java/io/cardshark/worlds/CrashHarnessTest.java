@@ -772,7 +772,7 @@ class CrashHarnessTest {
         Path backupDir = root.resolve("backups");
         Files.createDirectories(backupDir);
         Files.copy(zip, backupDir.resolve(zip.getFileName()));
-        StoreConfig config = StoreConfig.builder().dataDir(root.resolve("store")).backupDir(backupDir)
+        StoreConfig config = WorldStore.configure().dataDir(root.resolve("store")).backupDir(backupDir)
                 .snapshotDir(root.resolve("snapshots")).build();
         try {
             WorldStore.restore(config, zip.getFileName().toString());

@@ -152,7 +152,7 @@ class InspectionBadInputTest {
                     try (WorldStore s = attach(true)) {
                         backup = s.backups().create().name();
                     }
-                    WorldStore.restore(StoreConfig.builder().dataDir(data).build(), backup);
+                    WorldStore.restore(WorldStore.configure().dataDir(data).build(), backup);
                 }));
         return cases;
     }
@@ -166,13 +166,13 @@ class InspectionBadInputTest {
         Path other = dir.resolve("other");
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("read-only with foreign objects dropped", InvalidInputException.class, "readOnly cannot go with",
-                data -> StoreConfig.builder().dataDir(other).readOnly(true).dropForeignObjects(true).build()));
+                data -> WorldStore.configure().dataDir(other).readOnly(true).dropForeignObjects(true).build()));
         cases.add(new Case("read-only at the power-loss level", InvalidInputException.class, "readOnly cannot go with",
-                data -> StoreConfig.builder().dataDir(other).readOnly(true).durability(Durability.POWER_LOSS).build()));
+                data -> WorldStore.configure().dataDir(other).readOnly(true).durability(Durability.POWER_LOSS).build()));
         cases.add(new Case("an application name of two lines", InvalidInputException.class, "applicationName",
-                data -> StoreConfig.builder().dataDir(other).applicationName("app\nerror: forged").build()));
+                data -> WorldStore.configure().dataDir(other).applicationName("app\nerror: forged").build()));
         cases.add(new Case("an empty data folder", InvalidInputException.class, "dataDir is empty",
-                data -> StoreConfig.builder().dataDir(Path.of("")).build()));
+                data -> WorldStore.configure().dataDir(Path.of("")).build()));
         cases.add(new Case("a read-only open of no store", StoreUnavailableException.class, "no store at",
                 data -> WorldStore.configure().dataDir(other).readOnly(true).open()));
         cases.add(new Case("a store that must not be created", StoreUnavailableException.class, "no store at",

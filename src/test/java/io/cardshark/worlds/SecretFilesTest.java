@@ -43,7 +43,7 @@ class SecretFilesTest {
             s.snapshots().take("Secret_World");
             assertThat(modes(store())).containsEntry("worlds.inspect", "rw-------");
         }
-        BackupInfo preRestore = WorldStore.restore(StoreConfig.builder().dataDir(store()).build(), backupName);
+        BackupInfo preRestore = WorldStore.restore(WorldStore.configure().dataDir(store()).build(), backupName);
         assertThat(preRestore.reason()).isEqualTo("pre-restore");
         try (WorldStore s = WorldStore.configure().dataDir(store()).open()) {
             assertThat(s.worlds().exists("Secret_World")).isTrue();

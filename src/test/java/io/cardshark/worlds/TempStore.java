@@ -13,6 +13,6 @@ final class TempStore {
     }
 
     static StoreConfig config(Path dir) {
-        return StoreConfig.builder().dataDir(dir.resolve("store")).build();
+        return WorldStore.configure().dataDir(dir.resolve("store")).build();
     }
 }

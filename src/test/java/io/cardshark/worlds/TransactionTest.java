@@ -73,13 +73,29 @@ class TransactionTest {
 
     @Test
     void configurationIsValidatedWhenBuilt() {
-        assertThatThrownBy(() -> StoreConfig.builder().maxPoolSize(0).build()).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> WorldStore.configure().maxPoolSize(0).build()).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("maxPoolSize");
-        assertThatThrownBy(() -> StoreConfig.builder().dataDir(null).build()).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> WorldStore.configure().dataDir(null).build()).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("dataDir");
-        assertThatThrownBy(() -> StoreConfig.builder().lockTimeout(java.time.Duration.ZERO).build())
+        assertThatThrownBy(() -> WorldStore.configure().lockTimeout(java.time.Duration.ZERO).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("lockTimeout");
         assertThatThrownBy(() -> WorldStore.configure().dataDir(dir.resolve("x;INIT=RUNSCRIPT FROM 'evil.sql'")).open())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("connection option");
+    }
+
+    @Test
+    void aConfigurationChangedFromAnotherKeepsItsSettingsAndMovesDefaultFoldersWithTheData() {
+        Path elsewhere = dir.resolve("elsewhere-backups");
+        StoreConfig base = WorldStore.configure().dataDir(dir.resolve("a")).maxPoolSize(3).build();
+        StoreConfig withOwnBackups = WorldStore.configure(base).backupDir(elsewhere).build();
+
+        StoreConfig moved = WorldStore.configure(base).dataDir(dir.resolve("b")).build();
+        StoreConfig movedOwn = WorldStore.configure(withOwnBackups).dataDir(dir.resolve("b")).build();
+
+        assertThat(moved.maxPoolSize()).isEqualTo(3);
+        assertThat(moved.backupDir()).isEqualTo(dir.resolve("b").resolve("backups").toAbsolutePath().normalize());
+        assertThat(moved.snapshotDir()).isEqualTo(dir.resolve("b").resolve("snapshots").toAbsolutePath().normalize());
+        assertThat(movedOwn.backupDir()).isEqualTo(elsewhere.toAbsolutePath().normalize());
+        assertThat(WorldStore.configure(base).build()).isEqualTo(base);
     }
 }

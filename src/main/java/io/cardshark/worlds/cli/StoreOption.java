@@ -28,7 +28,7 @@ final class StoreOption {
 
     StoreConfig config(String command, boolean writes) {
         boolean writable = writes || dropForeignObjects;
-        return StoreConfig.builder().dataDir(dataDir).readOnly(!writable).attachIfHeld(true)
+        return WorldStore.configure().dataDir(dataDir).readOnly(!writable).attachIfHeld(true)
                 .dropForeignObjects(dropForeignObjects).applicationName("cardshark-worlds " + command).build();
     }
 }

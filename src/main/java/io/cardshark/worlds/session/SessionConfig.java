@@ -11,7 +11,7 @@ import java.util.Set;
  * How sessions save: the autosave interval (changes wait at most this long; default 2 s), the kinds of
  * change saved at once (default: entering a location, an event; a chat message is always saved at once),
  * and the clock and timer autosave runs on (the system's; tests pass a manual one). Immutable; given to
- * the store with {@code StoreConfig.Builder.sessions}.
+ * the store with {@code WorldStore.configure().sessions(...)}.
  *
  * @param autosaveInterval how long a change may wait before autosave saves it, counted from the first
  *                         unsaved change

@@ -6,7 +6,7 @@
  * {@link io.cardshark.worlds.WorldStore#sessions()}: it opens one
  * {@link io.cardshark.worlds.session.WorldSession} per world and remembers the active world across restarts.
  * How sessions save is a {@link io.cardshark.worlds.session.SessionConfig}, given to the store with
- * {@link io.cardshark.worlds.StoreConfig.Builder#sessions}: the autosave interval, the
+ * {@link io.cardshark.worlds.WorldStoreBuilder#sessions}: the autosave interval, the
  * {@link io.cardshark.worlds.session.ChangeKind}s saved at once, and the
  * {@link io.cardshark.worlds.session.SessionTimer} autosave runs on.
  *

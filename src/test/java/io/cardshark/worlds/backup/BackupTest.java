@@ -31,7 +31,7 @@ class BackupTest {
     Path dir;
 
     private StoreConfig config() {
-        return StoreConfig.builder().dataDir(dir.resolve("store")).build();
+        return WorldStore.configure().dataDir(dir.resolve("store")).build();
     }
 
     @Test
@@ -105,7 +105,7 @@ class BackupTest {
 
     @Test
     void retentionKeepsTheNewestAndTheYoung() {
-        StoreConfig config = StoreConfig.builder().dataDir(dir.resolve("store"))
+        StoreConfig config = WorldStore.configure().dataDir(dir.resolve("store"))
                 .retention(new Retention(2, Duration.ZERO)).build();
         try (WorldStore store = WorldStore.open(config)) {
             BackupInfo b1 = store.backups().create();
@@ -115,7 +115,7 @@ class BackupTest {
             assertThat(store.backups().list()).extracting(BackupInfo::name).containsExactly(b4.name(), b3.name());
             assertThat(b1.path()).doesNotExist();
         }
-        StoreConfig generous = StoreConfig.builder().dataDir(dir.resolve("store"))
+        StoreConfig generous = WorldStore.configure().dataDir(dir.resolve("store"))
                 .retention(new Retention(1, Duration.ofDays(1))).build();
         try (WorldStore store = WorldStore.open(generous)) {
             store.backups().create();

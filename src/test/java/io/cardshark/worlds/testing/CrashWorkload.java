@@ -68,7 +68,7 @@ public final class CrashWorkload {
 
     /** The configuration both the child and the parent open the store with. */
     public static StoreConfig config(Path dataDir, Durability durability) {
-        return StoreConfig.builder().dataDir(dataDir).durability(durability)
+        return WorldStore.configure().dataDir(dataDir).durability(durability)
                 .retention(new Retention(KEEP, Duration.ZERO)).build();
     }
 

@@ -249,16 +249,14 @@ public final class BackupService implements Backups {
             throw new NotFoundException(null, "no backup " + name + " in " + config.backupDir());
         }
         Path dataDir = config.dataDir();
-        StoreConfig quiet = config.toBuilder().serveInspection(false).attachIfHeld(false).readOnly(false)
-                .dropForeignObjects(false).build();
+        StoreConfig quiet = quietCopy(config, dataDir);
         Path staging = dataDir.resolve(".restore-" + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
             checkZip(zip);
             BackupInfo before = null;
             if (Files.exists(StoreFiles.database(dataDir))) {
                 // Opening proves no other process has the store, and keeps what is replaced restorable.
-                try (StoreEngine current = StoreOpener.open(quiet.toBuilder().createIfMissing(false).build(),
-                        openingBackups(quiet))) {
+                try (StoreEngine current = StoreOpener.open(quiet, openingBackups(quiet))) {
                     before = current.withAdminConnection(c -> write(c, quiet, "pre-restore"));
                 }
             }
@@ -266,7 +264,7 @@ public final class BackupService implements Backups {
             extract(zip, staging);
             // Open the staged copy once: it must be a store this code can read (and one holding nothing its
             // migrations did not make) before it replaces anything.
-            StoreConfig staged = quiet.toBuilder().dataDir(staging).createIfMissing(false).build();
+            StoreConfig staged = quietCopy(config, staging);
             StoreOpener.open(staged, openingBackups(staged)).close();
             // Nothing may open the store between the check and the swap: the swap happens under its lock.
             try (AutoCloseable lock = StoreOpener.lockClosed(dataDir)) {
@@ -288,6 +286,17 @@ public final class BackupService implements Backups {
                 log.warn("{} could not be deleted: {}", staging, e.getMessage());
             }
         }
+    }
+
+    /**
+     * {@code config} as a restore opens the store and the staged copy: in {@code dataDir}, writable, never
+     * created, attached or served to others, foreign objects refused; its backups stay where {@code config}
+     * keeps them.
+     */
+    private static StoreConfig quietCopy(StoreConfig config, Path dataDir) {
+        return new StoreConfig(dataDir, config.maxPoolSize(), config.lockTimeout(), config.durability(),
+                config.backupDir(), config.snapshotDir(), config.retention(), config.verifyOnOpen(), false, false,
+                false, false, false, config.applicationName(), config.sessions());
     }
 
     private static void checkZip(Path zip) throws IOException {

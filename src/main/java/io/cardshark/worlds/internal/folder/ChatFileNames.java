@@ -1,8 +1,12 @@
 package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.WorldIds;
+import io.cardshark.worlds.internal.doc.FolderPaths;
+import io.cardshark.worlds.internal.json.Json;
+import io.cardshark.worlds.internal.json.JsonString;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 /**
  * Names of exported chat files that the format leaves to the implementation (format spec §9.1, §9.2).
@@ -31,8 +35,14 @@ final class ChatFileNames {
         return bounded(encode(chatId), chatId, ".chat.jsonl");
     }
 
-    static String cardsharkFallback(String chatId) {
-        return bounded(encode(chatId), chatId, ".chat.json");
+    /**
+     * The {@code cardshark} name of a chat: {@code {chat_id}.json} when that is a safe segment, not a backup's
+     * name (format §8) and not {@code taken} (as {@code chats/...}), else the encoded fallback.
+     */
+    static String cardsharkChat(String chatId, Predicate<String> taken) {
+        String name = chatId + ".json";
+        return WorldIds.isSafeSegment(name) && !FolderPaths.isBackupName(name) && !taken.test("chats/" + name) ? name
+                : bounded(encode(chatId), chatId, ".chat.json");
     }
 
     /**
@@ -59,6 +69,21 @@ final class ChatFileNames {
         return prefix + "~" + digest + suffix;
     }
 
+    /**
+     * The chat id of the {@code .json} chat file {@code fileName} (format §5.3): the name minus {@code .json},
+     * unless the name is the fallback {@link #cardsharkChat} gives the chat whose {@code id} the document holds;
+     * then that {@code id}. CardShark named each file after its document's {@code id}, so its folders never
+     * meet the exception; without it, a chat exported under a fallback name would come back with another id.
+     */
+    static String jsonChatId(String fileName, Json id) {
+        String plain = fileName.substring(0, fileName.length() - ".json".length());
+        if (id instanceof JsonString s && !s.value().equals(plain)
+                && fileName.equals(bounded(encode(s.value()), s.value(), ".chat.json"))) {
+            return s.value();
+        }
+        return plain;
+    }
+
     static String encode(String chatId) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < chatId.length(); ) {
@@ -67,6 +92,10 @@ final class ChatFileNames {
             if (cp >= 0xD800 && cp <= 0xDFFF) {
                 // An unpaired surrogate has no UTF-8 bytes: %uXXXX keeps it apart from every other one.
                 b.append("%u").append(String.format("%04X", cp));
+            } else if (cp == '.' && chatId.startsWith("backup", i)) {
+                // A name holding ".backup." followed by ".json" is a backup to the importer (format §8): the
+                // dot is encoded, so no chat's file name can ever read as one.
+                b.append("%2E");
             } else if (cp == '%' || cp == '/' || cp == '\\' || cp == '~' || cp <= 0x1F || (cp >= 0x7F && cp <= 0x9F)) {
                 for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
                     b.append('%').append(String.format("%02X", x & 0xFF));

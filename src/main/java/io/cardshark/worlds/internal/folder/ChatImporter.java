@@ -115,8 +115,7 @@ final class ChatImporter {
                         + list.get(i).describe());
             }
         }
-        String name = rel.substring("chats/".length());
-        String chatId = name.substring(0, name.length() - ".json".length());
+        String chatId = ChatFileNames.jsonChatId(rel.substring("chats/".length()), chat.get("id"));
         int messagesIndex = List.copyOf(chat.keys()).indexOf("messages");
         JsonObject header = chat.without("messages");
         String style = originals.styleOf(rel, content, value, origin.equals("B"));

@@ -13,7 +13,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What a world folder holds, sorted by the role the format gives each file (format spec §1, §5–§8).
@@ -27,7 +26,6 @@ record FolderScan(Path folder, String worldId, boolean hasState, boolean hasMeta
 
     static final String STATE = "world_state.json";
     static final String METADATA = "metadata.json";
-    static final Pattern BACKUP = Pattern.compile("(.+)\\.backup\\.(.+)\\.json");
 
     /** Reads the folder's listing; no file content is read here. */
     static FolderScan of(Path folder) throws IOException {
@@ -88,7 +86,7 @@ record FolderScan(Path folder, String worldId, boolean hasState, boolean hasMeta
                 hasState = true;
             } else if (rel.equals(METADATA)) {
                 hasMetadata = true;
-            } else if (BACKUP.matcher(name).matches()) {
+            } else if (FolderPaths.isBackupName(name)) {
                 backups.add(rel);
                 if (topLevel && name.startsWith("world_state.backup.")) {
                     stateBackups.add(rel);

@@ -349,9 +349,7 @@ final class WorldExporter {
             if (!placed) {
                 members.add(new java.util.AbstractMap.SimpleEntry<>("messages", null));
             }
-            String name = c.getChatId() + ".json";
-            path = WorldIds.isSafeSegment(name) && !taken.contains("chats/" + name) ? "chats/" + name
-                    : "chats/" + ChatFileNames.cardsharkFallback(c.getChatId());
+            path = "chats/" + ChatFileNames.cardsharkChat(c.getChatId(), taken::contains);
         }
         taken.add(path);
         JsonStyle fallback = "B".equals(c.getOrigin()) ? new JsonStyle(2, false, false, false) : JsonStyle.CARDSHARK;

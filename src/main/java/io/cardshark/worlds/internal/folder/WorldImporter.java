@@ -5,6 +5,7 @@ import io.cardshark.worlds.internal.rows.MetadataRows;
 import io.cardshark.worlds.internal.rows.FileRows;
 import io.cardshark.worlds.internal.rows.EventRows;
 import io.cardshark.worlds.internal.db.tables.records.WorldEventRecord;
+import io.cardshark.worlds.internal.doc.FolderPaths;
 import io.cardshark.worlds.internal.doc.ObjectLayout;
 import io.cardshark.worlds.AlreadyExistsException;
 import io.cardshark.worlds.WorldStoreException;
@@ -218,9 +219,10 @@ final class WorldImporter {
         }
         String name = rel.substring("events/".length());
         String eventId = name.substring(0, name.length() - ".json".length());
-        if (eventId.isEmpty() || eventId.length() > 250) {
+        int idBytes = eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (idBytes == 0 || idBytes > 250) {
             throw new FolderFormatException(scan.worldId(), scan.folder(), rel, scan.folder() + ": " + rel
-                    + ": expected an event id of 1 to 250 characters, found " + eventId.length());
+                    + ": expected an event id of 1 to 250 UTF-8 bytes, found " + idBytes);
         }
         String style = originals.styleOf(rel, content, value, false);
         WorldEventRecord row = new WorldEventRecord();
@@ -251,7 +253,7 @@ final class WorldImporter {
         }
         try (var children = Files.list(folder)) {
             return children.anyMatch(p -> p.getFileName().toString().startsWith("world_state.")
-                    && FolderScan.BACKUP.matcher(p.getFileName().toString()).matches());
+                    && FolderPaths.isBackupName(p.getFileName().toString()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.cardshark.worlds.internal.ops;
 
 import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.rows.EventRows;
+import io.cardshark.worlds.internal.doc.FolderPaths;
 import io.cardshark.worlds.internal.doc.EventDocuments;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.engine.RandomIds;
@@ -43,6 +44,12 @@ public final class EventOps implements Events {
         }
         if (event.eventId() != null) {
             Checks.safeSegment(worldId, "event id", event.eventId(), MAX_EVENT_ID_BYTES);
+            if (FolderPaths.isBackupName(event.eventId() + ".json")) {
+                // events/{id}.json would read as a backup on re-import (format §6, §8), and the event be lost.
+                throw new InvalidInputException(worldId, "world " + worldId + ": event id '" + event.eventId()
+                        + "': its file " + event.eventId() + ".json would read as a backup ({stem}.backup.{tag}.json);"
+                        + " choose an id without '.backup.'");
+            }
         }
         Checks.optional(worldId, "event definition_id", event.definitionId(), Checks.MAX_NAME);
         Checks.optional(worldId, "event location_id", event.locationId(), Checks.MAX_NAME);

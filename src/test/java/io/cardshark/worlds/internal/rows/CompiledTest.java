@@ -1,6 +1,7 @@
 package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.StoreConfig;
+import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.internal.engine.StoreBackups;
 import io.cardshark.worlds.internal.engine.StoreEngine;
 import io.cardshark.worlds.internal.engine.StoreOpener;
@@ -44,7 +45,7 @@ class CompiledTest {
 
     @Test
     void rowsComeBackAsUnchangedRecordsOfTheCompiledFields(@TempDir Path dir) {
-        try (StoreEngine engine = StoreOpener.open(StoreConfig.builder().dataDir(dir).serveInspection(false).build(), StoreBackups.NONE)) {
+        try (StoreEngine engine = StoreOpener.open(WorldStore.configure().dataDir(dir).serveInspection(false).build(), StoreBackups.NONE)) {
             engine.transaction(null, tx -> PUT.execute(tx.dsl(), "bench.note", "grüße, 世界"));
 
             List<StoreSettingRecord> rows = engine.transaction(null, tx -> GET.fetchInto(tx.dsl(), STORE_SETTING, "bench.note"));
@@ -62,7 +63,7 @@ class CompiledTest {
 
     @Test
     void aFailureNamesTheStatementAndKeepsH2sError(@TempDir Path dir) {
-        try (StoreEngine engine = StoreOpener.open(StoreConfig.builder().dataDir(dir).serveInspection(false).build(), StoreBackups.NONE)) {
+        try (StoreEngine engine = StoreOpener.open(WorldStore.configure().dataDir(dir).serveInspection(false).build(), StoreBackups.NONE)) {
             engine.transaction(null, tx -> PUT.execute(tx.dsl(), "twice", "1"));
             assertThatThrownBy(() -> engine.transaction(null, tx -> PUT.execute(tx.dsl(), "twice", "2")))
                     .hasMessageContaining("already exists")
@@ -76,7 +77,7 @@ class CompiledTest {
 
     @Test
     void aStatementTakesPartInTheCallersTransaction(@TempDir Path dir) {
-        try (StoreEngine engine = StoreOpener.open(StoreConfig.builder().dataDir(dir).serveInspection(false).build(), StoreBackups.NONE)) {
+        try (StoreEngine engine = StoreOpener.open(WorldStore.configure().dataDir(dir).serveInspection(false).build(), StoreBackups.NONE)) {
             assertThatThrownBy(() -> engine.transaction(null, tx -> {
                 PUT.execute(tx.dsl(), "rolled.back", "1");
                 List<Record> inside = VALUE.fetch(tx.dsl(), "rolled.back");

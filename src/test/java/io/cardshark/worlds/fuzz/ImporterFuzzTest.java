@@ -50,7 +50,7 @@ class ImporterFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "25s")
     void anyWorldFolderImportsOrIsRejectedAndWhatImportsComesBackTheSame(byte[] data) throws IOException {
         open();
         Path folder = dir.resolve("src").resolve(WORLD);

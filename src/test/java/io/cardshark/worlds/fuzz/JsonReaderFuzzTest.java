@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JsonReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "25s")
     void anyBytesParseOrAreRefusedAndWhatParsesWritesBackTheSame(byte[] data) {
         Json value;
         try {
@@ -38,7 +38,7 @@ class JsonReaderFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "25s")
     void anyBytesReadAsLinesGiveOneAnswerPerLine(byte[] data) throws IOException {
         try (JsonLinesReader lines = new JsonLinesReader(new ByteArrayInputStream(data))) {
             long number = 0;

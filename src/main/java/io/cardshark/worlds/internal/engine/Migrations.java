@@ -3,6 +3,7 @@ package io.cardshark.worlds.internal.engine;
 import io.cardshark.worlds.StoreUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
@@ -62,12 +63,17 @@ final class Migrations {
      * into a schema it does not know.
      */
     static Result migrate(DataSource admin, Path dataDir, BeforeMigrating beforeMigrating) {
+        // One info() and, only when something is pending, one migrate(): each Flyway command logs a few
+        // lines at INFO into the host application's log, so a plain reopen makes one.
         Flyway flyway = flyway(admin, null);
-        refuseNewer(flyway, dataDir);
+        MigrationInfoService info = flyway.info();
+        refuseNewer(info, dataDir);
         boolean legacy = hasTable(admin, LEGACY_TABLE) && !hasTable(admin, TABLE);
-        boolean pending = flyway.info().pending().length > 0;
-        boolean existing = legacy || flyway.info().current() != null;
-        if (existing && (legacy || pending)) {
+        boolean failed = java.util.Arrays.stream(info.all()).anyMatch(m -> m.getState().isFailed());
+        if (!legacy && !failed && info.pending().length == 0) {
+            return new Result(versionOf(info.current()), false);
+        }
+        if (legacy || info.current() != null) {
             // A migration rewrites every world at once: the undo for it is a backup of the whole store.
             try (Connection c = admin.getConnection()) {
                 beforeMigrating.run(c, "pre-migration");
@@ -86,18 +92,21 @@ final class Migrations {
             log.info("migrated store at {} from schema {} to {}", dataDir, result.initialSchemaVersion,
                     result.targetSchemaVersion);
         }
-        MigrationInfo current = flyway.info().current();
-        return new Result(current == null ? "none" : current.getVersion().getVersion(),
-                legacy || result.migrationsExecuted > 0);
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : result.initialSchemaVersion != null ? result.initialSchemaVersion : "none";
+        return new Result(version, true);
+    }
+
+    private static String versionOf(MigrationInfo current) {
+        return current == null ? "none" : current.getVersion().getVersion();
     }
 
     /** The store's schema version without changing anything; refuses a newer schema like {@link #migrate}. */
     static String current(DataSource admin, Path dataDir) {
         String table = hasTable(admin, TABLE) ? TABLE : LEGACY_TABLE;
-        Flyway flyway = Flyway.configure().dataSource(admin).locations(LOCATION).table(table).load();
-        refuseNewer(flyway, dataDir);
-        MigrationInfo current = flyway.info().current();
-        return current == null ? "none" : current.getVersion().getVersion();
+        MigrationInfoService info = Flyway.configure().dataSource(admin).locations(LOCATION).table(table).load().info();
+        refuseNewer(info, dataDir);
+        return versionOf(info.current());
     }
 
     /** Refuses a store whose recorded schema {@code version} is newer than {@link #LATEST}, naming {@code where}. */
@@ -113,8 +122,8 @@ final class Migrations {
                 + ", newer than this cardshark-worlds supports (" + LATEST + "); open it with a newer version");
     }
 
-    private static void refuseNewer(Flyway flyway, Path dataDir) {
-        for (MigrationInfo info : flyway.info().all()) {
+    private static void refuseNewer(MigrationInfoService history, Path dataDir) {
+        for (MigrationInfo info : history.all()) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
                 throw newer(dataDir, info.getVersion());
             }

@@ -27,12 +27,6 @@ public final class StoreEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StoreEngine.class);
 
-    static {
-        // jOOQ prints a banner and a tip on first use; a library must not write to its host's logs unasked.
-        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
-        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
-    }
-
     private final StoreConfig config;
     private final Connections connections;
     private final String schemaVersion;

@@ -45,6 +45,16 @@ public final class StoreOpener {
     static {
         // Before any H2 class loads, when this library is the first to use H2 in the JVM.
         InspectionServer.prepareBindAddress();
+        // jOOQ prints a banner and a tip when its renderer first loads, which the schema checks do before the
+        // engine exists; a library must not write those into its host's log. An application's own setting wins.
+        setIfAbsent("org.jooq.no-logo", "true");
+        setIfAbsent("org.jooq.no-tips", "true");
+    }
+
+    private static void setIfAbsent(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 
     private StoreOpener() {

@@ -2,7 +2,6 @@ package io.cardshark.worlds.folder;
 
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.ChatMessage;
-import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.EventDefinition;
 import io.cardshark.worlds.Exit;
 import io.cardshark.worlds.Location;
@@ -22,6 +21,7 @@ import io.cardshark.worlds.internal.json.JsonWriter;
 import io.cardshark.worlds.testing.GenChat;
 import io.cardshark.worlds.testing.GenEvent;
 import io.cardshark.worlds.testing.GenFile;
+import io.cardshark.worlds.testing.GenMessage;
 import io.cardshark.worlds.testing.GenWorld;
 import io.cardshark.worlds.testing.GenWorlds;
 import io.cardshark.worlds.testing.Trees;
@@ -40,7 +40,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +94,9 @@ class RoundTripProperties {
                 assertThat(r.stateFile()).isEqualTo("world_state.json");
                 assertThat(r.shape()).as("shape").isEqualTo(world.shape());
                 assertThat(r.counts()).as("import counts").isEqualTo(world.expectedCounts());
-                assertThat(first.worlds().get(world.id()).displayName()).as("display name (§2)")
-                        .isEqualTo(world.expectedDisplayName());
+                assertThat(first.worlds().get(world.id()).displayName())
+                        .as("display name (§2), from the %s", world.expected().displayNameFrom())
+                        .isEqualTo(world.expected().displayName());
                 first.folders().export(List.of(world.id()), one, Layout.DOCUMENTED);
             }
             try (WorldStore second = open(tmp.resolve("store2"))) {
@@ -163,12 +163,12 @@ class RoundTripProperties {
                 String path = pathOfChat.get(chat.chatId());
                 assertThat(path).as("the shape-A file of JSONL chat " + chat.chatId()).isNotNull();
                 String preferred = "chats/" + chat.chatId() + ".json";
-                if (WorldIds.isSafeSegment(chat.chatId() + ".json") && !generated.containsKey(preferred)) {
+                if (chat.expected().idFile() && !generated.containsKey(preferred)) {
                     assertThat(path).as("file of chat " + chat.chatId()).isEqualTo(preferred);
                 }
                 JsonObject doc = (JsonObject) JsonReader.read(exported.get(path)).value();
                 assertThat(doc.get("messages")).as(path + " messages")
-                        .isEqualTo(new JsonArray(new ArrayList<>(chat.messages())));
+                        .isEqualTo(new JsonArray(new ArrayList<>(chat.documents())));
                 assertThat(doc).as(path + " (shape A per §9.2)").isEqualTo(chat.expectedShapeA());
             }
         } finally {
@@ -237,11 +237,10 @@ class RoundTripProperties {
             }
         }
         assertThat(store.players().visits(id)).as("players().visits = visited_positions").isEqualTo(visits);
-        String positionKey = state.get("current_position") instanceof JsonString s ? s.value() : "0,0,0";
         assertThat(store.worlds().get(id).positionKey()).as("worlds().get().positionKey = current_position, else \"0,0,0\"")
-                .isEqualTo(positionKey);
+                .isEqualTo(world.expected().positionKey());
         assertThat(store.players().position(id)).as("players().position = current_position as coordinates")
-                .isEqualTo(Coordinates.parse(positionKey));
+                .isEqualTo(world.expected().position());
         JsonObject player = state.get("player") instanceof JsonObject o ? o : JsonObject.EMPTY;
         assertThat(store.players().state(id)).as("players().state: player's integers, else 100, 100, 1, 0")
                 .isEqualTo(new PlayerState(stat(player, "health", 100), stat(player, "stamina", 100),
@@ -251,15 +250,12 @@ class RoundTripProperties {
         List<String> gridIds = new ArrayList<>();
         List<String> loreIds = new ArrayList<>();
         Map<String, JsonObject> byId = new LinkedHashMap<>();
-        Map<String, Coordinates> placed = new LinkedHashMap<>();
-        Set<Coordinates> taken = new HashSet<>();
         if (state.get("locations") instanceof JsonObject grid) {
-            grid.asMap().forEach((key, value) -> {
+            grid.asMap().values().forEach(value -> {
                 JsonObject l = (JsonObject) value;
                 String lid = ((JsonString) l.get("location_id")).value();
                 gridIds.add(lid);
                 byId.put(lid, l);
-                Coordinates.parse(key).filter(taken::add).ifPresent(c -> placed.put(lid, c));
             });
         }
         if (state.get("unconnected_locations") instanceof JsonObject lore) {
@@ -281,7 +277,8 @@ class RoundTripProperties {
             String where = "location " + quoted(l.locationId());
             assertThat(l.name()).as(where + " name").isEqualTo(((JsonString) raw.get("name")).value());
             assertThat(l.description()).as(where + " description").isEqualTo(((JsonString) raw.get("description")).value());
-            assertThat(l.coordinates()).as(where + " coordinates (from its key)").isEqualTo(placed.get(l.locationId()));
+            assertThat(l.coordinates()).as(where + " coordinates (from its key)")
+                    .isEqualTo(world.expected().grid().get(l.locationId()));
             if (gridIds.contains(l.locationId())) {
                 for (String f : List.of("introduction", "zone_id", "room_type", "notes", "background", "lore_source")) {
                     String actual = switch (f) {
@@ -317,33 +314,25 @@ class RoundTripProperties {
         for (GenChat g : world.chats()) {
             Chat c = chats.get(g.chatId());
             String where = "chat " + quoted(g.chatId());
-            assertThat(c.locationId()).as(where + " location").isEqualTo(g.locationValue());
-            assertThat(c.title()).as(where + " title").isEqualTo(g.expectedTitle());
-            assertThat(c.createdToken()).as(where + " created (JSON text)").isEqualTo(g.expectedTimeText(CREATED));
-            assertThat(c.updatedToken()).as(where + " updated (JSON text)").isEqualTo(g.expectedTimeText(UPDATED));
+            assertThat(c.locationId()).as(where + " location").isEqualTo(g.expected().locationId());
+            assertThat(c.title()).as(where + " title").isEqualTo(g.expected().title());
+            assertThat(c.createdToken()).as(where + " created (JSON text)").isEqualTo(g.expected().created());
+            assertThat(c.updatedToken()).as(where + " updated (JSON text)").isEqualTo(g.expected().updated());
             assertThat(c.messageCount()).as(where + " message count").isEqualTo(g.messages().size());
             List<ChatMessage> messages = store.chats().pageForward(id, g.chatId(), -1, 10_000).messages();
             assertThat(messages).as(where + " messages").hasSameSizeAs(g.messages());
             for (int i = 0; i < messages.size(); i++) {
                 ChatMessage m = messages.get(i);
-                JsonObject expected = g.messages().get(i);
+                GenMessage expected = g.messages().get(i);
                 assertThat(m.seq()).as(where + " message seq").isEqualTo(i);
-                assertThat(JsonReader.read(m.document()).value()).as(where + " message " + i + " document").isEqualTo(expected);
-                assertThat(m.id()).as(where + " message " + i + " id")
-                        .isEqualTo(expected.get("id") instanceof JsonString s ? s.value() : null);
-                assertThat(m.role()).as(where + " message " + i + " role").isEqualTo(
-                        expected.get("role") instanceof JsonString s ? s.value()
-                                : expected.get("sender") instanceof JsonString s2 ? s2.value() : null);
-                assertThat(m.content()).as(where + " message " + i + " content").isEqualTo(
-                        expected.get("content") instanceof JsonString s ? s.value()
-                                : expected.get("mes") instanceof JsonString s2 ? s2.value() : null);
+                assertThat(JsonReader.read(m.document()).value()).as(where + " message " + i + " document")
+                        .isEqualTo(expected.document());
+                assertThat(m.id()).as(where + " message " + i + " id").isEqualTo(expected.id());
+                assertThat(m.role()).as(where + " message " + i + " role (role, or sender)").isEqualTo(expected.role());
+                assertThat(m.content()).as(where + " message " + i + " content").isEqualTo(expected.content());
             }
         }
     }
-
-    private static final List<String> CREATED = List.of("created", "created_at", "metadata.created_at", "create_date",
-            "chat_metadata.created_timestamp", "timestamp");
-    private static final List<String> UPDATED = List.of("updated", "updated_at", "metadata.updated_at");
 
     private static long stat(JsonObject player, String key, long otherwise) {
         return player.get(key) instanceof JsonNumber n ? Long.parseLong(n.token()) : otherwise;
@@ -414,7 +403,7 @@ class RoundTripProperties {
     /**
      * §9.1 and the lossless rule of §1: the first documented export holds every generated value. JSON files are
      * the generated values written in the documented style; each chat is one JSONL file (§5.1) of its chat-level
-     * object, with {@code "chat_id"} first when the §5.3 lookup would not yield its id, and its messages; a
+     * object, with {@code "chat_id"} first when the header does not hold the chat's id, and its messages; a
      * location's only chat is named after the location; metadata.json comes back only when there was one.
      */
     private static void assertDocumentedHoldsEveryValue(GenWorld world, Map<String, byte[]> exported) {
@@ -439,8 +428,9 @@ class RoundTripProperties {
         for (GenFile f : world.backups()) {
             assertSameBytes(f.path(), f.bytes(), exported.get(f.path()), "generated", "documented export");
         }
-        // Chats: every direct child of chats/ is a .jsonl file, one per chat, found by its header.
-        Map<String, String> fileOfChat = new TreeMap<>();
+        // Chats: every direct child of chats/ is a .jsonl file, one per chat, holding exactly that chat's
+        // canonical JSONL (which names the chat: its header holds the chat id, or gets "chat_id" first).
+        Map<String, byte[]> chatFiles = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : exported.entrySet()) {
             if (!isDirectChatFile(e.getKey()) || world.opaque().stream().anyMatch(f -> f.path().equals(e.getKey()))
                     || world.backups().stream().anyMatch(f -> f.path().equals(e.getKey()))) {
@@ -448,27 +438,31 @@ class RoundTripProperties {
             }
             assertThat(e.getKey()).as("a chat file of the documented export").endsWith(".jsonl");
             assertThat(WorldIds.isSafeSegment(e.getKey().substring("chats/".length()))).as(e.getKey() + " is a safe segment").isTrue();
-            String text = new String(e.getValue(), StandardCharsets.UTF_8);
-            int lf = text.indexOf('\n');
-            JsonObject header = (JsonObject) JsonReader.read(lf < 0 ? text : text.substring(0, lf)).value();
-            String id = GenChat.lookupChatId(header);
-            assertThat(id).as(e.getKey() + ": chat id of the header " + header).isNotNull();
-            assertThat(fileOfChat.put(id, e.getKey())).as("two files for chat " + id).isNull();
+            chatFiles.put(e.getKey(), e.getValue());
         }
-        assertThat(fileOfChat.keySet()).as("chat ids of the documented export")
-                .isEqualTo(new TreeSet<>(world.chats().stream().map(GenChat::chatId).toList()));
+        assertThat(chatFiles.keySet()).as("chat files of the documented export, one per chat").hasSize(world.chats().size());
         Map<String, Long> chatsAt = new java.util.HashMap<>();
         world.chats().forEach(c -> {
-            String at = c.locationValue();
+            String at = c.expected().locationId();
             if (at != null) {
                 chatsAt.merge(at, 1L, Long::sum);
             }
         });
         for (GenChat c : world.chats()) {
-            String path = fileOfChat.get(c.chatId());
-            assertSameBytes(path, c.expectedJsonl(), exported.get(path), "generated chat as canonical JSONL", "documented export");
-            String at = c.locationValue();
-            if (at != null && chatsAt.get(at) == 1 && WorldIds.isSafeSegment(at + "_chat.jsonl")) {
+            byte[] expected = c.expectedJsonl();
+            String path = chatFiles.entrySet().stream().filter(e -> Arrays.equals(e.getValue(), expected))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (path == null) {
+                // No file holds it: show where it differs from the file that comes closest.
+                String closest = chatFiles.entrySet().stream()
+                        .max(Comparator.comparingInt(e -> Arrays.mismatch(e.getValue(), expected)))
+                        .map(Map.Entry::getKey).orElse("chats/(none)");
+                assertSameBytes(closest, expected, chatFiles.get(closest) == null ? new byte[0] : chatFiles.get(closest),
+                        "chat " + quoted(c.chatId()) + " as canonical JSONL", "documented export");
+            }
+            chatFiles.remove(path);
+            String at = c.expected().locationId();
+            if (at != null && chatsAt.get(at) == 1 && c.expected().locationFile()) {
                 assertThat(path).as("the only chat of location " + quoted(at)).isEqualTo("chats/" + at + "_chat.jsonl");
             }
         }

@@ -2,7 +2,6 @@ package io.cardshark.worlds.testing;
 
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
-import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonStyle;
@@ -17,12 +16,43 @@ import java.util.Map;
 /**
  * A generated chat file (format spec §5): JSONL (header line and message lines, §5.1) or a {@code .json}
  * document of shape A or B (§5.2) with its messages inside, and what the spec says the store makes of it.
+ *
+ * @param chatId        the chat id §5.3 gives the file: for a {@code .json} chat its file name, for a JSONL chat
+ *                      the chat id its header holds or, when it holds none, its file name
+ * @param header        the chat-level object: the JSONL header line, or the document without "messages"
+ * @param headerNamesId whether the header holds the chat id at a place §5.3 reads it from: a JSONL header
+ *                      drawn with its chat id slot filled, a shape-A document's "id", a shape-B document's
+ *                      metadata.chat_id
+ * @param expected      what the store reads from the header, as the generator put it there
  */
-public record GenChat(Kind kind, String chatId, String path, JsonObject header, List<JsonObject> messages,
-                      JsonObject document, GenStyle style, boolean crlf, int blankAfter) {
+public record GenChat(Kind kind, String chatId, String path, JsonObject header, List<GenMessage> messages,
+                      JsonObject document, GenStyle style, boolean crlf, int blankAfter, boolean headerNamesId,
+                      Expected expected) {
 
     /** The kind of chat file: canonical JSONL (§5.1), or a {@code .json} document of shape A or B (§5.2). */
     public enum Kind { JSONL, A, B }
+
+    /**
+     * The chat's fields as §5.3 defines them, recorded when the chat was generated: the generator knows which
+     * title and times it put at the place §5.3 reads first, and which location value it wrote, if its header
+     * has a place for one.
+     *
+     * @param title        the title, or {@code null} when the header has none
+     * @param locationId   the location, or {@code null} when the header has no location value or "" (none)
+     * @param created      the created time as JSON text, or {@code null}
+     * @param updated      the updated time as JSON text, or {@code null}
+     * @param idFile       whether {@code {chatId}.json} is a safe segment (§2), known from the id drawn
+     * @param locationFile whether {@code {locationId}_chat.jsonl} is a safe segment (§9.1), known from the
+     *                     location id drawn; false without a location
+     */
+    public record Expected(String title, String locationId, String created, String updated, boolean idFile,
+                           boolean locationFile) {
+    }
+
+    /** The message objects, in order. */
+    public List<JsonObject> documents() {
+        return messages.stream().map(GenMessage::document).toList();
+    }
 
     /** .json chats in their format; JSONL by §9.4's line rule, now and then with CRLF or a blank line (§5.1). */
     public byte[] bytes() {
@@ -35,7 +65,7 @@ public record GenChat(Kind kind, String chatId, String path, JsonObject header, 
             if (i == blankAfter) {
                 out.writeBytes((crlf ? " \t\r\n" : " \t\n").getBytes(StandardCharsets.US_ASCII));
             }
-            line(out, messages.get(i));
+            line(out, messages.get(i).document());
         }
         return out.toByteArray();
     }
@@ -51,56 +81,20 @@ public record GenChat(Kind kind, String chatId, String path, JsonObject header, 
         }
     }
 
-    /** §5.3: the location value, a non-empty string from location_id, metadata.location_id, chat_metadata.location_id. */
-    public String locationValue() {
-        for (String path : List.of("location_id", "metadata.location_id", "chat_metadata.location_id")) {
-            if (at(header, path) instanceof JsonString s) {
-                return s.value().isEmpty() ? null : s.value();
-            }
-        }
-        return null;
-    }
-
-    /** §5.3: the first string or number among title, metadata.title, chat_metadata.title. */
-    public String expectedTitle() {
-        for (String path : List.of("title", "metadata.title", "chat_metadata.title")) {
-            Json v = at(header, path);
-            if (v instanceof JsonString s) {
-                return s.value();
-            }
-            if (v instanceof JsonNumber n) {
-                return n.token();
-            }
-        }
-        return null;
-    }
-
-    /** §5.3: the first string or number of the lookup, as JSON text ({@code "…"} quoted, or the token). */
-    public String expectedTimeText(List<String> lookup) {
-        for (String path : lookup) {
-            Json v = at(header, path);
-            if (v instanceof JsonString || v instanceof JsonNumber) {
-                return JsonWriter.toCompactString(v);
-            }
-        }
-        return null;
-    }
-
-    /** §5.1: the chat-level object, "chat_id" first when the lookup would not yield the id, then the messages. */
+    /**
+     * §5.1: the chat as canonical JSONL: its chat-level object, with {@code "chat_id"} put first when the header
+     * does not hold the chat's id (a JSONL header drawn without any chat id), then one line per message.
+     */
     public byte[] expectedJsonl() {
         JsonObject head = header;
-        if (!chatId.equals(lookupChatId(header))) {
+        if (!headerNamesId) {
             JsonObject.Builder b = JsonObject.builder().put("chat_id", new JsonString(chatId));
-            header.asMap().forEach((k, v) -> {
-                if (!k.equals("chat_id")) {
-                    b.put(k, v);
-                }
-            });
+            header.asMap().forEach(b::put);
             head = b.build();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(JsonWriter.toBytes(head, JsonStyle.JSONL_LINE));
-        messages.forEach(m -> out.writeBytes(JsonWriter.toBytes(m, JsonStyle.JSONL_LINE)));
+        messages.forEach(m -> out.writeBytes(JsonWriter.toBytes(m.document(), JsonStyle.JSONL_LINE)));
         return out.toByteArray();
     }
 
@@ -114,12 +108,12 @@ public record GenChat(Kind kind, String chatId, String path, JsonObject header, 
             }
             b.put(e.getKey(), e.getValue());
             if (e.getKey().equals("updated")) {
-                b.put("messages", new JsonArray(new ArrayList<>(messages)));
+                b.put("messages", new JsonArray(new ArrayList<>(documents())));
                 placed = true;
             }
         }
         if (!placed) {
-            b.put("messages", new JsonArray(new ArrayList<>(messages)));
+            b.put("messages", new JsonArray(new ArrayList<>(documents())));
         }
         return b.build();
     }
@@ -131,33 +125,15 @@ public record GenChat(Kind kind, String chatId, String path, JsonObject header, 
         StringBuilder b = new StringBuilder(kind + " " + path + " id=" + quoted(chatId)
                 + (kind == Kind.JSONL ? (crlf ? " CRLF" : "") + (blankAfter >= 0 ? " blank line before message " + blankAfter : "")
                 : " " + style)
-                + "\n      header: " + head + "\n      " + messages.size() + " messages");
+                + "\n      header: " + head + (headerNamesId ? "" : " (without the chat id)")
+                + "\n      expected: " + expected + "\n      " + messages.size() + " messages");
         for (int i = 0; i < Math.min(3, messages.size()); i++) {
-            b.append("\n        ").append(JsonWriter.toCompactString(messages.get(i)));
+            b.append("\n        ").append(JsonWriter.toCompactString(messages.get(i).document()));
         }
         if (messages.size() > 3) {
             b.append("\n        …");
         }
         return b.toString();
-    }
-
-    /** §5.3: the first string among header chat_id, id, metadata.chat_id, chat_metadata.chat_id. */
-    public static String lookupChatId(JsonObject header) {
-        for (String path : List.of("chat_id", "id", "metadata.chat_id", "chat_metadata.chat_id")) {
-            Json v = at(header, path);
-            if (v instanceof JsonString s) {
-                return s.value();
-            }
-        }
-        return null;
-    }
-
-    static Json at(JsonObject o, String dotted) {
-        int dot = dotted.indexOf('.');
-        if (dot < 0) {
-            return o.get(dotted);
-        }
-        return o.get(dotted.substring(0, dot)) instanceof JsonObject inner ? inner.get(dotted.substring(dot + 1)) : null;
     }
 
     private static String quoted(String s) {

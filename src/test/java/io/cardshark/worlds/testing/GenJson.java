@@ -69,6 +69,11 @@ final class GenJson {
         return TEXT_UNIT.list().ofMaxSize(maxUnits).map(l -> String.join("", l));
     }
 
+    /** Text of at least one unit, so never "" (every unit is at least one char). */
+    static Arbitrary<String> nonEmptyText(int maxUnits) {
+        return TEXT_UNIT.list().ofMinSize(1).ofMaxSize(maxUnits).map(l -> String.join("", l));
+    }
+
     static final Arbitrary<String> TEXT = text(10);
 
     /** Letters, digits, {@code _ -} and some non-ASCII letters: a safe world id (§2). */

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.testing;
 
+import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.WorldShape;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
@@ -22,7 +23,9 @@ import static io.cardshark.worlds.testing.GenJson.*;
 /**
  * Generators of {@code world_state.json} (format spec §3.2): locations with their exits, events and NPCs,
  * unconnected locations, the player, the state's metadata, and the template of a whole state of one shape,
- * whose location maps {@link GenWorlds} fills in when it assembles a world.
+ * whose location maps, names and current position {@link GenWorlds} fills in when it assembles a world.
+ * Location keys and positions are drawn together with the grid position the spec gives them (§3.3), so
+ * that the expected position is the generator's own choice, never a parse of the generated text.
  */
 final class GenStates {
 
@@ -34,14 +37,43 @@ final class GenStates {
             Tuple.of(1, Arbitraries.of(Integer.MIN_VALUE, Integer.MAX_VALUE, -1_000_000, 99_999)),
             Tuple.of(1, Arbitraries.integers()));
 
-    private static final Arbitrary<String> COORD_KEY = Combinators.combine(COORD, COORD, COORD)
-            .as((x, y, z) -> x + "," + y + "," + z);
+    /**
+     * A key of {@code locations} or a {@code current_position} value, with the grid position §3.3 gives it:
+     * {@code at} is {@code null} for a key that is kept but not placed.
+     */
+    record Key(String text, Coordinates at) {
+    }
 
-    /** Location keys: x,y,z mostly; now and then the odd keys §3.3 keeps but does not place on the grid. */
-    private static final Arbitrary<String> LOCATION_KEY = Arbitraries.frequencyOf(
-            Tuple.of(12, COORD_KEY),
-            Tuple.of(1, Arbitraries.of("01,0,0", "-0,0,0", "99999999999,1,2", "a,b,c", "", "lore_1", "x/y~z", "1,2",
-                    "1, 2, 3")));
+    /** x,y,z written the way CardShark writes them. */
+    private static final Arbitrary<Key> COORD_KEY = Combinators.combine(COORD, COORD, COORD)
+            .as((x, y, z) -> new Key(x + "," + y + "," + z, Coordinates.of(x, y, z)));
+
+    /**
+     * Odd keys and where §3.3 places them: {@code -?\d+,-?\d+,-?\d+} is placed at its three integers (so
+     * {@code 01,0,0} at 1,0,0 and {@code -0,0,0} at 0,0,0), when each fits an {@code int} (this store);
+     * everything else is kept, not placed.
+     */
+    private static final Arbitrary<Key> ODD_KEY = Arbitraries.of(
+            new Key("01,0,0", Coordinates.of(1, 0, 0)),
+            new Key("-0,0,0", Coordinates.of(0, 0, 0)),
+            new Key("99999999999,1,2", null),
+            new Key("a,b,c", null),
+            new Key("", null),
+            new Key("lore_1", null),
+            new Key("x/y~z", null),
+            new Key("1,2", null),
+            new Key("1, 2, 3", null));
+
+    /** Location keys: x,y,z mostly; now and then the odd keys §3.3 keeps, placed or not. */
+    private static final Arbitrary<Key> LOCATION_KEY = Arbitraries.frequencyOf(Tuple.of(12, COORD_KEY), Tuple.of(1, ODD_KEY));
+
+    /**
+     * A current_position: x,y,z mostly, else any text that is no key of the x,y,z form (§3.3's
+     * {@code -?\d+,-?\d+,-?\d+}), which names no grid position.
+     */
+    static final Arbitrary<Key> POSITION = Arbitraries.frequencyOf(
+            Tuple.of(3, COORD_KEY),
+            Tuple.of(1, TEXT.filter(t -> !t.matches("-?[0-9]+,-?[0-9]+,-?[0-9]+")).map(t -> new Key(t, null))));
 
     private static final Arbitrary<Json> LONG_TOKEN = Arbitraries.frequencyOf(
             Tuple.of(6, Arbitraries.integers().between(0, 200).map(i -> (Json) JsonNumber.of(i))),
@@ -54,10 +86,17 @@ final class GenStates {
                     .as((x, y, z) -> (Json) JsonArray.of(JsonNumber.of(x), JsonNumber.of(y), JsonNumber.of(z)))),
             Tuple.of(1, LONG_TOKEN.list().ofMaxSize(4).map(l -> (Json) new JsonArray(l))));
 
+    /**
+     * The location ids drawn so long that {@code {id}_chat.jsonl} is over 255 UTF-8 bytes, and so no safe segment
+     * (§2, §9.1), with or without the {@code _n} that makes them unique; every other id drawn is a short
+     * {@link GenJson#SEGMENT}, for which that name is safe.
+     */
+    static final List<String> LONG_LOCATION_IDS = List.of("L".repeat(250), "\u00e9".repeat(127));
+
     /** Location ids: safe segments, now and then so long that {@code {id}_chat.jsonl} is over 255 bytes (§9.1). */
     private static final Arbitrary<Json> LOCATION_ID = Arbitraries.frequencyOf(
             Tuple.of(20, SEGMENT),
-            Tuple.of(1, Arbitraries.of("L".repeat(250), "\u00e9".repeat(127))))
+            Tuple.of(1, Arbitraries.of(LONG_LOCATION_IDS)))
             .map(JsonString::new);
 
     private static final Arbitrary<JsonObject> EVENT_DEFINITION = object(List.of(
@@ -70,7 +109,7 @@ final class GenStates {
             opt("cooldown", Arbitraries.frequencyOf(Tuple.of(1, NULL), Tuple.of(2, LONG_TOKEN)))));
 
     private static final Arbitrary<JsonObject> EXIT = object(List.of(
-            opt("target_coordinates", Arbitraries.frequencyOf(Tuple.of(1, NULL), Tuple.of(2, COORD_KEY.map(JsonString::new)))),
+            opt("target_coordinates", Arbitraries.frequencyOf(Tuple.of(1, NULL), Tuple.of(2, COORD_KEY.map(k -> (Json) new JsonString(k.text()))))),
             opt("target_location_id", Arbitraries.frequencyOf(Tuple.of(1, NULL), Tuple.of(2, SEGMENT_STRING))),
             req("name", STRING),
             opt("description", STRING_OR_NULL),
@@ -125,25 +164,30 @@ final class GenStates {
     private static final Arbitrary<Json> EPOCH_SECONDS = Arbitraries.longs().between(1_500_000_000L, 1_900_000_000L)
             .map(s -> (Json) JsonNumber.of(s));
 
+    /** The state's metadata, also drawn for metadata.json; its "name" is a slot {@link GenWorlds} fills or drops. */
     static final Arbitrary<JsonObject> STATE_METADATA = object(List.of(
             opt("version", Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(new JsonString("1.0"))), Tuple.of(1, STRING))),
             opt("created_at", EPOCH_SECONDS),
             opt("last_modified", Arbitraries.frequencyOf(Tuple.of(3, EPOCH_SECONDS), Tuple.of(1, NUMBER))),
-            opt("name", Arbitraries.frequencyOf(Tuple.of(4, STRING), Tuple.of(1, Arbitraries.just(new JsonString(""))))),
+            req("name", Arbitraries.just(PLACEHOLDER)),
             opt("description", STRING),
             opt("tags", strings(3))));
 
+    /**
+     * A state of one shape (§3.1: top-level "name" in F and H, "metadata" in M and H). Its "name", the name in
+     * its metadata, "current_position" and the location maps are slots (placeholders) that {@link GenWorlds}
+     * fills, keeping their positions.
+     */
     static Arbitrary<JsonObject> stateTemplate(WorldShape shape) {
         List<Arbitrary<Optional<Member>>> members = new ArrayList<>();
         if (shape != WorldShape.M) {
-            members.add(req("name", STRING));
+            members.add(req("name", Arbitraries.just(PLACEHOLDER)));
         }
         members.add(opt("version", Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just(new JsonString("1.0"))), Tuple.of(1, STRING))));
-        members.add(opt("current_position", Arbitraries.frequencyOf(
-                Tuple.of(3, COORD_KEY.map(JsonString::new)), Tuple.of(1, STRING))));
+        members.add(opt("current_position", Arbitraries.just(PLACEHOLDER)));
         members.add(opt("visited_positions", Arbitraries.frequencyOf(
-                Tuple.of(3, COORD_KEY.map(JsonString::new)), Tuple.of(1, STRING)).list().ofMaxSize(5)
+                Tuple.of(3, COORD_KEY.map(k -> (Json) new JsonString(k.text()))), Tuple.of(1, STRING)).list().ofMaxSize(5)
                 .map(l -> new JsonArray(l))));
         members.add(Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.just(Optional.<Member>empty())),
@@ -162,7 +206,7 @@ final class GenStates {
     }
 
     /** A location as generated, before ids, keys and coordinates are made consistent. */
-    record RawLocation(String key, boolean coordinatesFollowKey, JsonObject location) {
+    record RawLocation(Key key, boolean coordinatesFollowKey, JsonObject location) {
     }
 
     static final Arbitrary<RawLocation> RAW_LOCATION = Combinators.combine(

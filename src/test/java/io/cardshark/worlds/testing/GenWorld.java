@@ -1,6 +1,6 @@
 package io.cardshark.worlds.testing;
 
-import io.cardshark.worlds.WorldIds;
+import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.WorldShape;
 import io.cardshark.worlds.folder.ImportCounts;
 import io.cardshark.worlds.internal.json.JsonObject;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,10 +28,39 @@ import java.util.TreeSet;
  * @param stateStyle     how world_state.json is written
  * @param metadataFile   metadata.json as an object, or {@code null}
  * @param metadataOpaque metadata.json as bytes that are not a JSON object, or {@code null}
+ * @param expected       what the store answers for the world, recorded by the generator from its own choices
  */
 public record GenWorld(String id, WorldShape shape, JsonObject state, GenStyle stateStyle, JsonObject metadataFile,
                        GenStyle metadataStyle, byte[] metadataOpaque, List<GenChat> chats, List<GenEvent> events,
-                       List<GenFile> opaque, List<GenFile> backups, List<String> emptyDirectories) {
+                       List<GenFile> opaque, List<GenFile> backups, List<String> emptyDirectories, Expected expected) {
+
+    /** The places §2 takes a display name from, in its order: the first that holds a non-empty string gives it. */
+    public enum NameSource {
+        /** "name" in world_state.json's metadata. */
+        STATE_METADATA,
+        /** "name" in metadata.json. */
+        METADATA_JSON,
+        /** The top-level "name" of world_state.json. */
+        TOP_LEVEL,
+        /** The folder name, when none of the others holds a non-empty string. */
+        FOLDER
+    }
+
+    /**
+     * What the spec makes of the world, as the generator decided it: it chose which place gives the display
+     * name and left every place before it absent or "", it chose the current position and its coordinates,
+     * and it chose the location keys together with the grid positions §3.3 gives them.
+     *
+     * @param displayName     the display name (§2)
+     * @param displayNameFrom the place it comes from
+     * @param positionKey     current_position, or its default "0,0,0" when absent (§3.2)
+     * @param position        the current position as coordinates; empty when it is no x,y,z key (§3.3)
+     * @param grid            each placed location's coordinates, by location id: the key's x,y,z, unless an
+     *                        earlier key named the same coordinates (§3.3, this store)
+     */
+    public record Expected(String displayName, NameSource displayNameFrom, String positionKey,
+                           Optional<Coordinates> position, Map<String, Coordinates> grid) {
+    }
 
     /** Every file of the folder, by relative path. */
     public Map<String, byte[]> files() {
@@ -82,6 +112,7 @@ public record GenWorld(String id, WorldShape shape, JsonObject state, GenStyle s
     /** What the generator covered; jqwik prints it after the property. */
     public void collectStatistics() {
         Statistics.label("shape").collect(shape);
+        Statistics.label("display name from").collect(expected.displayNameFrom());
         Statistics.label("chats").collect(chats.stream().map(c -> c.kind().name()).sorted().toList().toString());
         Statistics.label("long chat (2000 messages)").collect(chats.stream().anyMatch(c -> c.messages().size() >= 2000));
         int grid = state.get("locations") instanceof JsonObject o ? o.size() : -1;
@@ -97,14 +128,14 @@ public record GenWorld(String id, WorldShape shape, JsonObject state, GenStyle s
             if (c.kind() != GenChat.Kind.JSONL && !c.style().reproducible()) {
                 odd.add(".json chat bytes no style reproduces");
             }
-            if (!WorldIds.isSafeSegment(c.chatId() + ".json")) {
+            if (!c.expected().idFile()) {
                 odd.add("chat id no file can be named after");
             }
         }
         if (events.stream().anyMatch(e -> !e.style().reproducible())) {
             odd.add("event bytes no style reproduces");
         }
-        if (locationIds(state).stream().anyMatch(id -> !WorldIds.isSafeSegment(id + "_chat.jsonl"))) {
+        if (locationIds(state).stream().anyMatch(id -> GenStates.LONG_LOCATION_IDS.stream().anyMatch(id::startsWith))) {
             odd.add("location id too long for a file name");
         }
         if (JsonWriter.toCompactString(state).matches("(?s).*\\\\ud[89ab][0-9a-f]{2}(?!\\\\ud[c-f]).*")) {
@@ -117,20 +148,6 @@ public record GenWorld(String id, WorldShape shape, JsonObject state, GenStyle s
             odd.add(metadataOpaque != null ? "metadata.json not an object" : "metadata.json");
         }
         Statistics.label("oddities").collect(odd.toString());
-    }
-
-    /** §2: state metadata.name, metadata.json name, top-level name, the folder name; first non-empty string. */
-    public String expectedDisplayName() {
-        if (state.get("metadata") instanceof JsonObject m && m.get("name") instanceof JsonString s && !s.value().isEmpty()) {
-            return s.value();
-        }
-        if (metadataFile != null && metadataFile.get("name") instanceof JsonString s && !s.value().isEmpty()) {
-            return s.value();
-        }
-        if (state.get("name") instanceof JsonString s && !s.value().isEmpty()) {
-            return s.value();
-        }
-        return id;
     }
 
     @Override
@@ -148,6 +165,7 @@ public record GenWorld(String id, WorldShape shape, JsonObject state, GenStyle s
         opaque.forEach(f -> b.append("\n  file ").append(f));
         backups.forEach(f -> b.append("\n  backup ").append(f));
         emptyDirectories.forEach(d -> b.append("\n  empty directory ").append(d));
+        b.append("\n  expected: ").append(expected);
         return b.toString();
     }
 

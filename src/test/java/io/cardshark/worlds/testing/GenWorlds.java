@@ -2,6 +2,8 @@ package io.cardshark.worlds.testing;
 
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.WorldShape;
+import io.cardshark.worlds.testing.GenWorld.NameSource;
+import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
@@ -17,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,8 +86,8 @@ public final class GenWorlds {
     // Assembly: ids unique, keys unique, references consistent
     // =====================================================================================================
 
-    private record Parts(String id, WorldShape shape, JsonObject template, boolean nameIsId, List<RawLocation> grid,
-                         List<RawLore> lore, GenStyle stateStyle) {
+    private record Parts(String id, WorldShape shape, JsonObject template, RawNames names, Key position,
+                         List<RawLocation> grid, List<RawLore> lore, GenStyle stateStyle) {
     }
 
     private record Extras(RawMetadata metadata, List<RawChat> chats, List<RawEvent> events, List<GenFile> opaque,
@@ -96,13 +100,39 @@ public final class GenWorlds {
             Tuple.of(1, Arbitraries.of("rooms", "images", "images/backgrounds", "images/objects", "chats", "events",
                     "notes/deep", "chats/old", "images/objects/sub", "Zoë 🦊").list().ofMinSize(1).ofMaxSize(2).uniqueElements()));
 
+    // =====================================================================================================
+    // Display names (§2): the generator chooses the place that gives the name, then fills every place
+    // =====================================================================================================
+
+    /** What a name place holds: nothing, "" (passed over like nothing, §2 takes a non-empty string), or a name. */
+    private enum NameForm { ABSENT, EMPTY, TEXT }
+
+    /**
+     * The draws behind a world's names: which of the places the world has gives the display name, what each
+     * place before it holds (absent or ""), what each place after it holds (anything), a non-empty text for
+     * each place, and whether a top-level name that holds a text holds the world id (CardShark's route wrote
+     * the id there). Lists are indexed by {@link GenWorld.NameSource#ordinal()}.
+     */
+    private record RawNames(int winner, List<NameForm> before, List<NameForm> after, List<String> texts,
+                            boolean topLevelIsId) {
+    }
+
+    private static final Arbitrary<RawNames> RAW_NAMES = Combinators.combine(
+            Arbitraries.integers().between(0, 11), // 12: each of 1 to 4 places as likely
+            Arbitraries.of(NameForm.ABSENT, NameForm.EMPTY).list().ofSize(3),
+            Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(NameForm.ABSENT)), Tuple.of(1, Arbitraries.just(NameForm.EMPTY)),
+                    Tuple.of(3, Arbitraries.just(NameForm.TEXT))).list().ofSize(3),
+            nonEmptyText(10).list().ofSize(3),
+            Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(2, Arbitraries.just(false))))
+            .as(RawNames::new);
+
     private static final Arbitrary<Parts> PARTS = Arbitraries.of(WorldShape.F, WorldShape.M, WorldShape.H)
             .flatMap(shape -> Combinators.combine(
-                    SAFE_ID, stateTemplate(shape),
-                    Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(2, Arbitraries.just(false))),
+                    SAFE_ID, stateTemplate(shape), RAW_NAMES, POSITION,
                     RAW_LOCATION.list().ofMaxSize(5), RAW_LORE.list().ofMaxSize(3),
                     STYLE)
-                    .as((id, template, nameIsId, grid, lore, style) -> new Parts(id, shape, template, nameIsId, grid, lore, style)));
+                    .as((id, template, names, position, grid, lore, style) ->
+                            new Parts(id, shape, template, names, position, grid, lore, style)));
 
     private static final Arbitrary<Extras> EXTRAS_PARTS = Combinators.combine(
             RAW_METADATA, RAW_CHAT.list().ofMaxSize(3), RAW_EVENT.list().ofMaxSize(2), OPAQUE.list().ofMaxSize(2),
@@ -126,20 +156,26 @@ public final class GenWorlds {
         List<String> locationIds = new ArrayList<>();
         JsonObject.Builder grid = JsonObject.builder();
         Set<String> gridKeys = new HashSet<>();
+        // Where each location is placed (§3.3, this store): at its key's coordinates, unless an earlier key
+        // named the same ones; a key not of the x,y,z form places nothing.
+        Map<String, Coordinates> placed = new LinkedHashMap<>();
+        Set<Coordinates> taken = new HashSet<>();
         for (RawLocation raw : p.grid()) {
-            if (!gridKeys.add(raw.key())) {
+            if (!gridKeys.add(raw.key().text())) {
                 continue;
             }
             JsonObject l = raw.location();
             String id = unique(((JsonString) l.get("location_id")).value(), ids);
             locationIds.add(id);
             l = l.with("location_id", new JsonString(id));
-            Optional<Coordinates> at = Coordinates.parse(raw.key());
-            if (raw.coordinatesFollowKey() && l.get("coordinates") instanceof JsonArray && at.isPresent()) {
-                Coordinates c = at.get();
-                l = l.with("coordinates", JsonArray.of(JsonNumber.of(c.x()), JsonNumber.of(c.y()), JsonNumber.of(c.z())));
+            Coordinates at = raw.key().at();
+            if (raw.coordinatesFollowKey() && l.get("coordinates") instanceof JsonArray && at != null) {
+                l = l.with("coordinates", JsonArray.of(JsonNumber.of(at.x()), JsonNumber.of(at.y()), JsonNumber.of(at.z())));
             }
-            grid.put(raw.key(), l);
+            if (at != null && taken.add(at)) {
+                placed.put(id, at);
+            }
+            grid.put(raw.key().text(), l);
         }
         JsonObject.Builder lore = JsonObject.builder();
         Set<String> loreKeys = new HashSet<>();
@@ -159,13 +195,67 @@ public final class GenWorlds {
         JsonObject state = p.template();
         if (state.has("locations")) {
             state = state.with("locations", grid.build());
+        } else {
+            placed.clear();
         }
         if (state.has("unconnected_locations")) {
             state = state.with("unconnected_locations", lore.build());
         }
-        if (p.nameIsId() && state.has("name")) {
-            state = state.with("name", new JsonString(p.id()));
+
+        // current_position: the drawn key, or absent and then "0,0,0" (§3.2's default), which is 0,0,0.
+        String positionKey = "0,0,0";
+        Optional<Coordinates> position = Optional.of(Coordinates.of(0, 0, 0));
+        if (state.has("current_position")) {
+            state = state.with("current_position", new JsonString(p.position().text()));
+            positionKey = p.position().text();
+            position = Optional.ofNullable(p.position().at());
         }
+
+        // Display name (§2): the first non-empty string of the state's metadata.name, metadata.json's name,
+        // the top-level name, else the folder name. Of the places this world has (§3.1: metadata in M and H,
+        // top-level name in F and H; metadata.json when it is an object, §4), the draw picks the one that gives
+        // the name; every place before it is left absent or "", every place after it holds anything.
+        RawMetadata m = x.metadata();
+        JsonObject metadataFile = m.object();
+        RawNames names = p.names();
+        List<NameSource> places = new ArrayList<>();
+        if (p.shape() != WorldShape.F) {
+            places.add(NameSource.STATE_METADATA);
+        }
+        if (metadataFile != null) {
+            places.add(NameSource.METADATA_JSON);
+        }
+        if (p.shape() != WorldShape.M) {
+            places.add(NameSource.TOP_LEVEL);
+        }
+        places.add(NameSource.FOLDER);
+        NameSource from = places.get(names.winner() % places.size());
+        String displayName = p.id();
+        for (NameSource place : places) {
+            if (place == NameSource.FOLDER) {
+                continue;
+            }
+            int i = place.ordinal();
+            NameForm form = place == from ? NameForm.TEXT : i < from.ordinal() ? names.before().get(i) : names.after().get(i);
+            if (place == NameSource.TOP_LEVEL && form == NameForm.ABSENT) {
+                form = NameForm.EMPTY; // F and H need a top-level name (§3.1)
+            }
+            String text = place == NameSource.TOP_LEVEL && names.topLevelIsId() ? p.id() : names.texts().get(i);
+            JsonString value = switch (form) {
+                case ABSENT -> null;
+                case EMPTY -> new JsonString("");
+                case TEXT -> new JsonString(text);
+            };
+            if (place == from) {
+                displayName = text;
+            }
+            switch (place) {
+                case STATE_METADATA -> state = state.with("metadata", withName((JsonObject) state.get("metadata"), value));
+                case METADATA_JSON -> metadataFile = withName(metadataFile, value);
+                default -> state = state.with("name", value);
+            }
+        }
+        GenWorld.Expected expected = new GenWorld.Expected(displayName, from, positionKey, position, Map.copyOf(placed));
         List<String> linkable = state.has("locations") || state.has("unconnected_locations")
                 ? locationIdsIn(state) : List.of();
 
@@ -179,12 +269,12 @@ public final class GenWorlds {
                 second.add(c);
                 continue;
             }
-            // The chat id is the file name: .json chats, and JSONL chats without a chat_id.
+            // The chat id is the file name: .json chats, and JSONL chats without a chat_id (so it names a file).
             String seed = c.kind() == GenChat.Kind.JSONL ? c.stem() : c.idSeed();
             String id = unique(seed, chatIds);
             String path = "chats/" + id + (c.kind() == GenChat.Kind.JSONL ? ".jsonl" : ".json");
             paths.add(path);
-            chats.add(chat(c, id, path, linkable));
+            chats.add(chat(c, id, path, linkable, true));
         }
         for (RawChat c : second) {
             String id = unique(c.idSeed(), chatIds);
@@ -194,7 +284,7 @@ public final class GenWorlds {
             }
             String path = "chats/" + stem + ".jsonl";
             paths.add(path);
-            chats.add(chat(c, id, path, linkable));
+            chats.add(chat(c, id, path, linkable, !NO_FILE_NAME.contains(c.idSeed())));
         }
         chats.sort(Comparator.comparing(GenChat::path));
 
@@ -219,7 +309,6 @@ public final class GenWorlds {
                 backups.add(f);
             }
         }
-        RawMetadata m = x.metadata();
         if (m.object() != null || m.opaque() != null) {
             paths.add("metadata.json");
         }
@@ -232,8 +321,13 @@ public final class GenWorlds {
                 empty.add(d);
             }
         }
-        return new GenWorld(p.id(), p.shape(), state, p.stateStyle(), m.object(), m.style(), m.opaque(), List.copyOf(chats),
-                List.copyOf(events), List.copyOf(opaque), List.copyOf(backups), List.copyOf(empty));
+        return new GenWorld(p.id(), p.shape(), state, p.stateStyle(), metadataFile, m.style(), m.opaque(), List.copyOf(chats),
+                List.copyOf(events), List.copyOf(opaque), List.copyOf(backups), List.copyOf(empty), expected);
+    }
+
+    /** The object with its "name" slot set to the value (keeping its position), or without "name" for null. */
+    private static JsonObject withName(JsonObject o, JsonString name) {
+        return name == null ? o.without("name") : o.with("name", name);
     }
 
     private static List<String> locationIdsIn(JsonObject state) {
@@ -246,34 +340,58 @@ public final class GenWorlds {
         return ids;
     }
 
+    /**
+     * A chat's location value as written, and the location §5.3 makes of it: one of the world's location ids
+     * (that location), "" (none) or an unknown id (kept as it is).
+     */
+    private record LocationValue(JsonString written, String location) {
+    }
+
     /** The chat's location value: one of the world's location ids mostly, else "" (none) or an unknown id. */
-    private static JsonString locationValue(int choice, List<String> linkable) {
+    private static LocationValue locationValue(int choice, List<String> linkable) {
         int slots = linkable.size() + 2;
         int c = choice % slots;
         if (c < linkable.size()) {
-            return new JsonString(linkable.get(c));
+            return new LocationValue(new JsonString(linkable.get(c)), linkable.get(c));
         }
-        return new JsonString(c == linkable.size() ? "" : "nowhere_" + choice);
+        if (c == linkable.size()) {
+            return new LocationValue(new JsonString(""), null);
+        }
+        return new LocationValue(new JsonString("nowhere_" + choice), "nowhere_" + choice);
     }
 
-    private static GenChat chat(RawChat c, String chatId, String path, List<String> linkable) {
-        JsonString location = locationValue(c.locationChoice(), linkable);
-        JsonArray messages = new JsonArray(new ArrayList<>(c.messages()));
+    /**
+     * The chat file with its chat id, path and location value filled in. The header knows its title, times and
+     * whether it has a place for the location value; whether it holds the chat id is known from the kind: a
+     * JSONL header holds it when drawn with its chat id slot filled; a shape-A document holds it as "id"
+     * (read before a metadata.chat_id, §5.3, which A's metadata may hold with another value); a shape-B
+     * document holds it as metadata.chat_id and has neither "chat_id" nor "id" above it.
+     */
+    private static GenChat chat(RawChat c, String chatId, String path, List<String> linkable, boolean idFile) {
+        LocationValue location = locationValue(c.locationChoice(), linkable);
+        Header h = c.header();
+        String locationId = h.hasLocation() ? location.location() : null;
+        boolean locationFile = locationId != null && LONG_LOCATION_IDS.stream().noneMatch(locationId::startsWith);
+        GenChat.Expected expected = new GenChat.Expected(h.title(), locationId, h.created(), h.updated(), idFile, locationFile);
+        JsonArray messages = new JsonArray(c.messages().stream().map(m -> (Json) m.document()).toList());
         return switch (c.kind()) {
             case JSONL -> {
-                JsonObject header = fillHeader(c.template(), chatId, c.headerHasChatId(), location);
-                yield new GenChat(GenChat.Kind.JSONL, chatId, path, header, c.messages(), null, null, c.crlf(), c.blankAfter());
+                JsonObject header = fillHeader(h.template(), chatId, c.headerHasChatId(), location.written());
+                yield new GenChat(GenChat.Kind.JSONL, chatId, path, header, c.messages(), null, null, c.crlf(), c.blankAfter(),
+                        c.headerHasChatId(), expected);
             }
             case A -> {
-                JsonObject doc = c.template().with("id", new JsonString(chatId)).with("messages", messages)
-                        .with("location_id", location);
-                yield new GenChat(GenChat.Kind.A, chatId, path, doc.without("messages"), c.messages(), doc, c.style(), false, -1);
+                JsonObject doc = h.template().with("id", new JsonString(chatId)).with("messages", messages)
+                        .with("location_id", location.written());
+                yield new GenChat(GenChat.Kind.A, chatId, path, doc.without("messages"), c.messages(), doc, c.style(), false, -1,
+                        true, expected);
             }
             case B -> {
-                JsonObject metadata = ((JsonObject) c.template().get("metadata"))
-                        .with("chat_id", new JsonString(chatId)).with("location_id", location);
-                JsonObject doc = c.template().with("messages", messages).with("metadata", metadata);
-                yield new GenChat(GenChat.Kind.B, chatId, path, doc.without("messages"), c.messages(), doc, c.style(), false, -1);
+                JsonObject metadata = ((JsonObject) h.template().get("metadata"))
+                        .with("chat_id", new JsonString(chatId)).with("location_id", location.written());
+                JsonObject doc = h.template().with("messages", messages).with("metadata", metadata);
+                yield new GenChat(GenChat.Kind.B, chatId, path, doc.without("messages"), c.messages(), doc, c.style(), false, -1,
+                        true, expected);
             }
         };
     }

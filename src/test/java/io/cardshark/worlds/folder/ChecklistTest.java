@@ -470,6 +470,15 @@ class ChecklistTest {
                             + message);
             assertThat(read(doc.resolve("chats/cellar_chat.jsonl"))).startsWith(
                     line("{\"metadata\": {\"title\": \"Persisted\", \"location_id\": \"cellar\"}, \"version\": \"1.0\", \"chat_id\": \"chat_p1\", \"timestamp\": 1795715060001}"));
+
+            // cardshark: a JSONL chat becomes a shape-A document (§9.2): "id" first, the header's keys in order
+            // without "chat_id", and, with no "updated" in the header, "messages" at the end.
+            Path cs = export(store, id, Layout.CARDSHARK);
+            String m1 = "{\"id\": \"m1\", \"role\": \"user\", \"content\": \"hi\", \"timestamp\": 1795715061000}";
+            assertThat(read(cs.resolve("chats/design.json"))).isEqualTo(
+                    py("{\"id\": \"design\", \"metadata\": {\"version\": \"1.0\", \"location_id\": \"hall\", \"world_name\": \"Chat_World\"}, \"timestamp\": 1795715060000, \"messages\": [" + m1 + "]}"));
+            assertThat(read(cs.resolve("chats/chat_p1.json"))).isEqualTo(
+                    py("{\"id\": \"chat_p1\", \"metadata\": {\"title\": \"Persisted\", \"location_id\": \"cellar\"}, \"version\": \"1.0\", \"timestamp\": 1795715060001, \"messages\": [" + m1 + ", " + m1.replace("m1", "m2") + "]}"));
         }
     }
 

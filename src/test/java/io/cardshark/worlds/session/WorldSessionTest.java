@@ -16,12 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -202,17 +207,22 @@ class WorldSessionTest {
         int threads = 3;
         int moves = 60;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        java.util.concurrent.atomic.AtomicInteger saved = new java.util.concurrent.atomic.AtomicInteger();
-        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        // What each thread was told had happened: its acknowledged moves, per world, in its own order.
+        List<Map<String, List<String>>> acknowledged = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
+            Map<String, List<String>> mine = new HashMap<>();
+            worlds.forEach(w -> mine.put(w, new ArrayList<>()));
+            acknowledged.add(mine);
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < moves; i++) {
                     String w = worlds.get((thread + i) % 2);
+                    Coordinates to = Coordinates.of(thread, i, 0);
                     while (true) {
                         try {
-                            sessions.open(w).move(Coordinates.of(thread, i, 0));
-                            saved.incrementAndGet();
+                            sessions.open(w).move(to);
+                            mine.get(w).add(to.key());
                             break;
                         } catch (StoreUnavailableException closedMeanwhile) {
                             // The world was switched away between open and move: open it again.
@@ -225,13 +235,31 @@ class WorldSessionTest {
         for (int k = 0; k < 20; k++) {
             sessions.activate(worlds.get(k % 2));
         }
-        for (var f : futures) {
+        for (Future<?> f : futures) {
             f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
         sessions.flushAll();
-        int stored = store.players().visits(world).size() + store.players().visits(other).size();
-        assertThat(saved.get()).isEqualTo(threads * moves);
-        assertThat(stored).isEqualTo(threads * moves);
+        for (int t = 0; t < threads; t++) {
+            assertThat(acknowledged.get(t).values().stream().mapToInt(List::size).sum())
+                    .as("moves acknowledged to thread %d", t).isEqualTo(moves);
+        }
+        for (String w : worlds) {
+            // Read back from the store: one history, numbered from 0, in which each thread's visits of this
+            // world appear exactly as it made them, in its order, and nothing else appears.
+            List<Visit> visits = store.players().visits(w);
+            assertThat(visits).extracting(Visit::seq).as("visit numbers of %s", w)
+                    .isEqualTo(IntStream.range(0, visits.size()).boxed().toList());
+            List<String> keys = visits.stream().map(Visit::positionKey).toList();
+            int expected = 0;
+            for (int t = 0; t < threads; t++) {
+                String prefix = t + ",";
+                List<String> made = acknowledged.get(t).get(w);
+                assertThat(keys.stream().filter(k -> k.startsWith(prefix)).toList())
+                        .as("thread %d's visits of %s, in its order", t, w).isEqualTo(made);
+                expected += made.size();
+            }
+            assertThat(keys).as("visits of %s: only the threads' moves", w).hasSize(expected);
+        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  * temp file, read back, old file to a backup, rename, as CardShark's manager does). Prints figures.
  *
  * <pre>
- * mvn -B -q -DskipTests package
+ * mvn -B -q -Pbench -DskipTests package   (the bench profile compiles src/bench/java into target/test-classes)
  * java -cp target/cardshark-worlds.jar:target/test-classes io.cardshark.worlds.bench.SessionBenchmark [moves] [locations]
  * </pre>
  */

@@ -19,7 +19,7 @@ import java.util.List;
  * figures; asserts nothing. Run it with a small heap to show that nothing is held whole:
  *
  * <pre>
- * mvn -B -q -DskipTests package
+ * mvn -B -q -Pbench -DskipTests package   (the bench profile compiles src/bench/java into target/test-classes)
  * java -Xmx256m -cp target/cardshark-worlds.jar:target/test-classes io.cardshark.worlds.bench.FolderBenchmark [locations] [messages] [dir]
  * </pre>
  */

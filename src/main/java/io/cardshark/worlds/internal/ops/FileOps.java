@@ -164,9 +164,16 @@ public final class FileOps implements WorldFiles {
     public Optional<WorldFile> describe(String worldId, String path) {
         Checks.worldId(worldId);
         Checks.required(worldId, "path", path, 4000);
-        return access.read(worldId, dsl -> dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256)
-                .from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path))
-                .fetchOptional(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3())));
+        return access.read(worldId, dsl -> {
+            Optional<WorldFile> file = dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256)
+                    .from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path))
+                    .fetchOptional(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3()));
+            if (file.isEmpty()) {
+                // As find() elsewhere: an absent file is an answer, an absent world is an error.
+                WorldRows.requireWorld(dsl, worldId);
+            }
+            return file;
+        });
     }
 
     @Override

@@ -67,6 +67,14 @@ public final class TestZips {
         return patched;
     }
 
+    /** Declares another CRC-32 for {@code name} in the central directory, as if its data were damaged. */
+    public static byte[] withDeclaredCrc(byte[] zip, String name, int crc) {
+        byte[] patched = zip.clone();
+        int at = centralRecord(patched, name);
+        ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN).putInt(at + 16, crc);
+        return patched;
+    }
+
     /** Replaces every occurrence of one name by another of the same length (local and central headers). */
     public static byte[] renamed(byte[] zip, String from, String to) {
         byte[] a = from.getBytes(StandardCharsets.UTF_8);

@@ -14,7 +14,10 @@ import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.JsonEdit;
 import io.cardshark.worlds.testing.LaterSamples;
+import io.cardshark.worlds.testing.TestPngs;
+import io.cardshark.worlds.testing.TestZips;
 import io.cardshark.worlds.testing.Trees;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -199,6 +203,48 @@ class LaterFormsImportTest {
         assertThat(entries.keySet()).containsExactlyElementsOf(names(arr(expected, "zip", "entries")));
         assertOriginals(id, entries);
         assertThat(store.files().get(id, "world_card.png")).isEqualTo(entries.get("world.png"));
+    }
+
+    /**
+     * CardShark's own gaps (format spec §12): a format-1 export whose room image and NPC card are missing, and a
+     * .cardshark.zip re-exported after CardShark's own import gave a character card a new uuid while the placements
+     * kept the old one. The archive's references are kept as they are, and each gap reaches the report as one
+     * warning naming the room and the reference.
+     */
+    @Test
+    void cardSharksOwnGapsAreKeptConsistentAndReportedRoomByRoom() throws IOException {
+        Map<String, byte[]> format1 = new LinkedHashMap<>(LaterSamples.zipEntries(LaterSamples.path(LaterSamples.ZIP_1, "world.zip")));
+        format1.remove("images/market.png");
+        format1.remove("npcs/Old_Tobin.png");
+        ImportResult r = importOne(Files.write(dir.resolve("world.zip"), TestZips.zip(format1)));
+        String tobin = "32d0c26b-541d-44fe-b119-df1aa33a8b72";
+        assertThat(r.warnings()).containsExactly(
+                "room \"room-market\" (Fish Market): image \"market.png\" is not in the archive (no images/market.png);"
+                        + " the background names a file the world does not have",
+                "room \"room-lighthouse\" (Lighthouse): NPC " + tobin + " has no character card in npcs/; the reference is kept");
+        assertThat(store.locations().get(r.worldId(), "room-market").background()).isEqualTo("market.png");
+        assertThat(store.files().describe(r.worldId(), "images/backgrounds/market.png")).isEmpty();
+        assertThat(store.locations().get(r.worldId(), "room-lighthouse").npcs()).containsExactly(tobin);
+
+        JsonObject expected = LaterSamples.expected(LaterSamples.CARDSHARK_ZIP);
+        Map<String, byte[]> ironwood = new LinkedHashMap<>(LaterSamples.zipEntries(
+                LaterSamples.path(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip")));
+        String vell = str(arr(expected, "characters_present").get(0), "character_uuid");
+        String reissued = str(obj(expected, "cardshark_import_result", "room_cards_after_import"),
+                "22f553a7-b345-4fcd-9ef7-79c4d861e8e6", "npcs", 0, "character_uuid");
+        String entry = str(arr(expected, "characters_present").get(0), "entry");
+        ironwood.put(entry, TestPngs.withCard(ironwood.get(entry), JsonEdit.putObject(TestPngs.readCard(ironwood.get(entry)),
+                new JsonString(reissued), "data", "character_uuid")));
+        ImportResult keep = importOne(Files.write(dir.resolve("reexport.cardshark.zip"), TestZips.zip(ironwood)));
+        for (Json room : arr(expected, "rooms")) {
+            List<String> npcs = arr(room, "effective_npcs").stream().map(n -> str(n, "character_uuid")).toList();
+            assertThat(store.locations().get(keep.worldId(), str(room, "room_uuid")).npcs()).containsExactlyElementsOf(npcs);
+            if (npcs.contains(vell)) {
+                assertThat(keep.warnings()).contains("room \"" + str(room, "room_uuid") + "\" (" + str(room, "name") + "): NPC "
+                        + vell + " has no character card in characters/; the reference is kept");
+            }
+        }
+        assertThat(keep.warnings()).hasSize(2);
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.JsonEdit;
-import io.cardshark.worlds.testing.TestZips;
-import io.cardshark.worlds.testing.TestPngs;
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.testing.LaterSamples.obj;
 import static io.cardshark.worlds.testing.LaterSamples.str;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +11,10 @@ import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonStyle;
 import io.cardshark.worlds.internal.json.JsonWriter;
 import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.testing.JsonEdit;
+import io.cardshark.worlds.testing.TestZips;
+import io.cardshark.worlds.testing.TestPngs;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.io.IOException;
 import java.nio.file.Files;

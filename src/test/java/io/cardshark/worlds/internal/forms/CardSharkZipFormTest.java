@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.testing.LaterSamples.CARDSHARK_ZIP;
 import static io.cardshark.worlds.testing.LaterSamples.arr;
 import static io.cardshark.worlds.testing.LaterSamples.at;
@@ -17,6 +16,7 @@ import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonWriter;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +36,7 @@ class CardSharkZipFormTest {
     void namesTheWorldAndTheForm() {
         assertThat(world.form()).isEqualTo(WorldForm.CARDSHARK_ZIP);
         assertThat(world.formVersion()).isEqualTo("2.0");
+        assertThat(world.stateFile()).isEqualTo("world.png");
         assertThat(world.worldId()).isEqualTo("Ironwood_Keep");
         JsonObject meta = obj(world.state(), "metadata");
         assertThat(str(meta, "name")).isEqualTo(str(expected, "world", "name"));

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.testing.LaterSamples.arr;
 import static io.cardshark.worlds.testing.LaterSamples.at;
 import static io.cardshark.worlds.testing.LaterSamples.key;
@@ -13,6 +12,7 @@ import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.util.ArrayList;
 import java.util.List;

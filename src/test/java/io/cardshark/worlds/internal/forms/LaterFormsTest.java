@@ -1,12 +1,12 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.internal.forms.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.internal.forms.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardshark.worlds.testing.LaterSamples;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.TestPngs;
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.internal.forms.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +9,8 @@ import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.TestPngs;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.testing.LaterSamples.FORM_R;
 import static io.cardshark.worlds.testing.LaterSamples.arr;
 import static io.cardshark.worlds.testing.LaterSamples.at;
@@ -16,6 +15,7 @@ import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,6 +39,7 @@ class RoomsArrayFormTest {
         assertThat(world.worldId()).isEqualTo("Riverside_Mill");
         assertThat(world.form()).isEqualTo(WorldForm.SHAPE_R);
         assertThat(world.formVersion()).isEqualTo("1");
+        assertThat(world.stateFile()).isEqualTo("world_state.json");
         assertThat(str(world.state(), "name")).isEqualTo("Riverside_Mill");
         assertThat(str(world.state(), "metadata", "name")).isEqualTo(str(expected, "world", "name"));
         assertThat(str(world.state(), "metadata", "description")).isEqualTo(str(expected, "world", "description"));

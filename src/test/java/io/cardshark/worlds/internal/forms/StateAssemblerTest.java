@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.internal.forms.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonPointer;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

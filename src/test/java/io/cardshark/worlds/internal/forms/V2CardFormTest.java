@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.testing.LaterSamples.V2_PNG;
 import static io.cardshark.worlds.testing.LaterSamples.at;
 import static io.cardshark.worlds.testing.LaterSamples.obj;
@@ -12,6 +11,7 @@ import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +30,7 @@ class V2CardFormTest {
     void namesTheWorldAndTheForm() {
         assertThat(world.form()).isEqualTo(WorldForm.V2_CARD);
         assertThat(world.formVersion()).isEqualTo(((JsonNumber) at(expected, "world", "schema_version")).token());
+        assertThat(world.stateFile()).as("the card itself").isEqualTo("world_card.png");
         assertThat(str(world.state(), "metadata", "name")).isEqualTo(str(expected, "world", "name"));
         assertThat(world.worldId()).isEqualTo("Saltmarsh_Harbor"); // CardShark's re.sub(r'[^\w\-]+', '_', name)
         assertThat(str(world.state(), "name")).isEqualTo(world.worldId());

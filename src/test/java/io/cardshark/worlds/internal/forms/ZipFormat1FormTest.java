@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.testing.LaterSamples.ZIP_1;
 import static io.cardshark.worlds.testing.LaterSamples.arr;
 import static io.cardshark.worlds.testing.LaterSamples.at;
@@ -13,6 +12,7 @@ import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,6 +30,7 @@ class ZipFormat1FormTest {
     void namesTheWorldAndTheForm() {
         assertThat(world.form()).isEqualTo(WorldForm.ZIP_FORMAT_1);
         assertThat(world.formVersion()).isEqualTo(((JsonNumber) at(expected, "world_meta", "format_version")).token());
+        assertThat(world.stateFile()).isEqualTo("world_state.json");
         assertThat(world.worldId()).isEqualTo("Saltmarsh_Harbor");
         assertThat(str(world.state(), "metadata", "name")).isEqualTo(str(expected, "world_meta", "name"));
         assertThat(world.metadata()).as("world_meta.json, verbatim").isEqualTo(obj(expected, "world_meta"));

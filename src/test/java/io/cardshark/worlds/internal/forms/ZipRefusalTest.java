@@ -1,15 +1,18 @@
 package io.cardshark.worlds.internal.forms;
 
-import io.cardshark.worlds.testing.TestZips;
-import io.cardshark.worlds.testing.LaterSamples;
 import static io.cardshark.worlds.internal.forms.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonStyle;
 import io.cardshark.worlds.internal.json.JsonWriter;
+import io.cardshark.worlds.testing.JsonEdit;
+import io.cardshark.worlds.testing.TestPngs;
+import io.cardshark.worlds.testing.TestZips;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -263,6 +266,20 @@ class ZipRefusalTest {
         Path file = write(TestZips.zip(sampleEntries(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip", changes)));
         assertRefused(() -> CardSharkZipForm.convert(file, SafeZip.read(file)), file.toString(), "the entry world.png is missing");
         assertRefused(() -> LaterForms.convert(file), file.toString(), "nor world.png");
+    }
+
+    @Test
+    void aWorldCardOfAnotherSpecVersion() throws IOException {
+        byte[] world = LaterSamples.zipEntries(LaterSamples.path(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip")).get("world.png");
+        JsonObject card = JsonEdit.putObject(TestPngs.readCard(world), new JsonString("3.0"), "spec_version");
+        Path file = write(TestZips.zip(sampleEntries(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip",
+                Map.of("world.png", TestPngs.withCard(world, card)))));
+        assertRefused(() -> LaterForms.convert(file), file + " entry world.png", "at /spec_version",
+                "spec_version 3.0 is not supported; supported: 2.0");
+        JsonObject unversioned = TestPngs.readCard(world).without("spec_version");
+        Path none = write(TestZips.zip(sampleEntries(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip",
+                Map.of("world.png", TestPngs.withCard(world, unversioned)))));
+        assertRefused(() -> LaterForms.convert(none), "no spec_version; supported: 2.0");
     }
 
     @Test

@@ -74,17 +74,24 @@ class LaterFormsImportTest {
         return r;
     }
 
+    /** Imports a sample and checks what the report says of it: the id, the form and its version, the state's file. */
+    private ImportResult importSample(Path source, String id, WorldForm form, String version, String stateFile) {
+        ImportResult r = importOne(source);
+        assertThat(r.worldId()).isEqualTo(id);
+        assertThat(r.form()).isEqualTo(form);
+        assertThat(r.formVersion()).isEqualTo(version);
+        assertThat(r.stateFile()).isEqualTo(stateFile);
+        return r;
+    }
+
     @Test
     void aFormRWorldFolderInItsBaseFolderImportsItsRoomsAtTheirCoordinates() throws IOException {
         JsonObject expected = LaterSamples.expected(LaterSamples.FORM_R);
         JsonObject migration = obj(expected, "cardshark_readers",
                 "dcf8b76 backend/utils/world_state_migration.py load_world_state_with_migration");
-        ImportResult r = importOne(LaterSamples.path(LaterSamples.FORM_R, "worlds"));
         String id = "Riverside_Mill";
-        assertThat(r.worldId()).isEqualTo(id);
-        assertThat(r.form()).isEqualTo(WorldForm.SHAPE_R);
-        assertThat(r.formVersion()).isEqualTo(String.valueOf(num(migration, "detect_schema_version")));
-        assertThat(r.stateFile()).isEqualTo("world_state.json");
+        ImportResult r = importSample(LaterSamples.path(LaterSamples.FORM_R, "worlds"), id, WorldForm.SHAPE_R,
+                String.valueOf(num(migration, "detect_schema_version")), "world_state.json");
         assertThat(r.warnings()).isEmpty();
         assertThat(store.worlds().get(id).displayName()).isEqualTo(str(expected, "world", "name"));
         assertThat(metadata(id).get("description")).isEqualTo(at(expected, "world", "description"));
@@ -113,12 +120,9 @@ class LaterFormsImportTest {
     @Test
     void aV2WorldCardImportsItsRoomsEventsAndPlayerAndReportsTheImagesItLacks() {
         JsonObject expected = LaterSamples.expected(LaterSamples.V2_PNG);
-        ImportResult r = importOne(LaterSamples.path(LaterSamples.V2_PNG, "world_card.png"));
         String id = "Saltmarsh_Harbor";
-        assertThat(r.worldId()).isEqualTo(id);
-        assertThat(r.form()).isEqualTo(WorldForm.V2_CARD);
-        assertThat(r.formVersion()).isEqualTo(token(at(expected, "world", "schema_version")));
-        assertThat(r.stateFile()).isEqualTo(str(expected, "sample_file"));
+        ImportResult r = importSample(LaterSamples.path(LaterSamples.V2_PNG, "world_card.png"), id, WorldForm.V2_CARD,
+                token(at(expected, "world", "schema_version")), str(expected, "sample_file"));
         assertV2World(id, obj(expected, "world"));
 
         assertThat(arr(expected, "images", "inside_sample")).isEmpty();
@@ -139,12 +143,9 @@ class LaterFormsImportTest {
     void aFormat1ZipImportsItsWorldImagesAndCardsByteForByte() {
         JsonObject expected = LaterSamples.expected(LaterSamples.ZIP_1);
         Path archive = LaterSamples.path(LaterSamples.ZIP_1, "world.zip");
-        ImportResult r = importOne(archive);
         String id = "Saltmarsh_Harbor";
-        assertThat(r.worldId()).isEqualTo(id);
-        assertThat(r.form()).isEqualTo(WorldForm.ZIP_FORMAT_1);
-        assertThat(r.formVersion()).isEqualTo(token(at(expected, "world_meta", "format_version")));
-        assertThat(r.stateFile()).isEqualTo("world_state.json");
+        ImportResult r = importSample(archive, id, WorldForm.ZIP_FORMAT_1, token(at(expected, "world_meta", "format_version")),
+                "world_state.json");
         assertThat(r.warnings()).as("npc_references_without_card_in_zip is empty, every image is there").isEmpty();
         assertV2World(id, obj(expected, "world"));
         assertThat(metadata(id)).as("world_meta.json is the metadata document").isEqualTo(obj(expected, "world_meta"));
@@ -165,12 +166,12 @@ class LaterFormsImportTest {
     void aCardsharkZipImportsItsPlacementsWithGridExitsAndEffectiveNpcs() {
         JsonObject expected = LaterSamples.expected(LaterSamples.CARDSHARK_ZIP);
         Path archive = LaterSamples.path(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip");
-        ImportResult r = importOne(archive);
+        Map<String, byte[]> entries = LaterSamples.zipEntries(archive);
         String id = "Ironwood_Keep";
-        assertThat(r.worldId()).isEqualTo(id);
-        assertThat(r.form()).isEqualTo(WorldForm.CARDSHARK_ZIP);
-        assertThat(r.formVersion()).isEqualTo("2.0"); // the world card's spec_version (png_embedding: chara_card_v2)
-        assertThat(r.stateFile()).isEqualTo("world.png");
+        // The archive has no version of its own: it is the world card's spec_version, decoded here by the test.
+        String specVersion = str(TestPngs.readCard(entries.get("world.png")), "spec_version");
+        assertThat(specVersion).isEqualTo("2.0");
+        ImportResult r = importSample(archive, id, WorldForm.CARDSHARK_ZIP, specVersion, "world.png");
         assertThat(r.warnings()).isEmpty();
         assertThat(store.worlds().get(id).displayName()).isEqualTo(str(expected, "world", "name"));
         JsonObject metadata = metadata(id);
@@ -180,7 +181,6 @@ class LaterFormsImportTest {
 
         List<Json> rooms = arr(expected, "rooms");
         assertThat(store.locations().list(id)).hasSize(rooms.size());
-        Map<String, byte[]> entries = LaterSamples.zipEntries(archive);
         for (Json room : rooms) {
             String uuid = str(room, "room_uuid");
             Location l = store.locations().get(id, uuid);

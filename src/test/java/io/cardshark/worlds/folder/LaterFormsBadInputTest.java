@@ -327,7 +327,7 @@ class LaterFormsBadInputTest {
                 c("a_shape_f_state_given_as_a_file", s -> {
                     Path world = Files.createDirectories(s.resolve("Tiny"));
                     return Files.writeString(world.resolve("world_state.json"), "{\"name\": \"Tiny\", \"locations\": {}}");
-                }, "not a rooms-array world state", "shapes F, M and H are read by the world folder importer"));
+                }, "expected a rooms-array world state (form R)", "give the folder"));
     }
 
     /** The form-R sample's world folder, with one value of its state replaced. */

@@ -92,7 +92,8 @@ public final class LaterForms {
             if (Node.parse(bytes, origin).value() instanceof JsonObject state && isRoomsArray(state)) {
                 return new Source(WorldForm.SHAPE_R, bytes, null, state);
             }
-            throw origin.refuse("not a rooms-array world state (shapes F, M and H are read by the world folder importer)");
+            throw origin.refuse("expected a rooms-array world state (form R); a state of shape F, M or H is read with its"
+                    + " world folder: give the folder");
         }
         throw origin.refuse("not a later CardShark world form: expected a .png world card, a .zip world export"
                 + " or a rooms-array world_state.json");

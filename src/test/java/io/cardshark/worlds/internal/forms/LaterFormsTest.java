@@ -57,7 +57,7 @@ class LaterFormsTest {
     @Test
     void refusesAFolderShapeStateAndOtherFiles() throws IOException {
         Path shapeF = Files.writeString(dir.resolve("world_state.json"), "{\"name\": \"Tiny_World\", \"locations\": {}}");
-        assertRefused(() -> LaterForms.detect(shapeF), shapeF.toString(), "not a rooms-array world state");
+        assertRefused(() -> LaterForms.detect(shapeF), shapeF.toString(), "expected a rooms-array world state");
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         assertRefused(() -> LaterForms.detect(text), text.toString(), "not a later CardShark world form");
         assertRefused(() -> LaterForms.detect(dir), dir.toString(), "not a regular file");

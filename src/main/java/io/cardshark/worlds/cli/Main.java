@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 
 /**
  * The {@code cardshark-worlds} command line. Exit codes: 0 success, 1 failure, 2 usage error. An error is
- * one line on standard error; {@code --verbose} adds the stack trace.
+ * one line on standard error; {@code -Dcardshark.verbose=true} (in {@code JAVA_TOOL_OPTIONS}, say) adds
+ * log lines and the stack trace.
  */
 @Command(name = "cardshark-worlds", mixinStandardHelpOptions = true, version = "cardshark-worlds 0.1.0",
         description = "An embedded, transactional store for CardShark worlds.",

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Workload 2: append one chat message durably, and 1,000 in one batch, to a chat that holds 1,000 or 1,000,000
  * messages: this store's {@code chats().append} / {@code appendAll} at the default durability level, a JSONL append
- * forced to disk, CardShark's whole-chat rewrite (read, parse, append, write whole, force), SQLite NORMAL and FULL.
+ * forced to disk, CardShark's whole-chat rewrite (read, parse, append, write whole, force), SQLite NORMAL and FULL, and bare H2.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -139,6 +139,11 @@ public class AppendBench {
         s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n++, 1);
     }
 
+    @Benchmark
+    public void oneBareH2(Stores.BareH2Chat s) throws SQLException {
+        s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n++, 1);
+    }
+
     // ---- 1,000 messages in one batch ----
 
     @Benchmark
@@ -164,6 +169,12 @@ public class AppendBench {
 
     @Benchmark
     public void batchSqlite(Stores.SqliteChat s) throws SQLException {
+        s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n, BATCH);
+        s.n += BATCH;
+    }
+
+    @Benchmark
+    public void batchBareH2(Stores.BareH2Chat s) throws SQLException {
         s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n, BATCH);
         s.n += BATCH;
     }

@@ -54,6 +54,7 @@ public final class BenchMain {
     private final Path dir;
     private final List<RunResult> results = new ArrayList<>();
     private JsonObject folder;
+    private List<DiskBytes.Figure> diskBytes = List.of();
     private final List<Map<String, Object>> rows = new ArrayList<>();
 
     private BenchMain(boolean quick, Path dir) {
@@ -97,6 +98,9 @@ public final class BenchMain {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, dir.resolve("jmh.json").toString()).writeOut(results);
             if (filter == null || filter.matcher("FolderBenchmark").find()) {
                 runFolderBenchmark();
+            }
+            if (filter == null || filter.matcher("DiskBytes").find()) {
+                runDiskBytes();
             }
         } finally {
             BenchWorlds.deleteTree(Fixtures.fixtureRoot());
@@ -168,6 +172,14 @@ public final class BenchMain {
         } else {
             System.out.printf("FAILED (see logs/FolderBenchmark.log)%n");
         }
+    }
+
+    private void runDiskBytes() throws Exception {
+        long t = System.nanoTime();
+        System.out.printf("  %-22s bytes written per operation, %,d operations each ... ", "DiskBytes", DiskBytes.OPERATIONS);
+        System.out.flush();
+        diskBytes = DiskBytes.measureAll();
+        System.out.printf("%.0f s%n", (System.nanoTime() - t) / 1e9);
     }
 
     // ---- results ----
@@ -258,6 +270,7 @@ public final class BenchMain {
         row(workload, size, time(ours), time(jsonl), time(normal), time(full), times(ours, normal, "ours/NORMAL"),
                 targeted ? "≤ 2x SQLite NORMAL" : "-", targeted ? met(ratio == null ? null : ratio <= 2) : "",
                 values("unit", unit, "ours", ours, "file", jsonl, "sqliteNormal", normal, "sqliteFull", full));
+        floor(ours, p50("AppendBench." + kind + "BareH2", "messages", m), normal, "NORMAL", size, false);
         row("  file: CardShark whole-chat rewrite", size, "", time(rewrite), "", "", times(rewrite, ours, "rewrite/ours"),
                 "-", "", values("unit", unit, "file", rewrite));
     }
@@ -274,12 +287,13 @@ public final class BenchMain {
         return String.format("%,d", value);
     }
 
-    private void row(String workload, String size, String ours, String file, String normal, String full, String ratio,
-                     String target, String met, Map<String, Object> values) {
+    private Map<String, Object> row(String workload, String size, String ours, String file, String normal, String full,
+                                    String ratio, String target, String met, Map<String, Object> values) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("workload", workload);
         row.put("size", size);
         row.put("cardshark-worlds", ours);
+        row.put("bare H2", "-");
         row.put("file approach", file);
         row.put("SQLite NORMAL", normal);
         row.put("SQLite FULL", full);
@@ -288,6 +302,26 @@ public final class BenchMain {
         row.put("met", met);
         row.put("values", values);
         rows.add(row);
+        return row;
+    }
+
+    /**
+     * Puts bare H2's figure (the same rows through plain JDBC) into the row just added, and a row under it that
+     * holds this store against that floor, and the floor against SQLite: which part of a gap is ours, which H2's.
+     */
+    private void floor(Double ours, Double bareH2, Double sqlite, String sqliteLabel, String size, boolean rate) {
+        Map<String, Object> above = rows.get(rows.size() - 1);
+        above.put("bare H2", rate ? perSecond(bareH2, "msgs") : time(bareH2));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) above.get("values");
+        values.put("bareH2", bareH2);
+        // For a rate, more is better: the store's cost against the floor is the floor's rate over ours.
+        Double cost = rate ? div(bareH2, ours) : div(ours, bareH2);
+        Double floorCost = rate ? div(sqlite, bareH2) : div(bareH2, sqlite);
+        row("  this store against bare H2", size, "", "", "", "", (cost == null ? "n/a" : String.format("ours/bare H2 %.2fx", cost))
+                        + (floorCost == null ? "" : String.format("; bare H2/%s %.2fx", sqliteLabel, floorCost)),
+                "≤ 1.3x bare H2", met(cost == null ? null : cost <= 1.3), values("unit", "cost ratio", "oursOverBareH2", cost,
+                        "bareH2OverSqlite", floorCost));
     }
 
     private static Map<String, Object> values(Object... kv) {
@@ -323,11 +357,13 @@ public final class BenchMain {
             row("move one step (p50)", n(Integer.parseInt(l)) + " locations", time(ours), time(file), time(normal),
                     time(full), ratio, target, met, values("unit", "µs/op p50", "ours", ours, "file", file,
                             "sqliteNormal", normal, "sqliteFull", full));
+            floor(ours, p50("MoveBench.bareH2", "locations", l), normal, "NORMAL", n(Integer.parseInt(l)) + " locations", false);
         }
         Double plMove = p50("PowerLossBench.move");
         Double fullMove = p50("MoveBench.sqlite", "locations", quick ? "1000" : "10000", "sync", "FULL");
         row("move, power-loss level (p50)", quick ? "1,000 locations" : "10,000 locations", time(plMove), "-", "-", time(fullMove),
                 times(plMove, fullMove, "ours/FULL"), "-", "", values("unit", "µs/op p50", "ours", plMove, "sqliteFull", fullMove));
+        floor(plMove, p50("PowerLossBench.moveBareH2"), fullMove, "FULL", quick ? "1,000 locations" : "10,000 locations", false);
 
         // 2. append
         for (String m : chats) {
@@ -337,6 +373,7 @@ public final class BenchMain {
         Double fullAppend = p50("AppendBench.oneSqlite", "messages", "1000", "sync", "FULL");
         row("append 1, power-loss level (p50)", "chat of 1,000", time(plAppend), "-", "-", time(fullAppend),
                 times(plAppend, fullAppend, "ours/FULL"), "-", "", values("unit", "µs/op p50", "ours", plAppend, "sqliteFull", fullAppend));
+        floor(plAppend, p50("PowerLossBench.appendOneBareH2"), fullAppend, "FULL", "chat of 1,000", false);
         for (String m : chats) {
             appendRows("batch", "append 1,000 in one batch (p50; file: JSONL)", "µs/batch p50", m, false);
         }
@@ -399,6 +436,14 @@ public final class BenchMain {
                 perSecond(full8, "msgs"), times(ours8, normal8, "ours/NORMAL"), "≥ SQLite NORMAL",
                 met(div(ours8, normal8) == null ? null : ours8 >= normal8),
                 values("unit", "messages/s", "ours", ours8, "sqliteNormal", normal8, "sqliteFull", full8));
+        floor(ours8, rate("ConcurrentAppendBench.bareH2"), normal8, "NORMAL", "8 worlds", true);
+
+        // bytes written per operation
+        for (DiskBytes.Figure ours : diskBytes) {
+            if (ours.engine().equals("ours")) {
+                diskBytesRow(ours);
+            }
+        }
 
         // physical limits
         Double fsync = p50("LimitsBench.fsync4k");
@@ -417,6 +462,31 @@ public final class BenchMain {
                 "-", "-", "", values("unit", "messages/s", "parse", parseRate, "generate", generateRate));
     }
 
+    private void diskBytesRow(DiskBytes.Figure ours) {
+        DiskBytes.Figure h2 = null;
+        DiskBytes.Figure sqlite = null;
+        for (DiskBytes.Figure f : diskBytes) {
+            if (f.workload().equals(ours.workload()) && f.level().equals(ours.level())) {
+                h2 = f.engine().equals("bare H2") ? f : h2;
+                sqlite = f.engine().equals("SQLite") ? f : sqlite;
+            }
+        }
+        boolean powerLoss = ours.level().equals("power loss");
+        String sqliteBytes = sqlite == null ? "n/a" : bytes(sqlite);
+        Map<String, Object> row = row("bytes written per op: " + ours.workload() + ", " + ours.level() + " level",
+                ours.workload().startsWith("append") ? "chat of 1,000" : "10,000 locations", bytes(ours), "-",
+                powerLoss ? "-" : sqliteBytes, powerLoss ? sqliteBytes : "-",
+                h2 == null ? "n/a" : times(ours.bytesPerOp(), h2.bytesPerOp(), "ours/bare H2")
+                        + (sqlite == null ? "" : "; " + times(h2.bytesPerOp(), sqlite.bytesPerOp(), "bare H2/SQLite")),
+                "-", "", values("unit", "bytes/op", "ours", ours.bytesPerOp(), "bareH2", h2 == null ? null : h2.bytesPerOp(),
+                        "sqlite", sqlite == null ? null : sqlite.bytesPerOp(), "oursWriteCalls", ours.writeCallsPerOp()));
+        row.put("bare H2", h2 == null ? "n/a" : bytes(h2));
+    }
+
+    private static String bytes(DiskBytes.Figure f) {
+        return String.format("%,.0f B in %.1f writes", f.bytesPerOp(), f.writeCallsPerOp());
+    }
+
     private static String rateAndHeap(Double rate, Double heap) {
         if (rate == null) {
             return "n/a";
@@ -426,7 +496,7 @@ public final class BenchMain {
 
     // ---- output ----
 
-    private static final String[] COLUMNS = {"workload", "size", "cardshark-worlds", "file approach", "SQLite NORMAL",
+    private static final String[] COLUMNS = {"workload", "size", "cardshark-worlds", "bare H2", "file approach", "SQLite NORMAL",
             "SQLite FULL", "ratio", "target", "met"};
 
     private void printTable(PrintStream out, double seconds, String loadBefore, String loadAfter) {
@@ -434,7 +504,7 @@ public final class BenchMain {
         out.println("| " + String.join(" | ", COLUMNS) + " |");
         StringBuilder rule = new StringBuilder("|");
         for (int i = 0; i < COLUMNS.length; i++) {
-            rule.append(i >= 2 && i <= 5 ? "---:|" : "---|");
+            rule.append(i >= 2 && i <= 6 ? "---:|" : "---|");
         }
         out.println(rule);
         for (Map<String, Object> row : rows) {

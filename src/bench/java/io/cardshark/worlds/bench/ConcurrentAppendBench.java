@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Workload 6: 8 threads, each appending chat messages durably (default level) to its own world of 8: total
- * messages per second, this store against SQLite NORMAL (and FULL), each thread with its own SQLite connection.
+ * messages per second, this store against SQLite NORMAL (and FULL) and bare H2, each thread with its own connection.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -44,27 +44,46 @@ public class ConcurrentAppendBench {
     }
 
     /** The database and one connection per writer, opened one after the other before the threads start. */
-    @State(Scope.Benchmark)
-    public static class Sqlite {
-        @Param({"NORMAL", "FULL"})
-        public String sync;
+    public abstract static class Plain {
         Path dir;
-        final SqliteWorlds[] connections = new SqliteWorlds[WORLDS];
+        final JdbcWorlds[] connections = new JdbcWorlds[WORLDS];
+
+        abstract JdbcWorlds.Engine engine();
 
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
-            dir = Fixtures.copySqliteWorlds(WORLDS, 10);
+            dir = Fixtures.copyPlainWorlds(engine(), WORLDS, 10);
             for (int i = 0; i < WORLDS; i++) {
-                connections[i] = SqliteWorlds.open(dir.resolve("worlds.sqlite"), sync);
+                connections[i] = JdbcWorlds.open(dir, engine());
             }
         }
 
         @TearDown(Level.Trial)
         public void tearDown() throws SQLException {
-            for (SqliteWorlds c : connections) {
+            for (JdbcWorlds c : connections) {
                 c.close();
             }
             Fixtures.delete(dir);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Sqlite extends Plain {
+        @Param({"NORMAL", "FULL"})
+        public String sync;
+
+        @Override
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.valueOf("SQLITE_" + sync);
+        }
+    }
+
+    /** Bare H2 at the default level: eight connections to one database, each writer on its own world. */
+    @State(Scope.Benchmark)
+    public static class BareH2 extends Plain {
+        @Override
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.H2;
         }
     }
 
@@ -91,6 +110,11 @@ public class ConcurrentAppendBench {
 
     @Benchmark
     public void sqlite(Sqlite s, Writer w) throws SQLException {
+        s.connections[w.index].append(w.world, Fixtures.CHAT, w.next++, 1);
+    }
+
+    @Benchmark
+    public void bareH2(BareH2 s, Writer w) throws SQLException {
         s.connections[w.index].append(w.world, Fixtures.CHAT, w.next++, 1);
     }
 }

@@ -21,8 +21,8 @@ import java.util.List;
  * fixture is never used), later forks copy it. BenchMain deletes the fixtures before and after a run.
  *
  * <p>Every approach holds the same content ({@link BenchWorlds}): this store's worlds are imported from a generated
- * world folder (one transaction per world, as the import runs), the file approach's are that folder, SQLite's are
- * inserted row by row with the same keys and values.
+ * world folder (one transaction per world, as the import runs), the file approach's are that folder, SQLite's and bare
+ * H2's are inserted row by row with the same keys and values.
  */
 public final class Fixtures {
 
@@ -128,10 +128,10 @@ public final class Fixtures {
                 BenchWorlds.writeWorldState(dir.resolve(WORLD).resolve("world_state.json"), WORLD, locations, JsonStyle.CARDSHARK));
     }
 
-    /** SQLite's world of {@code locations} locations: {@code worlds.sqlite}. */
-    public static Path copySqliteWorld(int locations) {
-        return copy("sqlite-world-" + locations, dir -> {
-            try (SqliteWorlds db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), "NORMAL")) {
+    /** The world of {@code locations} locations through plain JDBC, in SQLite or bare H2. */
+    public static Path copyPlainWorld(JdbcWorlds.Engine engine, int locations) {
+        return copy(engine.fixtureName() + "-world-" + locations, dir -> {
+            try (JdbcWorlds db = JdbcWorlds.open(dir, engine.builder())) {
                 db.insertWorld(WORLD, "Bench World");
                 db.insertLocations(WORLD, locations, BenchWorlds::npc);
                 db.commit();
@@ -165,9 +165,10 @@ public final class Fixtures {
         return template("shape-a-chat-" + messages, dir -> BenchWorlds.writeShapeAChat(dir.resolve("chat_0.json"), 0, messages));
     }
 
-    public static Path copySqliteChat(int messages) {
-        return copy("sqlite-chat-" + messages, dir -> {
-            try (SqliteWorlds db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), "NORMAL")) {
+    /** The chat of {@code messages} messages through plain JDBC, in SQLite or bare H2. */
+    public static Path copyPlainChat(JdbcWorlds.Engine engine, int messages) {
+        return copy(engine.fixtureName() + "-chat-" + messages, dir -> {
+            try (JdbcWorlds db = JdbcWorlds.open(dir, engine.builder())) {
                 db.insertWorld(WORLD, "Bench World");
                 db.insertLocations(WORLD, 10, BenchWorlds::npc);
                 db.insertChat(WORLD, CHAT, messages);
@@ -209,9 +210,10 @@ public final class Fixtures {
         });
     }
 
-    public static Path copySqliteWorlds(int worlds, int locations) {
-        return copy("sqlite-worlds-" + worlds + "x" + locations, dir -> {
-            try (SqliteWorlds db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), "NORMAL")) {
+    /** {@code worlds} worlds of {@code locations} locations and one empty chat each, in SQLite or bare H2. */
+    public static Path copyPlainWorlds(JdbcWorlds.Engine engine, int worlds, int locations) {
+        return copy(engine.fixtureName() + "-worlds-" + worlds + "x" + locations, dir -> {
+            try (JdbcWorlds db = JdbcWorlds.open(dir, engine.builder())) {
                 for (int w = 0; w < worlds; w++) {
                     int world = w;
                     db.insertWorld(worldId(w), worldId(w).replace('_', ' '));

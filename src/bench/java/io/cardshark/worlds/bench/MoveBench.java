@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Workload 1: move the player one step, committed at the default durability level (position and visit history in
  * one transaction), in a world of 1,000, 10,000 and 100,000 locations: this store's {@code players().move}, the
- * file approach (the whole world_state.json saved per move) and SQLite NORMAL and FULL.
+ * file approach (the whole world_state.json saved per move), SQLite NORMAL and FULL, and bare H2.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -42,6 +42,12 @@ public class MoveBench {
 
     @Benchmark
     public void sqlite(Stores.SqliteWorld s) throws SQLException {
+        Coordinates c = step(++s.n, s.locations);
+        s.db.move(Fixtures.WORLD, c.x(), c.y(), c.z());
+    }
+
+    @Benchmark
+    public void bareH2(Stores.BareH2World s) throws SQLException {
         Coordinates c = step(++s.n, s.locations);
         s.db.move(Fixtures.WORLD, c.x(), c.y(), c.z());
     }

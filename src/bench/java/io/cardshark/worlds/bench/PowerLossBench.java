@@ -9,11 +9,14 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.cardshark.worlds.Coordinates;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Workloads 1 and 2 at this store's power-loss level (every commit forced to disk), to set beside SQLite FULL:
- * a move in a world of 10,000 locations, one message appended to a chat of 1,000.
+ * a move in a world of 10,000 locations, one message appended to a chat of 1,000; and bare H2 doing the same rows
+ * with each commit forced to disk.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -32,5 +35,16 @@ public class PowerLossBench {
         long m = s.n++;
         return s.store.chats().append(Fixtures.WORLD, Fixtures.CHAT,
                 new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
+    }
+
+    @Benchmark
+    public void moveBareH2(Stores.BareH2SyncWorld s) throws SQLException {
+        Coordinates c = MoveBench.step(++s.n, s.locations);
+        s.db.move(Fixtures.WORLD, c.x(), c.y(), c.z());
+    }
+
+    @Benchmark
+    public void appendOneBareH2(Stores.BareH2SyncChat s) throws SQLException {
+        s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n++, 1);
     }
 }

@@ -65,18 +65,18 @@ public class ReadBench {
 
     /** SQLite's world; reads do not depend on the synchronous level, so NORMAL only. */
     @State(Scope.Benchmark)
-    public static class Sqlite extends Stores.Sqlite {
+    public static class Sqlite extends Stores.Plain {
         @Param({"1000", "10000", "100000"})
         public int locations;
 
         @Override
         Path copy() {
-            return Fixtures.copySqliteWorld(locations);
+            return Fixtures.copyPlainWorld(engine(), locations);
         }
 
         @Override
-        String sync() {
-            return "NORMAL";
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.SQLITE_NORMAL;
         }
     }
 

@@ -48,20 +48,23 @@ public final class Stores {
         }
     }
 
-    /** SQLite on a copy of a fixture, at a synchronous level. {@code n} counts the operations of the trial. */
-    public abstract static class Sqlite {
+    /**
+     * SQLite or bare H2 through plain JDBC ({@link JdbcWorlds}) on a copy of a fixture. {@code n} counts the
+     * operations of the trial.
+     */
+    public abstract static class Plain {
         Path dir;
-        SqliteWorlds db;
+        JdbcWorlds db;
         long n;
 
         abstract Path copy();
 
-        abstract String sync();
+        abstract JdbcWorlds.Engine engine();
 
         @Setup(Level.Trial)
         public void open() throws SQLException {
             dir = copy();
-            db = SqliteWorlds.open(dir.resolve("worlds.sqlite"), sync());
+            db = JdbcWorlds.open(dir, engine());
         }
 
         @TearDown(Level.Trial)
@@ -85,7 +88,7 @@ public final class Stores {
 
     /** The same world in SQLite, at NORMAL and at FULL. */
     @State(Scope.Benchmark)
-    public static class SqliteWorld extends Sqlite {
+    public static class SqliteWorld extends Plain {
         @Param({"1000", "10000", "100000"})
         public int locations;
         @Param({"NORMAL", "FULL"})
@@ -93,12 +96,12 @@ public final class Stores {
 
         @Override
         Path copy() {
-            return Fixtures.copySqliteWorld(locations);
+            return Fixtures.copyPlainWorld(engine(), locations);
         }
 
         @Override
-        String sync() {
-            return sync;
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.valueOf("SQLITE_" + sync);
         }
     }
 
@@ -138,7 +141,7 @@ public final class Stores {
 
     /** The same chat in SQLite, at NORMAL and at FULL; {@code n} starts at the chat's size. */
     @State(Scope.Benchmark)
-    public static class SqliteChat extends Sqlite {
+    public static class SqliteChat extends Plain {
         @Param({"1000", "1000000"})
         public int messages;
         @Param({"NORMAL", "FULL"})
@@ -147,12 +150,82 @@ public final class Stores {
         @Override
         Path copy() {
             n = messages;
-            return Fixtures.copySqliteChat(messages);
+            return Fixtures.copyPlainChat(engine(), messages);
         }
 
         @Override
-        String sync() {
-            return sync;
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.valueOf("SQLITE_" + sync);
+        }
+    }
+
+    /** The same world in bare H2 at the default level (the floor of {@link OursWorld}). */
+    @State(Scope.Benchmark)
+    public static class BareH2World extends Plain {
+        @Param({"1000", "10000", "100000"})
+        public int locations;
+
+        @Override
+        Path copy() {
+            return Fixtures.copyPlainWorld(engine(), locations);
+        }
+
+        @Override
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.H2;
+        }
+    }
+
+    /** The same chat in bare H2 at the default level; {@code n} starts at the chat's size. */
+    @State(Scope.Benchmark)
+    public static class BareH2Chat extends Plain {
+        @Param({"1000", "1000000"})
+        public int messages;
+
+        @Override
+        Path copy() {
+            n = messages;
+            return Fixtures.copyPlainChat(engine(), messages);
+        }
+
+        @Override
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.H2;
+        }
+    }
+
+    /** A world of 10,000 locations in bare H2, every commit forced to disk (the floor of {@link PowerLossWorld}). */
+    @State(Scope.Benchmark)
+    public static class BareH2SyncWorld extends Plain {
+        @Param({"10000"})
+        public int locations;
+
+        @Override
+        Path copy() {
+            return Fixtures.copyPlainWorld(engine(), locations);
+        }
+
+        @Override
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.H2_SYNC;
+        }
+    }
+
+    /** A chat of 1,000 messages in bare H2, every commit forced to disk (the floor of {@link PowerLossChat}). */
+    @State(Scope.Benchmark)
+    public static class BareH2SyncChat extends Plain {
+        @Param({"1000"})
+        public int messages;
+
+        @Override
+        Path copy() {
+            n = messages;
+            return Fixtures.copyPlainChat(engine(), messages);
+        }
+
+        @Override
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.H2_SYNC;
         }
     }
 

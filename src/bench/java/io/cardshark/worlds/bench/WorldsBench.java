@@ -46,18 +46,18 @@ public class WorldsBench {
 
     /** Reads do not depend on SQLite's synchronous level: NORMAL only. */
     @State(Scope.Benchmark)
-    public static class Sqlite extends Stores.Sqlite {
+    public static class Sqlite extends Stores.Plain {
         @Param({"1000"})
         public int worlds;
 
         @Override
         Path copy() {
-            return Fixtures.copySqliteWorlds(worlds, LOCATIONS);
+            return Fixtures.copyPlainWorlds(engine(), worlds, LOCATIONS);
         }
 
         @Override
-        String sync() {
-            return "NORMAL";
+        JdbcWorlds.Engine engine() {
+            return JdbcWorlds.Engine.SQLITE_NORMAL;
         }
     }
 
@@ -93,8 +93,8 @@ public class WorldsBench {
     }
 
     @Benchmark
-    public List<SqliteWorlds.Summary> listSqlite(Sqlite s) throws SQLException {
-        List<SqliteWorlds.Summary> all = s.db.listWorlds();
+    public List<JdbcWorlds.Summary> listSqlite(Sqlite s) throws SQLException {
+        List<JdbcWorlds.Summary> all = s.db.listWorlds();
         if (all.size() != s.worlds) {
             throw new IllegalStateException("listed " + all.size());
         }

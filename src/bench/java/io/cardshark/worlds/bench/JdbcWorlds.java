@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,15 +18,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The comparison: the same worlds in SQLite (org.xerial sqlite-jdbc), WAL mode, with {@code synchronous=NORMAL}
- * (a commit survives the process, like this store's default level) or {@code FULL} (it survives a power loss).
- * The schema is a minimal equivalent of this store's: the world, metadata, location (with its exits, NPCs and
- * inline events), visit, player, chat and message tables with the same keys, unique constraints, foreign keys and
- * indexes. The operations do what this store's do: a write first bumps the world's row version (the world lock),
- * then changes its rows, in one transaction; reads return whole locations with their
- * children. One connection per instance; SQLite connections are not shared between threads.
+ * The comparisons: the same worlds through plain JDBC, in SQLite (org.xerial sqlite-jdbc, WAL mode, with
+ * {@code synchronous=NORMAL}, where a commit survives the process like this store's default level, or {@code FULL},
+ * where it survives a power loss) or in bare H2 (the same H2 version and settings as the store's, none of its code:
+ * the floor this store can reach on H2; at the power-loss level each commit is followed by {@code CHECKPOINT SYNC},
+ * which is how the store forces H2's file to disk). The schema is a minimal equivalent of this store's: the world,
+ * metadata, location (with its exits, NPCs and inline events), visit, player, chat and message tables with the same
+ * keys, unique constraints, foreign keys and indexes. The operations do what this store's do: a write first bumps
+ * the world's row version (the world lock), then changes its rows, in one transaction; reads return whole locations
+ * with their children. One connection per instance, never shared between threads.
  */
-public final class SqliteWorlds implements AutoCloseable {
+public final class JdbcWorlds implements AutoCloseable {
+
+    /** Where the rows go, and how a commit is made durable. */
+    public enum Engine {
+        SQLITE_NORMAL("worlds.sqlite"),
+        SQLITE_FULL("worlds.sqlite"),
+        /** Bare H2 at this store's default level: every commit written to the file, none forced to disk. */
+        H2("worlds"),
+        /** Bare H2 at this store's power-loss level: every commit forced to disk. */
+        H2_SYNC("worlds");
+
+        /** The database's name in its folder (H2 adds {@code .mv.db}). */
+        final String fileName;
+
+        Engine(String fileName) {
+            this.fileName = fileName;
+        }
+
+        boolean isH2() {
+            return this == H2 || this == H2_SYNC;
+        }
+
+        /** The engine that builds the fixtures of this one: the durability level does not change the file. */
+        Engine builder() {
+            return isH2() ? H2 : SQLITE_NORMAL;
+        }
+
+        /** The fixtures' name for this engine's files. */
+        String fixtureName() {
+            return isH2() ? "bare-h2" : "sqlite";
+        }
+    }
 
     public static final String SCHEMA = """
             CREATE TABLE world (
@@ -120,6 +154,8 @@ public final class SqliteWorlds implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Connection connection;
+    private final boolean syncEachCommit;
+    private final Statement checkpointSync;
     private final PreparedStatement lockWorld;
     private final PreparedStatement setPosition;
     private final PreparedStatement lastVisit;
@@ -135,8 +171,10 @@ public final class SqliteWorlds implements AutoCloseable {
     private final PreparedStatement npcAppears;
     private final PreparedStatement listWorlds;
 
-    private SqliteWorlds(Connection connection) throws SQLException {
+    private JdbcWorlds(Connection connection, Engine engine) throws SQLException {
         this.connection = connection;
+        this.syncEachCommit = engine == Engine.H2_SYNC;
+        this.checkpointSync = connection.createStatement();
         lockWorld = connection.prepareStatement("UPDATE world SET row_version = row_version + 1, modified_at = ? WHERE id = ?");
         setPosition = connection.prepareStatement("UPDATE world SET current_position = ? WHERE id = ?");
         lastVisit = connection.prepareStatement("SELECT MAX(seq) FROM visit WHERE world_id = ?");
@@ -164,29 +202,18 @@ public final class SqliteWorlds implements AutoCloseable {
                 + "FROM world w ORDER BY w.display_name, w.id");
     }
 
-    /** Opens (creating when absent) the database {@code file} with {@code synchronous} NORMAL or FULL. */
-    public static SqliteWorlds open(Path file, String synchronous) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous));
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(60_000);
-        // DEFERRED (the driver re-begins a transaction at once after each commit: IMMEDIATE would keep the write
-        // lock while idle). Every write transaction here starts with a write, so it waits for the lock in the busy
-        // handler and never has to upgrade a read snapshot.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
-        Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    /** Opens (creating when absent) the SQLite database {@code file} with {@code synchronous} NORMAL or FULL. */
+    public static JdbcWorlds open(Path file, String synchronous) throws SQLException {
+        return open(file.getParent(), Engine.valueOf("SQLITE_" + synchronous));
+    }
+
+    /** Opens (creating when absent) the database of {@code engine} in folder {@code dir}. */
+    public static JdbcWorlds open(Path dir, Engine engine) throws SQLException {
+        Connection c = engine.isH2() ? openH2(dir.resolve(engine.fileName)) : openSqlite(dir.resolve(engine.fileName), engine);
         c.setAutoCommit(false);
-        boolean fresh;
-        try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'world'")) {
-            r.next();
-            fresh = r.getInt(1) == 0;
-        }
-        c.commit();
-        if (fresh) {
+        if (!hasSchema(c, engine)) {
             try (Statement s = c.createStatement()) {
-                for (String ddl : SCHEMA.split(";")) {
+                for (String ddl : schema(engine).split(";")) {
                     if (!ddl.isBlank()) {
                         s.execute(ddl);
                     }
@@ -194,7 +221,54 @@ public final class SqliteWorlds implements AutoCloseable {
             }
             c.commit();
         }
-        return new SqliteWorlds(c);
+        return new JdbcWorlds(c, engine);
+    }
+
+    private static Connection openSqlite(Path file, Engine engine) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(engine == Engine.SQLITE_FULL ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(60_000);
+        // DEFERRED (the driver re-begins a transaction at once after each commit: IMMEDIATE would keep the write
+        // lock while idle). Every write transaction here starts with a write, so it waits for the lock in the busy
+        // handler and never has to upgrade a read snapshot.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** H2 with the settings the store opens its database with (see the store's {@code H2Urls}). */
+    private static Connection openH2(Path database) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + database.toAbsolutePath()
+                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=60000", "sa", "");
+    }
+
+    /**
+     * Whether the tables exist. A plain query and a commit: JDBC's metadata calls leave SQLite's driver holding a
+     * read snapshot, and a write that must upgrade one fails with SQLITE_BUSY at once instead of waiting.
+     */
+    private static boolean hasSchema(Connection c, Engine engine) throws SQLException {
+        String query = engine.isH2() ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'WORLD'"
+                : "SELECT COUNT(*) FROM sqlite_master WHERE name = 'world'";
+        boolean exists;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            exists = r.getInt(1) > 0;
+        }
+        c.commit();
+        return exists;
+    }
+
+    /**
+     * SQLite's DDL, or the same in H2's types: H2's TEXT is a CLOB and its INTEGER 32 bits, where SQLite's are a
+     * string and 64 bits; SQLite's {@code INTEGER PRIMARY KEY} is the row id, H2's equivalent an identity column.
+     */
+    static String schema(Engine engine) {
+        if (!engine.isH2()) {
+            return SCHEMA;
+        }
+        return SCHEMA.replace(" TEXT", " VARCHAR").replace(" INTEGER", " BIGINT")
+                .replace("chat_key BIGINT PRIMARY KEY", "chat_key BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
     }
 
     public Connection connection() {
@@ -241,7 +315,7 @@ public final class SqliteWorlds implements AutoCloseable {
             insertVisit.setInt(2, seq);
             insertVisit.setString(3, position);
             insertVisit.executeUpdate();
-            connection.commit();
+            commit();
         } catch (SQLException | RuntimeException e) {
             rollback(e);
             throw e;
@@ -285,7 +359,7 @@ public final class SqliteWorlds implements AutoCloseable {
             updateChat.setString(3, header(chatId, now));
             updateChat.setLong(4, chatKey);
             updateChat.executeUpdate();
-            connection.commit();
+            commit();
         } catch (SQLException | RuntimeException e) {
             rollback(e);
             throw e;
@@ -498,12 +572,17 @@ public final class SqliteWorlds implements AutoCloseable {
         }
     }
 
+    /** Commits, and at {@link Engine#H2_SYNC} forces H2's file to disk as the store's power-loss level does. */
     public void commit() throws SQLException {
         connection.commit();
+        if (syncEachCommit) {
+            checkpointSync.execute("CHECKPOINT SYNC");
+        }
     }
 
     @Override
     public void close() throws SQLException {
+        checkpointSync.close();
         connection.close();
     }
 }

@@ -84,8 +84,8 @@ public interface Chats {
      * @param worldId  the world's id
      * @param chatId   the chat to append to
      * @param messages the messages, in order
-     * @return the stored messages, in order, with their sequence numbers; empty for an empty list, which
-     *         returns at once without looking the world or the chat up
+     * @return the stored messages, in order, with their sequence numbers; empty for an empty list (the world
+     *         and the chat are checked all the same)
      * @throws NotFoundException     when the world or the chat does not exist
      * @throws InvalidInputException when a message is {@code null}, has a blank role or misses its content
      */

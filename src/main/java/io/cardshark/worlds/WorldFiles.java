@@ -43,7 +43,8 @@ public interface WorldFiles {
      *
      * @param worldId the world's id
      * @param path    the file's relative path
-     * @return the description, or empty when there is no file at that path (or no such world)
+     * @return the description, or empty when the world has no file at that path
+     * @throws NotFoundException when the world does not exist
      */
     Optional<WorldFile> describe(String worldId, String path);
 

@@ -76,4 +76,22 @@ class ApiTrapsTest {
             assertThat(store.players().state(world).health()).as("saved by the store's close").isEqualTo(42);
         }
     }
+
+    @Test
+    void emptyAppendsAndFileDescriptionsAnswerAMissingWorldOrChatAsTheirSiblingsDo() {
+        try (WorldStore store = open()) {
+            String world = store.worlds().create("Quiet World").id();
+            String chat = store.chats().create(world, NewChat.at(null, "Talk")).chatId();
+
+            assertThat(store.chats().appendAll(world, chat, java.util.List.of())).isEmpty();
+            assertThatThrownBy(() -> store.chats().appendAll(world, "no_such_chat", java.util.List.of()))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("no_such_chat");
+            assertThatThrownBy(() -> store.chats().appendAll("No_World", chat, java.util.List.of()))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("No_World");
+
+            assertThat(store.files().describe(world, "images/none.png")).isEmpty();
+            assertThatThrownBy(() -> store.files().describe("No_World", "images/none.png"))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("No_World");
+        }
+    }
 }

@@ -184,6 +184,39 @@ class ArchitectureTest {
         assertThat(spanning).as("cycles of classes across packages").isEmpty();
     }
 
+    /**
+     * One writer per table: jOOQ's statements that change rows ({@code insertInto}, {@code update},
+     * {@code deleteFrom}, {@code mergeInto} on a generated table) appear in {@code internal/rows} only, so every
+     * path that writes a table (the API, the importer, sessions, snapshots) goes through that table's writer.
+     */
+    @Test
+    void onlyTheTableWritersChangeRows() throws IOException {
+        Path sources = Path.of("src/main/java/io/cardshark/worlds");
+        Pattern dml = Pattern.compile("\\b(insertInto|update|deleteFrom|mergeInto)\\(\\s*[A-Z][A-Z0-9_]*\\b");
+        Map<String, List<String>> outside = new TreeMap<>();
+        int writers = 0;
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String rel = sources.relativize(file).toString().replace('\\', '/');
+                if (rel.startsWith("internal/db/")) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (dml.matcher(lines.get(i)).find()) {
+                        if (rel.startsWith("internal/rows/")) {
+                            writers++;
+                        } else {
+                            outside.computeIfAbsent(rel, k -> new ArrayList<>()).add((i + 1) + ": " + lines.get(i).strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(writers).as("row-changing statements found in internal/rows").isGreaterThan(10);
+        assertThat(outside).as("row-changing statements outside internal/rows").isEmpty();
+    }
+
     private static String outer(String className) {
         int dollar = className.indexOf('$');
         return dollar < 0 ? className : className.substring(0, dollar);

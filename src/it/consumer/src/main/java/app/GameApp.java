@@ -37,6 +37,7 @@ public final class GameApp {
         loggingIsTheGames();
         gamesOwnMigrations(target);
         worldsInTheStore(target);
+        theStoreTheCommandLineMade(target.resolve("cli-store"));
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.out.println("PROBLEM " + p));
             System.exit(1);
@@ -108,6 +109,18 @@ public final class GameApp {
                         + applied);
             }
             log.info("world {} has {} location(s)", world.id(), store.locations().list(world.id()).size());
+        }
+    }
+
+    /** A store made by the CLI's newer H2 opens in the game's older one, reads and takes writes. */
+    private static void theStoreTheCommandLineMade(Path data) {
+        try (WorldStore store = WorldStore.configure().dataDir(data).applicationName("the consumer game").open()) {
+            check(store.worlds().exists("Emberfall_Keep"), "the CLI's store should hold Emberfall_Keep");
+            store.players().move("Emberfall_Keep", Coordinates.of(0, 0, 0));
+            check(store.players().position("Emberfall_Keep").equals(java.util.Optional.of(Coordinates.of(0, 0, 0))),
+                    "a move in the CLI's store should be kept");
+        } catch (RuntimeException e) {
+            check(false, "the store the CLI made did not open in the game: " + e.getMessage());
         }
     }
 

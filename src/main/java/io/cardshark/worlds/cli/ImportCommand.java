@@ -1,6 +1,7 @@
 package io.cardshark.worlds.cli;
 
 import io.cardshark.worlds.folder.ImportResult;
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.WorldStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,11 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import world folders, or folders of worlds, each world in one transaction.",
+        description = {"Import world folders, folders of worlds, or worlds in CardShark's later forms (a V2 world card"
+                + " PNG, a ZIP export, a .cardshark.zip, a rooms-array world folder), each world in one transaction.",
                 "Exits 1 when any world was rejected; the others are imported."})
 final class ImportCommand extends StoreCommand {
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "A world folder, or a folder holding world folders.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "A world folder, a folder holding world folders,"
+            + " a world card PNG, or a world ZIP (.zip, .cardshark.zip).")
     List<Path> paths;
 
     @Option(names = "--replace", description = "Replace a world that already exists (atomically) instead of refusing it.")
@@ -45,10 +48,9 @@ final class ImportCommand extends StoreCommand {
                     continue;
                 }
                 var c = r.counts();
-                out.printf("%s %s (shape %s from %s): %d locations, %d unconnected, %d chats, %d messages, %d events, "
+                out.printf("%s %s (%s): %d locations, %d unconnected, %d chats, %d messages, %d events, "
                                 + "%d files, %d backups, %d bytes%n",
-                        r.outcome().name().toLowerCase(java.util.Locale.ROOT), Terminal.safe(r.worldId()), r.shape(),
-                        Terminal.safe(r.stateFile()),
+                        r.outcome().name().toLowerCase(java.util.Locale.ROOT), Terminal.safe(r.worldId()), source(r),
                         c.locations(), c.unconnectedLocations(), c.chats(), c.messages(), c.events(), c.files(),
                         c.backups(), c.bytes());
                 r.recovery().forEach(line -> out.println("  recovery: " + Terminal.safe(line)));
@@ -64,5 +66,14 @@ final class ImportCommand extends StoreCommand {
             }
         }
         return anyRejected ? Main.EXIT_FAILURE : Main.EXIT_OK;
+    }
+
+    /** {@code shape H from world_state.json}, or for a later form {@code V2 card version 2 from x.png; stored as shape H}. */
+    private static String source(ImportResult r) {
+        String from = " from " + Terminal.safe(r.stateFile());
+        if (r.form() == WorldForm.WORLD_FOLDER) {
+            return "shape " + r.shape() + from;
+        }
+        return r.form().label() + " version " + Terminal.safe(r.formVersion()) + from + "; stored as shape " + r.shape();
     }
 }

@@ -38,6 +38,8 @@ final class ResultJson {
                 .put("outcome", text(r.outcome().name().toLowerCase(java.util.Locale.ROOT)))
                 .put("state_file", text(r.stateFile()))
                 .put("shape", text(r.shape() == null ? null : r.shape().name()))
+                .put("form", text(r.form() == null ? null : r.form().label()))
+                .put("form_version", text(r.formVersion()))
                 .put("counts", JsonObject.builder()
                         .put("locations", JsonNumber.of(c.locations()))
                         .put("unconnected_locations", JsonNumber.of(c.unconnectedLocations()))

@@ -8,23 +8,31 @@ import java.util.List;
  * through {@code WorldStore.folders()}. Thread-safe.
  *
  * <p>Import: each world in one transaction, all or nothing; the source is opened read-only and never
- * changed; chats are streamed, a line at a time. Export: each world is written into a temporary sibling,
+ * changed; chats are streamed, a line at a time. CardShark's later forms (world cards, ZIP exports, the
+ * rooms-array state) are converted to the store's model on the way in, their files kept byte for byte. Export: each world is written into a temporary sibling,
  * forced to disk, verified and renamed into place, so the target is always the complete old or the
  * complete new folder.
  */
 public interface WorldFolders {
 
     /**
-     * Imports world folders, or worlds base folders (a folder of world folders). Worlds succeed or fail
+     * Imports world folders, worlds base folders (a folder of world folders), and worlds in the forms CardShark
+     * adopted later (format spec §12): a world folder whose {@code world_state.json} holds a {@code rooms} array
+     * (shape R), a V2 world card PNG, a ZIP export of format 1 and a {@code .cardshark.zip}. Each report says
+     * the form found ({@link ImportResult#form()}, {@link ImportResult#formVersion()}); a version the importer
+     * does not know is rejected, naming the version found and those supported. Worlds succeed or fail
      * independently; a rejected world leaves the store as it was and is reported, not thrown.
      *
-     * @param paths   world folders or base folders; a folder holding {@code world_state.json},
+     * @param paths   world folders, base folders, or files; a folder holding {@code world_state.json},
      *                {@code metadata.json}, a state backup or a world's own sub-folders is a world folder, and
-     *                each sub-folder of any other is one (loose files and {@code *.tmp} entries are skipped)
+     *                each sub-folder of any other is one (loose files and {@code *.tmp} entries are skipped); a
+     *                regular file is a world card ({@code *.png}), a world archive ({@code *.zip}) or a rooms-array
+     *                {@code world_state.json}, told apart by name and content
      * @param replace replace a world that already exists (atomically, after a snapshot of it), instead of
      *                refusing it
-     * @return one report per world folder, in the order read
-     * @throws io.cardshark.worlds.InvalidInputException when a path is not a folder
+     * @return one report per world, in the order read
+     * @throws io.cardshark.worlds.InvalidInputException when a path is neither a folder nor a regular file (links
+     *                                                   are never followed)
      * @throws io.cardshark.worlds.WorldStoreException   with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
      *                                                   when a base folder cannot be listed
      */
@@ -35,12 +43,12 @@ public interface WorldFolders {
     /**
      * Like {@link #importFolders(List, boolean)}, telling {@code progress} how many bytes each world has read.
      *
-     * @param paths    world folders or base folders
+     * @param paths    world folders, base folders, or world cards and archives
      * @param replace  replace a world that already exists (atomically, after a snapshot of it), instead of
      *                 refusing it
      * @param progress hears each world's progress, in bytes read
-     * @return one report per world folder, in the order read
-     * @throws io.cardshark.worlds.InvalidInputException when a path is not a folder
+     * @return one report per world, in the order read
+     * @throws io.cardshark.worlds.InvalidInputException when a path is neither a folder nor a regular file
      * @throws io.cardshark.worlds.WorldStoreException   with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
      *                                                   when a base folder cannot be listed
      */

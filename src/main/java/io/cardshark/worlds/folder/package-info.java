@@ -13,7 +13,10 @@
  *
  * <ul>
  * <li>Import reads every file kind of a world folder and keeps values losslessly (unknown keys, key order,
- *     number tokens as written), one transaction per world: all of a world or none. A folder the importer
+ *     number tokens as written), one transaction per world: all of a world or none. It also reads the forms
+ *     CardShark wrote later ({@link io.cardshark.worlds.folder.WorldForm}): a rooms-array world folder, a V2
+ *     world card PNG and both ZIP exports, converting them to the store's model and keeping every original
+ *     file of the source byte for byte. A folder the importer
  *     refuses is reported, not thrown, and the other worlds still import; the message names the folder, the
  *     file and the position ({@link io.cardshark.worlds.folder.FolderFormatException} describes the form). A
  *     missing or unusable {@code world_state.json} is recovered from the newest valid backup beside it.</li>

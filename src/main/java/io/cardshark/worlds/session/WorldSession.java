@@ -23,10 +23,12 @@ import java.util.Optional;
  * interval tries again; nothing is dropped while the session is open.
  *
  * <p>A change is checked when it is saved, not when it is made: a call refuses only a missing argument
- * ({@link io.cardshark.worlds.InvalidInputException}) at once. The store's own checks run in the save, and a
- * change they refuse (an event id the world has, a location without a required field) stays pending like any
- * other, so every later save of the session fails with it. A significant change's call throws that failure
- * itself.
+ * ({@link io.cardshark.worlds.InvalidInputException}) at once. The store's own checks run in the save. A
+ * change they refuse for what it is (an event id the world has, a location without a required field, a chat
+ * that does not exist) is dropped, and the session's other changes are saved without it: a significant
+ * change's call throws that refusal itself; for any other change it is logged and counted
+ * ({@link SessionStats#refusedChanges()}, {@link SessionStats#lastRefusal()}). A save that fails for the
+ * store's sake (a full disk, a closed store) drops nothing.
  *
  * <p>What a {@code kill -9} can lose: the non-significant changes of the last interval that had not been
  * saved yet. What it cannot: anything saved, and any significant change whose call returned.
@@ -153,8 +155,8 @@ public interface WorldSession extends AutoCloseable {
      * Saves what is pending and closes the session; the world can be opened again afterwards. A no-op on a
      * closed session.
      *
-     * @throws io.cardshark.worlds.WorldStoreException when the last save fails: the session is closed all the
-     *                                                 same, and the changes that save could not keep are lost
+     * @throws io.cardshark.worlds.WorldStoreException when the save fails: the session stays open with its
+     *                                                 changes, so that closing again can save them
      */
     @Override
     void close();

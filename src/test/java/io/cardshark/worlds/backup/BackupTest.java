@@ -104,6 +104,37 @@ class BackupTest {
     }
 
     @Test
+    void backupsStartedTogetherGetNamesOfTheirOwnAndAreAllWhole() throws Exception {
+        StoreConfig config = WorldStore.configure().dataDir(dir.resolve("store"))
+                .retention(new Retention(100, Duration.ofDays(1))).build();
+        try (WorldStore store = WorldStore.open(config)) {
+            store.worlds().create("Busy World");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<BackupInfo>> made = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                made.add(pool.submit(() -> {
+                    go.await();
+                    return store.backups().create();
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<BackupInfo> f : made) {
+                names.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).name());
+            }
+            pool.shutdown();
+            assertThat(names).hasSize(12);
+            assertThat(store.backups().list()).extracting(BackupInfo::name).containsExactlyInAnyOrderElementsOf(names);
+            for (BackupInfo b : store.backups().list()) {
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(b.path().toFile())) {
+                    assertThat(zip.getEntry("worlds.mv.db")).as(b.name()).isNotNull();
+                }
+            }
+        }
+    }
+
+    @Test
     void retentionKeepsTheNewestAndTheYoung() {
         StoreConfig config = WorldStore.configure().dataDir(dir.resolve("store"))
                 .retention(new Retention(2, Duration.ZERO)).build();

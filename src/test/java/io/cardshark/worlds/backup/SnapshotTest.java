@@ -91,6 +91,34 @@ class SnapshotTest {
     }
 
     @Test
+    void snapshotsTakenTogetherGetStampsOfTheirOwnAndAreAllWhole() throws Exception {
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store"))
+                .retention(new Retention(100, java.time.Duration.ofDays(1))).open()) {
+            String world = store.worlds().create("Snap World").id();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<SnapshotInfo>> taken = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                taken.add(pool.submit(() -> {
+                    go.await();
+                    return store.snapshots().take(world);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<SnapshotInfo> f : taken) {
+                SnapshotInfo info = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                names.add(info.name());
+                assertThat(info.folder().resolve("world_state.json")).as(info.name()).exists();
+            }
+            pool.shutdown();
+            assertThat(names).hasSize(12);
+            assertThat(store.snapshots().list(world)).extracting(SnapshotInfo::name)
+                    .containsExactlyInAnyOrderElementsOf(names);
+        }
+    }
+
+    @Test
     void aDeletedWorldStaysRestorable() throws IOException {
         try (WorldStore store = withFixtures()) {
             Map<String, byte[]> before = exported(store, CHATS);

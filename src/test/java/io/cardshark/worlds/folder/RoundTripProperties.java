@@ -1,5 +1,6 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.internal.fs.FileSync;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.ChatMessage;
 import io.cardshark.worlds.EventDefinition;
@@ -114,7 +115,7 @@ class RoundTripProperties {
                     .contains("chats", "events", "images/backgrounds", "images/objects")
                     .containsAll(world.emptyDirectories());
         } finally {
-            deleteTree(tmp);
+            FileSync.deleteTree(tmp);
         }
     }
 
@@ -172,7 +173,7 @@ class RoundTripProperties {
                 assertThat(doc).as(path + " (shape A per §9.2)").isEqualTo(chat.expectedShapeA());
             }
         } finally {
-            deleteTree(tmp);
+            FileSync.deleteTree(tmp);
         }
     }
 
@@ -219,7 +220,7 @@ class RoundTripProperties {
                 assertApiAnswersTheGeneratedWorld(world, first);
             }
         } finally {
-            deleteTree(tmp);
+            FileSync.deleteTree(tmp);
         }
     }
 
@@ -508,16 +509,6 @@ class RoundTripProperties {
         return b.append("…").toString();
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     private static String quoted(String s) {
         return JsonWriter.quote(s, true);

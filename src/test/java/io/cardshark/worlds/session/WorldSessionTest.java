@@ -168,6 +168,63 @@ class WorldSessionTest {
     }
 
     @Test
+    void aChangeTheStoreRefusesIsDroppedAndTheOthersAreSaved() {
+        WorldSession s = sessions.open(world);
+        s.putLocation(Location.at(Coordinates.of(0, 0, 0), "a/b", "Bad Id", "No path may hold a slash."));
+        s.updatePlayer(new PlayerState(70, 100, 1, 0));
+        timer.advance(INTERVAL);
+
+        assertThat(store.players().state(world).health()).as("the good change is saved").isEqualTo(70);
+        assertThat(store.locations().list(world)).as("the refused change is not").isEmpty();
+        SessionStats after = s.stats();
+        assertThat(after.pendingChanges()).isZero();
+        assertThat(after.refusedChanges()).isEqualTo(1);
+        assertThat(after.lastRefusal()).contains("a/b");
+        assertThat(after.lastFailure()).isNull();
+
+        // A significant change that is refused throws at its call; what came before it is saved all the same.
+        store.events().record(world, io.cardshark.worlds.NewEvent.of("enter").withId("evt_taken"));
+        s.updatePlayer(new PlayerState(60, 100, 1, 0));
+        assertThatThrownBy(() -> s.recordEvent(io.cardshark.worlds.NewEvent.of("enter").withId("evt_taken")))
+                .isInstanceOf(io.cardshark.worlds.AlreadyExistsException.class).hasMessageContaining("evt_taken");
+        assertThat(store.players().state(world).health()).isEqualTo(60);
+        assertThat(s.stats().refusedChanges()).isEqualTo(2);
+        s.updatePlayer(new PlayerState(50, 100, 1, 0));
+        s.flush();
+        assertThat(store.players().state(world).health()).as("later saves are not held back").isEqualTo(50);
+    }
+
+    @Test
+    void aCloseWhoseSaveFailsLeavesTheSessionOpenWithItsChanges() throws Exception {
+        WorldSession s = sessions.open(world);
+        s.updatePlayer(new PlayerState(33, 100, 1, 0));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        holder.submit(() -> store.useTransaction(tx -> {
+            tx.worlds().rename(world, "Held");
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        locked.await(30, TimeUnit.SECONDS);
+
+        assertThatThrownBy(s::close).isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(s.stats().pendingChanges()).isEqualTo(1);
+        s.updatePlayer(new PlayerState(34, 100, 1, 0));
+        release.countDown();
+        holder.shutdown();
+        holder.awaitTermination(30, TimeUnit.SECONDS);
+        s.close();
+
+        assertThat(store.players().state(world).health()).isEqualTo(34);
+        assertThatThrownBy(() -> s.updatePlayer(PlayerState.DEFAULT)).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
     void oneSessionPerWorldAndItsFiguresAdd() {
         WorldSession a = sessions.open(world);
         assertThat(sessions.open(world)).isSameAs(a);

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.testing;
 
+import io.cardshark.worlds.internal.fs.FileSync;
 import io.cardshark.worlds.Durability;
 import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.WorldStore;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -471,20 +471,10 @@ public final class CrashChecks implements AutoCloseable {
             figures.partialBackups++;
             report.problem(kill, "backup " + zip.getFileName() + " does not restore: " + e);
         } finally {
-            deleteTree(root);
+            FileSync.deleteTree(root);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     @Override
     public void close() {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -130,10 +131,8 @@ public final class BackupService implements Backups {
     /** A new zip in the backup folder: owner-only, written under a temporary name, forced, renamed, pruned. */
     private static BackupInfo writeZip(StoreConfig config, String reason, ZipWriter writer) throws SQLException, IOException {
         Path dir = OwnerOnly.createDirectories(config.backupDir());
-        String name = uniqueName(dir, reason);
-        Path temp = dir.resolve("." + name + ".tmp");
-        Files.deleteIfExists(temp);
-        OwnerOnly.createFile(temp);
+        String name = reserveName(dir, reason);
+        Path temp = temp(dir, name);
         try {
             writer.write(temp);
             // The zip file system rewrites the zip through a file of its own; make sure of the mode it ends with.
@@ -178,15 +177,30 @@ public final class BackupService implements Backups {
         }
     }
 
-    private static String uniqueName(Path dir, String reason) {
-        Instant at = Instant.now();
-        while (true) {
+    /**
+     * A name no other backup has or is being written under, reserved by creating its temporary file (owner-only,
+     * {@code CREATE_NEW}): two backups started in the same millisecond, by two threads, get two names instead
+     * of one overwriting the other.
+     */
+    private static String reserveName(Path dir, String reason) throws IOException {
+        for (Instant at = Instant.now(); ; at = at.plusMillis(1)) {
             String name = PREFIX + Stamps.name(at, reason) + SUFFIX;
-            if (!Files.exists(dir.resolve(name))) {
+            try {
+                OwnerOnly.createFile(temp(dir, name));
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            }
+            // The temporary file goes only when its backup is renamed in, so a free one with no backup of
+            // the same name is ours alone.
+            if (!Files.exists(dir.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 return name;
             }
-            at = at.plusMillis(1);
+            Files.delete(temp(dir, name));
         }
+    }
+
+    private static Path temp(Path dir, String name) {
+        return dir.resolve("." + name + ".tmp");
     }
 
     static List<BackupInfo> list(StoreConfig config) {

@@ -16,4 +16,12 @@ public interface Access {
 
     /** Runs work that writes. */
     <T> T write(String worldId, Function<DSLContext, T> work);
+
+    /**
+     * Runs work that writes much, or for long (a delete that first snapshots the whole world): never in a
+     * commit shared with other calls, which would all wait for it.
+     */
+    default <T> T writeAlone(String worldId, Function<DSLContext, T> work) {
+        return write(worldId, work);
+    }
 }

@@ -20,14 +20,17 @@ final class Connections implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Connections.class);
 
     private final HikariDataSource members;
+    /** The writer's connection for shared commits, which never waits for a held row: see {@link #noWait()}. */
+    private final HikariDataSource noWait;
     private final HikariDataSource admin;
     private final String personUrl;
     private final Credentials credentials;
     private final StoreLock lock;
 
-    private Connections(HikariDataSource members, HikariDataSource admin, String personUrl, Credentials credentials,
-                        StoreLock lock) {
+    private Connections(HikariDataSource members, HikariDataSource noWait, HikariDataSource admin, String personUrl,
+                        Credentials credentials, StoreLock lock) {
         this.members = members;
+        this.noWait = noWait;
         this.admin = admin;
         this.personUrl = personUrl;
         this.credentials = credentials;
@@ -38,19 +41,30 @@ final class Connections implements AutoCloseable {
      * The connections of a store this process holds ({@code lock}): the admin pool is already open (it opened
      * the database); the members' pool joins it.
      */
-    static Connections local(HikariDataSource admin, String memberUrl, Credentials credentials, boolean readOnly,
-                             int poolSize, StoreLock lock) {
+    static Connections local(HikariDataSource admin, String memberUrl, String noWaitUrl, Credentials credentials,
+                             boolean readOnly, int poolSize, StoreLock lock) {
         HikariDataSource members = pool("cardshark-worlds", memberUrl, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
                 readOnly ? credentials.inspector() : credentials.writer(), poolSize, 1);
-        return new Connections(members, admin, memberUrl, credentials, lock);
+        return new Connections(members, noWaitPool(noWaitUrl, credentials), admin, memberUrl, credentials, lock);
     }
 
     /** The connections of a store another process holds, through its inspection server; nothing is opened yet. */
-    static Connections remote(String remoteUrl, Credentials credentials, boolean readOnly, int poolSize) {
+    static Connections remote(String remoteUrl, String noWaitUrl, Credentials credentials, boolean readOnly,
+                              int poolSize) {
         HikariDataSource members = pool("cardshark-worlds", remoteUrl, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
                 readOnly ? credentials.inspector() : credentials.writer(), poolSize, 0);
         HikariDataSource admin = pool("cardshark-worlds-admin", remoteUrl, Credentials.ADMIN, credentials.admin(), 2, 0);
-        return new Connections(members, admin, remoteUrl, credentials, null);
+        return new Connections(members, noWaitPool(noWaitUrl, credentials), admin, remoteUrl, credentials, null);
+    }
+
+    /**
+     * One writer's connection whose session never waits for a row another transaction holds (its URL says
+     * {@code LOCK_TIMEOUT=0}): only the leader of a shared commit uses it, one at a time. Opened when first
+     * needed, so a read-only store never opens it. A session setting changed per commit would cost a commit of
+     * its own, as H2 commits before such a statement.
+     */
+    private static HikariDataSource noWaitPool(String url, Credentials credentials) {
+        return pool("cardshark-worlds-shared", url, Credentials.WRITER, credentials.writer(), 1, 0);
     }
 
     /** The admin pool of a local store, which opens the database and keeps it open while the store is. */
@@ -80,6 +94,10 @@ final class Connections implements AutoCloseable {
         return members.getConnection();
     }
 
+    Connection noWait() throws SQLException {
+        return noWait.getConnection();
+    }
+
     Connection admin() throws SQLException {
         return admin.getConnection();
     }
@@ -93,6 +111,7 @@ final class Connections implements AutoCloseable {
     @Override
     public void close() {
         try {
+            noWait.close();
             members.close();
         } finally {
             try {

@@ -58,6 +58,16 @@ public final class Failures {
         return e instanceof org.jooq.exception.DataAccessException ? during(worldId, e) : e;
     }
 
+    /**
+     * Whether {@code e} says that another transaction held the rows (a lock wait that timed out, a deadlock, a
+     * concurrent update), not that the call was wrong: the same call may succeed once that transaction ends.
+     */
+    public static boolean isHeldLock(RuntimeException e) {
+        SQLException sql = sqlCause(e);
+        return sql != null && (sql.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1 || sql.getErrorCode() == ErrorCode.DEADLOCK_1
+                || sql.getErrorCode() == ErrorCode.CONCURRENT_UPDATE_1);
+    }
+
     /** Translates a failure of an operation on {@code worldId} (may be null). */
     public static WorldStoreException during(String worldId, RuntimeException e) {
         if (e instanceof WorldStoreException w) {

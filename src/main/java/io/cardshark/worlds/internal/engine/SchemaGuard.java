@@ -70,6 +70,22 @@ public final class SchemaGuard {
         return foreign;
     }
 
+    /**
+     * The build of the H2 that runs, which renders the reference definitions. Read at run time: the compiler
+     * copies {@code Constants.BUILD_ID} into this class as the number it was built against, and an application
+     * may run another H2 (a store made by H2 2.4.240 would then be judged by 2.3.232's renderings, and its own
+     * foreign keys taken for foreign objects).
+     */
+    private static final int RUNNING_BUILD = runningBuild();
+
+    private static int runningBuild() {
+        try {
+            return org.h2.engine.Constants.class.getField("BUILD_ID").getInt(null);
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
     /** The schema version recorded in the store's history table, read from the file; {@code "none"} when absent. */
     static String schemaVersion(String databaseFile, List<Catalogue.Entry> entries) {
         for (Catalogue.Entry e : entries) {
@@ -97,7 +113,7 @@ public final class SchemaGuard {
     }
 
     private static boolean sameBuild(List<Catalogue.Entry> entries) {
-        String ours = "SET CREATE_BUILD " + org.h2.engine.Constants.BUILD_ID;
+        String ours = "SET CREATE_BUILD " + RUNNING_BUILD;
         return entries.stream().anyMatch(e -> e.type() == Catalogue.SETTING && e.sql().equals(ours));
     }
 

@@ -37,6 +37,7 @@ public final class StoreEngine implements AutoCloseable {
     private final Object servingLock = new Object();
     private InspectionServer inspection;
     private volatile WorldStoreException writeFailure;
+    private final CommitQueue commits = new CommitQueue(this::commitTogether);
 
     StoreEngine(StoreConfig config, Connections connections, String schemaVersion) {
         this.config = config;
@@ -164,16 +165,25 @@ public final class StoreEngine implements AutoCloseable {
      */
     private void latchIfStorageFailed(WorldStoreException e) {
         SQLException sql = Failures.sqlCause(e);
-        if (sql != null && (sql.getErrorCode() == org.h2.api.ErrorCode.IO_EXCEPTION_1
-                || sql.getErrorCode() == org.h2.api.ErrorCode.IO_EXCEPTION_2
-                || sql.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1
-                || sql.getErrorCode() == org.h2.api.ErrorCode.GENERAL_ERROR_1)) {
+        if (sql != null && isStorageFailure(sql.getErrorCode())) {
             writeFailure = new StoreUnavailableException(e.worldId(),
                     "a write to the store failed" + Failures.osReason(e) + " ("
                             + Failures.withoutStatement(Failures.firstLine(sql.getMessage()))
                             + "); the store refuses writes until reopened", e);
             log.error("store at {} refuses writes after a storage failure", config.dataDir(), e);
         }
+    }
+
+    /**
+     * A database that H2 closed while this store is open has met a failure of its file (H2 closes it then); the
+     * connection that first hears of it may see only that it was closed, not the I/O error behind it.
+     */
+    private boolean isStorageFailure(int code) {
+        return code == org.h2.api.ErrorCode.IO_EXCEPTION_1
+                || code == org.h2.api.ErrorCode.IO_EXCEPTION_2
+                || code == org.h2.api.ErrorCode.FILE_CORRUPTED_1
+                || code == org.h2.api.ErrorCode.GENERAL_ERROR_1
+                || (code == org.h2.api.ErrorCode.DATABASE_IS_CLOSED && !closed.get());
     }
 
     /** Fails when the store is closed, opened read-only, or has refused writes since a storage failure. */
@@ -209,12 +219,135 @@ public final class StoreEngine implements AutoCloseable {
             @Override
             public <T> T write(String worldId, Function<DSLContext, T> work) {
                 ensureWritable();
+                refuseInsideTransaction();
+                return commits.submit(worldId, work, () -> writeAlone(worldId, work));
+            }
+
+            @Override
+            public <T> T writeAlone(String worldId, Function<DSLContext, T> work) {
+                ensureWritable();
                 return transaction(worldId, tx -> {
                     tx.markWrite();
                     return work.apply(tx.dsl());
                 });
             }
         };
+    }
+
+    /**
+     * The calls of one shared commit ({@link CommitQueue}): each in a savepoint of its own, with no waiting
+     * for a world another transaction holds (such a call is sent back to run alone), then one commit and, at
+     * {@link Durability#POWER_LOSS}, one sync. Each call is settled before this returns.
+     */
+    private void commitTogether(List<CommitQueue.Call<?>> calls) {
+        List<Ran> ran = new ArrayList<>();
+        boolean committed = false;
+        RuntimeException failure = null;
+        try {
+            failure = runAndCommit(calls, ran);
+            if (failure == null && !ran.isEmpty() && config.durability() == Durability.POWER_LOSS) {
+                awaitDurable(ran.get(0).call().worldId());
+            }
+            committed = failure == null;
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            // Whatever happened, no caller may leave without an answer (an Error included).
+            settle(calls, ran, committed, failure != null ? failure
+                    : new StoreUnavailableException(null, "store at " + config.dataDir() + ": a shared commit ended early"));
+        }
+    }
+
+    /** Runs each call in its savepoint and commits; returns why the whole transaction failed, or null. */
+    private RuntimeException runAndCommit(List<CommitQueue.Call<?>> calls, List<Ran> ran) {
+        try (Connection c = connections.noWait()) {
+            c.setAutoCommit(false);
+            try {
+                DSLContext dsl = DSL.using(c, SQLDialect.H2);
+                for (CommitQueue.Call<?> call : calls) {
+                    runInSavepoint(c, dsl, call, calls.size() > 1, ran);
+                    if (writeFailure != null) {
+                        throw writeFailure;
+                    }
+                }
+                c.commit();
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                return e instanceof RuntimeException r ? r : new org.jooq.exception.DataAccessException(e.getMessage(), e);
+            } finally {
+                restore(c);
+            }
+        } catch (SQLException e) {
+            return new org.jooq.exception.DataAccessException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives the connection back to the pool as it was lent. A failure here must not turn a commit that was made
+     * into one reported as failed: the connection is broken then, and the pool's check on lending drops it.
+     */
+    private void restore(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.warn("store at {}: a connection could not be reset after a shared commit: {}", config.dataDir(),
+                    e.getMessage());
+        }
+    }
+
+    /** A call that ran to its end inside the shared transaction, with its result and its own after-actions. */
+    private record Ran(CommitQueue.Call<?> call, Tx tx, Object result) {
+    }
+
+    private void runInSavepoint(Connection c, DSLContext dsl, CommitQueue.Call<?> call, boolean shared, List<Ran> ran)
+            throws SQLException {
+        Tx tx = new Tx(dsl);
+        tx.markWrite();
+        current.set(tx);
+        // A call alone needs no savepoint: its failure rolls back all there is.
+        java.sql.Savepoint savepoint = shared ? c.setSavepoint() : null;
+        try {
+            ran.add(new Ran(call, tx, call.run(dsl)));
+        } catch (RuntimeException e) {
+            RuntimeException translated = Failures.translate(call.worldId(), e);
+            if (Failures.isHeldLock(translated)) {
+                call.runAlone();
+            } else {
+                call.failed(translated instanceof WorldStoreException w ? failed(call.worldId(), w) : translated);
+            }
+            tx.runAfterRollback();
+            // Undoes this call's statements only; when that fails, the whole transaction goes.
+            if (savepoint != null) {
+                c.rollback(savepoint);
+            } else {
+                c.rollback();
+            }
+        } finally {
+            tx.end();
+            current.remove();
+        }
+    }
+
+    /**
+     * Every call hears the commit's outcome; after-actions run as for a transaction of its own. The calls that
+     * ran hear {@code failure} when the shared transaction did not commit; so does any call it never reached.
+     */
+    private void settle(List<CommitQueue.Call<?>> calls, List<Ran> ran, boolean committed, RuntimeException failure) {
+        for (Ran r : ran) {
+            if (committed) {
+                r.call().succeeded(r.result());
+                r.tx().runAfterCommit();
+            } else {
+                r.call().failed(failed(r.call().worldId(), failure));
+                r.tx().runAfterRollback();
+            }
+        }
+        for (CommitQueue.Call<?> call : calls) {
+            if (!call.settled()) {
+                call.failed(failed(call.worldId(), failure));
+            }
+        }
     }
 
     private void refuseInsideTransaction() {

@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,8 +122,8 @@ public final class StoreOpener {
                     recordVersions(c, version);
                 }
             }
-            Connections connections = Connections.local(admin, memberUrl, credentials, config.readOnly(),
-                    config.maxPoolSize(), lock);
+            Connections connections = Connections.local(admin, memberUrl, H2Urls.member(database, Duration.ZERO),
+                    credentials, config.readOnly(), config.maxPoolSize(), lock);
             StoreEngine engine = new StoreEngine(config, connections, version);
             log.info("opened store at {} (schema {}, H2 {}, {}{})", dataDir, version, org.h2.engine.Constants.FULL_VERSION,
                     config.durability(), config.readOnly() ? ", read-only" : "");
@@ -192,10 +193,12 @@ public final class StoreOpener {
     private static String schema(StoreConfig config, StoreBackups backups, HikariDataSource admin) {
         if (config.readOnly()) {
             String version = Migrations.current(admin, config.dataDir());
-            if (!version.equals(Migrations.LATEST) || Migrations.hasTable(admin, Migrations.LEGACY_TABLE)) {
-                throw new StoreUnavailableException(null, "store at " + config.dataDir() + " has schema " + version
-                        + " and needs migrating to " + Migrations.LATEST + ", which a read-only open does not do; run a "
-                        + "command that writes (such as import or create) once");
+            String upgrade = !version.equals(Migrations.LATEST) ? "has schema " + version + " and needs migrating to "
+                    + Migrations.LATEST : Migrations.hasTable(admin, Migrations.LEGACY_TABLE) ? "was made by release "
+                    + "0.1 and needs a one-time upgrade (its schema history moved, its database users made)" : null;
+            if (upgrade != null) {
+                throw new StoreUnavailableException(null, "store at " + config.dataDir() + " " + upgrade + ", which a "
+                        + "read-only open does not do; run a command that writes (such as import or create) once");
             }
             return version;
         }
@@ -293,7 +296,8 @@ public final class StoreOpener {
             throw refused(dataDir);
         }
         String url = H2Urls.remote(address.get().port(), address.get().key(), config.lockTimeout());
-        Connections connections = Connections.remote(url, credentials, config.readOnly(), config.maxPoolSize());
+        Connections connections = Connections.remote(url, H2Urls.remote(address.get().port(), address.get().key(),
+                Duration.ZERO), credentials, config.readOnly(), config.maxPoolSize());
         try {
             String version = remoteSchemaVersion(connections);
             if (!Migrations.LATEST.equals(version)) {

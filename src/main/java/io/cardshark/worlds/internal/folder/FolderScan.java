@@ -106,6 +106,17 @@ record FolderScan(Path folder, String worldId, boolean hasState, boolean hasMeta
                 empty, skipped);
     }
 
+    /**
+     * The scan of a source that is a single file, a world card or archive (format spec §12): the converted world
+     * brings all its files, and nothing lies beside it that belongs to the world.
+     *
+     * @param source the card or archive, which stands where a world folder would in reports and errors
+     */
+    static FolderScan nothingBeside(Path source, String worldId) {
+        return new FolderScan(source, worldId, false, false, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+    }
+
     /** The bytes an import reads: every file but the skipped ones. */
     long totalBytes() throws IOException {
         long total = 0;

@@ -68,9 +68,14 @@ public final class FolderService implements WorldFolders {
         for (Path given : paths) {
             // "." or "worlds/.." name a folder by where they lead: its name is the world's id.
             Path path = given.toAbsolutePath().normalize();
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                results.add(importer.importFile(path, replace, progress));
+                continue;
+            }
             if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw new InvalidInputException(null, path + ": expected a world folder or a folder of worlds, found "
-                        + (Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? "something else" : "nothing"));
+                throw new InvalidInputException(null, path + ": expected a world folder, a folder of worlds, a world"
+                        + " card PNG or a world ZIP, found " + (Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                        ? "something else (links are never followed)" : "nothing"));
             }
             try {
                 if (WorldImporter.isWorldFolder(path)) {

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -85,7 +86,18 @@ final class SnapshotStore implements BeforeDestroy {
     /** Snapshots {@code worldId} as {@code dsl}'s transaction sees it, under its final name at once. */
     SnapshotInfo take(DSLContext dsl, String worldId, String reason) {
         Stamp stamp = newStamp(worldId, reason);
-        write(dsl, worldId, stamp.dir());
+        Path pending = pendingDir(stamp.dir());
+        try {
+            write(dsl, worldId, pending);
+            rename(stamp.dir());
+        } catch (IOException e) {
+            discard(worldId, pending);
+            throw new WorldStoreException(ErrorCode.IO_FAILURE, worldId, "world " + worldId + ": snapshot "
+                    + stamp.name() + " could not take its name (" + e.getMessage() + "); nothing was kept", e);
+        } catch (RuntimeException e) {
+            discard(worldId, pending);
+            throw e;
+        }
         log.info("world {}: snapshot {} taken ({})", worldId, stamp.name(), reason);
         prune(worldId);
         return new SnapshotInfo(worldId, stamp.name(), stamp.at(), reason, stamp.dir().resolve(worldId));
@@ -94,15 +106,34 @@ final class SnapshotStore implements BeforeDestroy {
     private record Stamp(String name, Instant at, Path dir) {
     }
 
+    /**
+     * A stamp no other snapshot of the world has or is being written under, reserved by creating its pending
+     * folder: two snapshots taken in the same millisecond get two stamps.
+     */
     private Stamp newStamp(String worldId, String reason) {
         Path worldDir = worldDir(worldId);
-        Instant at = Instant.now();
-        Path stampDir;
-        while (Files.exists(stampDir = worldDir.resolve(Stamps.name(at, reason)), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(pendingDir(stampDir), LinkOption.NOFOLLOW_LINKS)) {
-            at = at.plusMillis(1);
+        try {
+            OwnerOnly.createDirectories(worldDir);
+            for (Instant at = Instant.now(); ; at = at.plusMillis(1)) {
+                Path stampDir = worldDir.resolve(Stamps.name(at, reason));
+                if (Files.exists(stampDir, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    OwnerOnly.createDirectory(pendingDir(stampDir));
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
+                }
+                // The pending folder goes only when it becomes the stamp folder, so a stamp still free now is ours.
+                if (!Files.exists(stampDir, LinkOption.NOFOLLOW_LINKS)) {
+                    return new Stamp(stampDir.getFileName().toString(), at, stampDir);
+                }
+                Files.delete(pendingDir(stampDir));
+            }
+        } catch (IOException e) {
+            throw new WorldStoreException(ErrorCode.IO_FAILURE, worldId, "world " + worldId + ": snapshot folder "
+                    + worldDir + " could not be made (" + e.getMessage() + "); nothing was changed", e);
         }
-        return new Stamp(stampDir.getFileName().toString(), at, stampDir);
     }
 
     private void write(DSLContext dsl, String worldId, Path stampDir) {
@@ -113,6 +144,12 @@ final class SnapshotStore implements BeforeDestroy {
             throw new WorldStoreException(ErrorCode.IO_FAILURE, worldId, "world " + worldId + ": snapshot into "
                     + stampDir + " failed (" + e.getMessage() + "); nothing was changed", e);
         }
+    }
+
+    /** A written pending folder takes its stamp's name, durably. */
+    private static void rename(Path stampDir) throws IOException {
+        Files.move(pendingDir(stampDir), stampDir, StandardCopyOption.ATOMIC_MOVE);
+        FileSync.directory(stampDir.getParent());
     }
 
     private static Path pendingDir(Path stampDir) {
@@ -127,8 +164,7 @@ final class SnapshotStore implements BeforeDestroy {
     private void complete(String worldId, String stampName) {
         Path stampDir = worldDir(worldId).resolve(stampName);
         try {
-            Files.move(pendingDir(stampDir), stampDir, StandardCopyOption.ATOMIC_MOVE);
-            FileSync.directory(stampDir.getParent());
+            rename(stampDir);
         } catch (IOException e) {
             throw new WorldStoreException(ErrorCode.IO_FAILURE, worldId, "world " + worldId + ": snapshot " + stampName
                     + " could not take its name (" + e.getMessage() + "); the next open of the store does it", e);

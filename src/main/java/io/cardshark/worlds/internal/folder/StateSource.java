@@ -2,11 +2,16 @@ package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.WorldShape;
 import io.cardshark.worlds.folder.FolderFormatException;
+import io.cardshark.worlds.internal.forms.ConvertedWorld;
+import io.cardshark.worlds.internal.forms.LaterForms;
+import io.cardshark.worlds.internal.forms.RoomsArrayForm;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.internal.json.JsonStyle;
 import io.cardshark.worlds.internal.json.JsonSyntaxException;
+import io.cardshark.worlds.internal.json.JsonWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,13 +24,18 @@ import java.util.List;
 
 /**
  * Chooses the document a world's state comes from: {@code world_state.json} when it conforms, else the
- * newest valid {@code world_state.backup.*.json} (format spec §8). Never invents a state.
+ * newest valid {@code world_state.backup.*.json} (format spec §8). Never invents a state. A
+ * {@code world_state.json} in CardShark's rooms-array form R is converted instead (format spec §12), and so is
+ * the state of a world card or archive ({@link #converted}).
  *
- * @param file     the file chosen, relative to the world folder
- * @param bytes    its exact bytes
- * @param recovery empty when world_state.json was used; otherwise why it was not, and each backup tried
+ * @param file        the file chosen, relative to the world folder (for a card or archive: the card, or the entry)
+ * @param bytes       its exact bytes; for a converted state, the state as CardShark's writer would write it
+ * @param recovery    empty when world_state.json was used; otherwise why it was not, and each backup tried
+ * @param converted   the conversion the state comes from, or {@code null} for a state of shape F, M or H
+ * @param sourceBytes the bytes read to get the state: the file's, or for a card or archive the whole source's
  */
-record StateSource(String file, byte[] bytes, JsonObject state, WorldShape shape, List<String> recovery) {
+record StateSource(String file, byte[] bytes, JsonObject state, WorldShape shape, List<String> recovery,
+                   ConvertedWorld converted, long sourceBytes) {
 
     boolean recovered() {
         return !recovery.isEmpty();
@@ -41,8 +51,13 @@ record StateSource(String file, byte[] bytes, JsonObject state, WorldShape shape
 
     static StateSource choose(FolderScan scan) throws IOException {
         Candidate primary = judge(scan.folder(), FolderScan.STATE);
+        if (primary.value() instanceof JsonObject state && LaterForms.isRoomsArray(state)) {
+            Path file = scan.folder().resolve(FolderScan.STATE);
+            return converted(RoomsArrayForm.convert(file, scan.worldId(), state, primary.bytes()), scan.folder(),
+                    primary.bytes().length);
+        }
         if (primary.valid()) {
-            return new StateSource(primary.file(), primary.bytes(), (JsonObject) primary.value(), primary.shape(), List.of());
+            return found(primary, List.of());
         }
         List<Candidate> backups = new ArrayList<>();
         for (String b : scan.stateBackups()) {
@@ -69,7 +84,30 @@ record StateSource(String file, byte[] bytes, JsonObject state, WorldShape shape
         for (Candidate c : backups) {
             notes.add("tried " + c.file() + (c.valid() ? ": valid" : c.problem()));
         }
-        return new StateSource(chosen.file(), chosen.bytes(), (JsonObject) chosen.value(), chosen.shape(), notes);
+        return found(chosen, notes);
+    }
+
+    private static StateSource found(Candidate c, List<String> recovery) {
+        return new StateSource(c.file(), c.bytes(), (JsonObject) c.value(), c.shape(), recovery, null, c.bytes().length);
+    }
+
+    /**
+     * The state a later form was converted to (format spec §12). It is held to the rules of every other state
+     * (a converter that made a state the store cannot take is refused here, not half imported) and written
+     * as CardShark's own writer would (indent 2, ASCII), the style the store gives a world it made.
+     *
+     * @param source      the folder, card or archive read, for errors
+     * @param sourceBytes how many bytes were read from it
+     */
+    static StateSource converted(ConvertedWorld world, Path source, long sourceBytes) {
+        StateValidator.Verdict verdict = StateValidator.check(world.state());
+        if (!verdict.conforms()) {
+            throw new FolderFormatException(world.worldId(), source, world.stateFile(), source + ": "
+                    + world.stateFile() + ": the state converted from " + world.form().label() + " does not conform "
+                    + verdict.problem().describe());
+        }
+        byte[] bytes = JsonWriter.toBytes(world.state(), JsonStyle.CARDSHARK);
+        return new StateSource(world.stateFile(), bytes, world.state(), verdict.shape(), List.of(), world, sourceBytes);
     }
 
     /**

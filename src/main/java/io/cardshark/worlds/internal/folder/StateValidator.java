@@ -16,19 +16,28 @@ import java.util.Map;
 /**
  * Decides whether a parsed {@code world_state.json} conforms (format spec §3.1 and §3.3) and in which
  * shape. The first problem found is reported with its JSON pointer, what was expected and what was found.
+ * Public for the converters of CardShark's later forms, whose tests check that what they make conforms.
  */
-final class StateValidator {
+public final class StateValidator {
 
-    /** Why a document does not conform. */
-    record Problem(JsonPointer pointer, String expected, String found) {
-        String describe() {
+    /**
+     * Why a document does not conform.
+     *
+     * @param pointer  where
+     * @param expected what the format asks for there
+     * @param found    what is there
+     */
+    public record Problem(JsonPointer pointer, String expected, String found) {
+        /** {@code at /locations/0,0,0/name: expected a string, found null}. */
+        public String describe() {
             return (pointer.text().isEmpty() ? "at the top" : "at " + pointer) + ": expected " + expected + ", found " + found;
         }
     }
 
     /** The outcome: a shape, or the problem. */
-    record Verdict(WorldShape shape, Problem problem) {
-        boolean conforms() {
+    public record Verdict(WorldShape shape, Problem problem) {
+        /** Whether the document conforms, so that {@link #shape()} is set. */
+        public boolean conforms() {
             return problem == null;
         }
     }
@@ -36,7 +45,8 @@ final class StateValidator {
     private StateValidator() {
     }
 
-    static Verdict check(Json document) {
+    /** Judges a parsed document. */
+    public static Verdict check(Json document) {
         try {
             return new Verdict(checkOrThrow(document), null);
         } catch (Refusal r) {
@@ -76,10 +86,12 @@ final class StateValidator {
             throw refuse(root, "an object", document);
         }
         if (state.has("rooms")) {
-            throw refuse(root.child("rooms"), "no \"rooms\" (CardShark's unsupported rooms-array form)", state.get("rooms"));
+            throw refuse(root.child("rooms"), "no \"rooms\" (CardShark's rooms-array form R, read only as a world's"
+                    + " world_state.json, format §12)", state.get("rooms"));
         }
         if (state.has("schema_version")) {
-            throw refuse(root.child("schema_version"), "no \"schema_version\" (CardShark's unsupported version-2 schema)",
+            throw refuse(root.child("schema_version"), "no \"schema_version\" (CardShark's version-2 schema, read only"
+                    + " from a world card or a ZIP export, format §12)",
                     state.get("schema_version"));
         }
         boolean hasName = state.has("name");

@@ -14,6 +14,9 @@ import io.cardshark.worlds.folder.ImportCounts;
 import io.cardshark.worlds.folder.ImportOutcome;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Progress;
+import io.cardshark.worlds.folder.WorldForm;
+import io.cardshark.worlds.internal.forms.ConvertedWorld;
+import io.cardshark.worlds.internal.forms.LaterForms;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.ops.BeforeDestroy;
 import io.cardshark.worlds.internal.engine.StoreEngine;
@@ -21,6 +24,8 @@ import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.internal.json.JsonStyle;
+import io.cardshark.worlds.internal.json.JsonWriter;
 import io.cardshark.worlds.internal.json.JsonSyntaxException;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -45,8 +50,9 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD_FILE;
 import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
 
 /**
- * Imports one world folder in one transaction: every row of the world, or none (format spec §10.2). The
- * source is only read.
+ * Imports one world in one transaction: every row of the world, or none (format spec §10.2). A world folder's
+ * state may be in shape F, M or H, or in CardShark's later form R; a world card or archive is converted first
+ * (format spec §12) and then written the same way. The source is only read.
  */
 final class WorldImporter {
 
@@ -72,91 +78,95 @@ final class WorldImporter {
             FolderScan scan = FolderScan.of(folder);
             skipped = scan.skipped();
             StateSource state = StateSource.choose(scan);
-            ProgressMeter meter = new ProgressMeter(progress, scan.worldId(), scan.totalBytes());
-            Work work = engine.transaction(scan.worldId(), tx -> tx.write(scan.worldId(), dsl -> {
-                try {
-                    return write(dsl, scan, state, replace, meter);
-                } catch (IOException e) {
-                    // Rolls the world back; reported below as a rejection naming the folder and the file.
-                    throw IoFailure.of(scan.worldId(), "reading", folder, e);
-                }
-            }));
-            meter.finish();
-            ImportOutcome outcome = state.recovered() ? ImportOutcome.RECOVERED : ImportOutcome.IMPORTED;
-            if (state.recovered()) {
-                log.warn("world {}: {} unusable, state recovered from {}", scan.worldId(), FolderScan.STATE, state.file());
-            }
-            log.info("world {}: imported from {} ({} locations, {} chats, {} messages, {} files)", scan.worldId(), folder,
-                    work.counts().locations(), work.counts().chats(), work.counts().messages(), work.counts().files());
-            return new ImportResult(scan.worldId(), folder, outcome, state.file(), state.shape(), work.counts(),
-                    state.recovery(), skipped, work.warnings(), null);
+            return commit(scan, state, replace, new ProgressMeter(progress, scan.worldId(), scan.totalBytes()));
         } catch (WorldStoreException e) {
-            log.warn("world {}: rejected: {}", worldId, e.getMessage());
             return rejected(worldId, folder, skipped, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            String message = folder + ": cannot be read (" + (e instanceof IOException io ? IoFailure.describe(io)
-                    : e.getMessage()) + ")";
-            log.warn("world {}: rejected: {}", worldId, message);
-            return rejected(worldId, folder, skipped, message);
+            return rejected(worldId, folder, skipped, unreadable(folder, e));
         }
     }
 
-    private static ImportResult rejected(String worldId, Path folder, List<String> skipped, String message) {
-        return new ImportResult(worldId, folder, ImportOutcome.REJECTED, null, null, ImportCounts.NONE, List.of(),
-                skipped, List.of(), message);
+    /**
+     * Imports a world card PNG, a world ZIP or a rooms-array {@code world_state.json} given as a file (format spec
+     * §12): converted first, outside the transaction, then written as a world folder's world is. The world's id
+     * comes from its name, so a rejection before the name is read reports the file's name instead.
+     */
+    ImportResult importFile(Path file, boolean replace, Progress progress) {
+        String name = String.valueOf(file.getFileName());
+        try {
+            ConvertedWorld world = LaterForms.convert(file);
+            long size = Files.size(file);
+            StateSource state = StateSource.converted(world, file, size);
+            FolderScan scan = FolderScan.nothingBeside(file, world.worldId());
+            return commit(scan, state, replace, new ProgressMeter(progress, world.worldId(), size));
+        } catch (WorldStoreException e) {
+            return rejected(e.worldId() != null ? e.worldId() : name, file, List.of(), e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return rejected(name, file, List.of(), unreadable(file, e));
+        }
+    }
+
+    /** Writes the world in one transaction and reports it; a failure rolls the whole world back. */
+    private ImportResult commit(FolderScan scan, StateSource state, boolean replace, ProgressMeter meter) {
+        Work work = engine.transaction(scan.worldId(), tx -> tx.write(scan.worldId(), dsl -> {
+            try {
+                return write(dsl, scan, state, replace, meter);
+            } catch (IOException e) {
+                // Rolls the world back; reported as a rejection naming the folder and the file.
+                throw IoFailure.of(scan.worldId(), "reading", scan.folder(), e);
+            }
+        }));
+        meter.finish();
+        ImportOutcome outcome = state.recovered() ? ImportOutcome.RECOVERED : ImportOutcome.IMPORTED;
+        if (state.recovered()) {
+            log.warn("world {}: {} unusable, state recovered from {}", scan.worldId(), FolderScan.STATE, state.file());
+        }
+        ConvertedWorld converted = state.converted();
+        WorldForm form = converted == null ? WorldForm.WORLD_FOLDER : converted.form();
+        log.info("world {}: imported from {} ({}, {} locations, {} chats, {} messages, {} files)", scan.worldId(),
+                scan.folder(), form.label(), work.counts().locations(), work.counts().chats(), work.counts().messages(),
+                work.counts().files());
+        return new ImportResult(scan.worldId(), scan.folder(), outcome, state.file(), state.shape(), form,
+                converted == null ? null : converted.formVersion(), work.counts(), state.recovery(), scan.skipped(),
+                work.warnings(), null);
+    }
+
+    private static String unreadable(Path source, Exception e) {
+        return source + ": cannot be read (" + (e instanceof IOException io ? IoFailure.describe(io) : e.getMessage()) + ")";
+    }
+
+    private static ImportResult rejected(String worldId, Path source, List<String> skipped, String message) {
+        log.warn("world {}: rejected: {}", worldId, message);
+        return new ImportResult(worldId, source, ImportOutcome.REJECTED, null, null, null, null, ImportCounts.NONE,
+                List.of(), skipped, List.of(), message);
     }
 
     private record Work(ImportCounts counts, List<String> warnings) {
     }
 
+    /** metadata.json as read: an object, or bytes kept as a file because they are no JSON object (§4). */
+    private record MetadataFile(JsonObject object, byte[] bytes) {
+    }
+
     private Work write(DSLContext dsl, FolderScan scan, StateSource state, boolean replace, ProgressMeter meter)
             throws IOException {
         String id = scan.worldId();
-        Optional<String> clash = WorldRows.clashingId(dsl, id);
-        if (clash.isPresent()) {
-            if (!replace || !clash.get().equals(id)) {
-                throw new AlreadyExistsException(id, scan.folder() + ": world " + id + " clashes with existing world "
-                        + clash.get() + (replace ? " (only that exact id can be replaced)" : "; import it with replace to replace it"));
-            }
-            beforeReplace.run(dsl, id, "replace");
-            WorldRows.delete(dsl, id);
-            log.info("world {}: replacing the stored world", id);
-        }
-        List<String> warnings = new ArrayList<>();
+        replaceOrRefuse(dsl, scan, replace);
+        ConvertedWorld converted = state.converted();
+        List<String> warnings = new ArrayList<>(converted == null ? List.of() : converted.warnings());
         OriginalBytes originals = new OriginalBytes(dsl, id);
-        long bytes = state.bytes().length;
+        long bytes = state.sourceBytes();
         meter.add(bytes);
+        MetadataFile metadataFile = scan.hasMetadata() ? readMetadataFile(scan, warnings) : null;
+        bytes += metadataFile == null ? 0 : metadataFile.bytes().length;
 
-        // metadata.json: a JSON object is a document; anything else is kept as an opaque file (§4).
-        JsonObject metadataFile = null;
-        byte[] metadataBytes = null;
-        if (scan.hasMetadata()) {
-            metadataBytes = Files.readAllBytes(scan.folder().resolve(FolderScan.METADATA));
-            bytes += metadataBytes.length;
-            try {
-                Json parsed = JsonReader.read(metadataBytes).value();
-                if (parsed instanceof JsonObject o) {
-                    metadataFile = o;
-                } else {
-                    warnings.add(FolderScan.METADATA + ": expected an object, found " + parsed.describe()
-                            + "; kept as a file");
-                }
-            } catch (JsonSyntaxException e) {
-                warnings.add(FolderScan.METADATA + " " + e.getMessage() + "; kept as a file");
-            }
-        }
-        String displayName = displayName(state.state(), metadataFile, id);
+        String displayName = displayName(state.state(), metadataFile == null ? null : metadataFile.object(), id);
         String stateStyle = originals.styleOf(FolderScan.STATE, state.bytes(), state.state(), false);
         StateRows rows = new StateRows(dsl, id);
         rows.insert(state.state(), state.shape(), stateStyle, displayName);
         originals.worldCreated();
         warnings.addAll(rows.warnings);
-        if (metadataFile != null) {
-            String style = originals.styleOf(FolderScan.METADATA, metadataBytes, metadataFile, false);
-            MetadataRows.put(dsl, id, MetadataRows.FILE, StoredJson.compact(metadataFile), style);
-        } else if (metadataBytes != null) {
-            FileRows.put(dsl, id, FolderScan.METADATA, metadataBytes);
-        }
+        writeMetadata(dsl, id, metadataFile, converted, originals);
 
         Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
                 .where(LOCATION.WORLD_ID.eq(id)).fetch(LOCATION.LOCATION_ID));
@@ -170,25 +180,84 @@ final class WorldImporter {
             bytes += size;
             meter.add(size);
         }
+        bytes += importFiles(dsl, scan, meter);
+        int convertedFiles = converted == null ? 0 : ConvertedFiles.keep(dsl, scan, converted);
+        boolean metadataAsFile = metadataFile != null && metadataFile.object() == null;
+        ImportCounts counts = new ImportCounts(rows.locations, rows.unconnected, chats.chats, chats.messages,
+                scan.events().size(), scan.files().size() + convertedFiles + (metadataAsFile ? 1 : 0),
+                scan.backups().size(), bytes);
+        return new Work(counts, warnings);
+    }
+
+    /** Refuses a world whose id is taken, unless asked to replace that very world (after a snapshot of it). */
+    private void replaceOrRefuse(DSLContext dsl, FolderScan scan, boolean replace) {
+        String id = scan.worldId();
+        Optional<String> clash = WorldRows.clashingId(dsl, id);
+        if (clash.isEmpty()) {
+            return;
+        }
+        if (!replace || !clash.get().equals(id)) {
+            throw new AlreadyExistsException(id, scan.folder() + ": world " + id + " clashes with existing world "
+                    + clash.get() + (replace ? " (only that exact id can be replaced)" : "; import it with replace to replace it"));
+        }
+        beforeReplace.run(dsl, id, "replace");
+        WorldRows.delete(dsl, id);
+        log.info("world {}: replacing the stored world", id);
+    }
+
+    /** metadata.json: a JSON object is a document; anything else is kept as an opaque file (§4), with a warning. */
+    private static MetadataFile readMetadataFile(FolderScan scan, List<String> warnings) throws IOException {
+        byte[] bytes = Files.readAllBytes(scan.folder().resolve(FolderScan.METADATA));
+        try {
+            Json parsed = JsonReader.read(bytes).value();
+            if (parsed instanceof JsonObject o) {
+                return new MetadataFile(o, bytes);
+            }
+            warnings.add(FolderScan.METADATA + ": expected an object, found " + parsed.describe() + "; kept as a file");
+        } catch (JsonSyntaxException e) {
+            warnings.add(FolderScan.METADATA + " " + e.getMessage() + "; kept as a file");
+        }
+        return new MetadataFile(null, bytes);
+    }
+
+    /**
+     * The folder's metadata.json, or, for a world converted from a later form without one, the source's own
+     * descriptive metadata as a metadata.json document (format spec §12), written as CardShark's writer would.
+     */
+    private static void writeMetadata(DSLContext dsl, String id, MetadataFile file, ConvertedWorld converted,
+                                      OriginalBytes originals) {
+        if (file != null && file.object() != null) {
+            String style = originals.styleOf(FolderScan.METADATA, file.bytes(), file.object(), false);
+            MetadataRows.put(dsl, id, MetadataRows.FILE, StoredJson.compact(file.object()), style);
+        } else if (file != null) {
+            FileRows.put(dsl, id, FolderScan.METADATA, file.bytes());
+        } else if (converted != null) {
+            JsonObject metadata = converted.metadata();
+            byte[] bytes = JsonWriter.toBytes(metadata, JsonStyle.CARDSHARK);
+            String style = originals.styleOf(FolderScan.METADATA, bytes, metadata, false);
+            MetadataRows.put(dsl, id, MetadataRows.FILE, StoredJson.compact(metadata), style);
+        }
+    }
+
+    /** The folder's opaque files, backups and empty directories, byte for byte; returns the bytes read. */
+    private static long importFiles(DSLContext dsl, FolderScan scan, ProgressMeter meter) throws IOException {
+        long bytes = 0;
         for (String file : scan.files()) {
             byte[] content = Files.readAllBytes(scan.folder().resolve(file));
-            FileRows.put(dsl, id, file, content);
+            FileRows.put(dsl, scan.worldId(), file, content);
             bytes += content.length;
             meter.add(content.length);
         }
         for (String backup : scan.backups()) {
             byte[] content = Files.readAllBytes(scan.folder().resolve(backup));
-            FileRows.putBackup(dsl, id, backup, content);
+            FileRows.putBackup(dsl, scan.worldId(), backup, content);
             bytes += content.length;
             meter.add(content.length);
         }
         for (String dir : scan.emptyDirectories()) {
-            FileRows.putDirectory(dsl, id, dir);
+            FileRows.putDirectory(dsl, scan.worldId(), dir);
         }
-        ImportCounts counts = new ImportCounts(rows.locations, rows.unconnected, chats.chats, chats.messages,
-                scan.events().size(), scan.files().size() + (metadataFile == null && metadataBytes != null ? 1 : 0),
-                scan.backups().size(), bytes);
-        return new Work(counts, warnings);
+        return bytes;
     }
 
     /** Display name, first non-empty string wins (format spec §2). */

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.forms;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
@@ -21,7 +22,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code worldId}: from the world card's {@code data.name}. {@code formVersion}: the archive has no format
- *   version of its own; it is the world card's {@code spec_version} ("2.0"). An unknown card type is refused.</li>
+ *   version of its own; it is the world card's {@code spec_version}, of which "2.0" (Character Card V2, what dfdeec8
+ *   writes) is read and any other refused. An unknown card type is refused.</li>
  *   <li>Player: at {@code player_position} (an export resets it to {@code starting_position}); stats are
  *   CardShark's defaults, except level and experience from {@code player_level}/{@code player_xp} when an older
  *   export kept them. No visits are recorded in the archive.</li>
@@ -38,6 +40,8 @@ import java.util.Set;
 public final class CardSharkZipForm {
 
     static final String WORLD = "world.png";
+    /** The world card's {@code spec_version}s read: the archive has no format version of its own. */
+    static final List<String> SUPPORTED = List.of("2.0");
     private static final long DEFAULT_GRID = 10; // dfdeec8 WorldData.grid_size default
 
     private CardSharkZipForm() {
@@ -48,6 +52,7 @@ public final class CardSharkZipForm {
         ArchiveEntries zip = new ArchiveEntries(archive, items);
         CharacterCard world = CharacterCard.fromPng(zip.require(WORLD, "a .cardshark.zip holds its world card there"), zip.at(WORLD));
         world.requireType("world", "world card");
+        String version = Versions.requireText(world.root().get("spec_version"), "spec_version", SUPPORTED);
         Node worldData = world.extensions().get("world_data");
         worldData.object();
         String displayName = world.data().get("name").string();
@@ -64,8 +69,7 @@ public final class CardSharkZipForm {
         WorldDraft draft = new WorldDraft(metadata(world, worldData, displayName, warnings), rooms, null,
                 position(worldData), List.of(), player(worldData));
         JsonObject state = StateAssembler.assemble(worldId, draft, warnings);
-        return new ConvertedWorld(worldId, LaterForm.CARDSHARK_ZIP.label(),
-                world.root().get("spec_version").stringOr("unversioned"), state,
+        return new ConvertedWorld(worldId, WorldForm.CARDSHARK_ZIP, version, WORLD, state,
                 world.data().object().without("extensions"), files(zip, worldId, rooms, warnings), warnings);
     }
 

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.forms;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.JsonObject;
 
 import java.util.List;
@@ -11,8 +12,10 @@ import java.util.Optional;
  * the conversion could not make consistent.
  *
  * @param worldId     the id CardShark would give the world's folder
- * @param form        {@link LaterForm#label()}: "shape R", "V2 card", "ZIP format 1" or "cardshark.zip"
+ * @param form        the form the source is in
  * @param formVersion the version the source declares (schema_version "2", format_version "1"; see each form)
+ * @param stateFile   where the world's state was read: the file ({@code world_state.json}, the card PNG's name)
+ *                    or the archive entry ({@code world_state.json}, {@code world.png})
  * @param state       a shape-H {@code world_state.json} object: top-level {@code name} = the id,
  *                    {@code metadata.name} = the display name
  * @param metadata    the source's own descriptive metadata object, verbatim (see each form), for a
@@ -22,13 +25,14 @@ import java.util.Optional;
  * @param warnings    each gap found in the source (a reference to something absent), naming the room and the
  *                    reference; never fatal
  */
-public record ConvertedWorld(String worldId, String form, String formVersion, JsonObject state, JsonObject metadata,
-                             List<ConvertedFile> files, List<String> warnings) {
+public record ConvertedWorld(String worldId, WorldForm form, String formVersion, String stateFile, JsonObject state,
+                             JsonObject metadata, List<ConvertedFile> files, List<String> warnings) {
 
     public ConvertedWorld {
         Objects.requireNonNull(worldId, "worldId");
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(formVersion, "formVersion");
+        Objects.requireNonNull(stateFile, "stateFile");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(metadata, "metadata");
         files = List.copyOf(files);

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.forms;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.internal.json.JsonArray;
@@ -34,7 +35,7 @@ public final class LaterForms {
     }
 
     /** A source read far enough to know its form, with what was read, so that converting does not read it twice. */
-    private record Source(LaterForm form, byte[] bytes, List<SafeZip.Item> items, JsonObject state) {
+    private record Source(WorldForm form, byte[] bytes, List<SafeZip.Item> items, JsonObject state) {
     }
 
     /**
@@ -47,7 +48,7 @@ public final class LaterForms {
     }
 
     /** The form of the file at {@code path}; refused, naming the file, when it is none of them or is damaged. */
-    public static LaterForm detect(Path path) {
+    public static WorldForm detect(Path path) {
         return inspect(path).form();
     }
 
@@ -58,7 +59,8 @@ public final class LaterForms {
             case V2_CARD -> V2CardForm.convert(file, source.bytes());
             case ZIP_FORMAT_1 -> ZipFormat1Form.convert(file, source.items());
             case CARDSHARK_ZIP -> CardSharkZipForm.convert(file, source.items());
-            case SHAPE_R -> RoomsArrayForm.convert(folderName(file), source.state(), source.bytes());
+            case SHAPE_R -> RoomsArrayForm.convert(file, folderName(file), source.state(), source.bytes());
+            case WORLD_FOLDER -> throw new IllegalStateException("inspect never detects a world folder");
         };
     }
 
@@ -71,16 +73,16 @@ public final class LaterForms {
         if (name.endsWith(".png")) {
             byte[] png = BoundedFiles.read(path, PngChunks.Limits.DEFAULT.maxFileBytes(), origin);
             V2CardForm.worldData(CharacterCard.fromPng(png, origin)); // refuses a card that is not a world card
-            return new Source(LaterForm.V2_CARD, png, null, null);
+            return new Source(WorldForm.V2_CARD, png, null, null);
         }
         if (name.endsWith(".zip")) {
             List<SafeZip.Item> items = SafeZip.read(path);
             List<String> names = items.stream().map(SafeZip.Item::name).toList();
             if (names.contains(ZipFormat1Form.META)) {
-                return new Source(LaterForm.ZIP_FORMAT_1, null, items, null);
+                return new Source(WorldForm.ZIP_FORMAT_1, null, items, null);
             }
             if (names.contains(CardSharkZipForm.WORLD)) {
-                return new Source(LaterForm.CARDSHARK_ZIP, null, items, null);
+                return new Source(WorldForm.CARDSHARK_ZIP, null, items, null);
             }
             throw origin.refuse("neither " + ZipFormat1Form.META + " (ZIP format 1) nor " + CardSharkZipForm.WORLD
                     + " (.cardshark.zip) is in the archive: not a CardShark world export");
@@ -88,9 +90,10 @@ public final class LaterForms {
         if (name.endsWith(".json")) {
             byte[] bytes = BoundedFiles.read(path, MAX_STATE_BYTES, origin);
             if (Node.parse(bytes, origin).value() instanceof JsonObject state && isRoomsArray(state)) {
-                return new Source(LaterForm.SHAPE_R, bytes, null, state);
+                return new Source(WorldForm.SHAPE_R, bytes, null, state);
             }
-            throw origin.refuse("not a rooms-array world state (shapes F, M and H are read by the world folder importer)");
+            throw origin.refuse("expected a rooms-array world state (form R); a state of shape F, M or H is read with its"
+                    + " world folder: give the folder");
         }
         throw origin.refuse("not a later CardShark world form: expected a .png world card, a .zip world export"
                 + " or a rooms-array world_state.json");

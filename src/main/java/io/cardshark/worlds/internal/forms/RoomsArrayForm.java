@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.forms;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.folder.FolderFormatException;
 import io.cardshark.worlds.internal.json.JsonObject;
@@ -51,11 +52,21 @@ public final class RoomsArrayForm {
      * @param originalBytes its exact bytes, kept as the original
      */
     public static ConvertedWorld convert(String worldId, JsonObject state, byte[] originalBytes) {
-        String idProblem = WorldIds.safeSegmentProblem(worldId);
-        if (idProblem != null) {
-            throw new FolderFormatException(worldId, null, FILE, "world id \"" + worldId + "\" " + idProblem);
-        }
-        Origin origin = new Origin(worldId, Path.of(worldId, FILE), null, null);
+        requireSafeId(worldId, null);
+        return convert(Path.of(worldId, FILE), worldId, state, originalBytes);
+    }
+
+    /**
+     * Converts a form-R state read from {@code file}, which errors name (the file is not read).
+     *
+     * @param file          the {@code world_state.json} the state was read from
+     * @param worldId       the world folder's name, which is the world's id
+     * @param state         the parsed {@code world_state.json}
+     * @param originalBytes its exact bytes, kept as the original
+     */
+    public static ConvertedWorld convert(Path file, String worldId, JsonObject state, byte[] originalBytes) {
+        requireSafeId(worldId, file.getParent());
+        Origin origin = new Origin(worldId, file, null, null);
         Node root = Node.root(origin, state);
         if (!LaterForms.isRoomsArray(state)) {
             throw root.problem("expected a rooms-array world state (a \"rooms\" array, no \"schema_version\" or \"locations\")");
@@ -73,7 +84,14 @@ public final class RoomsArrayForm {
         JsonObject converted = StateAssembler.assemble(worldId, draft, warnings);
         OutputFiles files = new OutputFiles(origin);
         files.original(FILE, originalBytes);
-        return new ConvertedWorld(worldId, LaterForm.SHAPE_R.label(), "1", converted, described, files.list(), warnings);
+        return new ConvertedWorld(worldId, WorldForm.SHAPE_R, "1", FILE, converted, described, files.list(), warnings);
+    }
+
+    private static void requireSafeId(String worldId, Path folder) {
+        String problem = WorldIds.safeSegmentProblem(worldId);
+        if (problem != null) {
+            throw new FolderFormatException(worldId, folder, FILE, "world id \"" + worldId + "\" " + problem);
+        }
     }
 
     private static RoomDraft room(Node room, List<String> warnings) {

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.forms;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.JsonObject;
 
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class V2CardForm {
         OutputFiles files = new OutputFiles(origin.world(worldId));
         files.original(origin.fileName(), png);
         files.add("world_card.png", png);
-        return new ConvertedWorld(worldId, LaterForm.V2_CARD.label(), world.version(), state, world.metadata(),
+        return new ConvertedWorld(worldId, WorldForm.V2_CARD, world.version(), origin.fileName(), state, world.metadata(),
                 files.list(), warnings);
     }
 

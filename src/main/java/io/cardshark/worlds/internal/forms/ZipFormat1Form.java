@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.forms;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.JsonObject;
 
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class ZipFormat1Form {
         WorldDraft draft = renamed(world.draft(), displayName, world.metadata());
         checkReferences(draft, zip, warnings);
         JsonObject state = StateAssembler.assemble(worldId, draft, warnings);
-        return new ConvertedWorld(worldId, LaterForm.ZIP_FORMAT_1.label(), version, state, meta.object(),
+        return new ConvertedWorld(worldId, WorldForm.ZIP_FORMAT_1, version, STATE, state, meta.object(),
                 files(zip, worldId, warnings), warnings);
     }
 

@@ -37,6 +37,11 @@ public final class OwnerOnly {
         return FileSync.createDirectories(dir, folderAttributes());
     }
 
+    /** Creates a folder that must not exist yet (its parent must), owner-only from birth. */
+    public static Path createDirectory(Path dir) throws IOException {
+        return Files.createDirectory(dir, folderAttributes());
+    }
+
     /** Creates an empty file that must not exist yet, owner-only from birth. */
     public static Path createFile(Path file) throws IOException {
         return Files.createFile(file, fileAttributes());

@@ -171,7 +171,11 @@ public final class ChatOps implements Chats {
                     m.content(), m.timestamp() == null ? now : m.timestamp()));
         }
         if (documents.isEmpty()) {
-            return List.of();
+            // Nothing to write, but the same answer as a call with messages for a chat that is not there.
+            return access.read(worldId, dsl -> {
+                requireChat(dsl, worldId, chatId);
+                return List.of();
+            });
         }
         return access.write(worldId, dsl -> {
             // The world lock serialises appenders, so sequence numbers stay gap-free and unique.

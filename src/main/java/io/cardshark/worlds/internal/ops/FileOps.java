@@ -13,13 +13,9 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static io.cardshark.worlds.internal.db.Tables.WORLD_BACKUP;
 import static io.cardshark.worlds.internal.db.Tables.WORLD_DIRECTORY;
@@ -61,61 +57,13 @@ public final class FileOps implements WorldFiles {
         });
     }
 
-    /** {@code {stem}.backup.{tag}.json}: history, stored only by an import (format spec §8). */
-    private static final Pattern BACKUP_NAME = Pattern.compile(".+\\.backup\\..+\\.json");
-
-    /**
-     * Paths the folder format gives a meaning of its own are not plain files: storing one here would clash
-     * with what the exporter writes there, or come back as something else on the next import. Refused:
-     * <ul>
-     * <li>the exporter's own files, and any path beneath one as if it were a folder: {@code world_state.json},
-     *     {@code metadata.json} (set it with {@code Worlds.setMetadataDocument}), {@code chats/*.json},
-     *     {@code chats/*.jsonl}, {@code events/*.json};</li>
-     * <li>the directories it always creates: {@code chats}, {@code events}, {@code images},
-     *     {@code images/backgrounds}, {@code images/objects};</li>
-     * <li>a backup name ({@code *.backup.*.json}, history that only an import brings), and any segment
-     *     ending in {@code .tmp} (never read, stored or exported).</li>
-     * </ul>
-     * Everything an import stores as a plain file stays allowed: {@code images/...}, {@code rooms/...},
-     * {@code world_card.png}, deeper files under {@code chats/} and {@code events/}, other names there.
-     */
+    /** Refuses a path the folder format gives a meaning of its own ({@link FolderPaths#reservedProblem}). */
     private static void refuseReserved(String worldId, String path) {
-        String[] segments = path.split("/");
-        String reason = null;
-        if (FolderPaths.isExportedDirectory(path)) {
-            reason = "the exporter always creates a folder there";
-        } else if (BACKUP_NAME.matcher(segments[segments.length - 1]).matches()) {
-            reason = "it is a backup name, history that only an import brings";
-        }
-        StringBuilder prefix = new StringBuilder();
-        for (int i = 0; i < segments.length && reason == null; i++) {
-            if (segments[i].endsWith(".tmp")) {
-                reason = "a name ending in .tmp is never exported or imported";
-                break;
-            }
-            prefix.append(i == 0 ? "" : "/").append(segments[i]);
-            String p = prefix.toString();
-            if (exporterWrites(p)) {
-                reason = i == segments.length - 1 ? "the exporter writes world data there"
-                        : "the exporter writes world data at " + p + ", which cannot also be a folder";
-            }
-        }
+        String reason = FolderPaths.reservedProblem(path);
         if (reason != null) {
             throw new InvalidInputException(worldId, "world " + worldId + ": file " + path
                     + ": the folder format reserves this path (" + reason + "); choose another");
         }
-    }
-
-    /** The files an export writes from the world's own tables (format spec §9.1, §9.2). */
-    private static boolean exporterWrites(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        return path.equals("world_state.json") || path.equals("metadata.json")
-                || (directChild(path, "chats/") && (name.endsWith(".json") || name.endsWith(".jsonl")))
-                || (directChild(path, "events/") && name.endsWith(".json"));
-    }
-
-    private static boolean directChild(String path, String folder) {
-        return path.startsWith(folder) && path.length() > folder.length() && path.indexOf('/', folder.length()) < 0;
     }
 
     /**
@@ -164,9 +112,16 @@ public final class FileOps implements WorldFiles {
     public Optional<WorldFile> describe(String worldId, String path) {
         Checks.worldId(worldId);
         Checks.required(worldId, "path", path, 4000);
-        return access.read(worldId, dsl -> dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256)
-                .from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path))
-                .fetchOptional(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3())));
+        return access.read(worldId, dsl -> {
+            Optional<WorldFile> file = dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256)
+                    .from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path))
+                    .fetchOptional(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3()));
+            if (file.isEmpty()) {
+                // As find() elsewhere: an absent file is an answer, an absent world is an error.
+                WorldRows.requireWorld(dsl, worldId);
+            }
+            return file;
+        });
     }
 
     @Override

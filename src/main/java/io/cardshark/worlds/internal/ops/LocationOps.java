@@ -281,9 +281,7 @@ public final class LocationOps implements Locations {
         Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         access.write(worldId, dsl -> {
             WorldRows.lock(dsl, worldId);
-            int deleted = dsl.deleteFrom(LOCATION)
-                    .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.LOCATION_ID.eq(locationId)).execute();
-            if (deleted == 0) {
+            if (!LocationRows.delete(dsl, worldId, locationId)) {
                 throw new NotFoundException(worldId, "world " + worldId + ": location " + locationId + " does not exist");
             }
             return null;

@@ -195,7 +195,7 @@ public final class WorldOps implements Worlds {
     @Override
     public void delete(String worldId) {
         Checks.worldId(worldId);
-        access.write(worldId, dsl -> {
+        access.writeAlone(worldId, dsl -> {
             // Lock first, so a writer that is mid-way in this world finishes before its rows go.
             WorldRows.lock(dsl, worldId);
             beforeDelete.run(dsl, worldId, "delete");

@@ -2,7 +2,12 @@ package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.internal.doc.MetadataDocuments;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
 
@@ -23,42 +28,35 @@ public final class MetadataRows {
      * keeps the style it was imported in, so a {@code cardshark} export still writes it that way.
      */
     public static void put(DSLContext dsl, String worldId, String source, String document) {
-        MetadataDocuments.MetadataFields fields = MetadataDocuments.metadataFields(document);
-        dsl.mergeInto(WORLD_METADATA)
-                .using(DSL.selectOne())
-                .on(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(source))
-                .whenMatchedThenUpdate()
-                .set(WORLD_METADATA.DOCUMENT, document)
-                .set(WORLD_METADATA.NAME, fields.name())
-                .set(WORLD_METADATA.VERSION, fields.version())
-                .set(WORLD_METADATA.LAST_MODIFIED, fields.lastModified())
-                .set(WORLD_METADATA.CREATED_AT, fields.createdAt())
-                .whenNotMatchedThenInsert(WORLD_METADATA.WORLD_ID, WORLD_METADATA.SOURCE, WORLD_METADATA.DOCUMENT,
-                        WORLD_METADATA.NAME, WORLD_METADATA.VERSION, WORLD_METADATA.LAST_MODIFIED,
-                        WORLD_METADATA.CREATED_AT)
-                .values(worldId, source, document, fields.name(), fields.version(), fields.lastModified(),
-                        fields.createdAt())
-                .execute();
+        merge(dsl, worldId, source, document, Map.of());
     }
 
     /** Stores an imported metadata document with the style it was read in ({@code null}: its bytes were kept). */
     public static void put(DSLContext dsl, String worldId, String source, String document, String style) {
+        Map<Field<?>, Object> styled = new HashMap<>();
+        styled.put(WORLD_METADATA.STYLE, style);
+        merge(dsl, worldId, source, document, styled);
+    }
+
+    private static void merge(DSLContext dsl, String worldId, String source, String document,
+                              Map<Field<?>, Object> more) {
         MetadataDocuments.MetadataFields fields = MetadataDocuments.metadataFields(document);
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(WORLD_METADATA.DOCUMENT, document);
+        columns.put(WORLD_METADATA.NAME, fields.name());
+        columns.put(WORLD_METADATA.VERSION, fields.version());
+        columns.put(WORLD_METADATA.LAST_MODIFIED, fields.lastModified());
+        columns.put(WORLD_METADATA.CREATED_AT, fields.createdAt());
+        columns.putAll(more);
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        row.put(WORLD_METADATA.WORLD_ID, worldId);
+        row.put(WORLD_METADATA.SOURCE, source);
+        row.putAll(columns);
         dsl.mergeInto(WORLD_METADATA)
                 .using(DSL.selectOne())
                 .on(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(source))
-                .whenMatchedThenUpdate()
-                .set(WORLD_METADATA.DOCUMENT, document)
-                .set(WORLD_METADATA.NAME, fields.name())
-                .set(WORLD_METADATA.VERSION, fields.version())
-                .set(WORLD_METADATA.LAST_MODIFIED, fields.lastModified())
-                .set(WORLD_METADATA.CREATED_AT, fields.createdAt())
-                .set(WORLD_METADATA.STYLE, style)
-                .whenNotMatchedThenInsert(WORLD_METADATA.WORLD_ID, WORLD_METADATA.SOURCE, WORLD_METADATA.DOCUMENT,
-                        WORLD_METADATA.NAME, WORLD_METADATA.VERSION, WORLD_METADATA.LAST_MODIFIED,
-                        WORLD_METADATA.CREATED_AT, WORLD_METADATA.STYLE)
-                .values(worldId, source, document, fields.name(), fields.version(), fields.lastModified(),
-                        fields.createdAt(), style)
+                .whenMatchedThenUpdate().set(columns)
+                .whenNotMatchedThenInsert(row.keySet()).values(row.values())
                 .execute();
     }
 

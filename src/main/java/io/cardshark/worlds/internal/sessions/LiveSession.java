@@ -41,8 +41,10 @@ final class LiveSession implements WorldSession {
     private long changesReceived;
     private long flushes;
     private long commits;
+    private long refusedChanges;
     private Instant lastFlushAt;
     private String lastFailure;
+    private String lastRefusal;
 
     LiveSession(SessionManager manager, String worldId) {
         this.manager = manager;
@@ -87,6 +89,7 @@ final class LiveSession implements WorldSession {
         require(message, "message");
         Change c = change(ChangeKind.CHAT_MESSAGE, message, tx -> tx.chats().append(worldId, chatId, message));
         manager.flushUpTo(this, c.seq());
+        rethrowRefusal(c);
         return (ChatMessage) c.result().join();
     }
 
@@ -121,8 +124,20 @@ final class LiveSession implements WorldSession {
         }
         if (manager.config().flushAtOnce().contains(kind)) {
             manager.flushUpTo(this, change.seq());
+            rethrowRefusal(change);
         }
         return change;
+    }
+
+    /** A change saved at once that the store refused: its caller hears why (the others were saved). */
+    private static void rethrowRefusal(Change change) {
+        if (change.result().isCompletedExceptionally()) {
+            try {
+                change.result().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw (RuntimeException) e.getCause();
+            }
+        }
     }
 
     // ---- reads that see unsaved changes ----------------------------------------------------------
@@ -193,12 +208,26 @@ final class LiveSession implements WorldSession {
     @Override
     public SessionStats stats() {
         synchronized (lock) {
-            return new SessionStats(changesReceived, flushes, commits, pending.size(), lastFlushAt, lastFailure);
+            return new SessionStats(changesReceived, flushes, commits, pending.size(), refusedChanges, lastFlushAt,
+                    lastFailure, lastRefusal);
         }
     }
 
     @Override
     public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+        }
+        // Saved before closing: when this save fails the session stays open with its changes, and the caller
+        // may close again once the store can write.
+        flush();
+        closeNow();
+    }
+
+    /** Closes whatever comes of the last save: what the store's close does, as nobody could retry after it. */
+    void closeNow() {
         long upTo;
         synchronized (lock) {
             if (closed) {
@@ -223,7 +252,8 @@ final class LiveSession implements WorldSession {
     /** The figures as they will be once {@code saving} changes commit at {@code at}: kept in the store with them. */
     SessionStats statsAfterSaving(int saving, Instant at) {
         synchronized (lock) {
-            return new SessionStats(changesReceived, flushes, commits + 1, pending.size() - saving, at, null);
+            return new SessionStats(changesReceived, flushes, commits + 1, pending.size() - saving, refusedChanges, at,
+                    null, lastRefusal);
         }
     }
 
@@ -264,6 +294,19 @@ final class LiveSession implements WorldSession {
                 autosave = manager.scheduleAutosave(this);
             }
         }
+    }
+
+    /**
+     * The store refused {@code changes} for what they are (saving them again cannot help): they are dropped so
+     * that the rest can be saved, and whoever waits for them hears why.
+     */
+    void refused(List<Change> changes, RuntimeException why) {
+        synchronized (lock) {
+            pending.removeAll(changes);
+            refusedChanges += changes.size();
+            lastRefusal = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage();
+        }
+        changes.forEach(c -> c.result().completeExceptionally(why));
     }
 
     /** The flush failed: keep everything, say why, try again at the next interval. */

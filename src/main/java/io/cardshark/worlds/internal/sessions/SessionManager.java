@@ -1,5 +1,8 @@
 package io.cardshark.worlds.internal.sessions;
 
+import io.cardshark.worlds.AlreadyExistsException;
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.StoreUnavailableException;
 import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.TransactionConsumer;
@@ -126,7 +129,7 @@ public final class SessionManager implements WorldSessions {
         RuntimeException first = null;
         for (LiveSession s : sessions) {
             try {
-                s.close();
+                s.closeNow();
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }
@@ -202,19 +205,21 @@ public final class SessionManager implements WorldSessions {
                 if (batch.size() == 1) {
                     throw groupFailure;
                 }
-                // One session's bad change must not hold the others back: save each on its own.
+                // One session's failure must not hold the others back: save each on its own.
                 RuntimeException mine = null;
+                RuntimeException first = null;
                 for (Map.Entry<LiveSession, List<LiveSession.Change>> e : batch.entrySet()) {
                     try {
                         commit(Map.of(e.getKey(), e.getValue()));
                     } catch (RuntimeException failure) {
-                        if (e.getKey() == waiting) {
-                            mine = failure;
-                        }
+                        first = first == null ? failure : first;
+                        mine = e.getKey() == waiting ? failure : mine;
                     }
                 }
-                if (mine != null) {
-                    throw mine;
+                // A flush for one session fails only with that session's failure; flushAll with any.
+                RuntimeException reported = waiting != null ? mine : first;
+                if (reported != null) {
+                    throw reported;
                 }
             }
         } finally {
@@ -222,8 +227,29 @@ public final class SessionManager implements WorldSessions {
         }
     }
 
-    /** One transaction for the batch; on failure every session in it keeps its changes and hears why. */
+    /**
+     * Saves the batch in one transaction. A change the store refuses for what it is is dropped from its
+     * session, and the rest saved without it; on any other failure every session keeps its changes and hears
+     * why.
+     */
     private void commit(Map<LiveSession, List<LiveSession.Change>> batch) {
+        Map<LiveSession, List<LiveSession.Change>> saving = new LinkedHashMap<>(batch);
+        while (true) {
+            try {
+                commitOnce(saving);
+                return;
+            } catch (Refused refused) {
+                log.warn("world {}: {} change(s) refused and dropped, the others saved: {}",
+                        refused.session.worldId(), refused.changes.size(), refused.getCause().getMessage());
+                refused.session.refused(refused.changes, (RuntimeException) refused.getCause());
+                List<LiveSession.Change> left = new ArrayList<>(saving.get(refused.session));
+                left.removeAll(refused.changes);
+                saving.put(refused.session, left);
+            }
+        }
+    }
+
+    private void commitOnce(Map<LiveSession, List<LiveSession.Change>> batch) {
         Map<LiveSession.Change, Object> results = new LinkedHashMap<>();
         try {
             Instant at = timer.now();
@@ -232,6 +258,8 @@ public final class SessionManager implements WorldSessions {
                 // Kept with the changes, so another process (the CLI's status) can show them.
                 tx.settings().put(STATS_PREFIX + s.worldId(), s.statsAfterSaving(changes.size(), at).describe());
             }));
+        } catch (Refused refused) {
+            throw refused;
         } catch (RuntimeException e) {
             batch.keySet().forEach(s -> s.failed(e));
             log.warn("flush of {} session(s) failed, changes kept: {}", batch.size(), e.getMessage());
@@ -250,20 +278,52 @@ public final class SessionManager implements WorldSessions {
     /** Applies a session's changes in order; a run of consecutive moves is saved as one batch of visits. */
     private static void apply(WorldTransaction tx, LiveSession s, List<LiveSession.Change> changes,
                               Map<LiveSession.Change, Object> results) {
-        List<Coordinates> moves = new ArrayList<>();
+        List<LiveSession.Change> moves = new ArrayList<>();
         for (LiveSession.Change c : changes) {
             if (c.kind() == ChangeKind.MOVE) {
-                moves.add((Coordinates) c.value());
+                moves.add(c);
                 continue;
             }
-            if (!moves.isEmpty()) {
-                tx.players().moveAll(s.worldId(), moves);
-                moves.clear();
+            saveMoves(tx, s, moves);
+            try {
+                results.put(c, c.apply().apply(tx));
+            } catch (RuntimeException e) {
+                throw Refused.orNot(e, s, List.of(c));
             }
-            results.put(c, c.apply().apply(tx));
         }
-        if (!moves.isEmpty()) {
-            tx.players().moveAll(s.worldId(), moves);
+        saveMoves(tx, s, moves);
+    }
+
+    private static void saveMoves(WorldTransaction tx, LiveSession s, List<LiveSession.Change> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        try {
+            tx.players().moveAll(s.worldId(), moves.stream().map(c -> (Coordinates) c.value()).toList());
+        } catch (RuntimeException e) {
+            throw Refused.orNot(e, s, List.copyOf(moves));
+        }
+        moves.clear();
+    }
+
+    /**
+     * Changes the store refused for what they are (bad input, a missing chat, an id already taken), not for
+     * the store's condition: saving them again could never succeed, so they are dropped rather than kept.
+     */
+    private static final class Refused extends RuntimeException {
+        final transient LiveSession session;
+        final transient List<LiveSession.Change> changes;
+
+        private Refused(LiveSession session, List<LiveSession.Change> changes, RuntimeException why) {
+            super(why.getMessage(), why, false, false);
+            this.session = session;
+            this.changes = changes;
+        }
+
+        static RuntimeException orNot(RuntimeException e, LiveSession session, List<LiveSession.Change> changes) {
+            boolean refusal = e instanceof InvalidInputException || e instanceof NotFoundException
+                    || e instanceof AlreadyExistsException;
+            return refusal ? new Refused(session, changes, e) : e;
         }
     }
 }

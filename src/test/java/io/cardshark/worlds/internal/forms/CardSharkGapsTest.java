@@ -1,7 +1,7 @@
 package io.cardshark.worlds.internal.forms;
 
-import static io.cardshark.worlds.internal.forms.Fixtures.obj;
-import static io.cardshark.worlds.internal.forms.Fixtures.str;
+import static io.cardshark.worlds.testing.LaterSamples.obj;
+import static io.cardshark.worlds.testing.LaterSamples.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardshark.worlds.internal.json.JsonArray;
@@ -11,6 +11,10 @@ import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonStyle;
 import io.cardshark.worlds.internal.json.JsonWriter;
 import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.testing.JsonEdit;
+import io.cardshark.worlds.testing.TestZips;
+import io.cardshark.worlds.testing.TestPngs;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +40,7 @@ class CardSharkGapsTest {
     @TempDir
     Path dir;
 
-    private final Map<String, byte[]> ironwood = Fixtures.zipEntries(Fixtures.path(Fixtures.CARDSHARK_ZIP, "world.cardshark.zip"));
+    private final Map<String, byte[]> ironwood = LaterSamples.zipEntries(LaterSamples.path(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip"));
 
     private ConvertedWorld convert(String name, Map<String, byte[]> entries) throws IOException {
         Path file = Files.write(dir.resolve(name), TestZips.zip(entries));
@@ -62,7 +66,7 @@ class CardSharkGapsTest {
         JsonObject gate = obj(world.state(), "locations", "0,1,0");
         assertThat(str(gate, "location_id")).isEqualTo(NEW_UUID);
         assertThat(str(gate, "name")).isEqualTo("Gatehouse");
-        assertThat(Fixtures.arr(gate, "npcs")).containsExactly(new JsonString(VELL));
+        assertThat(LaterSamples.arr(gate, "npcs")).containsExactly(new JsonString(VELL));
         assertThat(world.warnings()).anyMatch(w -> w.contains("room card " + GATEHOUSE_CARD) && w.contains(NEW_UUID) && w.contains(GATEHOUSE))
                 .anyMatch(w -> w.contains("room \"" + NEW_UUID + "\" (Gatehouse): NPC " + VELL + " has no character card"))
                 .anyMatch(w -> w.contains("(Great Hall): NPC " + VELL + " has no character card"));
@@ -79,7 +83,7 @@ class CardSharkGapsTest {
         assertThat(str(gate, "location_id")).isEqualTo(GATEHOUSE);
         assertThat(str(gate, "name")).isEqualTo("Gatehouse");
         assertThat(str(gate, "background")).isNull();
-        assertThat(Fixtures.arr(gate, "npcs")).containsExactly(new JsonString(VELL));
+        assertThat(LaterSamples.arr(gate, "npcs")).containsExactly(new JsonString(VELL));
         assertThat(world.warnings()).containsExactly("room \"" + GATEHOUSE + "\" (Gatehouse): its room card is not in the archive;"
                 + " the room keeps the placement's cached name, description and NPCs");
         assertThat(world.file("images/backgrounds/" + GATEHOUSE + ".png")).isEmpty();
@@ -90,7 +94,7 @@ class CardSharkGapsTest {
         Map<String, byte[]> entries = new LinkedHashMap<>(ironwood);
         JsonObject card = TestPngs.readCard(ironwood.get("world.png"));
         card = JsonEdit.putObject(card, JsonNumber.of(9), "data", "extensions", "world_data", "rooms", 3, "grid_position", "x");
-        JsonArray rooms = (JsonArray) Fixtures.at(card, "data", "extensions", "world_data", "rooms");
+        JsonArray rooms = (JsonArray) LaterSamples.at(card, "data", "extensions", "world_data", "rooms");
         entries.put("world.png", TestPngs.withCard(ironwood.get("world.png"), card));
         ConvertedWorld offGrid = convert("off-grid.cardshark.zip", entries);
         assertThat(obj(offGrid.state(), "locations", "9,0,0", "explicit_exits").isEmpty()).isTrue();
@@ -108,7 +112,7 @@ class CardSharkGapsTest {
 
     @Test
     void aFormat1ExportMissingAnImageAndAnNpcCardReportsEach() throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>(Fixtures.zipEntries(Fixtures.path(Fixtures.ZIP_1, "world.zip")));
+        Map<String, byte[]> entries = new LinkedHashMap<>(LaterSamples.zipEntries(LaterSamples.path(LaterSamples.ZIP_1, "world.zip")));
         entries.remove("images/market.png");
         entries.remove("npcs/Old_Tobin.png");
         ConvertedWorld world = convert("world.zip", entries);
@@ -118,13 +122,13 @@ class CardSharkGapsTest {
                 "room \"room-lighthouse\" (Lighthouse): NPC 32d0c26b-541d-44fe-b119-df1aa33a8b72 has no character card"
                         + " in npcs/; the reference is kept");
         assertThat(str(world.state(), "locations", "1,0,0", "background")).isEqualTo("market.png");
-        assertThat(Fixtures.arr(world.state(), "locations", "2,0,0", "npcs"))
+        assertThat(LaterSamples.arr(world.state(), "locations", "2,0,0", "npcs"))
                 .containsExactly(new JsonString("32d0c26b-541d-44fe-b119-df1aa33a8b72"));
     }
 
     @Test
     void aFormat1ExportWhoseTwoNamesDifferTakesWorldMetasName() throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>(Fixtures.zipEntries(Fixtures.path(Fixtures.ZIP_1, "world.zip")));
+        Map<String, byte[]> entries = new LinkedHashMap<>(LaterSamples.zipEntries(LaterSamples.path(LaterSamples.ZIP_1, "world.zip")));
         JsonObject meta = (JsonObject) JsonReader.read(entries.get("world_meta.json")).value();
         entries.put("world_meta.json", JsonWriter.toBytes(meta.with("name", new JsonString("Salzmarsch")), JsonStyle.CARDSHARK));
         ConvertedWorld world = convert("world.zip", entries);

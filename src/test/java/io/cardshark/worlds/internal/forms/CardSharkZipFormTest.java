@@ -1,13 +1,14 @@
 package io.cardshark.worlds.internal.forms;
 
-import static io.cardshark.worlds.internal.forms.Fixtures.CARDSHARK_ZIP;
-import static io.cardshark.worlds.internal.forms.Fixtures.arr;
-import static io.cardshark.worlds.internal.forms.Fixtures.at;
-import static io.cardshark.worlds.internal.forms.Fixtures.key;
-import static io.cardshark.worlds.internal.forms.Fixtures.obj;
-import static io.cardshark.worlds.internal.forms.Fixtures.str;
+import static io.cardshark.worlds.testing.LaterSamples.CARDSHARK_ZIP;
+import static io.cardshark.worlds.testing.LaterSamples.arr;
+import static io.cardshark.worlds.testing.LaterSamples.at;
+import static io.cardshark.worlds.testing.LaterSamples.key;
+import static io.cardshark.worlds.testing.LaterSamples.obj;
+import static io.cardshark.worlds.testing.LaterSamples.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
 import io.cardshark.worlds.internal.json.JsonNull;
@@ -15,6 +16,7 @@ import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonWriter;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +27,16 @@ import org.junit.jupiter.api.Test;
 /** The dfdeec8 .cardshark.zip against what CardShark's own readers found for the sample (expected.json). */
 class CardSharkZipFormTest {
 
-    private final Path archive = Fixtures.path(CARDSHARK_ZIP, "world.cardshark.zip");
-    private final JsonObject expected = Fixtures.expected(CARDSHARK_ZIP);
-    private final Map<String, byte[]> entries = Fixtures.zipEntries(archive);
+    private final Path archive = LaterSamples.path(CARDSHARK_ZIP, "world.cardshark.zip");
+    private final JsonObject expected = LaterSamples.expected(CARDSHARK_ZIP);
+    private final Map<String, byte[]> entries = LaterSamples.zipEntries(archive);
     private final ConvertedWorld world = CardSharkZipForm.convert(archive, SafeZip.read(archive));
 
     @Test
     void namesTheWorldAndTheForm() {
-        assertThat(world.form()).isEqualTo("cardshark.zip");
+        assertThat(world.form()).isEqualTo(WorldForm.CARDSHARK_ZIP);
         assertThat(world.formVersion()).isEqualTo("2.0");
+        assertThat(world.stateFile()).isEqualTo("world.png");
         assertThat(world.worldId()).isEqualTo("Ironwood_Keep");
         JsonObject meta = obj(world.state(), "metadata");
         assertThat(str(meta, "name")).isEqualTo(str(expected, "world", "name"));
@@ -131,6 +134,6 @@ class CardSharkZipFormTest {
     }
 
     private static long num(Json room, String axis) {
-        return Fixtures.num(room, "grid_position", axis);
+        return LaterSamples.num(room, "grid_position", axis);
     }
 }

@@ -1,17 +1,18 @@
 package io.cardshark.worlds.internal.forms;
 
-import static io.cardshark.worlds.internal.forms.Fixtures.arr;
-import static io.cardshark.worlds.internal.forms.Fixtures.at;
-import static io.cardshark.worlds.internal.forms.Fixtures.key;
-import static io.cardshark.worlds.internal.forms.Fixtures.num;
-import static io.cardshark.worlds.internal.forms.Fixtures.obj;
-import static io.cardshark.worlds.internal.forms.Fixtures.str;
+import static io.cardshark.worlds.testing.LaterSamples.arr;
+import static io.cardshark.worlds.testing.LaterSamples.at;
+import static io.cardshark.worlds.testing.LaterSamples.key;
+import static io.cardshark.worlds.testing.LaterSamples.num;
+import static io.cardshark.worlds.testing.LaterSamples.obj;
+import static io.cardshark.worlds.testing.LaterSamples.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,10 @@ package io.cardshark.worlds.internal.forms;
 import static io.cardshark.worlds.internal.forms.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +21,17 @@ class LaterFormsTest {
     @TempDir
     Path dir;
 
-    private final Path formR = Fixtures.path(Fixtures.FORM_R, "worlds/Riverside_Mill/world_state.json");
-    private final Path card = Fixtures.path(Fixtures.V2_PNG, "world_card.png");
-    private final Path zip1 = Fixtures.path(Fixtures.ZIP_1, "world.zip");
-    private final Path cardsharkZip = Fixtures.path(Fixtures.CARDSHARK_ZIP, "world.cardshark.zip");
+    private final Path formR = LaterSamples.path(LaterSamples.FORM_R, "worlds/Riverside_Mill/world_state.json");
+    private final Path card = LaterSamples.path(LaterSamples.V2_PNG, "world_card.png");
+    private final Path zip1 = LaterSamples.path(LaterSamples.ZIP_1, "world.zip");
+    private final Path cardsharkZip = LaterSamples.path(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip");
 
     @Test
     void detectsEachSamplesForm() {
-        assertThat(LaterForms.detect(formR)).isEqualTo(LaterForm.SHAPE_R);
-        assertThat(LaterForms.detect(card)).isEqualTo(LaterForm.V2_CARD);
-        assertThat(LaterForms.detect(zip1)).isEqualTo(LaterForm.ZIP_FORMAT_1);
-        assertThat(LaterForms.detect(cardsharkZip)).isEqualTo(LaterForm.CARDSHARK_ZIP);
+        assertThat(LaterForms.detect(formR)).isEqualTo(WorldForm.SHAPE_R);
+        assertThat(LaterForms.detect(card)).isEqualTo(WorldForm.V2_CARD);
+        assertThat(LaterForms.detect(zip1)).isEqualTo(WorldForm.ZIP_FORMAT_1);
+        assertThat(LaterForms.detect(cardsharkZip)).isEqualTo(WorldForm.CARDSHARK_ZIP);
     }
 
     @Test
@@ -55,7 +57,7 @@ class LaterFormsTest {
     @Test
     void refusesAFolderShapeStateAndOtherFiles() throws IOException {
         Path shapeF = Files.writeString(dir.resolve("world_state.json"), "{\"name\": \"Tiny_World\", \"locations\": {}}");
-        assertRefused(() -> LaterForms.detect(shapeF), shapeF.toString(), "not a rooms-array world state");
+        assertRefused(() -> LaterForms.detect(shapeF), shapeF.toString(), "expected a rooms-array world state");
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         assertRefused(() -> LaterForms.detect(text), text.toString(), "not a later CardShark world form");
         assertRefused(() -> LaterForms.detect(dir), dir.toString(), "not a regular file");
@@ -63,7 +65,7 @@ class LaterFormsTest {
 
     @Test
     void aWorldCardOfACardsharkZipAloneIsRefusedWithAHint() throws IOException {
-        byte[] world = Fixtures.zipEntries(cardsharkZip).get("world.png");
+        byte[] world = LaterSamples.zipEntries(cardsharkZip).get("world.png");
         Path file = Files.write(dir.resolve("Ironwood Keep.png"), world);
         assertRefused(() -> LaterForms.detect(file), file.toString(), "no schema_version", "import the .cardshark.zip");
     }

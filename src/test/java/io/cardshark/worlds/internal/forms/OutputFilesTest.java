@@ -3,13 +3,14 @@ package io.cardshark.worlds.internal.forms;
 import static io.cardshark.worlds.internal.forms.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardshark.worlds.testing.LaterSamples;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Every file of a converted world has a path the store can write: safe segments, no case clash. */
 class OutputFilesTest {
 
-    private final byte[] card = Fixtures.bytes(Fixtures.V2_PNG, "world_card.png");
+    private final byte[] card = LaterSamples.bytes(LaterSamples.V2_PNG, "world_card.png");
 
     @Test
     void aCardWhoseFileNameIsNotASafeSegmentIsRefused() {

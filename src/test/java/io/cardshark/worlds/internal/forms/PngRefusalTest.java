@@ -3,11 +3,14 @@ package io.cardshark.worlds.internal.forms;
 import static io.cardshark.worlds.internal.forms.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.TestPngs;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,7 +35,7 @@ class PngRefusalTest {
     @TempDir
     Path dir;
 
-    private final byte[] sample = Fixtures.bytes(Fixtures.V2_PNG, "world_card.png");
+    private final byte[] sample = LaterSamples.bytes(LaterSamples.V2_PNG, "world_card.png");
 
     private Path write(byte[] bytes) throws IOException {
         return Files.write(dir.resolve("card.png"), bytes);
@@ -61,7 +64,7 @@ class PngRefusalTest {
 
     @Test
     void theSampleIsAccepted() throws IOException {
-        assertThat(LaterForms.detect(write(sample))).isEqualTo(LaterForm.V2_CARD);
+        assertThat(LaterForms.detect(write(sample))).isEqualTo(WorldForm.V2_CARD);
     }
 
     @Test

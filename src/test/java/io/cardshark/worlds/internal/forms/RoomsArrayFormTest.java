@@ -1,19 +1,21 @@
 package io.cardshark.worlds.internal.forms;
 
-import static io.cardshark.worlds.internal.forms.Fixtures.FORM_R;
-import static io.cardshark.worlds.internal.forms.Fixtures.arr;
-import static io.cardshark.worlds.internal.forms.Fixtures.at;
-import static io.cardshark.worlds.internal.forms.Fixtures.obj;
-import static io.cardshark.worlds.internal.forms.Fixtures.str;
+import static io.cardshark.worlds.testing.LaterSamples.FORM_R;
+import static io.cardshark.worlds.testing.LaterSamples.arr;
+import static io.cardshark.worlds.testing.LaterSamples.at;
+import static io.cardshark.worlds.testing.LaterSamples.obj;
+import static io.cardshark.worlds.testing.LaterSamples.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.folder.FolderFormatException;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,16 +29,17 @@ class RoomsArrayFormTest {
     private static final String CARDSHARK_CONVERSION =
             "6e443fa POST /api/world-cards/{id}/state (save_world_state_api rooms[]->locations{} conversion) then GET";
 
-    private final byte[] original = Fixtures.bytes(FORM_R, FILE);
-    private final JsonObject expected = Fixtures.expected(FORM_R);
+    private final byte[] original = LaterSamples.bytes(FORM_R, FILE);
+    private final JsonObject expected = LaterSamples.expected(FORM_R);
     private final ConvertedWorld world = RoomsArrayForm.convert("Riverside_Mill",
             (JsonObject) JsonReader.read(original).value(), original);
 
     @Test
     void namesTheWorldAndTheForm() {
         assertThat(world.worldId()).isEqualTo("Riverside_Mill");
-        assertThat(world.form()).isEqualTo("shape R");
+        assertThat(world.form()).isEqualTo(WorldForm.SHAPE_R);
         assertThat(world.formVersion()).isEqualTo("1");
+        assertThat(world.stateFile()).isEqualTo("world_state.json");
         assertThat(str(world.state(), "name")).isEqualTo("Riverside_Mill");
         assertThat(str(world.state(), "metadata", "name")).isEqualTo(str(expected, "world", "name"));
         assertThat(str(world.state(), "metadata", "description")).isEqualTo(str(expected, "world", "description"));

@@ -7,6 +7,7 @@ import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonPointer;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,10 +37,10 @@ class StateAssemblerTest {
                 room("a", new GridPos(0, 0), Map.of("east", "b")), room("b", new GridPos(0, 0), Map.of())), warnings);
         JsonObject locations = (JsonObject) state.get("locations");
         assertThat(locations.keys()).containsExactly("0,0,0", "b");
-        assertThat(Fixtures.at(state, "locations", "0,0,0", "explicit_exits", "east", "target_coordinates"))
+        assertThat(LaterSamples.at(state, "locations", "0,0,0", "explicit_exits", "east", "target_coordinates"))
                 .as("b is not at its cell's key").isEqualTo(JsonNull.INSTANCE);
         assertThat(state.get("current_position")).isEqualTo(new JsonString("b"));
-        assertThat(Fixtures.arr(state, "visited_positions")).containsExactly(new JsonString("0,0,0"), new JsonString("b"));
+        assertThat(LaterSamples.arr(state, "visited_positions")).containsExactly(new JsonString("0,0,0"), new JsonString("b"));
         assertThat(warnings).containsExactly(
                 "room \"b\" (B) is on the cell (0, 0) of room \"a\" (A); kept under the key \"b\" with its coordinates",
                 "the visited room \"zz\" is not in the world; the visit is left out");
@@ -68,12 +69,12 @@ class StateAssemblerTest {
                 new ArrayList<>());
         assertThat(state.keys()).containsExactly("name", "version", "current_position", "visited_positions", "locations",
                 "unconnected_locations", "player", "base_character_id", "metadata");
-        assertThat(Fixtures.obj(state, "locations", "0,0,0").keys()).containsExactly("name", "coordinates", "location_id",
+        assertThat(LaterSamples.obj(state, "locations", "0,0,0").keys()).containsExactly("name", "coordinates", "location_id",
                 "description", "introduction", "zone_id", "room_type", "notes", "background", "events", "npcs",
                 "explicit_exits", "lore_source", "connected");
-        assertThat(Fixtures.obj(state, "locations", "0,0,0", "explicit_exits", "north").keys()).containsExactly(
+        assertThat(LaterSamples.obj(state, "locations", "0,0,0", "explicit_exits", "north").keys()).containsExactly(
                 "target_coordinates", "target_location_id", "name", "description", "locked", "key_item_id");
-        assertThat(Fixtures.obj(state, "player").keys()).containsExactly("health", "stamina", "level", "experience");
-        assertThat(Fixtures.obj(state, "metadata").keys()).containsExactly("name", "version");
+        assertThat(LaterSamples.obj(state, "player").keys()).containsExactly("health", "stamina", "level", "experience");
+        assertThat(LaterSamples.obj(state, "metadata").keys()).containsExactly("name", "version");
     }
 }

@@ -1,15 +1,17 @@
 package io.cardshark.worlds.internal.forms;
 
-import static io.cardshark.worlds.internal.forms.Fixtures.V2_PNG;
-import static io.cardshark.worlds.internal.forms.Fixtures.at;
-import static io.cardshark.worlds.internal.forms.Fixtures.obj;
-import static io.cardshark.worlds.internal.forms.Fixtures.str;
+import static io.cardshark.worlds.testing.LaterSamples.V2_PNG;
+import static io.cardshark.worlds.testing.LaterSamples.at;
+import static io.cardshark.worlds.testing.LaterSamples.obj;
+import static io.cardshark.worlds.testing.LaterSamples.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +21,16 @@ import org.junit.jupiter.api.Test;
 /** The a151ac3 V2 world card against what CardShark's own readers found for the sample (expected.json). */
 class V2CardFormTest {
 
-    private final Path file = Fixtures.path(V2_PNG, "world_card.png");
-    private final byte[] png = Fixtures.bytes(V2_PNG, "world_card.png");
-    private final JsonObject expected = Fixtures.expected(V2_PNG);
+    private final Path file = LaterSamples.path(V2_PNG, "world_card.png");
+    private final byte[] png = LaterSamples.bytes(V2_PNG, "world_card.png");
+    private final JsonObject expected = LaterSamples.expected(V2_PNG);
     private final ConvertedWorld world = V2CardForm.convert(file, png);
 
     @Test
     void namesTheWorldAndTheForm() {
-        assertThat(world.form()).isEqualTo("V2 card");
+        assertThat(world.form()).isEqualTo(WorldForm.V2_CARD);
         assertThat(world.formVersion()).isEqualTo(((JsonNumber) at(expected, "world", "schema_version")).token());
+        assertThat(world.stateFile()).as("the card itself").isEqualTo("world_card.png");
         assertThat(str(world.state(), "metadata", "name")).isEqualTo(str(expected, "world", "name"));
         assertThat(world.worldId()).isEqualTo("Saltmarsh_Harbor"); // CardShark's re.sub(r'[^\w\-]+', '_', name)
         assertThat(str(world.state(), "name")).isEqualTo(world.worldId());
@@ -51,7 +54,7 @@ class V2CardFormTest {
                     .as("a warning for %s", e.getKey()).isEqualTo(named);
         }
         assertThat(world.warnings()).hasSize(2).allMatch(w -> w.contains("is not in the card"));
-        assertThat(Fixtures.arr(expected, "images", "inside_sample")).isEmpty();
+        assertThat(LaterSamples.arr(expected, "images", "inside_sample")).isEmpty();
     }
 
     @Test
@@ -67,15 +70,15 @@ class V2CardFormTest {
     void theCardReaderSeesTheChunksCardSharkWrote() {
         PngChunks chunks = PngChunks.read(png, Origin.file(file), PngChunks.Limits.DEFAULT);
         assertThat(chunks.chunks()).extracting(PngChunks.Chunk::type)
-                .containsExactlyElementsOf(Fixtures.arr(expected, "png", "chunks", "chunk_order").stream()
+                .containsExactlyElementsOf(LaterSamples.arr(expected, "png", "chunks", "chunk_order").stream()
                         .map(j -> ((JsonString) j).value()).toList());
-        Json text = Fixtures.arr(expected, "png", "chunks", "text_chunks").get(0);
+        Json text = LaterSamples.arr(expected, "png", "chunks", "text_chunks").get(0);
         PngChunks.TextChunk chara = chunks.texts("chara").get(0);
-        assertThat(chara.chunk().length()).isEqualTo(Fixtures.num(text, "length"));
+        assertThat(chara.chunk().length()).isEqualTo(LaterSamples.num(text, "length"));
         assertThat(chara.text()).startsWith(str(text, "value_prefix"));
         CharacterCard card = CharacterCard.fromChunks(chunks, Origin.file(file));
-        assertThat(card.json().keys()).containsExactlyElementsOf(strings(Fixtures.arr(expected, "card", "top_level_keys")));
-        assertThat(obj(card.json(), "data").keys()).containsExactlyElementsOf(strings(Fixtures.arr(expected, "card", "data_keys")));
+        assertThat(card.json().keys()).containsExactlyElementsOf(strings(LaterSamples.arr(expected, "card", "top_level_keys")));
+        assertThat(obj(card.json(), "data").keys()).containsExactlyElementsOf(strings(LaterSamples.arr(expected, "card", "data_keys")));
         assertThat(card.characterUuid()).isEqualTo(str(expected, "card", "character_uuid"));
         assertThat(card.cardType()).isEqualTo(str(expected, "card", "extensions_card_type"));
     }

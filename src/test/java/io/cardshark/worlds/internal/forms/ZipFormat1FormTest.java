@@ -1,16 +1,18 @@
 package io.cardshark.worlds.internal.forms;
 
-import static io.cardshark.worlds.internal.forms.Fixtures.ZIP_1;
-import static io.cardshark.worlds.internal.forms.Fixtures.arr;
-import static io.cardshark.worlds.internal.forms.Fixtures.at;
-import static io.cardshark.worlds.internal.forms.Fixtures.obj;
-import static io.cardshark.worlds.internal.forms.Fixtures.str;
+import static io.cardshark.worlds.testing.LaterSamples.ZIP_1;
+import static io.cardshark.worlds.testing.LaterSamples.arr;
+import static io.cardshark.worlds.testing.LaterSamples.at;
+import static io.cardshark.worlds.testing.LaterSamples.obj;
+import static io.cardshark.worlds.testing.LaterSamples.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cardshark.worlds.folder.WorldForm;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,15 +21,16 @@ import org.junit.jupiter.api.Test;
 /** The bf1064a format-1 ZIP export against what CardShark's own readers found for the sample (expected.json). */
 class ZipFormat1FormTest {
 
-    private final Path archive = Fixtures.path(ZIP_1, "world.zip");
-    private final JsonObject expected = Fixtures.expected(ZIP_1);
-    private final Map<String, byte[]> entries = Fixtures.zipEntries(archive);
+    private final Path archive = LaterSamples.path(ZIP_1, "world.zip");
+    private final JsonObject expected = LaterSamples.expected(ZIP_1);
+    private final Map<String, byte[]> entries = LaterSamples.zipEntries(archive);
     private final ConvertedWorld world = ZipFormat1Form.convert(archive, SafeZip.read(archive));
 
     @Test
     void namesTheWorldAndTheForm() {
-        assertThat(world.form()).isEqualTo("ZIP format 1");
+        assertThat(world.form()).isEqualTo(WorldForm.ZIP_FORMAT_1);
         assertThat(world.formVersion()).isEqualTo(((JsonNumber) at(expected, "world_meta", "format_version")).token());
+        assertThat(world.stateFile()).isEqualTo("world_state.json");
         assertThat(world.worldId()).isEqualTo("Saltmarsh_Harbor");
         assertThat(str(world.state(), "metadata", "name")).isEqualTo(str(expected, "world_meta", "name"));
         assertThat(world.metadata()).as("world_meta.json, verbatim").isEqualTo(obj(expected, "world_meta"));

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.internal.json.JsonString;
 import io.cardshark.worlds.internal.json.JsonStyle;
 import io.cardshark.worlds.internal.json.JsonWriter;
+import io.cardshark.worlds.testing.JsonEdit;
+import io.cardshark.worlds.testing.TestPngs;
+import io.cardshark.worlds.testing.TestZips;
+import io.cardshark.worlds.testing.LaterSamples;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -52,7 +57,7 @@ class ZipRefusalTest {
 
     /** The sample's entries (read with the JDK), with some replaced or removed (null). */
     private static Map<String, byte[]> sampleEntries(String caseName, String file, Map<String, byte[]> changes) {
-        Map<String, byte[]> entries = new LinkedHashMap<>(Fixtures.zipEntries(Fixtures.path(caseName, file)));
+        Map<String, byte[]> entries = new LinkedHashMap<>(LaterSamples.zipEntries(LaterSamples.path(caseName, file)));
         changes.forEach((name, bytes) -> {
             if (bytes == null) {
                 entries.remove(name);
@@ -65,12 +70,12 @@ class ZipRefusalTest {
 
     @Test
     void theSamplesAreReadEntryByEntry() {
-        List<SafeZip.Item> items = SafeZip.read(Fixtures.path(Fixtures.ZIP_1, "world.zip"));
-        JsonObject expected = Fixtures.expected(Fixtures.ZIP_1);
+        List<SafeZip.Item> items = SafeZip.read(LaterSamples.path(LaterSamples.ZIP_1, "world.zip"));
+        JsonObject expected = LaterSamples.expected(LaterSamples.ZIP_1);
         assertThat(items).extracting(SafeZip.Item::name)
-                .containsExactlyElementsOf(Fixtures.arr(expected, "zip", "entries").stream().map(e -> Fixtures.str(e, "name")).toList());
+                .containsExactlyElementsOf(LaterSamples.arr(expected, "zip", "entries").stream().map(e -> LaterSamples.str(e, "name")).toList());
         for (int i = 0; i < items.size(); i++) {
-            assertThat((long) items.get(i).bytes().length).isEqualTo(Fixtures.num(Fixtures.arr(expected, "zip", "entries").get(i), "size"));
+            assertThat((long) items.get(i).bytes().length).isEqualTo(LaterSamples.num(LaterSamples.arr(expected, "zip", "entries").get(i), "size"));
         }
     }
 
@@ -181,7 +186,7 @@ class ZipRefusalTest {
 
     @Test
     void truncatedArchive() throws IOException {
-        byte[] sample = Fixtures.bytes(Fixtures.ZIP_1, "world.zip");
+        byte[] sample = LaterSamples.bytes(LaterSamples.ZIP_1, "world.zip");
         assertZipRefused(Arrays.copyOf(sample, sample.length / 2), "no end-of-central-directory record", "cut short");
     }
 
@@ -239,9 +244,9 @@ class ZipRefusalTest {
 
     @Test
     void formatVersion2() throws IOException {
-        byte[] meta = Fixtures.zipEntries(Fixtures.path(Fixtures.ZIP_1, "world.zip")).get("world_meta.json");
+        byte[] meta = LaterSamples.zipEntries(LaterSamples.path(LaterSamples.ZIP_1, "world.zip")).get("world_meta.json");
         JsonObject changed = ((JsonObject) JsonReader.read(meta).value()).with("format_version", JsonNumber.of(2));
-        Path file = write(TestZips.zip(sampleEntries(Fixtures.ZIP_1, "world.zip",
+        Path file = write(TestZips.zip(sampleEntries(LaterSamples.ZIP_1, "world.zip",
                 Map.of("world_meta.json", JsonWriter.toBytes(changed, JsonStyle.CARDSHARK)))));
         assertRefused(() -> LaterForms.convert(file), file + " entry world_meta.json at /format_version",
                 "format_version 2 is not supported; supported: 1");
@@ -249,7 +254,7 @@ class ZipRefusalTest {
 
     @Test
     void worldStateThatIsNotJson() throws IOException {
-        Path file = write(TestZips.zip(sampleEntries(Fixtures.ZIP_1, "world.zip",
+        Path file = write(TestZips.zip(sampleEntries(LaterSamples.ZIP_1, "world.zip",
                 Map.of("world_state.json", "{\"schema_version\": 2,".getBytes(StandardCharsets.UTF_8)))));
         assertRefused(() -> LaterForms.convert(file), file + " entry world_state.json", "not valid JSON", "line 1");
     }
@@ -258,16 +263,30 @@ class ZipRefusalTest {
     void worldPngMissing() throws IOException {
         Map<String, byte[]> changes = new LinkedHashMap<>();
         changes.put("world.png", null);
-        Path file = write(TestZips.zip(sampleEntries(Fixtures.CARDSHARK_ZIP, "world.cardshark.zip", changes)));
+        Path file = write(TestZips.zip(sampleEntries(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip", changes)));
         assertRefused(() -> CardSharkZipForm.convert(file, SafeZip.read(file)), file.toString(), "the entry world.png is missing");
         assertRefused(() -> LaterForms.convert(file), file.toString(), "nor world.png");
     }
 
     @Test
+    void aWorldCardOfAnotherSpecVersion() throws IOException {
+        byte[] world = LaterSamples.zipEntries(LaterSamples.path(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip")).get("world.png");
+        JsonObject card = JsonEdit.putObject(TestPngs.readCard(world), new JsonString("3.0"), "spec_version");
+        Path file = write(TestZips.zip(sampleEntries(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip",
+                Map.of("world.png", TestPngs.withCard(world, card)))));
+        assertRefused(() -> LaterForms.convert(file), file + " entry world.png", "at /spec_version",
+                "spec_version 3.0 is not supported; supported: 2.0");
+        JsonObject unversioned = TestPngs.readCard(world).without("spec_version");
+        Path none = write(TestZips.zip(sampleEntries(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip",
+                Map.of("world.png", TestPngs.withCard(world, unversioned)))));
+        assertRefused(() -> LaterForms.convert(none), "no spec_version; supported: 2.0");
+    }
+
+    @Test
     void roomsFolderCardThatIsNotARoomCard() throws IOException {
         String room = "rooms/935a4ce5-4296-4a1b-b906-52c8b624cedc.png";
-        Map<String, byte[]> entries = Fixtures.zipEntries(Fixtures.path(Fixtures.CARDSHARK_ZIP, "world.cardshark.zip"));
-        Path file = write(TestZips.zip(sampleEntries(Fixtures.CARDSHARK_ZIP, "world.cardshark.zip",
+        Map<String, byte[]> entries = LaterSamples.zipEntries(LaterSamples.path(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip"));
+        Path file = write(TestZips.zip(sampleEntries(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip",
                 Map.of(room, entries.get("characters/Sergeant Vell.png")))));
         assertRefused(() -> LaterForms.convert(file), file + " entry " + room, "chunk 1 (tEXt \"chara\")",
                 "card_type is absent: not a room card");

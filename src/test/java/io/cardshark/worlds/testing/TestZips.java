@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.forms;
+package io.cardshark.worlds.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.zip.ZipOutputStream;
  * Builds ZIP archives for the refusal tests with {@link ZipOutputStream}, and patches central-directory fields
  * that {@code ZipOutputStream} cannot set (link bits, lying sizes), so that no binary blob is needed.
  */
-final class TestZips {
+public final class TestZips {
 
     private static final int CEN = 0x02014b50;
 
@@ -22,7 +22,7 @@ final class TestZips {
     }
 
     /** A deflated archive of the entries, in map order. */
-    static byte[] zip(Map<String, byte[]> entries) {
+    public static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -37,7 +37,7 @@ final class TestZips {
     }
 
     /** The offset of the central directory record of {@code name}. */
-    static int centralRecord(byte[] zip, String name) {
+    public static int centralRecord(byte[] zip, String name) {
         ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
         byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i + 46 <= zip.length; i++) {
@@ -50,7 +50,7 @@ final class TestZips {
     }
 
     /** Marks {@code name} as made on Unix with the given mode (e.g. {@code 0120777} for a symbolic link). */
-    static byte[] withUnixMode(byte[] zip, String name, int mode) {
+    public static byte[] withUnixMode(byte[] zip, String name, int mode) {
         byte[] patched = zip.clone();
         int at = centralRecord(patched, name);
         ByteBuffer b = ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN);
@@ -60,15 +60,23 @@ final class TestZips {
     }
 
     /** Declares another uncompressed size for {@code name} in the central directory. */
-    static byte[] withDeclaredSize(byte[] zip, String name, int size) {
+    public static byte[] withDeclaredSize(byte[] zip, String name, int size) {
         byte[] patched = zip.clone();
         int at = centralRecord(patched, name);
         ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN).putInt(at + 24, size);
         return patched;
     }
 
+    /** Declares another CRC-32 for {@code name} in the central directory, as if its data were damaged. */
+    public static byte[] withDeclaredCrc(byte[] zip, String name, int crc) {
+        byte[] patched = zip.clone();
+        int at = centralRecord(patched, name);
+        ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN).putInt(at + 16, crc);
+        return patched;
+    }
+
     /** Replaces every occurrence of one name by another of the same length (local and central headers). */
-    static byte[] renamed(byte[] zip, String from, String to) {
+    public static byte[] renamed(byte[] zip, String from, String to) {
         byte[] a = from.getBytes(StandardCharsets.UTF_8);
         byte[] b = to.getBytes(StandardCharsets.UTF_8);
         if (a.length != b.length) {

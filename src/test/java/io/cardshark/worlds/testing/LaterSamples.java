@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.forms;
+package io.cardshark.worlds.testing;
 
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
@@ -18,25 +18,25 @@ import java.util.Map;
 import java.util.zip.ZipFile;
 
 /** The copied CardShark samples ({@code src/test/resources/fixtures/cardshark-later}) and small JSON accessors. */
-final class Fixtures {
+public final class LaterSamples {
 
-    static final String FORM_R = "r2-formr-writer-7ed7471";
-    static final String V2_PNG = "v2a-png-harbor-a151ac3";
-    static final String ZIP_1 = "z1a-zip-bf1064a-harbor";
-    static final String CARDSHARK_ZIP = "z2a-cardshark-zip-head-ironwood";
+    public static final String FORM_R = "r2-formr-writer-7ed7471";
+    public static final String V2_PNG = "v2a-png-harbor-a151ac3";
+    public static final String ZIP_1 = "z1a-zip-bf1064a-harbor";
+    public static final String CARDSHARK_ZIP = "z2a-cardshark-zip-head-ironwood";
 
-    private Fixtures() {
+    private LaterSamples() {
     }
 
-    static Path path(String caseName, String file) {
+    public static Path path(String caseName, String file) {
         try {
-            return Path.of(Fixtures.class.getResource("/fixtures/cardshark-later/" + caseName + "/" + file).toURI());
+            return Path.of(LaterSamples.class.getResource("/fixtures/cardshark-later/" + caseName + "/" + file).toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("missing fixture " + caseName + "/" + file, e);
         }
     }
 
-    static byte[] bytes(String caseName, String file) {
+    public static byte[] bytes(String caseName, String file) {
         try {
             return Files.readAllBytes(path(caseName, file));
         } catch (IOException e) {
@@ -45,12 +45,12 @@ final class Fixtures {
     }
 
     /** The case's {@code expected.json}, what CardShark's own readers found. */
-    static JsonObject expected(String caseName) {
+    public static JsonObject expected(String caseName) {
         return (JsonObject) JsonReader.read(bytes(caseName, "expected.json")).value();
     }
 
     /** Every entry of a sample archive, read with the JDK alone (not with the code under test). */
-    static Map<String, byte[]> zipEntries(Path archive) {
+    public static Map<String, byte[]> zipEntries(Path archive) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             zip.stream().forEach(e -> {
@@ -68,7 +68,7 @@ final class Fixtures {
 
     // --- JSON accessors, for reading expected.json and the converted state in tests ---
 
-    static Json at(Json value, Object... path) {
+    public static Json at(Json value, Object... path) {
         Json v = value;
         for (Object step : path) {
             v = step instanceof Integer i ? ((JsonArray) v).get(i) : ((JsonObject) v).get((String) step);
@@ -79,25 +79,25 @@ final class Fixtures {
         return v;
     }
 
-    static JsonObject obj(Json value, Object... path) {
+    public static JsonObject obj(Json value, Object... path) {
         return (JsonObject) at(value, path);
     }
 
-    static List<Json> arr(Json value, Object... path) {
+    public static List<Json> arr(Json value, Object... path) {
         return ((JsonArray) at(value, path)).elements();
     }
 
-    static String str(Json value, Object... path) {
+    public static String str(Json value, Object... path) {
         Json v = at(value, path);
         return v instanceof JsonString s ? s.value() : null;
     }
 
-    static long num(Json value, Object... path) {
+    public static long num(Json value, Object... path) {
         return ((JsonNumber) at(value, path)).longValueExact();
     }
 
     /** {@code "x,y,0"}: the key CardShark's own conversion (6e443fa, see the form-R case's expected.json) gives a room at (x, y). */
-    static String key(Json position) {
+    public static String key(Json position) {
         return num(position, "x") + "," + num(position, "y") + ",0";
     }
 }

@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.forms;
+package io.cardshark.worlds.testing;
 
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
@@ -9,13 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Sets one value deep inside an immutable JSON value, for building variants of the samples in tests. */
-final class JsonEdit {
+public final class JsonEdit {
 
     private JsonEdit() {
     }
 
     /** A copy of {@code root} with {@code value} at {@code path} (object keys and array indexes). */
-    static Json put(Json root, Json value, Object... path) {
+    public static Json put(Json root, Json value, Object... path) {
         if (path.length == 0) {
             return value;
         }
@@ -31,7 +31,7 @@ final class JsonEdit {
         return object.with((String) step, rest.length == 0 ? value : put(child, value, rest));
     }
 
-    static JsonObject putObject(JsonObject root, Json value, Object... path) {
+    public static JsonObject putObject(JsonObject root, Json value, Object... path) {
         return (JsonObject) put(root, value, path);
     }
 }

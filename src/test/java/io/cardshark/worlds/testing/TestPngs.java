@@ -1,4 +1,4 @@
-package io.cardshark.worlds.internal.forms;
+package io.cardshark.worlds.testing;
 
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonReader;
@@ -13,15 +13,15 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /** Builds PNG files chunk by chunk (with real CRC-32s) for the refusal tests: no binary blobs in the repository. */
-final class TestPngs {
+public final class TestPngs {
 
-    static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    public static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private TestPngs() {
     }
 
     /** One chunk: length, type, data, CRC-32 of type and data. */
-    static byte[] chunk(String type, byte[] data) {
+    public static byte[] chunk(String type, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(12 + data.length);
         b.putInt(data.length).put(type.getBytes(StandardCharsets.ISO_8859_1)).put(data);
         CRC32 crc = new CRC32();
@@ -31,7 +31,7 @@ final class TestPngs {
     }
 
     /** A 1x1 greyscale image around the given chunks: signature, IHDR, the chunks, IDAT, IEND. */
-    static byte[] png(byte[]... middle) {
+    public static byte[] png(byte[]... middle) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(SIGNATURE);
         out.writeBytes(chunk("IHDR", new byte[]{0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0}));
@@ -43,12 +43,12 @@ final class TestPngs {
         return out.toByteArray();
     }
 
-    static byte[] text(String keyword, String value) {
+    public static byte[] text(String keyword, String value) {
         return chunk("tEXt", (keyword + "\0" + value).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** A zTXt chunk whose text is {@code inflated} deflated. */
-    static byte[] compressedText(String keyword, byte[] inflated) {
+    public static byte[] compressedText(String keyword, byte[] inflated) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         data.writeBytes((keyword + "\0").getBytes(StandardCharsets.ISO_8859_1));
         data.write(0); // compression method: zlib
@@ -57,12 +57,12 @@ final class TestPngs {
     }
 
     /** A card PNG: a tEXt "chara" holding base64 of the card's JSON, as CardShark writes it. */
-    static byte[] card(JsonObject card) {
+    public static byte[] card(JsonObject card) {
         return png(text("chara", base64(JsonWriter.toBytes(card, JsonStyle.COMPACT))));
     }
 
     /** The card JSON of a PNG's tEXt "chara" chunk, decoded here without the code under test. */
-    static JsonObject readCard(byte[] png) {
+    public static JsonObject readCard(byte[] png) {
         for (int pos = 8; pos < png.length; ) {
             int length = ByteBuffer.wrap(png, pos, 4).getInt();
             String type = new String(png, pos + 4, 4, StandardCharsets.ISO_8859_1);
@@ -76,7 +76,7 @@ final class TestPngs {
     }
 
     /** The same PNG with its tEXt "chara" chunk replaced by one holding {@code card}. */
-    static byte[] withCard(byte[] png, JsonObject card) {
+    public static byte[] withCard(byte[] png, JsonObject card) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(png, 0, 8);
         for (int pos = 8; pos < png.length; ) {
@@ -90,11 +90,11 @@ final class TestPngs {
         return out.toByteArray();
     }
 
-    static String base64(byte[] bytes) {
+    public static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    static byte[] deflate(byte[] bytes) {
+    public static byte[] deflate(byte[] bytes) {
         Deflater d = new Deflater();
         d.setInput(bytes);
         d.finish();

@@ -1,0 +1,116 @@
+package io.cardshark.worlds.backup;
+
+import io.cardshark.worlds.StoreUnavailableException;
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.testing.Trees;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A store written by release 0.1 (fixtures/release-0.1, see its PROVENANCE.md): its schema history under
+ * Flyway's default name, no database users but SA. Today's code upgrades it once, after a backup, and
+ * exports its worlds byte for byte as release 0.1 did.
+ */
+class LegacyStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static void unzip(String resource, Path into) throws IOException {
+        try (InputStream in = Files.newInputStream(Trees.resource("fixtures/release-0.1/" + resource));
+             ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                Path to = into.resolve(e.getName()).normalize();
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(zip, to);
+                }
+            }
+        }
+    }
+
+    private Path legacyStore() throws IOException {
+        Path store = dir.resolve("store");
+        unzip("store.zip", store);
+        Files.setPosixFilePermissions(store.resolve("worlds.credentials"), PosixFilePermissions.fromString("rw-------"));
+        return store;
+    }
+
+    @Test
+    void aReadOnlyOpenRefusesTheUpgradeAndSaysWhichCommandDoesIt() throws Exception {
+        Path store = legacyStore();
+        byte[] credentials = Files.readAllBytes(store.resolve("worlds.credentials"));
+
+        assertThatThrownBy(() -> WorldStore.configure().dataDir(store).readOnly(true).open())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("release 0.1").hasMessageContaining("one-time upgrade")
+                .hasMessageContaining("run a command that writes");
+
+        assertThat(Files.readAllBytes(store.resolve("worlds.credentials"))).isEqualTo(credentials);
+        assertThat(store.resolve("backups")).doesNotExist();
+        try (WorldStore upgraded = WorldStore.configure().dataDir(store).serveInspection(false).open()) {
+            assertThat(upgraded.backups().list()).as("the read-only open upgraded nothing: the upgrade happens now")
+                    .extracting(BackupInfo::reason).containsExactly("pre-migration");
+        }
+    }
+
+    @Test
+    void theStoreIsUpgradedOnceAfterABackupAndExportsAsRelease01Did() throws Exception {
+        Path store = legacyStore();
+        Path expected = dir.resolve("expected");
+        unzip("exports.zip", expected);
+
+        try (WorldStore upgraded = WorldStore.configure().dataDir(store).serveInspection(false).open()) {
+            assertThat(upgraded.backups().list()).extracting(BackupInfo::reason).containsExactly("pre-migration");
+            assertThat(upgraded.worlds().list()).hasSize(6);
+            upgraded.folders().exportAll(dir.resolve("documented"), Layout.DOCUMENTED);
+            upgraded.folders().exportAll(dir.resolve("cardshark"), Layout.CARDSHARK);
+            try (Connection c = upgraded.sqlConnection(false); Statement st = c.createStatement()) {
+                assertThat(tables(st)).contains("cardshark_worlds_schema_history").doesNotContain("flyway_schema_history");
+            }
+        }
+        assertSameTree(expected.resolve("exp-documented"), dir.resolve("documented"));
+        assertSameTree(expected.resolve("exp-cardshark"), dir.resolve("cardshark"));
+
+        try (WorldStore again = WorldStore.configure().dataDir(store).readOnly(true).open()) {
+            assertThat(again.worlds().list()).as("after the upgrade, a read-only open works").hasSize(6);
+            assertThat(again.backups().list()).as("no second upgrade, so no second backup").hasSize(1);
+        }
+    }
+
+    private static List<String> tables(Statement st) throws Exception {
+        try (ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        }
+    }
+
+    private static void assertSameTree(Path expected, Path actual) throws IOException {
+        Map<String, byte[]> want = Trees.files(expected);
+        Map<String, byte[]> got = Trees.files(actual);
+        assertThat(got.keySet()).as("files of %s", actual.getFileName()).isEqualTo(want.keySet());
+        want.forEach((path, bytes) -> assertThat(got.get(path)).as(path).isEqualTo(bytes));
+    }
+}

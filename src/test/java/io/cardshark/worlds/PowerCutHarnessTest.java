@@ -3,6 +3,7 @@ package io.cardshark.worlds;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.internal.engine.H2Urls;
+import io.cardshark.worlds.internal.fs.FileSync;
 import io.cardshark.worlds.testing.CrashChecks;
 import io.cardshark.worlds.testing.CrashJournal.Op;
 import io.cardshark.worlds.testing.CrashModel;
@@ -43,17 +44,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>At {@link Durability#POWER_LOSS} nothing acknowledged may be lost, every store must open and verify, and
  * an import in flight must be whole or absent ({@link CrashChecks#everyWorldIsTheModel}). At
- * {@link Durability#PROCESS_CRASH}, which promises nothing against a power cut, the harness measures what a
- * cut costs (operations lost per cut, the worst case) and checks only what the README says of it: the store
- * opens, verifies, and holds the acknowledged operations up to some point (it may lose the last ones, never
- * older ones).
+ * {@link Durability#PROCESS_CRASH}, which promises nothing against a power cut, the harness only measures what a
+ * cut costs: the acknowledged operations lost where the store holds a prefix of them (per cut, and the worst
+ * case), and the stores it damaged (failing to open, failing verify, or holding no prefix: older operations
+ * gone or mixed with newer ones), after which the next cut starts a new store.
  *
  * <p>{@code -Dcardshark.powercut.cuts=N} (default 200) sets the cuts at POWER_LOSS,
  * {@code -Dcardshark.powercut.crashCuts=M} (default N/4) those at PROCESS_CRASH, and
- * {@code -Dcardshark.powercut.seed=S} (printed) repeats a run exactly: the workload runs in this JVM, one
- * thread, and each file system draws from its own seeded random. A line per cut and the closing summary line
+ * {@code -Dcardshark.powercut.seed=S} (printed) repeats a run's random choices: the workload runs in this JVM,
+ * one thread, and each file system draws from its own seeded random (what H2 writes varies a little with
+ * the clock, so a cut by count may land a write or a few bytes off). A line per cut and the closing summary line
  * go to {@code target/powercut-harness.log}; a store that does not open is kept in
- * {@code target/crash-harness-failures/powercut-S-cut-N/}.
+ * {@code target/crash-harness-failures/powercut-S-cut-N/} (at PROCESS_CRASH, the first {@value #KEPT_IMAGES}).
  */
 class PowerCutHarnessTest {
 
@@ -66,6 +68,8 @@ class PowerCutHarnessTest {
     static final int MAX_WRITES = 30;
     static final int MAX_BYTES = 256 * 1024;
     static final int MAX_PROBLEMS = 20;
+    /** Damaged PROCESS_CRASH stores kept for a look (every POWER_LOSS one is kept). */
+    static final int KEPT_IMAGES = 2;
 
     @TempDir
     Path dir;
@@ -107,6 +111,10 @@ class PowerCutHarnessTest {
         assertThat(powerLoss.acked).isPositive();
         assertThat(powerLoss.lost + powerLoss.failedOpens + powerLoss.failedVerifies + powerLoss.notPrefix).isZero();
         assertThat(report.figures.partialImports).isZero();
+        // The same checks see losses where commits are not synced: the harness can tell.
+        if (CRASH_CUTS >= 20) {
+            assertThat(figures.level(Durability.PROCESS_CRASH).lost).as("operations lost at PROCESS_CRASH").isPositive();
+        }
     }
 
     /** How many writes the creation of a store makes, so that a creation's cut can land on any of them. */
@@ -135,6 +143,11 @@ class PowerCutHarnessTest {
         private CutWorkload workload;
         private CrashModel model;
         private WorldStore store;
+        /** What the disk held of the database after the last cut and the one before, and what ran between. */
+        private byte[] diskAtCut;
+        private byte[] diskAtCutBefore;
+        private List<String> tried = List.of();
+        private int kept;
 
         LevelRun(Durability level, int firstCut, CrashReport report, CrashChecks checks, PowerCutFigures figures,
                  CrashSources sources, Path sourceDir, List<String> sourceNames, int creationWrites) {
@@ -155,6 +168,7 @@ class PowerCutHarnessTest {
                 for (int i = 0; i < cuts && report.problemCount() < MAX_PROBLEMS; i++) {
                     int cut = firstCut + i;
                     boolean creating = store == null || i % CUTS_PER_STORE == 0;
+                    tried = List.of();
                     List<Op> ops = creating ? createStore(cut) : stretch(cut);
                     powerBack(cut, creating && store == null);
                     if (store != null) {
@@ -187,7 +201,12 @@ class PowerCutHarnessTest {
             }
             CutWorkload.Stretch stretch = workload.run(store, random, cut, MAX_OPS);
             store = stretch.store();
+            tried = stretch.tried();
             figures.cycleCuts += stretch.cutInCycle() ? 1 : 0;
+            if (stretch.failure() != null) {
+                figures.failedOps++;
+                damage(cut, "an operation failed with the power on: " + stretch.failure());
+            }
             return stretch.ops();
         }
 
@@ -199,6 +218,8 @@ class PowerCutHarnessTest {
             CutWorkload.closeQuietly(store);
             PowerCutFileSystem.CutReport cutReport = fs.cuts().get(fs.cuts().size() - 1);
             figures.cut(cutReport, duringCreation);
+            diskAtCutBefore = duringCreation ? null : diskAtCut;
+            diskAtCut = fs.durableBytes("worlds.mv.db");
             report.log("cut %d (%s%s, %s at %s): %s", cut, level, duringCreation ? ", creating the store" : "",
                     cutReport.policy(), cutReport.trigger(), cutReport.detail());
             fs.restart();
@@ -213,31 +234,89 @@ class PowerCutHarnessTest {
                     return null;
                 }
                 figures.failedOpens++;
-                report.problem(cut, level + ": the store did not open after the cut: " + e);
-                fs.materialize(CrashReport.FAILURES.resolve("powercut-" + SEED + "-cut-" + cut));
+                damage(cut, "the store did not open after the cut: " + e);
                 return null;
             }
         }
 
-        /** Verify FULL, then every world against the model: what was lost, and at POWER_LOSS that nothing was. */
+        /**
+         * Verify FULL, then every world against the model: what was lost, and at POWER_LOSS that nothing was.
+         * A damaged store is not worked on further: the next cut starts a new one.
+         */
         private void check(int cut, StretchModel stretch) {
             VerifyReport verify = store.verify(VerifyLevel.FULL);
             if (!verify.passed()) {
                 figures.failedVerifies++;
-                report.problem(cut, level + ": verify FULL failed: " + verify.failures());
+                damage(cut, "verify FULL failed: " + verify.failures());
             }
-            Map<String, WorldImage> actual = WorldImage.captureAll(store);
-            StretchModel.Held held = stretch.held(actual);
+            Map<String, WorldImage> actual = capture(cut);
+            StretchModel.Held held = actual == null ? StretchModel.Held.NONE : stretch.held(actual);
             figures.held(stretch.acked(), held);
             report.log("cut %d: %d acknowledged, %s held%s", cut, stretch.acked(),
                     held.isPrefix() ? held.ops() : "no prefix", stretch.inFlight() == null ? ""
                             : ", in flight " + stretch.inFlight().text() + (held.inFlightApplied() ? " (applied)" : ""));
-            if (level == Durability.POWER_LOSS) {
+            if (actual != null && level == Durability.POWER_LOSS) {
+                int problems = report.problemCount();
                 checks.everyWorldIsTheModel(cut, actual, model, stretch.inFlight());
-            } else if (!held.isPrefix()) {
-                report.problem(cut, level + ": the store holds no prefix of the acknowledged operations");
+                if (report.problemCount() > problems) {
+                    keepEvidence(cut);
+                }
+            } else if (actual != null && !held.isPrefix()) {
+                damage(cut, "the store holds no prefix of the acknowledged operations");
             }
-            stretch.adopt(actual);
+            if (actual == null || !verify.passed() || (!held.isPrefix() && level == Durability.PROCESS_CRASH)) {
+                CutWorkload.closeQuietly(store);
+                store = null;
+            } else {
+                stretch.adopt(actual);
+            }
+        }
+
+        /** Every world of the store, or null (counted, with why) when reading them fails. */
+        private Map<String, WorldImage> capture(int cut) {
+            try {
+                return WorldImage.captureAll(store);
+            } catch (RuntimeException e) {
+                damage(cut, "reading the worlds failed: " + e);
+                return null;
+            }
+        }
+
+        /**
+         * A store the cut damaged: a problem at POWER_LOSS; at PROCESS_CRASH, which promises nothing, a figure.
+         * The evidence is kept either way (at PROCESS_CRASH the first few times).
+         */
+        private void damage(int cut, String what) {
+            if (level == Durability.POWER_LOSS) {
+                report.problem(cut, level + ": " + what);
+            } else {
+                report.log("cut %d: %s damage: %s", cut, level, what);
+            }
+            if (level == Durability.POWER_LOSS || ++kept <= KEPT_IMAGES) {
+                keepEvidence(cut);
+            }
+        }
+
+        /**
+         * In {@code target/crash-harness-failures/powercut-S-cut-N/}: what the disk held of the database after this
+         * cut and after the one before, and the operations tried in between (cycles included).
+         */
+        private void keepEvidence(int cut) {
+            Path kept = CrashReport.FAILURES.resolve("powercut-" + SEED + "-cut-" + cut);
+            try {
+                FileSync.deleteTree(kept); // an earlier run with this seed
+                Files.createDirectories(kept);
+                if (diskAtCut != null) {
+                    Files.write(kept.resolve("at-this-cut.mv.db"), diskAtCut);
+                }
+                if (diskAtCutBefore != null) {
+                    Files.write(kept.resolve("at-the-cut-before.mv.db"), diskAtCutBefore);
+                }
+                Files.write(kept.resolve("tried.txt"), tried);
+                report.log("cut %d: evidence kept in %s", cut, kept.toAbsolutePath());
+            } catch (IOException e) {
+                report.log("cut %d: the evidence could not be kept: %s", cut, e);
+            }
         }
 
         private void unmount() {

@@ -61,10 +61,12 @@ public final class CutWorkload {
 
     /**
      * What one stretch of work between two cuts did: the operations tried, in order, the last one unacknowledged
-     * if the power failed during it; the store as the stretch left it (null when a cycle lost it to the cut); and
-     * whether the power failed while the store closed or opened again.
+     * if the power failed during it; the store as the stretch left it (null when a cycle lost it to the cut);
+     * whether the power failed while the store closed or opened again; and, if an operation failed while the
+     * power was on (a failure of the store, which ends the stretch), which and why; and every operation tried,
+     * cycles included, for the evidence of a failed check.
      */
-    public record Stretch(List<Op> ops, WorldStore store, boolean cutInCycle) {
+    public record Stretch(List<Op> ops, WorldStore store, boolean cutInCycle, String failure, List<String> tried) {
 
         /** The operation the power failed in, or null. */
         public Op inFlight() {
@@ -73,8 +75,8 @@ public final class CutWorkload {
     }
 
     /**
-     * Runs operations on {@code store} until the power fails or {@code maxOps} were acknowledged. An operation
-     * that fails while the power is on is a failure of the store: it ends the test.
+     * Runs operations on {@code store} until the power fails, an operation fails with the power on, or
+     * {@code maxOps} were tried.
      */
     public Stretch run(WorldStore store, Random random, int run, int maxOps) {
         TreeSet<String> worlds = new TreeSet<>();
@@ -82,10 +84,12 @@ public final class CutWorkload {
             worlds.add(w.id());
         }
         List<Op> ops = new ArrayList<>();
+        List<String> tried = new ArrayList<>();
         WorldStore current = store;
         for (int n = 0; n < maxOps && !fs.isCut(); n++) {
             String op = random.nextInt(100) < CYCLE_PERCENT ? CYCLE
                     : CrashWorkload.choose(random, worlds, sources, run, n, KINDS);
+            tried.add(op);
             try {
                 if (op.equals(CYCLE)) {
                     current = null;
@@ -98,16 +102,14 @@ public final class CutWorkload {
                     ops.add(new Op(n, op, true, result));
                 }
             } catch (IOException | RuntimeException e) {
-                if (!fs.isCut()) {
-                    throw new AssertionError("run " + run + ": " + op + " failed with the power on", e);
+                String failure = fs.isCut() ? null : op + ": " + e;
+                if (!op.equals(CYCLE)) {
+                    ops.add(new Op(n, op, false, null));
                 }
-                if (op.equals(CYCLE)) {
-                    return new Stretch(ops, current, true);
-                }
-                ops.add(new Op(n, op, false, null));
+                return new Stretch(ops, current, op.equals(CYCLE) && failure == null, failure, tried);
             }
         }
-        return new Stretch(ops, current, false);
+        return new Stretch(ops, current, false, null, tried);
     }
 
     /** Closes a store whose files may be gone: after a cut, closing it fails, and only its resources matter. */

@@ -29,9 +29,14 @@ public final class PowerCutFigures {
         public int worstLoss;
         public int failedOpens;
         public int failedVerifies;
-        /** Cuts after which the store held no prefix of the acknowledged operations (older ones damaged). */
+        /**
+         * Cuts after which the store held no prefix of the acknowledged operations (older ones gone, or mixed with
+         * newer ones), or could not be read.
+         */
         public int notPrefix;
         public int inFlightApplied;
+        /** Operations that failed while the power was on (a store a cut damaged without its knowing). */
+        public int failedOps;
 
         /** Counts one cut's report. */
         public void cut(PowerCutFileSystem.CutReport report, boolean duringCreation) {
@@ -61,11 +66,12 @@ public final class PowerCutFigures {
         String describe() {
             return String.format("%d cuts (%s; %s; %d during creation, %d in a close or reopen), %,d acknowledged operations, %,d lost "
                             + "(%.2f per cut, worst %d, in %d cuts), %d stores failed to open, %d failed verify FULL, "
-                            + "%d not a prefix of the acknowledged operations, in flight found applied %d",
+                            + "%d not a prefix of the acknowledged operations, %d operations failed with the power on, "
+                            + "in flight found applied %d",
                     cuts, policies.toString().replaceAll("[{}]", "").replace("=", " "),
                     triggers.toString().replaceAll("[{}]", "").replace("=", " "), creationCuts, cycleCuts, acked, lost,
                     cuts == 0 ? 0.0 : (double) lost / cuts, worstLoss, cutsLosing, failedOpens, failedVerifies,
-                    notPrefix, inFlightApplied);
+                    notPrefix, failedOps, inFlightApplied);
         }
     }
 

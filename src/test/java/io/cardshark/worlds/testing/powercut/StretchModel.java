@@ -23,6 +23,9 @@ public final class StretchModel {
      * operation in flight at the cut was found applied on top of all of them. */
     public record Held(int ops, boolean inFlightApplied) {
 
+        /** Nothing the model knows: the store holds no prefix, or could not be read. */
+        public static final Held NONE = new Held(-1, false);
+
         public boolean isPrefix() {
             return ops >= 0;
         }
@@ -69,7 +72,7 @@ public final class StretchModel {
                 return new Held(i, false);
             }
         }
-        return new Held(-1, false);
+        return Held.NONE;
     }
 
     /** Carries on from what the store holds, so that the next stretch is judged on its own. */

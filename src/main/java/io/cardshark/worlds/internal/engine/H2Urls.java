@@ -32,6 +32,8 @@ public final class H2Urls {
      * itself, after its own shutdown work. {@code TRACE_LEVEL_FILE=0}: H2 would otherwise keep a
      * {@code worlds.trace.db} of every failed statement and login beside the store; the store reports its
      * failures itself. {@code RETENTION_TIME} stays at its default: lowering it reproduces an H2 corruption bug.
+     * {@link #NO_CHUNK_MOVES}: H2 2.4.240 can lose synced commits when the process or the power fails while it
+     * moves chunks.
      */
     static String admin(Path database, Duration lockTimeout) {
         return admin(fileSystem, database, lockTimeout);
@@ -43,8 +45,23 @@ public final class H2Urls {
     }
 
     private static String admin(String fs, Path database, Duration lockTimeout) {
-        return base(fs, database) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0" + session(lockTimeout);
+        return base(fs, database) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0" + NO_CHUNK_MOVES
+                + session(lockTimeout);
     }
+
+    /**
+     * H2 never moves a chunk of the file. To compact, H2 2.4.240 copies old chunks to the end of the file and
+     * then writes where they are now; a crash or power cut between the two (the copy on the disk, the chunk
+     * that records the move not) makes H2, on the next open, take the copied old chunk at the end of the file
+     * for the last one and silently go back to that version, hundreds of synced commits earlier (the power-cut
+     * harness found it, issue 17; {@code H2ChunkMovePowerCutReproTest} reproduces it on plain H2). It moves
+     * chunks in its background housekeeping when the file is fragmented ({@code AUTO_COMPACT_FILL_RATE}, 0
+     * turns that housekeeping off) and when the database closes ({@code MAX_COMPACT_TIME}, 0 turns that off).
+     * The cost is a larger file: the space of chunks that died is still reused for new ones, but chunks that
+     * keep a few live pages are no longer rewritten. {@code MAX_COMPACT_TIME} is stored in the database (its
+     * {@code SchemaGuard} knows it); {@code AUTO_COMPACT_FILL_RATE} is not.
+     */
+    static final String NO_CHUNK_MOVES = ";AUTO_COMPACT_FILL_RATE=0;MAX_COMPACT_TIME=0";
 
     /**
      * The URL of the writer's and inspector's connections, which join the database the admin connection

@@ -134,7 +134,11 @@ public final class CrashChecks implements AutoCloseable {
      * flight leaves the world its old self or exactly the source folder's world.
      */
     public void everyWorldIsTheModel(int kill, WorldStore store, CrashModel model, Op inFlight) {
-        Map<String, WorldImage> actual = WorldImage.captureAll(store);
+        everyWorldIsTheModel(kill, WorldImage.captureAll(store), model, inFlight);
+    }
+
+    /** As {@link #everyWorldIsTheModel(int, WorldStore, CrashModel, Op)}, on the worlds already read from the store. */
+    public void everyWorldIsTheModel(int kill, Map<String, WorldImage> actual, CrashModel model, Op inFlight) {
         Set<String> ids = new TreeSet<>(model.worlds().keySet());
         ids.addAll(actual.keySet());
         boolean changesWorld = inFlight != null && !Set.of("export", "backup").contains(inFlight.kind());

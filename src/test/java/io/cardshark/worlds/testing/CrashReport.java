@@ -65,19 +65,29 @@ public final class CrashReport implements Closeable {
 
     private final long seed;
     private final PrintStream log;
+    private final String unit;
     private final List<String> problems = new ArrayList<>();
 
-    private CrashReport(long seed, PrintStream log) {
+    private CrashReport(long seed, PrintStream log, String unit) {
         this.seed = seed;
         this.log = log;
+        this.unit = unit;
     }
 
     /** A report of a run with this seed; {@code target/crash-harness.log} starts empty. */
     public static CrashReport open(long seed) throws IOException {
+        return open(seed, "crash-harness.log", "kill");
+    }
+
+    /**
+     * A report whose log is {@code target/<logName>} (started empty) and whose problems name the event they
+     * were found after as {@code <unit> N} (a kill, a power cut).
+     */
+    public static CrashReport open(long seed, String logName, String unit) throws IOException {
         Files.createDirectories(Path.of("target"));
-        PrintStream log = new PrintStream(Files.newOutputStream(Path.of("target", "crash-harness.log"),
+        PrintStream log = new PrintStream(Files.newOutputStream(Path.of("target", logName),
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING), true, StandardCharsets.UTF_8);
-        return new CrashReport(seed, log);
+        return new CrashReport(seed, log, unit);
     }
 
     /** One line of progress, to the test output and the log file. */
@@ -89,7 +99,7 @@ public final class CrashReport implements Closeable {
 
     /** A broken promise, found after kill {@code kill}: logged, and kept in the failures folder. */
     public void problem(int kill, String what) {
-        String line = "kill " + kill + " (seed " + seed + "): " + what;
+        String line = unit + " " + kill + " (seed " + seed + "): " + what;
         problems.add(line);
         log("PROBLEM %s", line);
         try {

@@ -37,12 +37,25 @@ public record CrashSources(Map<String, WorldImage> images, WorldImage fresh) {
      * them into {@code scratch}, which also creates the fresh world.
      */
     public static CrashSources make(Path dir, Path sources, WorldStore scratch, CrashReport report) throws IOException {
+        return make(dir, sources, scratch, report, false);
+    }
+
+    /**
+     * As {@link #make(Path, Path, WorldStore, CrashReport)}; {@code light}: a small world (12 locations, 120
+     * messages) instead of the big one, for a harness that checks after every few operations and must be quick.
+     */
+    public static CrashSources make(Path dir, Path sources, WorldStore scratch, CrashReport report, boolean light)
+            throws IOException {
         long made = System.nanoTime();
         Path maker = dir.resolve("maker");
         try (WorldStore store = WorldStore.open(CrashWorkload.config(maker, Durability.PROCESS_CRASH))) {
-            build(store, "Src Big", 150, 4000, 2, 20, 4);
+            if (light) {
+                build(store, "Src Small", 12, 120, 1, 4, 1);
+            } else {
+                build(store, "Src Big", 150, 4000, 2, 20, 4);
+            }
             build(store, "Src Mid", 30, 600, 1, 5, 2);
-            store.folders().export(List.of("Src_Big", "Src_Mid"), sources, Layout.DOCUMENTED);
+            store.folders().export(List.of(light ? "Src_Small" : "Src_Big", "Src_Mid"), sources, Layout.DOCUMENTED);
         }
         Trees.copy(Path.of("examples", "worlds", "Emberfall_Keep"), sources.resolve("Emberfall_Keep"));
         Map<String, String> fixtures = Map.of("b-unicode-rich", "Drachen-Höhle_Ünïcødé_Test_Wörld_",

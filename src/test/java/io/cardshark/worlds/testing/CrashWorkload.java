@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -99,13 +100,7 @@ public final class CrashWorkload {
                 op = choose(random, worlds, sourceWorlds, run, n);
                 say("try " + n + " " + op);
                 String result = perform(store, op, sources, exports);
-                String[] t = op.split(" ");
-                switch (t[0]) {
-                    case "create", "import" -> worlds.add(t[1]);
-                    case "delete" -> worlds.remove(t[1]);
-                    default -> {
-                    }
-                }
+                track(worlds, op);
                 say("ok " + n + " " + op + (result == null ? "" : " " + result));
             }
         } catch (Throwable e) {
@@ -113,6 +108,28 @@ public final class CrashWorkload {
             e.printStackTrace(new PrintWriter(trace));
             say("failed " + op + ": " + trace.toString().replace('\n', '|'));
             System.exit(3);
+        }
+    }
+
+    /** The worlds there are after {@code op} succeeded. */
+    public static void track(TreeSet<String> worlds, String op) {
+        String[] t = op.split(" ");
+        switch (t[0]) {
+            case "create", "import" -> worlds.add(t[1]);
+            case "delete" -> worlds.remove(t[1]);
+            default -> {
+            }
+        }
+    }
+
+    /** The next operation of the mix below whose kind is one of {@code kinds}: the mix with the others left out. */
+    public static String choose(Random random, TreeSet<String> worlds, List<String> sources, int run, long n,
+                                Set<String> kinds) {
+        while (true) {
+            String op = choose(random, worlds, sources, run, n);
+            if (kinds.contains(op.split(" ", 2)[0])) {
+                return op;
+            }
         }
     }
 
@@ -149,7 +166,8 @@ public final class CrashWorkload {
         }
     }
 
-    private static String perform(WorldStore store, String op, Path sources, Path exports) throws IOException {
+    /** Performs {@code op} on {@code store}; returns its result (a digest, a backup's name) or null. */
+    public static String perform(WorldStore store, String op, Path sources, Path exports) throws IOException {
         String[] t = op.split(" ");
         String w = t.length > 1 ? t[1] : null;
         switch (t[0]) {

@@ -50,7 +50,7 @@ final class AtomicFolder implements AutoCloseable {
 
     /** Prepares a temporary sibling of {@code parent/worldId}, after tidying what a killed export left. */
     static AtomicFolder begin(Path parent, String worldId) throws IOException {
-        Files.createDirectories(parent);
+        FileSync.createDirectories(parent);
         Path target = parent.resolve(worldId);
         recoverLeftovers(parent, worldId, target);
         refuseForeignTarget(target, worldId);

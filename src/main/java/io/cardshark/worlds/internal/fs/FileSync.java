@@ -2,6 +2,7 @@ package io.cardshark.worlds.internal.fs;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,10 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Forcing files and folder entries to disk, so that a rename is only ever made over complete content;
- * and deleting trees without following links out of them.
+ * Forcing files and folder entries to disk, so that a rename is only ever made over complete content and new
+ * folders outlive a power cut; and deleting trees without following links out of them.
  */
 public final class FileSync {
 
@@ -35,6 +39,31 @@ public final class FileSync {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Creates {@code dir} and any missing parents, each with {@code attributes}, and syncs the parent of each
+     * folder it creates: a file synced into a new folder can still vanish at a power cut with the folder
+     * itself, whose name is durable only once its parent is synced. Folders that exist are left as they are.
+     */
+    public static Path createDirectories(Path dir, FileAttribute<?>... attributes) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+             p = p.getParent()) {
+            missing.add(0, p);
+        }
+        for (Path p : missing) {
+            try {
+                Files.createDirectory(p, attributes);
+            } catch (FileAlreadyExistsException raced) {
+                if (!Files.isDirectory(p)) {
+                    throw raced;
+                }
+                continue; // made by another process meanwhile, which syncs it
+            }
+            directory(p.getParent());
+        }
+        return dir;
     }
 
     /** Deletes {@code root} and everything under it; a symbolic link is removed, never followed. */

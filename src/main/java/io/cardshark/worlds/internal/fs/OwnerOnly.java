@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,25 +30,11 @@ public final class OwnerOnly {
     }
 
     /**
-     * Creates {@code dir} and any missing parents, each new one owner-only; folders that already exist keep
-     * their mode (they are the user's).
+     * Creates {@code dir} and any missing parents, each new one owner-only and synced into its parent
+     * ({@link FileSync#createDirectories}); folders that already exist keep their mode (they are the user's).
      */
     public static Path createDirectories(Path dir) throws IOException {
-        List<Path> missing = new ArrayList<>();
-        for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
-             p = p.getParent()) {
-            missing.add(0, p);
-        }
-        for (Path p : missing) {
-            try {
-                Files.createDirectory(p, folderAttributes());
-            } catch (FileAlreadyExistsException raced) {
-                if (!Files.isDirectory(p)) {
-                    throw raced;
-                }
-            }
-        }
-        return dir;
+        return FileSync.createDirectories(dir, folderAttributes());
     }
 
     /** Creates a folder that must not exist yet (its parent must), owner-only from birth. */

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.testing.powercut;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A power cut while H2 2.4.240 creates a new database can leave a file that H2 refuses to open.
+ * A power cut while H2 2.4.240 creates a new database can leave a file that H2 refuses to open: a minimal
+ * reproduction on plain H2, for a report against H2 (version pinned by the project's {@code h2.version}).
  *
  * <p>Creating a database, H2 writes the store header (8 KB at offset 0: two copies of one 4 KB block), then the
  * first chunk (4 KB at 8192) and two more writes, and syncs none of them: the first {@code force} comes with the
@@ -37,6 +37,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * </ul>
  * The states around them open fine (tested below): no file, an empty file, the header alone, header and chunk.
  * Once the database has been synced once, no cut of the 500 seeds kept it from opening.
+ *
+ * <p>The tests assert what H2 2.4.240 does, so they run in every build: when an upgrade of H2 makes one of
+ * them fail, H2 changed, and the store's workaround may be looked at again. The workaround: the store never
+ * opens a database it was creating when the power failed ({@code StoreOpener.create} builds
+ * {@code worlds-new.mv.db}, syncs it, closes it and only then renames it); {@code StoreCreationPowerCutTest}
+ * checks the store's behaviour in these very states.
  */
 class H2CreationPowerCutReproTest {
 
@@ -44,8 +50,6 @@ class H2CreationPowerCutReproTest {
     Path tmp;
 
     @Test
-    @Disabled("H2 2.4.240 bug: a new database whose first chunk reached the disk but whose store header did not"
-            + " fails to open with 'Store header is corrupt' (see the class comment)")
     void seed37AsTheHarnessSawIt() throws Exception {
         Path disk = tmp.resolve("disk");
         try (PowerCutFileSystem fs = PowerCutFileSystem.mount(tmp.resolve("live"), 37)) {
@@ -59,31 +63,27 @@ class H2CreationPowerCutReproTest {
         assertThat(file).hasSize(12288);
         assertThat(Arrays.copyOf(file, 8192)).as("the header never reached the disk").containsOnly(0);
 
-        assertOpens(disk);
+        assertRefused(disk, "Store header is corrupt");
     }
 
     @Test
-    @Disabled("H2 2.4.240 bug: a new database whose first chunk reached the disk but whose store header did not"
-            + " fails to open with 'Store header is corrupt' (see the class comment)")
     void chunkWithoutHeader() throws Exception {
         Path disk = createCutAfterTwoWrites();
         byte[] file = Files.readAllBytes(disk.resolve("db.mv.db"));
         Arrays.fill(file, 0, 8192, (byte) 0); // the header write did not reach the disk
         Files.write(disk.resolve("db.mv.db"), file);
 
-        assertOpens(disk);
+        assertRefused(disk, "Store header is corrupt");
     }
 
     @Test
-    @Disabled("H2 2.4.240 bug: a new database whose store header write was torn, leaving a file shorter than"
-            + " 8 KB, fails to open with an EOFException (see the class comment)")
     void tornHeader() throws Exception {
         Path disk = createCutAfterTwoWrites();
         byte[] file = Files.readAllBytes(disk.resolve("db.mv.db"));
         // The first header copy reached the disk, whole and valid; nothing after it did.
         Files.write(disk.resolve("db.mv.db"), Arrays.copyOf(file, 4096));
 
-        assertOpens(disk);
+        assertRefused(disk, "EOFException");
     }
 
     @Test
@@ -113,6 +113,13 @@ class H2CreationPowerCutReproTest {
         }
         assertThat(Files.size(disk.resolve("db.mv.db"))).isEqualTo(12288);
         return disk;
+    }
+
+    /** What H2 2.4.240 does with the file; an upgrade that opens it fails here, on purpose (see the class comment). */
+    private static void assertRefused(Path disk, String why) {
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:h2:file:" + disk.resolve("db"), "sa", "").close())
+                .as("H2 %s refuses to open this file", org.h2.engine.Constants.FULL_VERSION)
+                .isInstanceOf(SQLException.class).hasStackTraceContaining(why);
     }
 
     private static void assertOpens(Path disk) throws SQLException {

@@ -209,7 +209,7 @@ public final class JdbcWorlds implements AutoCloseable {
 
     /** Opens (creating when absent) the database of {@code engine} in folder {@code dir}. */
     public static JdbcWorlds open(Path dir, Engine engine) throws SQLException {
-        Connection c = engine.isH2() ? openH2(dir.resolve(engine.fileName)) : openSqlite(dir.resolve(engine.fileName), engine);
+        Connection c = engine.isH2() ? openH2(dir.resolve(engine.fileName), engine) : openSqlite(dir.resolve(engine.fileName), engine);
         c.setAutoCommit(false);
         if (!hasSchema(c, engine)) {
             try (Statement s = c.createStatement()) {
@@ -237,10 +237,14 @@ public final class JdbcWorlds implements AutoCloseable {
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
-    /** H2 with the settings the store opens its database with (see the store's {@code H2Urls}). */
-    private static Connection openH2(Path database) throws SQLException {
+    /**
+     * H2 with the settings the store opens its database with (see the store's {@code H2Urls}): at the power-loss
+     * level H2 never moves chunks, which a power cut during a move made H2 2.4.240 reopen an old version.
+     */
+    private static Connection openH2(Path database, Engine engine) throws SQLException {
+        String level = engine == Engine.H2_SYNC ? ";AUTO_COMPACT_FILL_RATE=0;MAX_COMPACT_TIME=0" : ";MAX_COMPACT_TIME=200";
         return DriverManager.getConnection("jdbc:h2:file:" + database.toAbsolutePath()
-                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=60000", "sa", "");
+                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=60000" + level, "sa", "");
     }
 
     /**

@@ -43,8 +43,8 @@ public final class FolderService implements WorldFolders {
         this.exporter = new WorldExporter(engine);
         this.snapshotStore = new SnapshotStore(engine, exporter);
         this.importer = new WorldImporter(engine, snapshotStore);
-        this.snapshots = new SnapshotService(engine, snapshotStore, importer);
         this.archives = new WorldArchives(engine, exporter, importer);
+        this.snapshots = new SnapshotService(engine, snapshotStore, importer, archives);
     }
 
     /** Per-world snapshots, which live beside the folder format because a snapshot is a world folder. */

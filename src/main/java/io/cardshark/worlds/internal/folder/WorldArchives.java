@@ -136,6 +136,22 @@ final class WorldArchives {
         }
     }
 
+    /** The ids of the world folders in an archive, after every check that needs no entry data. */
+    List<String> worldsIn(Path archive, ArchiveLimits limits) {
+        try (SafeZip.Checked zip = SafeZip.open(archive.toAbsolutePath(), bounds(limits), WorldArchives::clashKey)) {
+            TreeSet<String> worlds = new TreeSet<>();
+            for (ZipEntry e : zip.entries()) {
+                worlds.add(worldOf(e, zip.origin()));
+            }
+            return List.copyOf(worlds);
+        }
+    }
+
+    private static SafeZip.Limits bounds(ArchiveLimits limits) {
+        return new SafeZip.Limits(limits.maxArchiveBytes(), limits.maxEntries(), limits.maxEntryBytes(),
+                limits.maxTotalBytes(), limits.maxRatio(), 1L << 20, limits.maxDepth());
+    }
+
     /** An owner-only folder inside the store's data folder, where the store's own files are protected too. */
     private Path scratchFolder(Path archive) {
         Path dataDir = engine.config().dataDir();
@@ -153,9 +169,7 @@ final class WorldArchives {
      * refusal comes before a world is imported, so a hostile archive changes nothing in the store.
      */
     private static List<String> extract(Path archive, ArchiveLimits limits, Path scratch) {
-        SafeZip.Limits bounds = new SafeZip.Limits(limits.maxArchiveBytes(), limits.maxEntries(), limits.maxEntryBytes(),
-                limits.maxTotalBytes(), limits.maxRatio(), 1L << 20, limits.maxDepth());
-        try (SafeZip.Checked zip = SafeZip.open(archive, bounds, WorldArchives::clashKey)) {
+        try (SafeZip.Checked zip = SafeZip.open(archive, bounds(limits), WorldArchives::clashKey)) {
             TreeSet<String> worlds = new TreeSet<>();
             for (ZipEntry e : zip.entries()) {
                 worlds.add(worldOf(e, zip.origin()));

@@ -220,7 +220,7 @@ public final class SafeZip {
             }
             int depth = ZipEntryNames.depth(e.getName());
             if (depth > limits.maxDepth()) {
-                throw at.refuse("the entry name is " + depth + " folders deep; the limit is " + limits.maxDepth());
+                throw at.refuse("the entry name has " + depth + " path segments; the limit is " + limits.maxDepth());
             }
             checkType(raw.get(i), e, at);
             total += checkSizes(e, at, limits);

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -112,14 +113,13 @@ final class ArchiveWriter implements AutoCloseable {
      */
     private static List<Path> sortedChildren(Path dir) throws IOException {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.sorted((a, b) -> compareCodePoints(a.getFileName().toString(), b.getFileName().toString()))
-                    .toList();
+            return children.sorted(Comparator.comparing(p -> p.getFileName().toString(), CODE_POINT_ORDER)).toList();
         }
     }
 
-    private static int compareCodePoints(String a, String b) {
-        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
-    }
+    /** Code-point order of strings, the archive's one order for names and world ids. */
+    static final Comparator<String> CODE_POINT_ORDER =
+            (a, b) -> java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
 
     private void directory(String name) throws IOException {
         ZipEntry e = new ZipEntry(name);

@@ -36,8 +36,9 @@ import java.util.zip.ZipFile;
  * through the folder code, so an archive holds exactly what a folder export writes and imports exactly as a
  * folder does: an export writes each world into a scratch folder beside the archive and adds it to the
  * {@link ArchiveWriter}; an import checks the whole archive with {@link SafeZip}, streams its entries into a scratch
- * folder of the store, and imports each world folder from there. Neither direction holds more than a buffer of
- * any file, whatever the world's size (a chat is then imported a line at a time, as from a folder).
+ * folder of the store, and imports each world folder from there. The zip side of either direction holds a 64 KiB
+ * buffer, whatever the world's size; the folder side holds what it holds for a folder (a chat a line or a message
+ * at a time, a file or document whole).
  */
 final class WorldArchives {
 
@@ -73,8 +74,7 @@ final class WorldArchives {
 
     /** The archive's order is the ids' code-point order, whatever order they were asked in: the bytes must not vary. */
     private static List<String> sortedIds(List<String> worldIds) {
-        TreeSet<String> ids = new TreeSet<>((a, b) -> java.util.Arrays.compare(a.codePoints().toArray(),
-                b.codePoints().toArray()));
+        TreeSet<String> ids = new TreeSet<>(ArchiveWriter.CODE_POINT_ORDER);
         for (String id : worldIds) {
             ids.add(WorldIds.requireValidId(id));
         }
@@ -139,12 +139,17 @@ final class WorldArchives {
     /** The ids of the world folders in an archive, after every check that needs no entry data. */
     List<String> worldsIn(Path archive, ArchiveLimits limits) {
         try (SafeZip.Checked zip = SafeZip.open(archive.toAbsolutePath(), bounds(limits), WorldArchives::clashKey)) {
-            TreeSet<String> worlds = new TreeSet<>();
-            for (ZipEntry e : zip.entries()) {
-                worlds.add(worldOf(e, zip.origin()));
-            }
-            return List.copyOf(worlds);
+            return worldsOf(zip);
         }
+    }
+
+    /** The world folders the entries lie in, in the order they are imported: by id. */
+    private static List<String> worldsOf(SafeZip.Checked zip) {
+        TreeSet<String> worlds = new TreeSet<>(ArchiveWriter.CODE_POINT_ORDER);
+        for (ZipEntry e : zip.entries()) {
+            worlds.add(worldOf(e, zip.origin()));
+        }
+        return List.copyOf(worlds);
     }
 
     private static SafeZip.Limits bounds(ArchiveLimits limits) {
@@ -170,17 +175,14 @@ final class WorldArchives {
      */
     private static List<String> extract(Path archive, ArchiveLimits limits, Path scratch) {
         try (SafeZip.Checked zip = SafeZip.open(archive, bounds(limits), WorldArchives::clashKey)) {
-            TreeSet<String> worlds = new TreeSet<>();
-            for (ZipEntry e : zip.entries()) {
-                worlds.add(worldOf(e, zip.origin()));
-            }
+            List<String> worlds = worldsOf(zip);
             if (worlds.isEmpty()) {
                 throw zip.origin().refuse("the archive holds no world folder");
             }
             for (ZipEntry e : zip.entries()) {
                 extractEntry(zip, e, scratch);
             }
-            return List.copyOf(worlds);
+            return worlds;
         } catch (IOException e) {
             throw IoFailure.of(null, "extracting " + archive + " into", scratch, e);
         }

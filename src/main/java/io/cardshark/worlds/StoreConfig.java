@@ -35,11 +35,13 @@ import java.util.Objects;
  *                          migrations did not make (aliases, triggers, linked tables, ...), instead of refusing it
  * @param applicationName   what holds the store, for messages another process shows ("in use by ...")
  * @param sessions          how sessions autosave ({@link WorldStore#sessions()})
+ * @param snapshotForm      how per-world snapshots are kept: a folder (the default) or a world archive
  */
 public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, Durability durability,
                           Path backupDir, Path snapshotDir, Retention retention, boolean verifyOnOpen,
                           boolean createIfMissing, boolean readOnly, boolean serveInspection, boolean attachIfHeld,
-                          boolean dropForeignObjects, String applicationName, SessionConfig sessions) {
+                          boolean dropForeignObjects, String applicationName, SessionConfig sessions,
+                          SnapshotForm snapshotForm) {
 
     /** The embedded default: {@code ./data} under the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -70,6 +72,7 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
      * @param dropForeignObjects whether {@code open} removes objects its migrations did not make
      * @param applicationName    what holds the store, one line of at most 200 characters, or {@code null}
      * @param sessions           how sessions autosave
+     * @param snapshotForm       how per-world snapshots are kept, or {@code null} for {@link SnapshotForm#FOLDER}
      * @throws InvalidInputException when a setting is out of range, the three folders are not all different,
      *                               or {@code dataDir} exists and is not a folder
      * @throws NullPointerException  when {@code dataDir}, {@code lockTimeout}, {@code durability},
@@ -81,6 +84,7 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
         Objects.requireNonNull(durability, "durability must be set");
         Objects.requireNonNull(retention, "retention must be set");
         Objects.requireNonNull(sessions, "sessions must be set");
+        snapshotForm = snapshotForm == null ? SnapshotForm.FOLDER : snapshotForm;
         if (dataDir.toString().isEmpty()) {
             throw new InvalidInputException(null, "dataDir is empty; name the store's folder (\".\" for the current one)");
         }
@@ -124,7 +128,8 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
      */
     public static StoreConfig defaults() {
         return new StoreConfig(DEFAULT_DATA_DIR, DEFAULT_MAX_POOL_SIZE, DEFAULT_LOCK_TIMEOUT, Durability.PROCESS_CRASH,
-                null, null, Retention.DEFAULT, false, true, false, true, false, false, null, SessionConfig.DEFAULTS);
+                null, null, Retention.DEFAULT, false, true, false, true, false, false, null, SessionConfig.DEFAULTS,
+                SnapshotForm.FOLDER);
     }
 
     static Path defaultBackupDir(Path dataDir) {

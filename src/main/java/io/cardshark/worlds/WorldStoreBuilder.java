@@ -34,6 +34,7 @@ public final class WorldStoreBuilder {
     private boolean dropForeignObjects;
     private String applicationName;
     private SessionConfig sessions = SessionConfig.DEFAULTS;
+    private SnapshotForm snapshotForm = SnapshotForm.FOLDER;
 
     WorldStoreBuilder() {
     }
@@ -58,6 +59,7 @@ public final class WorldStoreBuilder {
         attachIfHeld = base.attachIfHeld();
         dropForeignObjects = base.dropForeignObjects();
         applicationName = base.applicationName();
+        snapshotForm = base.snapshotForm();
         sessions = base.sessions();
     }
 
@@ -127,6 +129,18 @@ public final class WorldStoreBuilder {
      */
     public WorldStoreBuilder snapshotDir(Path snapshotDir) {
         this.snapshotDir = snapshotDir;
+        return this;
+    }
+
+    /**
+     * Sets how per-world snapshots are kept, the ones the store takes before a destructive step included; default
+     * {@link SnapshotForm#FOLDER}. Restoring reads either form, whatever this says now.
+     *
+     * @param snapshotForm a folder, or a world archive ({@code <world>.zip}); {@code null} for the default
+     * @return this builder
+     */
+    public WorldStoreBuilder snapshotForm(SnapshotForm snapshotForm) {
+        this.snapshotForm = snapshotForm;
         return this;
     }
 
@@ -253,7 +267,7 @@ public final class WorldStoreBuilder {
     public StoreConfig build() {
         return new StoreConfig(dataDir, maxPoolSize, lockTimeout, durability, backupDir, snapshotDir, retention,
                 verifyOnOpen, createIfMissing && !readOnly, readOnly, serveInspection, attachIfHeld,
-                dropForeignObjects, applicationName, sessions);
+                dropForeignObjects, applicationName, sessions, snapshotForm);
     }
 
     /**

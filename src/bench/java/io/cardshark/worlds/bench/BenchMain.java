@@ -427,6 +427,19 @@ public final class BenchMain {
                 times(exportRate, generateRate, "of Jackson generate:"), "≥ 300,000 msgs/s, heap ≤ 256 MB",
                 met(exportRate == null ? null : exportRate >= 300_000 && exportHeap <= 256 * 1024 * 1024),
                 values("unit", "messages/s", "ours", exportRate, "peakHeapBytes", exportHeap));
+        Double archiveExportRate = folder("archiveExportMessagesPerSecond");
+        Double archiveExportHeap = folder("archiveExportPeakHeapBytes");
+        row("export a world archive (-Xmx256m)", folderSize, rateAndHeap(archiveExportRate, archiveExportHeap), "-", "-",
+                "-", times(archiveExportRate, exportRate, "of folder export:"), "heap ≤ 256 MB",
+                met(archiveExportHeap == null ? null : archiveExportHeap <= 256 * 1024 * 1024),
+                values("unit", "messages/s", "ours", archiveExportRate, "peakHeapBytes", archiveExportHeap,
+                        "archiveBytes", folder("archiveBytes")));
+        Double archiveImportRate = folder("archiveImportMessagesPerSecond");
+        Double archiveImportHeap = folder("archiveImportPeakHeapBytes");
+        row("import a world archive (-Xmx256m)", folderSize, rateAndHeap(archiveImportRate, archiveImportHeap), "-", "-",
+                "-", times(archiveImportRate, importRate, "of folder import:"), "heap ≤ 256 MB",
+                met(archiveImportHeap == null ? null : archiveImportHeap <= 256 * 1024 * 1024),
+                values("unit", "messages/s", "ours", archiveImportRate, "peakHeapBytes", archiveImportHeap));
 
         // 6. 8 threads
         Double ours8 = rate("ConcurrentAppendBench.ours");

@@ -3,9 +3,11 @@ package io.cardshark.worlds.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.folder.ArchiveResult;
 import io.cardshark.worlds.folder.ExportResult;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.folder.Progress;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -61,6 +63,30 @@ public final class FolderBenchmark {
         }
         long exportHeap = peakHeap();
 
+        // The same world through one archive: written (a folder export, then zipped), then imported into a fresh store.
+        resetPeaks();
+        Path archive = dir.resolve("archive/Bench_World.zip");
+        ArchiveResult zipped;
+        double archiveExportSeconds;
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open()) {
+            long t2 = System.nanoTime();
+            zipped = store.folders().exportArchive(List.of("Bench_World"), archive, Layout.DOCUMENTED, Progress.NONE);
+            archiveExportSeconds = (System.nanoTime() - t2) / 1e9;
+        }
+        long archiveExportHeap = peakHeap();
+        WorldStore.configure().dataDir(dir.resolve("store-from-archive")).open().close();
+        resetPeaks();
+        double archiveImportSeconds;
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store-from-archive")).open()) {
+            long t3 = System.nanoTime();
+            ImportResult fromArchive = store.folders().importArchive(archive, false).get(0);
+            archiveImportSeconds = (System.nanoTime() - t3) / 1e9;
+            if (!fromArchive.isImported()) {
+                throw new IllegalStateException(fromArchive.error());
+            }
+        }
+        long archiveImportHeap = peakHeap();
+
         double parseSeconds = BenchWorlds.jacksonParse(world.resolve("chats"));
         double generateSeconds = BenchWorlds.jacksonGenerate(messages);
 
@@ -71,12 +97,18 @@ public final class FolderBenchmark {
                 messages / importSeconds, mb / importSeconds, importHeap / 1e6);
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12.0f%n", "export (documented, atomic)", exportSeconds,
                 messages / exportSeconds, exported.bytes() / 1e6 / exportSeconds, exportHeap / 1e6);
+        System.out.printf("%-34s %12.2f %,14.0f %10.1f %12.0f%n", "archive export (documented, zip)",
+                archiveExportSeconds, messages / archiveExportSeconds, zipped.bytes() / 1e6 / archiveExportSeconds,
+                archiveExportHeap / 1e6);
+        System.out.printf("%-34s %12.2f %,14.0f %10.1f %12.0f%n", "archive import (fresh store)", archiveImportSeconds,
+                messages / archiveImportSeconds, zipped.bytes() / 1e6 / archiveImportSeconds, archiveImportHeap / 1e6);
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "raw Jackson parse of the chat bytes", parseSeconds,
                 messages / parseSeconds, chatBytes / 1e6 / parseSeconds, "-");
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "raw Jackson generate of as many", generateSeconds,
                 messages / generateSeconds, chatBytes / 1e6 / generateSeconds, "-");
-        System.out.printf("%nsource %.1f MB (chats %.1f MB), max heap %d MB, store file %.1f MB%n", mb, chatBytes / 1e6,
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), size(dir.resolve("store")) / 1e6);
+        System.out.printf("%nsource %.1f MB (chats %.1f MB), max heap %d MB, store file %.1f MB, archive %.1f MB%n", mb,
+                chatBytes / 1e6, Runtime.getRuntime().maxMemory() / (1024 * 1024), size(dir.resolve("store")) / 1e6,
+                zipped.bytes() / 1e6);
 
         // -Dbench.result=FILE: the figures as one JSON object, for the benchmark suite's runner (BenchMain).
         String result = System.getProperty("bench.result");
@@ -96,6 +128,11 @@ public final class FolderBenchmark {
                 g.writeNumberField("exportMessagesPerSecond", messages / exportSeconds);
                 g.writeNumberField("exportPeakHeapBytes", exportHeap);
                 g.writeNumberField("exportBytes", exported.bytes());
+                g.writeNumberField("archiveExportMessagesPerSecond", messages / archiveExportSeconds);
+                g.writeNumberField("archiveExportPeakHeapBytes", archiveExportHeap);
+                g.writeNumberField("archiveImportMessagesPerSecond", messages / archiveImportSeconds);
+                g.writeNumberField("archiveImportPeakHeapBytes", archiveImportHeap);
+                g.writeNumberField("archiveBytes", zipped.bytes());
                 g.writeNumberField("jacksonParseSeconds", parseSeconds);
                 g.writeNumberField("jacksonParseMessagesPerSecond", messages / parseSeconds);
                 g.writeNumberField("jacksonGenerateSeconds", generateSeconds);

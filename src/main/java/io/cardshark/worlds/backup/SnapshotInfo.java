@@ -12,7 +12,18 @@ import java.time.Instant;
  * @param takenAt when it was taken, as its name records it
  * @param reason  why it was taken: {@code manual}, {@code delete}, or {@code replace} (before an import with
  *                replace, or a restore from a snapshot, replaced the world)
- * @param folder  the world folder itself, in the CardShark layout (importable like any other)
+ * @param folder  the world folder itself, in the CardShark layout (importable like any other); or, for a snapshot
+ *                kept as an archive ({@link io.cardshark.worlds.SnapshotForm#ARCHIVE}), the world archive
+ *                {@code <world>.zip} holding that folder
  */
 public record SnapshotInfo(String worldId, String name, Instant takenAt, String reason, Path folder) {
+
+    /**
+     * Whether the snapshot is kept as a world archive rather than a folder.
+     *
+     * @return {@code true} when {@link #folder()} is a {@code .zip} file
+     */
+    public boolean isArchive() {
+        return folder.getFileName().toString().endsWith(".zip");
+    }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * replacing it by import, restoring a snapshot over it); a deleted world stays restorable until its
  * snapshots are pruned. Reach it through {@code WorldStore.snapshots()}.
  *
- * <p>Snapshots live in the store's snapshot folder, {@code <world>/<UTC time>-<reason>/<world>/}, and are
+ * <p>Snapshots live in the store's snapshot folder, {@code <world>/<UTC time>-<reason>/<world>/} (or
+ * {@code <world>.zip} there, when kept as archives: {@link io.cardshark.worlds.StoreConfig#snapshotForm()}), and are
  * pruned per world by the store's {@link io.cardshark.worlds.Retention}. A snapshot taken inside a step that
  * then rolls back is discarded, so every listed snapshot shows a state the world really had. A failure to
  * write or list the snapshot folder is a {@link io.cardshark.worlds.WorldStoreException} with
@@ -25,6 +26,17 @@ public interface Snapshots {
      * @throws io.cardshark.worlds.InvalidInputException when {@code worldId} is not a path-safe name
      */
     SnapshotInfo take(String worldId);
+
+    /**
+     * Snapshots {@code worldId} now in the given form, whatever the store's {@code snapshotForm} says.
+     *
+     * @param worldId the world to snapshot
+     * @param form    a folder, or a world archive {@code <world>.zip}
+     * @return the new snapshot, with reason {@code manual}
+     * @throws io.cardshark.worlds.NotFoundException     when there is no such world
+     * @throws io.cardshark.worlds.InvalidInputException when {@code worldId} is not a path-safe name
+     */
+    SnapshotInfo take(String worldId, io.cardshark.worlds.SnapshotForm form);
 
     /**
      * Every snapshot of every world, including deleted ones, newest first.

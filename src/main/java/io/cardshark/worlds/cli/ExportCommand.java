@@ -1,6 +1,7 @@
 package io.cardshark.worlds.cli;
 
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.folder.ArchiveResult;
 import io.cardshark.worlds.folder.ExportResult;
 import io.cardshark.worlds.folder.Layout;
 import picocli.CommandLine.ArgGroup;
@@ -13,8 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export worlds as folders, one sub-folder each, atomically:",
-                "the target is always the complete old or the complete new folder."})
+        description = {"Export worlds as folders, one sub-folder each, or as one zip of those folders (--archive),",
+                "atomically: the target is always the complete old or the complete new folder or file."})
 final class ExportCommand extends StoreCommand {
 
     static final class Which {
@@ -28,8 +29,17 @@ final class ExportCommand extends StoreCommand {
     @ArgGroup(multiplicity = "1")
     Which which;
 
-    @Option(names = "--to", required = true, paramLabel = "DIR", description = "The folder to export into.")
-    Path to;
+    static final class Where {
+        @Option(names = "--to", required = true, paramLabel = "DIR", description = "The folder to export into.")
+        Path to;
+
+        @Option(names = "--archive", required = true, paramLabel = "FILE.zip",
+                description = "One zip of the world folders instead: deterministic bytes, written atomically.")
+        Path archive;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Where where;
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "documented",
             converter = LayoutConverter.class,
@@ -43,9 +53,16 @@ final class ExportCommand extends StoreCommand {
     @Override
     int run(WorldStore s, PrintWriter out) {
         List<ExportResult> results;
+        ArchiveResult archive = null;
         try (ProgressReporter progress = ProgressReporter.forExport()) {
-            results = which.all ? s.folders().exportAll(to, layout, progress)
-                    : s.folders().export(which.worlds, to, layout, progress);
+            if (where.archive != null) {
+                archive = which.all ? s.folders().exportAllArchive(where.archive, layout, progress)
+                        : s.folders().exportArchive(which.worlds, where.archive, layout, progress);
+                results = archive.worlds();
+            } else {
+                results = which.all ? s.folders().exportAll(where.to, layout, progress)
+                        : s.folders().export(which.worlds, where.to, layout, progress);
+            }
         }
         if (json) {
             out.println(ResultJson.exports(results));
@@ -55,6 +72,10 @@ final class ExportCommand extends StoreCommand {
                         Terminal.safe(r.worldId()), Terminal.safe(r.target().toString()),
                         r.layout().name().toLowerCase(java.util.Locale.ROOT), r.files(), r.chats(), r.messages(), r.bytes(),
                         r.replaced() ? ", replaced the old folder" : "");
+            }
+            if (archive != null) {
+                out.printf("wrote %s: %d worlds, %d entries, %d bytes%n", Terminal.safe(archive.archive().toString()),
+                        archive.worlds().size(), archive.entries(), archive.bytes());
             }
         }
         return Main.EXIT_OK;

@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import world folders, folders of worlds, or worlds in CardShark's later forms (a V2 world card"
+        description = {"Import world folders, folders of worlds, world archives (a zip of world folders, as export"
+                + " --archive writes), or worlds in CardShark's later forms (a V2 world card"
                 + " PNG, a ZIP export, a .cardshark.zip, a rooms-array world folder), each world in one transaction.",
                 "Exits 1 when any world was rejected; the others are imported."})
 final class ImportCommand extends StoreCommand {
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "A world folder, a folder holding world folders,"
-            + " a world card PNG, or a world ZIP (.zip, .cardshark.zip).")
+            + " a world archive (.zip of world folders), a world card PNG, or a CardShark ZIP (.zip, .cardshark.zip).")
     List<Path> paths;
 
     @Option(names = "--replace", description = "Replace a world that already exists (atomically) instead of refusing it.")

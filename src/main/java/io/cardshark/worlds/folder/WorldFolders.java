@@ -117,4 +117,72 @@ public interface WorldFolders {
      *                                                 when writing fails
      */
     List<ExportResult> exportAll(Path targetDir, Layout layout, Progress progress);
+
+    /**
+     * Exports the given worlds into one ZIP archive of the worlds-base-folder layout: {@code {world id}/...} for each
+     * world, exactly the files {@link #export(List, Path, Layout)} writes. The bytes are deterministic: entries in
+     * code-point order of their paths (each folder before its contents), every time stamp 2000-01-01 00:00, deflate
+     * at level 6, no extra fields, so exporting an unchanged store twice gives identical files (with one JDK's
+     * zlib). The archive is written under a temporary name in its own folder, owner-only, forced to disk and
+     * renamed over {@code archive}, and the folder forced: the archive is the complete old file or the complete new
+     * one. Streamed: a world is exported to a scratch folder beside the archive and added a file at a time, so the
+     * heap does not grow with the world.
+     *
+     * @param worldIds the worlds to put in the archive, in this order (their entries are sorted all the same)
+     * @param archive  the archive to write; its folder is created when missing, and an existing file is replaced
+     * @param layout   how to lay the worlds out; {@code null} for {@link Layout#DOCUMENTED}
+     * @param progress hears each world's progress, in chat messages written
+     * @return the report
+     * @throws io.cardshark.worlds.NotFoundException   when a world does not exist (no archive is written)
+     * @throws io.cardshark.worlds.WorldStoreException with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                 when writing fails; {@code archive} is then unchanged
+     */
+    ArchiveResult exportArchive(List<String> worldIds, Path archive, Layout layout, Progress progress);
+
+    /**
+     * Like {@link #exportArchive(List, Path, Layout, Progress)}, for every world of the store, ordered by id.
+     *
+     * @param archive  the archive to write
+     * @param layout   how to lay the worlds out; {@code null} for {@link Layout#DOCUMENTED}
+     * @param progress hears each world's progress, in chat messages written
+     * @return the report; an empty store gives an archive without entries
+     * @throws io.cardshark.worlds.WorldStoreException with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                 when writing fails
+     */
+    ArchiveResult exportAllArchive(Path archive, Layout layout, Progress progress);
+
+    /**
+     * Imports the worlds of a world archive ({@link #exportArchive}, or any ZIP of world folders, each at the top),
+     * each world in one transaction as {@link #importFolders(List, boolean)} does. The archive is checked whole
+     * before any world is imported: its central directory (read twice, both readings agreeing), every entry name
+     * (no {@code ..}, absolute path, backslash, drive letter or control character; no two entries naming one file,
+     * world folders compared ignoring case and Unicode normalisation as world ids clash), no links or special
+     * entries, every {@code limits} bound, then every entry's data, held to its declared size and CRC-32 while it
+     * is extracted (streamed) into an owner-only scratch folder of the store. A refused archive leaves the store
+     * exactly as it was. Then each world folder is imported from the scratch folder, which is removed at the end.
+     *
+     * @param archive  the archive to read; only read
+     * @param replace  replace a world that already exists (atomically, after a snapshot of it), instead of refusing it
+     * @param limits   the bounds the archive must keep; {@link ArchiveLimits#DEFAULT} unless the caller knows better
+     * @param progress hears each world's progress, in bytes read
+     * @return one report per world, ordered by id; a world rejected by the folder importer is reported, not thrown
+     * @throws FolderFormatException                   when the archive is refused: the message names the archive, the
+     *                                                 entry and what is wrong with it, and nothing was imported
+     * @throws io.cardshark.worlds.WorldStoreException with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE}
+     *                                                 when the scratch folder cannot be written
+     */
+    List<ImportResult> importArchive(Path archive, boolean replace, ArchiveLimits limits, Progress progress);
+
+    /**
+     * {@link #importArchive(Path, boolean, ArchiveLimits, Progress)} with {@link ArchiveLimits#DEFAULT} and no
+     * progress.
+     *
+     * @param archive the archive to read
+     * @param replace replace worlds that already exist instead of refusing them
+     * @return one report per world, ordered by id
+     * @throws FolderFormatException when the archive is refused; nothing was imported
+     */
+    default List<ImportResult> importArchive(Path archive, boolean replace) {
+        return importArchive(archive, replace, ArchiveLimits.DEFAULT, Progress.NONE);
+    }
 }

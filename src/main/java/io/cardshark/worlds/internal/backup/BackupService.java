@@ -310,7 +310,7 @@ public final class BackupService implements Backups {
     private static StoreConfig quietCopy(StoreConfig config, Path dataDir) {
         return new StoreConfig(dataDir, config.maxPoolSize(), config.lockTimeout(), config.durability(),
                 config.backupDir(), config.snapshotDir(), config.retention(), config.verifyOnOpen(), false, false,
-                false, false, false, config.applicationName(), config.sessions());
+                false, false, false, config.applicationName(), config.sessions(), config.snapshotForm());
     }
 
     private static void checkZip(Path zip) throws IOException {

@@ -1,7 +1,10 @@
 package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.folder.ArchiveLimits;
+import io.cardshark.worlds.folder.ArchiveResult;
 import io.cardshark.worlds.folder.ExportResult;
+import io.cardshark.worlds.folder.FolderFormatException;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
 import io.cardshark.worlds.folder.Progress;
@@ -33,13 +36,15 @@ public final class FolderService implements WorldFolders {
     private final WorldExporter exporter;
     private final SnapshotStore snapshotStore;
     private final SnapshotService snapshots;
+    private final WorldArchives archives;
 
     public FolderService(StoreEngine engine) {
         this.engine = engine;
         this.exporter = new WorldExporter(engine);
         this.snapshotStore = new SnapshotStore(engine, exporter);
         this.importer = new WorldImporter(engine, snapshotStore);
-        this.snapshots = new SnapshotService(engine, snapshotStore, importer);
+        this.archives = new WorldArchives(engine, exporter, importer);
+        this.snapshots = new SnapshotService(engine, snapshotStore, importer, archives);
     }
 
     /** Per-world snapshots, which live beside the folder format because a snapshot is a world folder. */
@@ -69,7 +74,7 @@ public final class FolderService implements WorldFolders {
             // "." or "worlds/.." name a folder by where they lead: its name is the world's id.
             Path path = given.toAbsolutePath().normalize();
             if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                results.add(importer.importFile(path, replace, progress));
+                results.addAll(importFile(path, replace, progress));
                 continue;
             }
             if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -90,6 +95,18 @@ public final class FolderService implements WorldFolders {
             }
         }
         return results;
+    }
+
+    /** A world archive's worlds, or a later form's one world; a refused archive is reported as one rejection. */
+    private List<ImportResult> importFile(Path file, boolean replace, Progress progress) {
+        if (!WorldArchives.isWorldArchive(file)) {
+            return List.of(importer.importFile(file, replace, progress));
+        }
+        try {
+            return archives.importArchive(file, replace, ArchiveLimits.DEFAULT, progress);
+        } catch (FolderFormatException e) {
+            return List.of(WorldArchives.refused(file, e));
+        }
     }
 
     /** The world sub-folders of a base folder; loose files and {@code .*.tmp} entries are skipped. */
@@ -121,8 +138,29 @@ public final class FolderService implements WorldFolders {
 
     @Override
     public List<ExportResult> exportAll(Path targetDir, Layout layout, Progress progress) {
-        List<String> ids = engine.transaction(null, tx -> tx.read(null,
+        return export(allIds(), targetDir, layout, progress);
+    }
+
+    private List<String> allIds() {
+        return engine.transaction(null, tx -> tx.read(null,
                 dsl -> dsl.select(WORLD.ID).from(WORLD).orderBy(WORLD.ID).fetch(WORLD.ID)));
-        return export(ids, targetDir, layout, progress);
+    }
+
+    @Override
+    public ArchiveResult exportArchive(List<String> worldIds, Path archive, Layout layout, Progress progress) {
+        Objects.requireNonNull(archive, "archive");
+        return archives.export(worldIds, archive, layout == null ? Layout.DOCUMENTED : layout, progress);
+    }
+
+    @Override
+    public ArchiveResult exportAllArchive(Path archive, Layout layout, Progress progress) {
+        return exportArchive(allIds(), archive, layout, progress);
+    }
+
+    @Override
+    public List<ImportResult> importArchive(Path archive, boolean replace, ArchiveLimits limits, Progress progress) {
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(limits, "limits");
+        return archives.importArchive(archive, replace, limits, progress);
     }
 }

@@ -2,6 +2,7 @@ package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.internal.rows.SettingRows;
 import io.cardshark.worlds.ErrorCode;
+import io.cardshark.worlds.SnapshotForm;
 import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.WorldStoreException;
@@ -33,7 +34,8 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /**
  * Snapshots on disk: {@code <snapshotDir>/<world>/<time>-<reason>/<world>/}, each an ordinary world
- * folder in the CardShark layout (the layout that reproduces imported files byte for byte). The exporter
+ * folder in the CardShark layout (the layout that reproduces imported files byte for byte), or the same folder as
+ * a world archive {@code <world>.zip} when the store keeps snapshots as archives. The exporter
  * writes the inner folder atomically, so a snapshot folder is complete or absent; a stamp folder left
  * empty by a crash is not listed.
  */
@@ -44,6 +46,7 @@ final class SnapshotStore implements BeforeDestroy {
     /** The marker a destructive step's transaction leaves for its pending snapshot: committed with the step. */
     private static final String PENDING_MARKER = "snapshot.pending:";
     private static final String PENDING_SUFFIX = ".pending";
+    private static final String ARCHIVE_SUFFIX = ".zip";
 
     private final StoreConfig config;
     private final StoreEngine engine;
@@ -68,7 +71,7 @@ final class SnapshotStore implements BeforeDestroy {
         }
         Stamp stamp = newStamp(worldId, reason);
         Path pending = pendingDir(stamp.dir());
-        write(dsl, worldId, pending);
+        write(dsl, worldId, pending, config.snapshotForm());
         SettingRows.put(dsl, marker(worldId, stamp.name()), "pending");
         engine.afterCommit(() -> complete(worldId, stamp.name()));
         engine.afterRollback(() -> discard(worldId, pending));
@@ -84,11 +87,11 @@ final class SnapshotStore implements BeforeDestroy {
     }
 
     /** Snapshots {@code worldId} as {@code dsl}'s transaction sees it, under its final name at once. */
-    SnapshotInfo take(DSLContext dsl, String worldId, String reason) {
+    SnapshotInfo take(DSLContext dsl, String worldId, String reason, SnapshotForm form) {
         Stamp stamp = newStamp(worldId, reason);
         Path pending = pendingDir(stamp.dir());
         try {
-            write(dsl, worldId, pending);
+            write(dsl, worldId, pending, form);
             rename(stamp.dir());
         } catch (IOException e) {
             discard(worldId, pending);
@@ -100,7 +103,7 @@ final class SnapshotStore implements BeforeDestroy {
         }
         log.info("world {}: snapshot {} taken ({})", worldId, stamp.name(), reason);
         prune(worldId);
-        return new SnapshotInfo(worldId, stamp.name(), stamp.at(), reason, stamp.dir().resolve(worldId));
+        return new SnapshotInfo(worldId, stamp.name(), stamp.at(), reason, kept(stamp.dir(), worldId));
     }
 
     private record Stamp(String name, Instant at, Path dir) {
@@ -136,14 +139,43 @@ final class SnapshotStore implements BeforeDestroy {
         }
     }
 
-    private void write(DSLContext dsl, String worldId, Path stampDir) {
+    private void write(DSLContext dsl, String worldId, Path stampDir, SnapshotForm form) {
         try {
             OwnerOnly.createDirectories(stampDir);
-            exporter.exportWithin(dsl, worldId, stampDir, Layout.CARDSHARK);
+            if (form == SnapshotForm.ARCHIVE) {
+                writeArchive(dsl, worldId, stampDir);
+            } else {
+                exporter.exportWithin(dsl, worldId, stampDir, Layout.CARDSHARK);
+            }
         } catch (IOException e) {
             throw new WorldStoreException(ErrorCode.IO_FAILURE, worldId, "world " + worldId + ": snapshot into "
                     + stampDir + " failed (" + e.getMessage() + "); nothing was changed", e);
         }
+    }
+
+    /**
+     * The world folder, exported inside the caller's transaction into a scratch folder of the stamp and zipped into
+     * {@code <world>.zip} beside it. The scratch name ends in {@code .tmp}, so a crash's leftover is removed on open.
+     */
+    private void writeArchive(DSLContext dsl, String worldId, Path stampDir) throws IOException {
+        Path scratch = OwnerOnly.createDirectory(stampDir.resolve(".export.tmp"));
+        try (ArchiveWriter archive = ArchiveWriter.begin(stampDir.resolve(worldId + ARCHIVE_SUFFIX))) {
+            exporter.exportWithin(dsl, worldId, scratch, Layout.CARDSHARK);
+            archive.addTree(scratch.resolve(worldId), worldId);
+            archive.commit();
+        } finally {
+            FileSync.deleteTree(scratch);
+        }
+    }
+
+    /** What a stamp folder keeps: the world folder, or the world archive; {@code null} when neither is complete. */
+    private static Path kept(Path stampDir, String worldId) {
+        Path folder = stampDir.resolve(worldId);
+        if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return folder;
+        }
+        Path archive = stampDir.resolve(worldId + ARCHIVE_SUFFIX);
+        return Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) ? archive : null;
     }
 
     /** A written pending folder takes its stamp's name, durably. */
@@ -241,8 +273,8 @@ final class SnapshotStore implements BeforeDestroy {
         try (Stream<Path> stamps = Files.list(worldDir)) {
             for (Path stampDir : stamps.toList()) {
                 Stamps.Stamp stamp = Stamps.parse(stampDir.getFileName().toString());
-                Path folder = stampDir.resolve(worldId);
-                if (stamp != null && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                Path folder = kept(stampDir, worldId);
+                if (stamp != null && folder != null) {
                     into.add(new SnapshotInfo(worldId, stampDir.getFileName().toString(), stamp.at(), stamp.reason(), folder));
                 }
             }
@@ -268,7 +300,7 @@ final class SnapshotStore implements BeforeDestroy {
                         if (Stamps.parse(stampDir.getFileName().toString()) == null) {
                             continue;
                         }
-                        if (!Files.isDirectory(stampDir.resolve(worldId), LinkOption.NOFOLLOW_LINKS)) {
+                        if (kept(stampDir, worldId) == null) {
                             FileSync.deleteTree(stampDir);
                             log.info("world {}: removed {}, the leftover of an interrupted snapshot", worldId, stampDir);
                             continue;
@@ -299,7 +331,7 @@ final class SnapshotStore implements BeforeDestroy {
     private void prune(String worldId) {
         for (SnapshotInfo old : Stamps.expired(list(worldId), SnapshotInfo::takenAt, config.retention(), Instant.now())) {
             try {
-                FileSync.deleteTree(old.folder().getParent());
+                FileSync.deleteTree(old.folder().getParent()); // the stamp folder, whichever form it keeps
                 log.info("world {}: snapshot {} pruned (retention {})", worldId, old.name(), config.retention());
             } catch (IOException e) {
                 log.warn("world {}: snapshot {} could not be pruned: {}", worldId, old.name(), e.getMessage());

@@ -85,7 +85,7 @@ public final class LaterForms {
                 return new Source(WorldForm.CARDSHARK_ZIP, null, items, null);
             }
             throw origin.refuse("neither " + ZipFormat1Form.META + " (ZIP format 1) nor " + CardSharkZipForm.WORLD
-                    + " (.cardshark.zip) is in the archive: not a CardShark world export");
+                    + " (.cardshark.zip) is in the archive, nor any world folder (a world archive): not a world export");
         }
         if (name.endsWith(".json")) {
             byte[] bytes = BoundedFiles.read(path, MAX_STATE_BYTES, origin);

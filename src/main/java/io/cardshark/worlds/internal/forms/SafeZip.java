@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -43,10 +43,18 @@ public final class SafeZip {
      * @param maxTotalBytes   the most uncompressed bytes over all entries
      * @param maxRatio        the highest uncompressed-to-compressed ratio of an entry above {@code ratioFloorBytes}
      * @param ratioFloorBytes entries up to this size are not ratio-checked (tiny files compress very well)
+     * @param maxDepth        the most path segments in an entry name
      */
     public record Limits(long maxArchiveBytes, int maxEntries, long maxEntryBytes, long maxTotalBytes,
-                         int maxRatio, long ratioFloorBytes) {
+                         int maxRatio, long ratioFloorBytes, int maxDepth) {
+        /** No CardShark export nests deeper than a few folders; 64 leaves room and still stops a path bomb. */
+        public static final int DEFAULT_DEPTH = 64;
         public static final Limits DEFAULT = new Limits(512L * MiB, 10_000, 64L * MiB, 512L * MiB, 100, MiB);
+
+        public Limits(long maxArchiveBytes, int maxEntries, long maxEntryBytes, long maxTotalBytes, int maxRatio,
+                      long ratioFloorBytes) {
+            this(maxArchiveBytes, maxEntries, maxEntryBytes, maxTotalBytes, maxRatio, ratioFloorBytes, DEFAULT_DEPTH);
+        }
     }
 
     /** One file of the archive: its name as stored and its exact bytes. */
@@ -73,25 +81,101 @@ public final class SafeZip {
         return read(archive, Limits.DEFAULT);
     }
 
-    /** The archive's files, in archive order. */
+    /** The archive's files, in archive order, each whole in memory: for CardShark's exports, which are small. */
     public static List<Item> read(Path archive, Limits limits) {
-        Origin origin = Origin.file(archive);
-        List<CentralDirectory.Entry> raw = rawDirectory(archive, origin, limits);
-        try (ZipFile zip = new ZipFile(archive.toFile(), ZipFile.OPEN_READ, CentralDirectory.LEGACY_NAMES)) {
-            List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
-            agree(raw, entries, origin);
-            checkAll(raw, entries, origin, limits);
+        try (Checked zip = open(archive, limits, ZipEntryNames::folded)) {
             List<Item> items = new ArrayList<>();
-            for (ZipEntry e : entries) {
+            for (ZipEntry e : zip.entries()) {
                 if (!e.isDirectory()) {
-                    items.add(new Item(e.getName(), readEntry(zip, e, origin.entry(e.getName()))));
+                    items.add(new Item(e.getName(), zip.readAll(e)));
                 }
             }
             return items;
+        }
+    }
+
+    /**
+     * Opens an archive and checks everything that needs no entry data (names, clashes, types, methods, declared
+     * sizes), so an archive refused for any of these is refused before a byte of it is used. Entry data is then
+     * read through {@link Checked#stream}, which holds it to its declared size and CRC-32.
+     *
+     * @param clashKey two entry names with the same key name one file (as the caller will lay them out): the
+     *                 archive is refused
+     */
+    public static Checked open(Path archive, Limits limits, Function<String, String> clashKey) {
+        Origin origin = Origin.file(archive);
+        List<CentralDirectory.Entry> raw = rawDirectory(archive, origin, limits);
+        ZipFile zip = null;
+        try {
+            zip = new ZipFile(archive.toFile(), ZipFile.OPEN_READ, CentralDirectory.LEGACY_NAMES);
+            List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
+            agree(raw, entries, origin);
+            checkAll(raw, entries, origin, limits, clashKey);
+            return new Checked(zip, List.copyOf(entries), origin);
         } catch (FolderFormatException refusal) {
+            closeQuietly(zip);
             throw refusal;
         } catch (IOException | RuntimeException e) {
+            closeQuietly(zip);
             throw origin.refuse("not a readable ZIP archive, or its central directory is damaged (" + e + ")", e);
+        }
+    }
+
+    private static void closeQuietly(ZipFile zip) {
+        if (zip != null) {
+            try {
+                zip.close();
+            } catch (IOException ignored) {
+                // the refusal being thrown says more than a failed close
+            }
+        }
+    }
+
+    /** An archive whose directory passed every check; its entries are read one at a time, as streams. */
+    public static final class Checked implements AutoCloseable {
+        private final ZipFile zip;
+        private final List<ZipEntry> entries;
+        private final Origin origin;
+
+        private Checked(ZipFile zip, List<ZipEntry> entries, Origin origin) {
+            this.zip = zip;
+            this.entries = entries;
+            this.origin = origin;
+        }
+
+        /** Every entry, directories included, in archive order. */
+        public List<ZipEntry> entries() {
+            return entries;
+        }
+
+        public Origin origin() {
+            return origin;
+        }
+
+        /**
+         * The entry's data, never more than its declared size: reading past it, ending before it, or a CRC-32
+         * that does not match is refused (a {@link FolderFormatException} naming the archive and the entry).
+         */
+        public InputStream stream(ZipEntry e) {
+            Origin at = origin.entry(e.getName());
+            try {
+                return new VerifiedEntry(zip.getInputStream(e), e, at);
+            } catch (IOException | RuntimeException x) {
+                throw at.refuse("the entry's data cannot be read: damaged or cut short (" + x + ")", x);
+            }
+        }
+
+        byte[] readAll(ZipEntry e) {
+            try (InputStream in = stream(e)) {
+                return in.readAllBytes();
+            } catch (IOException x) {
+                throw origin.entry(e.getName()).refuse("the entry's data cannot be read: damaged or cut short (" + x + ")", x);
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(zip);
         }
     }
 
@@ -124,7 +208,8 @@ public final class SafeZip {
     }
 
     /** Every check that needs no entry data: names, clashes, types, methods and declared sizes. */
-    private static void checkAll(List<CentralDirectory.Entry> raw, List<ZipEntry> entries, Origin origin, Limits limits) {
+    private static void checkAll(List<CentralDirectory.Entry> raw, List<ZipEntry> entries, Origin origin, Limits limits,
+                                 Function<String, String> clashKey) {
         long total = 0;
         for (int i = 0; i < entries.size(); i++) {
             ZipEntry e = entries.get(i);
@@ -133,33 +218,38 @@ public final class SafeZip {
             if (problem != null) {
                 throw at.refuse("the entry name " + problem);
             }
+            int depth = ZipEntryNames.depth(e.getName());
+            if (depth > limits.maxDepth()) {
+                throw at.refuse("the entry name has " + depth + " path segments; the limit is " + limits.maxDepth());
+            }
             checkType(raw.get(i), e, at);
             total += checkSizes(e, at, limits);
             if (total > limits.maxTotalBytes()) {
                 throw at.refuse("the entries hold more than " + limits.maxTotalBytes() + " uncompressed bytes in total");
             }
         }
-        checkClashes(entries, origin);
+        checkClashes(entries, origin, clashKey);
     }
 
     /**
      * No two entries may name one file, exactly or ignoring case (CardShark runs on Windows, where they would
      * overwrite each other), and no file may also be a directory.
      */
-    private static void checkClashes(List<ZipEntry> entries, Origin origin) {
+    private static void checkClashes(List<ZipEntry> entries, Origin origin, Function<String, String> clashKey) {
         Map<String, String> byFolded = new HashMap<>();
         Map<String, String> directories = new HashMap<>(); // folded directory path -> an entry inside it
         for (ZipEntry e : entries) {
-            String folded = ZipEntryNames.folded(e.getName());
+            String folded = clashKey.apply(e.getName());
             String earlier = byFolded.putIfAbsent(folded, e.getName());
             if (earlier != null) {
                 throw origin.entry(e.getName()).refuse(earlier.equals(e.getName()) ? "the name appears twice in the archive"
-                        : "the name differs only in case from entry " + earlier);
+                        : "the name differs only in " + ZipEntryNames.difference(earlier, e.getName()) + " from entry "
+                        + earlier);
             }
             recordDirectories(e.getName(), folded, directories);
         }
         for (ZipEntry e : entries) {
-            String inside = directories.get(ZipEntryNames.folded(e.getName()));
+            String inside = directories.get(clashKey.apply(e.getName()));
             if (!e.isDirectory() && inside != null) {
                 throw origin.entry(e.getName()).refuse("a file of that name is also a directory (of entry " + inside + ")");
             }
@@ -207,29 +297,5 @@ public final class SafeZip {
                     + size + ") exceeds " + limits.maxRatio() + ":1: a zip bomb?");
         }
         return size;
-    }
-
-    /** Reads at most declared size + 1 bytes; the bytes read must be exactly the declared size and match the CRC. */
-    private static byte[] readEntry(ZipFile zip, ZipEntry e, Origin at) {
-        long declared = e.getSize();
-        byte[] bytes;
-        try (InputStream in = zip.getInputStream(e)) {
-            bytes = in.readNBytes((int) declared + 1);
-        } catch (IOException | RuntimeException x) {
-            throw at.refuse("the entry's data cannot be read: damaged or cut short (" + x + ")", x);
-        }
-        if (bytes.length > declared) {
-            throw at.refuse("the data is longer than the declared size of " + declared + " bytes");
-        }
-        if (bytes.length < declared) {
-            throw at.refuse("the data holds only " + bytes.length + " of the declared " + declared
-                    + " bytes: damaged or cut short");
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
-            throw at.refuse(String.format("CRC-32 mismatch (declared %08x, data %08x)", e.getCrc(), crc.getValue()));
-        }
-        return bytes;
     }
 }

@@ -65,6 +65,17 @@ final class ZipEntryNames {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
+    /** How many path segments the name has ({@code a/b/} and {@code a/b} both 2). */
+    static int depth(String name) {
+        String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        return (int) path.chars().filter(c -> c == '/').count() + 1;
+    }
+
+    /** What sets two clashing names apart, for the refusal: {@code case} or {@code Unicode normalisation}. */
+    static String difference(String a, String b) {
+        return folded(a).equals(folded(b)) ? "case" : "Unicode normalisation";
+    }
+
     static boolean isDirectory(String name) {
         return name.endsWith("/");
     }

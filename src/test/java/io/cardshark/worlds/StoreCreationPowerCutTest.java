@@ -82,6 +82,28 @@ class StoreCreationPowerCutTest {
         }
     }
 
+    /**
+     * The long form's cut 2250 (seed 3622173568): the creation's fourth write, while H2 opened the session of the
+     * database being built, torn after 0 bytes. H2 kept that database object in this JVM (its session failed to
+     * close) and handed it back to the next open, which failed with the same "Writing ... failed; length 0 at
+     * 16384" whatever the disk held. A real power cut ends the process, so the power-cut file system now ends
+     * such objects at its restart ({@code H2InProcess}); then the disk the cut left opens as a new store.
+     */
+    @Test
+    void theLongFormsCut2250OpensOnceThePowerCutEndsH2sDatabaseObject() throws IOException {
+        Path data = tmp.resolve("POWER_LOSS-2250");
+        try (PowerCutFileSystem fs = PowerCutFileSystem.mount(data, 3622173568L * 1_000_003L + 2250)) {
+            fs.cutAfterWrites(4);
+            assertThatThrownBy(() -> WorldStore.open(config(data))).isInstanceOf(WorldStoreException.class)
+                    .hasMessageContaining("worlds-new.mv.db failed; length 0 at 16384");
+            assertThat(fs.cuts().get(0).detail()).isEqualTo("the first 4 of 5 pending ops reached the disk, then op 5 "
+                    + "(a write of 4096 bytes at 16384) was torn after 0 bytes");
+            assertThat(fs.restart()).as("H2's database objects the cut left in this JVM").hasSize(1)
+                    .allSatisfy(name -> assertThat(name).endsWith("/worlds-new"));
+            assertWholeAndEmpty(data);
+        }
+    }
+
     /** Once the open returned, a cut with any policy leaves the store whole, with what was acknowledged. */
     @Test
     void aCutAfterTheCreationLeavesAWholeStore() throws IOException {

@@ -115,6 +115,7 @@ public final class PowerCutFileSystem implements AutoCloseable {
     private boolean down;
     /** Bumped by {@link #restart}: channels opened before a cut stay dead after it. */
     private int generation;
+    private int endedAtRestarts;
 
     private PowerCutFileSystem(String root, long seed) {
         this.root = root;
@@ -233,15 +234,30 @@ public final class PowerCutFileSystem implements AutoCloseable {
 
     /**
      * Power back on: the file system serves again what the disk held at the cut, under the same root. Channels
-     * opened before the cut stay dead. (H2 keeps a database object per name until it is closed; if the dead one
-     * was not closed, reopen a {@linkplain #materialize materialized} copy under another name instead.)
+     * opened before the cut stay dead. A real power cut also ends the process, and with it every database H2
+     * held open: so does this, for the databases whose files are under the root ({@link H2InProcess}; H2
+     * otherwise keeps a database object whose last session failed to close, and hands it back to the next open
+     * of that name instead of reading the disk). Returns the names of the databases it ended.
      */
-    public synchronized void restart() {
-        if (!down) {
-            throw new IllegalStateException("The power is on: cut first");
+    public List<String> restart() {
+        synchronized (this) {
+            if (!down) {
+                throw new IllegalStateException("The power is on: cut first");
+            }
         }
-        down = false;
-        generation++;
+        // Outside this monitor: H2's threads may hold a database's lock while they wait for it.
+        List<String> ended = H2InProcess.endUnder(SCHEME, root);
+        synchronized (this) {
+            down = false;
+            generation++;
+            endedAtRestarts += ended.size();
+        }
+        return ended;
+    }
+
+    /** How many H2 databases {@link #restart} ended so far (left open in this JVM by a cut). */
+    public synchronized int endedAtRestarts() {
+        return endedAtRestarts;
     }
 
     public synchronized Counters counters() {

@@ -125,4 +125,52 @@ public interface Worlds {
      *                              world is then not deleted
      */
     void delete(String worldId);
+
+    /**
+     * Makes a branch of a world, a save slot: a new world holding everything of the source (locations, exits,
+     * NPCs, visits, player, chats and messages, events, files, metadata) as of one moment, under a new name.
+     * The copy is made inside the database in one transaction, during which the source's writers wait; a crash
+     * leaves either no branch or all of it. The branch is an ordinary world (play it, export it, snapshot it,
+     * delete it); its {@link Lineage} records the source, the moment and the label. What a
+     * {@link io.cardshark.worlds.session.WorldSession} of the source holds unsaved is not copied: flush it first.
+     *
+     * @param worldId the world to copy
+     * @param newName the branch's display name; its id is derived from it as {@link #create} derives one
+     * @return the branch
+     * @throws NotFoundException      when there is no such world
+     * @throws AlreadyExistsException when a world has the new id, or that id ignoring case
+     * @throws InvalidInputException  when the name is blank or longer than 1000 characters, or the id would
+     *                                exceed 255 UTF-8 bytes
+     */
+    World branch(String worldId, String newName);
+
+    /**
+     * Like {@link #branch(String, String)}, with a label kept in the branch's lineage ("before the duel").
+     *
+     * @param worldId the world to copy
+     * @param newName the branch's display name
+     * @param label   a label, at most 1000 characters, or {@code null}
+     * @return the branch
+     * @throws NotFoundException      when there is no such world
+     * @throws AlreadyExistsException when a world has the new id, or that id ignoring case
+     * @throws InvalidInputException  when the name or the label is invalid
+     */
+    World branch(String worldId, String newName, String label);
+
+    /**
+     * Where a branch came from.
+     *
+     * @param worldId the world's id
+     * @return its lineage; empty when the world was not made by {@link #branch}
+     * @throws NotFoundException when there is no such world
+     */
+    Optional<Lineage> lineage(String worldId);
+
+    /**
+     * The lineage of every branch in the store, oldest first: the edges of the family trees (a world that is
+     * no branch and has none appears in none).
+     *
+     * @return the lineage records
+     */
+    List<Lineage> branches();
 }

@@ -17,7 +17,8 @@ import java.io.PrintWriter;
         subcommands = {ListCommand.class, ShowCommand.class, CreateCommand.class, DeleteCommand.class,
                 ExampleCommand.class, ImportCommand.class, ExportCommand.class, ActivateCommand.class, StatusCommand.class, InfoCommand.class, SqlCommand.class, ShellCommand.class, ConsoleCommand.class,
                 VerifyCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
-                SnapshotCommand.class, SnapshotsCommand.class, RestoreWorldCommand.class,
+                SnapshotCommand.class, SnapshotsCommand.class, RestoreWorldCommand.class, BranchCommand.class,
+                BranchesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -97,6 +97,23 @@ class LegacyStoreTest {
         }
     }
 
+    @Test
+    void theUpgradeReachesSchema3AndVerifiesFull() throws Exception {
+        Path store = legacyStore();
+        try (WorldStore upgraded = WorldStore.configure().dataDir(store).serveInspection(false).open()) {
+            assertThat(upgraded.info().schemaVersion()).isEqualTo("3");
+            long messages = 0;
+            for (var w : upgraded.worlds().list()) {
+                for (var chat : upgraded.chats().list(w.id())) {
+                    messages += chat.messageCount();
+                }
+            }
+            assertThat(messages).isGreaterThan(0);
+            assertThat(upgraded.worlds().branches()).as("no world of release 0.1 is a branch").isEmpty();
+            assertThat(upgraded.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+    }
+
     private static List<String> tables(Statement st) throws Exception {
         try (ResultSet rs = st.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
             List<String> names = new java.util.ArrayList<>();

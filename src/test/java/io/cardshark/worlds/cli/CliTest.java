@@ -42,6 +42,18 @@ class CliTest {
     }
 
     @Test
+    void branchAndBranches() {
+        run("example", "--store", store());
+        CliRun branch = run("branch", "Emberfall_Keep", "Ember Slot", "--label", "before \u001b[31msupper", "--store", store());
+        assertThat(branch.code()).as(branch.err()).isZero();
+        assertThat(branch.out()).contains("branched Emberfall_Keep as world Ember_Slot").doesNotContain("\u001b");
+        CliRun tree = run("branches", "--store", store());
+        assertThat(tree.code()).as(tree.err()).isZero();
+        assertThat(tree.out()).contains("Emberfall_Keep (\"Emberfall Keep\")").contains("└─ Ember_Slot")
+                .contains("\"before \\x1B[31msupper\"").contains("1 family").doesNotContain("\u001b");
+    }
+
+    @Test
     void createAndDelete() {
         assertThat(run("create", "Tiny World", "--store", store()).out()).contains("created world Tiny_World");
         CliRun clash = run("create", "tiny world", "--store", store());
@@ -109,6 +121,6 @@ class CliTest {
         assertThat(run("create", "Info World", "--store", store()).code()).isZero();
         CliRun info = run("info", "--store", store());
         assertThat(info.code()).isZero();
-        assertThat(info.out()).contains("schema version  2").contains("H2 version      2.4.240");
+        assertThat(info.out()).contains("schema version  3").contains("H2 version      2.4.240");
     }
 }

@@ -1,12 +1,9 @@
 package io.cardshark.worlds.folder;
 
 import io.cardshark.worlds.Chat;
-import io.cardshark.worlds.Coordinates;
-import io.cardshark.worlds.Location;
-import io.cardshark.worlds.NewChat;
-import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.testing.ChildJvm;
+import io.cardshark.worlds.testing.CrashWorlds;
 import io.cardshark.worlds.testing.FolderLoop;
 import io.cardshark.worlds.testing.Trees;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -46,18 +42,7 @@ class FolderCrashTest {
     @BeforeEach
     void makeSource() throws IOException {
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("maker")).open()) {
-            store.useTransaction(tx -> {
-                tx.worlds().create("Crash Folder");
-                for (int i = 0; i < LOCATIONS; i++) {
-                    tx.locations().put(WORLD, Location.at(Coordinates.of(i, 0, 0), "loc_" + i, "Room " + i, "d".repeat(200)));
-                }
-                String chat = tx.chats().create(WORLD, NewChat.at("loc_0", "long")).chatId();
-                List<NewMessage> batch = new ArrayList<>();
-                for (int i = 0; i < MESSAGES; i++) {
-                    batch.add(new NewMessage("m" + i, i % 2 == 0 ? "user" : "assistant", "message " + i + " ✨", (long) i));
-                }
-                tx.chats().appendAll(WORLD, chat, batch);
-            });
+            CrashWorlds.create(store, "Crash Folder", LOCATIONS, MESSAGES);
             store.folders().export(List.of(WORLD), dir.resolve("source"), Layout.DOCUMENTED);
         }
         source = dir.resolve("source").resolve(WORLD);

@@ -193,9 +193,12 @@ public final class StoreOpener {
     private static String schema(StoreConfig config, StoreBackups backups, HikariDataSource admin) {
         if (config.readOnly()) {
             String version = Migrations.current(admin, config.dataDir());
-            String upgrade = !version.equals(Migrations.LATEST) ? "has schema " + version + " and needs migrating to "
-                    + Migrations.LATEST : Migrations.hasTable(admin, Migrations.LEGACY_TABLE) ? "was made by release "
-                    + "0.1 and needs a one-time upgrade (its schema history moved, its database users made)" : null;
+            String legacy = Migrations.hasTable(admin, Migrations.LEGACY_TABLE) ? "was made by release 0.1 and needs a "
+                    + "one-time upgrade (its schema history moved, its database users made)" : null;
+            String migration = !version.equals(Migrations.LATEST) ? "has schema " + version + " and needs migrating to "
+                    + Migrations.LATEST : null;
+            String upgrade = legacy != null && migration != null ? legacy + ", and " + migration
+                    : legacy != null ? legacy : migration;
             if (upgrade != null) {
                 throw new StoreUnavailableException(null, "store at " + config.dataDir() + " " + upgrade + ", which a "
                         + "read-only open does not do; run a command that writes (such as import or create) once");

@@ -4,6 +4,13 @@ import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.rows.PlayerRows;
 import io.cardshark.worlds.internal.rows.MetadataRows;
 import io.cardshark.worlds.internal.rows.FileRows;
+import io.cardshark.worlds.internal.rows.BranchRows;
+import io.cardshark.worlds.internal.rows.ChatRows;
+import io.cardshark.worlds.internal.rows.EventRows;
+import io.cardshark.worlds.internal.rows.LocationRows;
+import io.cardshark.worlds.internal.rows.MessageRows;
+import io.cardshark.worlds.internal.rows.VisitRows;
+import io.cardshark.worlds.Lineage;
 import io.cardshark.worlds.internal.merge.PlayerMerge;
 import io.cardshark.worlds.PlayerState;
 import io.cardshark.worlds.internal.doc.ModelFields;
@@ -143,25 +150,90 @@ public final class WorldOps implements Worlds {
             } else {
                 WorldRows.lock(dsl, worldId, expectedRowVersion);
             }
-            WorldRecord world = dsl.selectFrom(WORLD).where(WORLD.ID.eq(worldId)).fetchSingle();
-            String stateDoc = MetadataRows.document(dsl, worldId, MetadataRows.STATE);
-            long epochSeconds = WorldRows.now().toEpochSecond();
-            if (stateDoc == null) {
-                // A flat world gains "metadata" only to hold a display name (format spec §3.4).
-                MetadataRows.put(dsl, worldId, MetadataRows.STATE, MetadataDocuments.withName(StoredJson.EMPTY_OBJECT, displayName));
-                world.setKeyOrder(KeyOrders.keyOrder(KeyOrders.appendKeys(KeyOrders.keyOrder(world.getKeyOrder()), List.of("metadata"))));
-                if (WorldShape.valueOf(world.getStateShape()) == WorldShape.F) {
-                    world.setStateShape(WorldShape.H.name());
-                }
-            } else {
-                MetadataRows.put(dsl, worldId, MetadataRows.STATE,
-                        MetadataDocuments.touchLastModified(MetadataDocuments.withName(stateDoc, displayName), epochSeconds));
-            }
-            world.setDisplayName(displayName);
-            WorldRows.rename(dsl, worldId, displayName, world.getKeyOrder(), world.getStateShape());
+            World renamed = name(dsl, worldId, displayName, true);
             log.info("world {}: renamed to \"{}\"", worldId, displayName);
-            return toWorld(world);
+            return renamed;
         });
+    }
+
+    /**
+     * Gives a world its display name, in its row and its state's metadata ({@code touch}: moving the
+     * metadata's last_modified on, as a rename does; a branch keeps it, being the source as of a moment).
+     */
+    private static World name(DSLContext dsl, String worldId, String displayName, boolean touch) {
+        WorldRecord world = dsl.selectFrom(WORLD).where(WORLD.ID.eq(worldId)).fetchSingle();
+        String stateDoc = MetadataRows.document(dsl, worldId, MetadataRows.STATE);
+        if (stateDoc == null) {
+            // A flat world gains "metadata" only to hold a display name (format spec §3.4).
+            MetadataRows.put(dsl, worldId, MetadataRows.STATE, MetadataDocuments.withName(StoredJson.EMPTY_OBJECT, displayName));
+            world.setKeyOrder(KeyOrders.keyOrder(KeyOrders.appendKeys(KeyOrders.keyOrder(world.getKeyOrder()), List.of("metadata"))));
+            if (WorldShape.valueOf(world.getStateShape()) == WorldShape.F) {
+                world.setStateShape(WorldShape.H.name());
+            }
+        } else {
+            String named = MetadataDocuments.withName(stateDoc, displayName);
+            MetadataRows.put(dsl, worldId, MetadataRows.STATE, touch
+                    ? MetadataDocuments.touchLastModified(named, WorldRows.now().toEpochSecond()) : named);
+        }
+        world.setDisplayName(displayName);
+        WorldRows.rename(dsl, worldId, displayName, world.getKeyOrder(), world.getStateShape());
+        return toWorld(world);
+    }
+
+    @Override
+    public World branch(String worldId, String newName) {
+        return branch(worldId, newName, null);
+    }
+
+    @Override
+    public World branch(String worldId, String newName, String label) {
+        Checks.worldId(worldId);
+        Checks.nonEmpty(worldId, "branch name", newName, Checks.MAX_NAME);
+        Checks.optional(worldId, "branch label", label, Checks.MAX_NAME);
+        String id = WorldIds.fromDisplayName(newName);
+        Checks.optional(id, "branch name", newName, Checks.MAX_NAME);
+        return access.writeAlone(id, dsl -> {
+            WorldRows.holdUnchanged(dsl, worldId);
+            Optional<String> clash = WorldRows.clashingId(dsl, id);
+            if (clash.isPresent()) {
+                throw new AlreadyExistsException(id, "cannot branch world " + worldId + " as \"" + newName
+                        + "\": its id " + id + " clashes with existing world " + clash.get());
+            }
+            OffsetDateTime now = WorldRows.now();
+            String parentName = dsl.select(WORLD.DISPLAY_NAME).from(WORLD).where(WORLD.ID.eq(worldId)).fetchSingle().value1();
+            copyWorld(dsl, worldId, id, newName, now);
+            World branch = name(dsl, id, newName, false);
+            BranchRows.insert(dsl, id, worldId, parentName, now, label);
+            log.info("world {}: branched from {} as \"{}\"", id, worldId, newName);
+            return branch;
+        });
+    }
+
+    /** Every table's rows of the world, each copied by that table's writer in one statement or a few. */
+    private static void copyWorld(DSLContext dsl, String from, String to, String displayName, OffsetDateTime now) {
+        WorldRows.copy(dsl, from, to, displayName, now);
+        MetadataRows.copyWorld(dsl, from, to);
+        LocationRows.copyWorld(dsl, from, to);
+        VisitRows.copyWorld(dsl, from, to);
+        PlayerRows.copyWorld(dsl, from, to);
+        ChatRows.copyWorld(dsl, from, to);
+        MessageRows.copyWorld(dsl, from, to);
+        EventRows.copyWorld(dsl, from, to);
+        FileRows.copyWorld(dsl, from, to);
+    }
+
+    @Override
+    public Optional<Lineage> lineage(String worldId) {
+        Checks.worldId(worldId);
+        return access.read(worldId, dsl -> {
+            WorldRows.requireWorld(dsl, worldId);
+            return BranchRows.read(dsl, worldId);
+        });
+    }
+
+    @Override
+    public List<Lineage> branches() {
+        return access.read(null, BranchRows::all);
     }
 
     @Override
@@ -200,6 +272,7 @@ public final class WorldOps implements Worlds {
             WorldRows.lock(dsl, worldId);
             beforeDelete.run(dsl, worldId, "delete");
             WorldRows.delete(dsl, worldId);
+            BranchRows.worldDeleted(dsl, worldId);
             log.info("world {}: deleted", worldId);
             return null;
         });

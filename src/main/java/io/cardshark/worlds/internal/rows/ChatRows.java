@@ -47,4 +47,24 @@ public final class ChatRows {
     public static void delete(DSLContext dsl, long chatKey) {
         dsl.deleteFrom(CHAT).where(CHAT.CHAT_KEY.eq(chatKey)).execute();
     }
+
+    /**
+     * A branch: the world's chats, copied inside the database. Each copy gets a chat key of its own (the
+     * identity column is left out); messages then find it by chat id ({@link #copyKeys}).
+     */
+    public static void copyWorld(DSLContext dsl, String from, String to) {
+        WorldCopy.copy(dsl, CHAT, CHAT.WORLD_ID, from, to, java.util.Map.of(), java.util.List.of(CHAT.CHAT_KEY));
+    }
+
+    /**
+     * The pairs (source chat, its copy) of a branch, as a table of two columns {@code FROM_KEY}, {@code TO_KEY},
+     * for the set-based copies of what hangs off a chat key.
+     */
+    public static org.jooq.Table<org.jooq.Record2<Long, Long>> copyKeys(String from, String to) {
+        io.cardshark.worlds.internal.db.tables.Chat source = CHAT.as("source_chat");
+        io.cardshark.worlds.internal.db.tables.Chat copy = CHAT.as("copy_chat");
+        return DSL.select(source.CHAT_KEY.as("from_key"), copy.CHAT_KEY.as("to_key"))
+                .from(source).join(copy).on(copy.WORLD_ID.eq(to), copy.CHAT_ID.eq(source.CHAT_ID))
+                .where(source.WORLD_ID.eq(from)).asTable("chat_copy");
+    }
 }

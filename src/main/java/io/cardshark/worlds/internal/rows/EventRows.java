@@ -20,4 +20,9 @@ public final class EventRows {
     public static void insert(DSLContext dsl, WorldEventRecord row) {
         INSERT.insert(dsl, row);
     }
+
+    /** A branch: the event records, copied inside the database. */
+    public static void copyWorld(DSLContext dsl, String from, String to) {
+        WorldCopy.copy(dsl, WORLD_EVENT, WORLD_EVENT.WORLD_ID, from, to);
+    }
 }

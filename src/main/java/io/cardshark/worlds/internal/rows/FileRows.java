@@ -69,4 +69,12 @@ public final class FileRows {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
+
+    /** A branch: files, empty directories, backups and original bytes, copied inside the database. */
+    public static void copyWorld(DSLContext dsl, String from, String to) {
+        WorldCopy.copy(dsl, WORLD_FILE, WORLD_FILE.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, WORLD_DIRECTORY, WORLD_DIRECTORY.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, WORLD_BACKUP, WORLD_BACKUP.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, WORLD_ORIGINAL, WORLD_ORIGINAL.WORLD_ID, from, to);
+    }
 }

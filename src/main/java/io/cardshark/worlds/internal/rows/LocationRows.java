@@ -212,4 +212,12 @@ public final class LocationRows {
         return new EventDefinition(ev.getEventId(), ev.getTriggerName(), ev.getDescription(),
                 ev.getConditions() == null ? null : StoredJson.stringList(ev.getConditions()), ev.getCooldown());
     }
+
+    /** A branch: the world's locations with their exits, NPCs and event definitions, copied inside the database. */
+    public static void copyWorld(DSLContext dsl, String from, String to) {
+        WorldCopy.copy(dsl, LOCATION, LOCATION.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, LOCATION_EXIT, LOCATION_EXIT.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, LOCATION_NPC, LOCATION_NPC.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, LOCATION_EVENT, LOCATION_EVENT.WORLD_ID, from, to);
+    }
 }

@@ -4,6 +4,9 @@ import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -56,6 +59,21 @@ public final class MessageRows {
     /** Appends messages, as one JDBC batch. The world lock must be held, so that the numbers are the caller's. */
     public static void insert(DSLContext dsl, List<Row> rows) {
         INSERT.executeAll(dsl, rows.stream().map(Row::values).toList());
+    }
+
+    /**
+     * A branch: every message of the world's chats, under the copies' chat keys ({@link ChatRows#copyKeys}),
+     * copied inside the database. The chats must have been copied first.
+     */
+    public static void copyWorld(DSLContext dsl, String from, String to) {
+        Table<Record2<Long, Long>> keys = ChatRows.copyKeys(from, to);
+        Field<Long> fromKey = keys.field("from_key", Long.class);
+        Field<Long> toKey = keys.field("to_key", Long.class);
+        dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE,
+                        CHAT_MESSAGE.DOCUMENT)
+                .select(DSL.select(toKey, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
+                        .from(keys).join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(fromKey)))
+                .execute();
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */

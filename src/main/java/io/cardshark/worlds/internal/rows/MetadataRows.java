@@ -66,4 +66,9 @@ public final class MetadataRows {
                 .where(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(source))
                 .fetchOne(WORLD_METADATA.DOCUMENT);
     }
+
+    /** A branch: both metadata documents, copied inside the database (the caller then gives the copy its name). */
+    public static void copyWorld(DSLContext dsl, String from, String to) {
+        WorldCopy.copy(dsl, WORLD_METADATA, WORLD_METADATA.WORLD_ID, from, to);
+    }
 }

@@ -36,4 +36,9 @@ public final class PlayerRows {
                 .where(PLAYER_STATE.WORLD_ID.eq(worldId))
                 .execute();
     }
+
+    /** A branch: the player's state, copied inside the database. */
+    public static void copyWorld(DSLContext dsl, String from, String to) {
+        WorldCopy.copy(dsl, PLAYER_STATE, PLAYER_STATE.WORLD_ID, from, to);
+    }
 }

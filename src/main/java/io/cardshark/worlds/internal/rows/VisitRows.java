@@ -50,4 +50,9 @@ public final class VisitRows {
             ADD.executeAll(dsl, rows);
         }
     }
+
+    /** A branch: the visit history, copied inside the database. */
+    public static void copyWorld(DSLContext dsl, String from, String to) {
+        WorldCopy.copy(dsl, VISIT, VISIT.WORLD_ID, from, to);
+    }
 }

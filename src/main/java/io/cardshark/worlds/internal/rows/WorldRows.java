@@ -100,6 +100,32 @@ public final class WorldRows {
         }
     }
 
+    /**
+     * Holds the world's row lock without changing the world ({@code SELECT ... FOR UPDATE}): its writers wait
+     * until this transaction ends, so a branch copies one moment of it and the source's own figures (row
+     * version, last change) stay as they were.
+     */
+    public static void holdUnchanged(DSLContext dsl, String worldId) {
+        if (dsl.selectOne().from(WORLD).where(WORLD.ID.eq(worldId)).forUpdate().fetchOptional().isEmpty()) {
+            throw notFound(worldId);
+        }
+    }
+
+    /**
+     * A branch: a new world row {@code to}, a copy of {@code from}'s with the new display name, made now, at
+     * row version 0.
+     */
+    public static void copy(DSLContext dsl, String from, String to, String displayName, OffsetDateTime now) {
+        WorldCopy.copy(dsl, WORLD, WORLD.ID, from, to, java.util.Map.of(
+                WORLD.ID_FOLD, DSL.val(WorldIds.caseFold(to)),
+                WORLD.DISPLAY_NAME, DSL.val(displayName),
+                // A state whose top-level "name" is its folder name (CardShark's own) names the branch's folder.
+                WORLD.STATE_NAME, DSL.when(WORLD.STATE_NAME.eq(from), DSL.val(to)).else_(WORLD.STATE_NAME),
+                WORLD.CREATED_AT, DSL.val(now),
+                WORLD.MODIFIED_AT, DSL.val(now),
+                WORLD.ROW_VERSION, DSL.val(0L)), List.of());
+    }
+
     /** Deletes the world; every table's rows of it go with it (foreign keys on delete cascade). */
     public static void delete(DSLContext dsl, String worldId) {
         dsl.deleteFrom(WORLD).where(WORLD.ID.eq(worldId)).execute();

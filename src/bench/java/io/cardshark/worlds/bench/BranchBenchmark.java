@@ -1,0 +1,46 @@
+package io.cardshark.worlds.bench;
+
+import io.cardshark.worlds.World;
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.folder.ImportResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Issue 16's row for branches, on one big world (10,000 locations, 1,000,000 messages by default): the time to
+ * import it from its folder against the time to branch it inside the store. Prints figures; asserts nothing.
+ *
+ * <pre>
+ * mvn -B -q -Pbench -DskipTests package
+ * java -cp target/cardshark-worlds.jar:target/test-classes io.cardshark.worlds.bench.BranchBenchmark [locations] [messages] [dir]
+ * </pre>
+ */
+public final class BranchBenchmark {
+
+    static final String WORLD = "Branch_World";
+
+    public static void main(String[] args) throws IOException {
+        int locations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int messages = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("cardshark-bench");
+        Path world = dir.resolve("source").resolve(WORLD);
+        System.out.printf("generating a world of %,d locations and %,d messages in %s%n", locations, messages, world);
+        BenchWorlds.generateFolder(world, locations, messages, 10);
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).serveInspection(false).open()) {
+            long t0 = System.nanoTime();
+            ImportResult imported = store.folders().importFolders(List.of(world), false).get(0);
+            double importSeconds = (System.nanoTime() - t0) / 1e9;
+            if (!imported.isImported()) {
+                throw new IllegalStateException(imported.error());
+            }
+            long t1 = System.nanoTime();
+            World slot = store.worlds().branch(WORLD, "Branch Slot");
+            double branchSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("%nimport %.2f s, branch %.2f s: branch/import %.2f (%s)%n", importSeconds, branchSeconds,
+                    branchSeconds / importSeconds, slot.id());
+        }
+    }
+}

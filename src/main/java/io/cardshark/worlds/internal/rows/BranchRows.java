@@ -1,0 +1,56 @@
+package io.cardshark.worlds.internal.rows;
+
+import io.cardshark.worlds.Lineage;
+import io.cardshark.worlds.internal.db.tables.records.WorldBranchRecord;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static io.cardshark.worlds.internal.db.Tables.WORLD_BRANCH;
+
+/** The one writer of {@code WORLD_BRANCH}: the lineage of branches. */
+public final class BranchRows {
+
+    private BranchRows() {
+    }
+
+    /** Records that {@code worldId} was copied from {@code parentId} at {@code at}. */
+    public static void insert(DSLContext dsl, String worldId, String parentId, String parentName, OffsetDateTime at,
+                              String label) {
+        dsl.insertInto(WORLD_BRANCH)
+                .set(WORLD_BRANCH.WORLD_ID, worldId)
+                .set(WORLD_BRANCH.PARENT_ID, parentId)
+                .set(WORLD_BRANCH.PARENT_NAME, parentName)
+                .set(WORLD_BRANCH.PARENT_DELETED, false)
+                .set(WORLD_BRANCH.BRANCHED_AT, at)
+                .set(WORLD_BRANCH.LABEL, label)
+                .execute();
+    }
+
+    /**
+     * A world is deleted: its own lineage goes, and its branches remember that their parent is gone (so a later
+     * world of the same id is not taken for it).
+     */
+    public static void worldDeleted(DSLContext dsl, String worldId) {
+        dsl.deleteFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_ID.eq(worldId)).execute();
+        dsl.update(WORLD_BRANCH).set(WORLD_BRANCH.PARENT_DELETED, true)
+                .where(WORLD_BRANCH.PARENT_ID.eq(worldId)).execute();
+    }
+
+    public static Optional<Lineage> read(DSLContext dsl, String worldId) {
+        return dsl.selectFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_ID.eq(worldId)).fetchOptional(BranchRows::lineage);
+    }
+
+    /** Every lineage record, oldest branch first. */
+    public static List<Lineage> all(DSLContext dsl) {
+        return dsl.selectFrom(WORLD_BRANCH).orderBy(WORLD_BRANCH.BRANCHED_AT, WORLD_BRANCH.WORLD_ID)
+                .fetch(BranchRows::lineage);
+    }
+
+    private static Lineage lineage(WorldBranchRecord r) {
+        return new Lineage(r.getWorldId(), r.getParentId(), r.getParentName(), r.getParentDeleted(),
+                r.getBranchedAt().toInstant(), r.getLabel());
+    }
+}

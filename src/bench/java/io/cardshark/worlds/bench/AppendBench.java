@@ -39,10 +39,15 @@ public class AppendBench {
 
     static final int BATCH = 1000;
 
+    /** Message {@code m} of the benchmarks' chats, as every approach appends it. */
+    static NewMessage newMessage(long m) {
+        return new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m);
+    }
+
     static List<NewMessage> newMessages(long from, int count) {
         List<NewMessage> out = new ArrayList<>(count);
         for (long m = from; m < from + count; m++) {
-            out.add(new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
+            out.add(newMessage(m));
         }
         return out;
     }
@@ -121,7 +126,7 @@ public class AppendBench {
     public Object oneOurs(Stores.OursChat s) {
         long m = s.n++;
         return s.store.chats().append(Fixtures.WORLD, Fixtures.CHAT,
-                new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
+                newMessage(m));
     }
 
     @Benchmark

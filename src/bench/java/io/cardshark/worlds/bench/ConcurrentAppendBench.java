@@ -1,6 +1,5 @@
 package io.cardshark.worlds.bench;
 
-import io.cardshark.worlds.NewMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -105,7 +104,7 @@ public class ConcurrentAppendBench {
     public Object ours(Ours s, Writer w) {
         long m = w.next++;
         return s.store.chats().append(w.world, Fixtures.CHAT,
-                new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
+                AppendBench.newMessage(m));
     }
 
     @Benchmark

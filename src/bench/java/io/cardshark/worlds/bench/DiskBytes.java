@@ -2,7 +2,6 @@ package io.cardshark.worlds.bench;
 
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.Durability;
-import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.WorldStore;
 
 import java.io.IOException;
@@ -83,7 +82,7 @@ final class DiskBytes {
                 if (append) {
                     long m = 1000 + n;
                     store.chats().append(Fixtures.WORLD, Fixtures.CHAT,
-                            new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
+                            AppendBench.newMessage(m));
                 } else {
                     store.players().move(Fixtures.WORLD, MoveBench.step(n + 1, 10_000));
                 }

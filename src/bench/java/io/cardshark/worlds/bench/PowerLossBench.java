@@ -1,6 +1,5 @@
 package io.cardshark.worlds.bench;
 
-import io.cardshark.worlds.NewMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,7 +33,7 @@ public class PowerLossBench {
     public Object appendOne(Stores.PowerLossChat s) {
         long m = s.n++;
         return s.store.chats().append(Fixtures.WORLD, Fixtures.CHAT,
-                new NewMessage("msg_" + m, BenchWorlds.role(m), BenchWorlds.content(m), BenchWorlds.T0 + m));
+                AppendBench.newMessage(m));
     }
 
     @Benchmark

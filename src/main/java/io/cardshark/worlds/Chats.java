@@ -126,4 +126,25 @@ public interface Chats {
      * @throws NotFoundException when the world or the chat does not exist
      */
     void delete(String worldId, String chatId);
+
+    /**
+     * Finds messages by their words, across every world or in one ({@link SearchQuery}): messages holding every
+     * word of the query, best first, a page at a time. The index is kept by the same transactions that write
+     * the messages (an append, an import, a branch, a delete, a restore), so a search sees exactly the
+     * messages that are committed.
+     *
+     * <pre>{@code
+     * SearchPage page = store.chats().search(SearchQuery.of("Elara key").inWorld("Emberfall_Keep"));
+     * for (SearchHit hit : page.hits()) {
+     *     System.out.println(hit.chatId() + " #" + hit.seq() + ": " + hit.snippet().marked("[", "]"));
+     * }
+     * }</pre>
+     *
+     * @param query what to find, and where
+     * @return the first page, or the page after {@link SearchQuery#cursor()}
+     * @throws NotFoundException     when the query names a world that does not exist
+     * @throws InvalidInputException when the text holds no word or more than {@value SearchQuery#MAX_WORDS},
+     *                               the limit is out of range, or the cursor is not one a search returned
+     */
+    SearchPage search(SearchQuery query);
 }

@@ -10,6 +10,7 @@ import io.cardshark.worlds.internal.backup.BackupService;
 import io.cardshark.worlds.internal.backup.Verifier;
 import io.cardshark.worlds.internal.console.WebConsole;
 import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.internal.index.SearchIndexer;
 import io.cardshark.worlds.internal.engine.StoreFiles;
 import io.cardshark.worlds.internal.engine.StoreOpener;
 import io.cardshark.worlds.internal.folder.FolderService;
@@ -52,6 +53,8 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     private final Backups backups;
     private final SessionManager sessions;
     private final Inspection inspection;
+    /** Keeps the search index compact; only in the process that owns the store and may write it. */
+    private volatile SearchIndexer indexer;
     private final List<SqlConsole> consoles = new ArrayList<>();
     /** Closes the store when the JVM ends (Ctrl-C, SIGTERM, System.exit) without {@link #close()}: sessions saved. */
     private final Thread closeOnExit = new Thread(this::close, "cardshark-worlds-close-on-exit");
@@ -88,6 +91,9 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
                 store.folders.finishInterruptedSnapshots(!config.readOnly());
                 if (config.serveInspection()) {
                     engine.startServing(config.applicationName());
+                }
+                if (!config.readOnly()) {
+                    store.indexer = SearchIndexer.start(engine);
                 }
             }
             if (config.verifyOnOpen()) {
@@ -281,6 +287,25 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     }
 
     /**
+     * Brings the search index up to date now, on the calling thread: every pending message into a segment,
+     * then the merges that are due. The store's indexer does this in the background as messages come; this is
+     * for after an upgrade from schema 3 or a large branch (whose messages are pending until indexed), and for
+     * a search that must be at its fastest at once. Safe beside writers and the indexer (steps run one at a time).
+     *
+     * @return the state of the index afterwards
+     * @throws StoreUnavailableException when the store is closed or read-only
+     */
+    public SearchIndexStatus updateSearchIndex() {
+        if (engine.config().readOnly()) {
+            throw new StoreUnavailableException(null, "store at " + engine.config().dataDir()
+                    + " is open read-only; updating its search index writes");
+        }
+        int steps = SearchIndexer.catchUp(engine, true, () -> {
+        });
+        return SearchIndexer.status(engine, steps);
+    }
+
+    /**
      * Where the store lives and which versions wrote it.
      *
      * @return the store's figures as of now
@@ -340,6 +365,10 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
                 consoles.clear();
             }
             open.forEach(SqlConsole::close);
+            SearchIndexer running = indexer;
+            if (running != null) {
+                running.close();
+            }
             engine.close();
         }
     }

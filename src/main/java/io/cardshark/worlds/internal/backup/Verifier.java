@@ -12,6 +12,7 @@ import io.cardshark.worlds.folder.WorldFolders;
 import io.cardshark.worlds.internal.fs.FileSync;
 import io.cardshark.worlds.internal.engine.SchemaGuard;
 import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.internal.index.SearchIndexCheck;
 import io.cardshark.worlds.internal.db.DefaultSchema;
 import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonSyntaxException;
@@ -105,6 +106,7 @@ public final class Verifier {
         }));
         foreignObjects();
         if (level != VerifyLevel.QUICK) {
+            checks += SearchIndexCheck.run(engine, (world, detail) -> fail(world, "search-index", detail));
             everyPage();
         }
         if (level == VerifyLevel.DEEP) {

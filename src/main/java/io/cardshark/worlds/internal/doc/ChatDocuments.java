@@ -81,8 +81,28 @@ public final class ChatDocuments {
 
     /** The text of a message: {@code content}, or {@code mes} in CardShark's character-chat shape. */
     public static String messageContent(String document) {
-        JsonObject o = StoredJson.parseObject(document);
-        String content = StoredJson.stringMember(o, "content");
-        return content != null ? content : StoredJson.stringMember(o, "mes");
+        return messageContent(StoredJson.parseObject(document));
+    }
+
+    /** {@link #messageContent(String)} of a parsed message. */
+    public static String messageContent(JsonObject message) {
+        String content = StoredJson.stringMember(message, "content");
+        return content != null ? content : StoredJson.stringMember(message, "mes");
+    }
+
+    /**
+     * When a message was written: its {@code timestamp}, or {@code send_date} in CardShark's character-chat
+     * shape, read as {@link TimeTokens} reads time tokens; {@code null} when neither is a time.
+     */
+    public static Long messageTime(JsonObject message) {
+        for (String key : List.of("timestamp", "send_date")) {
+            if (message.has(key)) {
+                java.util.Optional<java.time.Instant> t = TimeTokens.instant(StoredJson.compact(message.get(key)));
+                if (t.isPresent()) {
+                    return t.get().toEpochMilli();
+                }
+            }
+        }
+        return null;
     }
 }

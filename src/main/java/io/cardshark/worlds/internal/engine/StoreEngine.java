@@ -38,6 +38,8 @@ public final class StoreEngine implements AutoCloseable {
     private InspectionServer inspection;
     private volatile WorldStoreException writeFailure;
     private final CommitQueue commits = new CommitQueue(this::commitTogether);
+    private volatile Runnable afterWrites = () -> {
+    };
 
     StoreEngine(StoreConfig config, Connections connections, String schemaVersion) {
         this.config = config;
@@ -70,6 +72,14 @@ public final class StoreEngine implements AutoCloseable {
     /** How many disk syncs the power-loss level has made. */
     public long syncCount() {
         return groupSync.syncCount();
+    }
+
+    /**
+     * Sets what runs after every committed transaction that wrote, on the committing thread (the search
+     * indexer's nudge): it must return at once and not throw.
+     */
+    public void afterEveryWrite(Runnable action) {
+        this.afterWrites = action;
     }
 
     /** Work on one transaction's jOOQ context. */
@@ -126,6 +136,9 @@ public final class StoreEngine implements AutoCloseable {
         }
         if (tx.wrote() && config.durability() == Durability.POWER_LOSS) {
             awaitDurable(worldId);
+        }
+        if (tx.wrote()) {
+            afterWrites.run();
         }
         tx.runAfterCommit();
         return result;
@@ -249,6 +262,9 @@ public final class StoreEngine implements AutoCloseable {
                 awaitDurable(ran.get(0).call().worldId());
             }
             committed = failure == null;
+            if (committed) {
+                afterWrites.run();
+            }
         } catch (RuntimeException e) {
             failure = e;
         } finally {

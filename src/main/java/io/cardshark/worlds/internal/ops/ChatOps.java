@@ -12,6 +12,8 @@ import io.cardshark.worlds.MessagePage;
 import io.cardshark.worlds.NewChat;
 import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.SearchPage;
+import io.cardshark.worlds.SearchQuery;
 import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.rows.ChatRows;
@@ -38,9 +40,16 @@ public final class ChatOps implements Chats {
     static final String ORIGIN_STORE = "STORE";
 
     private final Access access;
+    private final MessageSearch search;
 
     public ChatOps(Access access) {
         this.access = access;
+        this.search = new MessageSearch(access);
+    }
+
+    @Override
+    public SearchPage search(SearchQuery query) {
+        return search.search(query);
     }
 
     @Override

@@ -7,12 +7,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
@@ -56,9 +52,13 @@ public final class MessageRows {
         }
     }
 
-    /** Appends messages, as one JDBC batch. The world lock must be held, so that the numbers are the caller's. */
+    /**
+     * Appends messages, as one JDBC batch, each pending for the search index. The world lock must be held, so
+     * that the numbers are the caller's.
+     */
     public static void insert(DSLContext dsl, List<Row> rows) {
         INSERT.executeAll(dsl, rows.stream().map(Row::values).toList());
+        SearchRows.pending(dsl, rows);
     }
 
     /**
@@ -74,6 +74,7 @@ public final class MessageRows {
                 .select(DSL.select(toKey, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                         .from(keys).join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(fromKey)))
                 .execute();
+        SearchRows.pendingCopies(dsl, keys);
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
@@ -82,48 +83,33 @@ public final class MessageRows {
     }
 
     /**
-     * Inserts the messages of one chat through one prepared statement in JDBC batches: the import's hot path,
-     * where rendering a statement per batch cost more than H2's work. Runs on the import's transaction.
+     * Inserts the messages of one chat, and their pending marks for the search index, through prepared
+     * statements in JDBC batches: the import's hot path, where rendering a statement per batch cost more than
+     * H2's work. Runs on the import's transaction.
      *
-     * <p>{@link #finish()} sends what is left; {@link #close()} only releases the statement. A failed import
-     * (a bad line, a refused batch) thus closes the statement without sending rows its rollback discards,
-     * and the statement is closed even when a batch fails: the connection goes back to the pool, which would
-     * otherwise keep it open until the connection itself closes.
+     * <p>{@link #finish()} sends what is left; {@link #close()} only releases the statements. A failed import
+     * (a bad line, a refused batch) thus closes them without sending rows its rollback discards, and they are
+     * closed even when a batch fails: the connection goes back to the pool, which would otherwise keep them
+     * open until the connection itself closes.
      */
     public static final class Batch implements AutoCloseable {
 
-        private final PreparedStatement insert;
+        private final StatementBatch messages;
+        private final StatementBatch marks;
         private final long chatKey;
-        private final String chatId;
         private long seq;
-        private int pending;
 
         private Batch(DSLContext dsl, long chatKey, String chatId) {
             this.chatKey = chatKey;
-            this.chatId = chatId;
-            // The transaction's own connection: jOOQ's connectionResult hands it out without closing it.
-            Connection connection = dsl.connectionResult(c -> c);
-            try {
-                this.insert = connection.prepareStatement(INSERT.sql());
-            } catch (SQLException e) {
-                throw new DataAccessException("preparing the message insert of chat " + chatId, e);
-            }
+            this.messages = new StatementBatch(dsl, INSERT.sql(), "inserting the messages of chat " + chatId, BATCH);
+            this.marks = SearchRows.pendingBatch(dsl, chatId);
         }
 
         /** Adds the chat's next message, numbered from 0. */
         public void add(JsonObject message) {
-            Object[] values = Row.of(chatKey, seq++, message).values();
-            try {
-                for (int i = 0; i < values.length; i++) {
-                    insert.setObject(i + 1, values[i]);
-                }
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    flush();
-                }
-            } catch (SQLException e) {
-                throw new DataAccessException("inserting message " + (seq - 1) + " of chat " + chatId, e);
-            }
+            long n = seq++;
+            messages.add(Row.of(chatKey, n, message).values());
+            marks.add(chatKey, n);
         }
 
         /** How many messages were added. */
@@ -131,39 +117,22 @@ public final class MessageRows {
             return seq;
         }
 
-        /** Sends the messages still waiting; call once, after the last {@link #add}. */
+        /** Sends the messages still waiting, then their marks; call once, after the last {@link #add}. */
         public void finish() {
-            try {
-                flush();
-            } catch (SQLException e) {
-                throw new DataAccessException("inserting the messages of chat " + chatId, e);
-            }
+            messages.send();
+            marks.send();
         }
 
-        private void flush() throws SQLException {
-            if (pending > 0) {
-                // Counted as sent before H2 answers: a refused batch is not sent again by a later call.
-                pending = 0;
-                insert.executeBatch();
-            }
-        }
-
-        /** Whether the statement has been released (for tests). */
+        /** Whether the statements have been released (for tests). */
         public boolean isClosed() {
-            try {
-                return insert.isClosed();
-            } catch (SQLException e) {
-                throw new DataAccessException("asking whether the message insert of chat " + chatId + " is closed", e);
-            }
+            return messages.isClosed() && marks.isClosed();
         }
 
-        /** Releases the statement; messages not yet sent by {@link #finish()} are dropped. */
+        /** Releases the statements; messages not yet sent by {@link #finish()} are dropped. */
         @Override
         public void close() {
-            try {
-                insert.close();
-            } catch (SQLException e) {
-                throw new DataAccessException("closing the message insert of chat " + chatId, e);
+            try (marks) {
+                messages.close();
             }
         }
     }

@@ -1,0 +1,253 @@
+package io.cardshark.worlds.internal.index;
+
+import io.cardshark.worlds.SearchIndexStatus;
+import io.cardshark.worlds.internal.doc.ChatDocuments;
+import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.internal.rows.SearchRows;
+import io.cardshark.worlds.internal.search.MergePolicy;
+import io.cardshark.worlds.internal.search.PostingList;
+import io.cardshark.worlds.internal.search.SegmentBuilder;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.cardshark.worlds.internal.db.Tables.CHAT;
+import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_PENDING;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
+
+/**
+ * Keeps the search index compact: moves pending messages into segments once {@value MergePolicy#BASE} are
+ * waiting, and merges segments as {@link MergePolicy} says, each step one transaction of its own. It runs on one
+ * daemon thread of the store that owns the file (not in a read-only or attached store), woken after writes and
+ * every few seconds (another process may have written through the inspection server). Its work is never needed
+ * for a search to be right, only for it to be fast: a search reads pending messages too. A step that fails is
+ * rolled back, logged, and tried again later. Its transactions do not wait for a sync at {@code POWER_LOSS}: a
+ * step lost in a power cut leaves the index as it was before the step, which is whole. Closing the store stops the indexer between two steps, or rolls
+ * back the step under way (a merge of large segments) at its next word.
+ */
+public final class SearchIndexer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    /** Most pending messages one step moves into a segment: bounds the heap a step needs. */
+    static final int MOST_PER_FLUSH = 50_000;
+    private static final long IDLE_MILLIS = 5_000;
+    private static final long COALESCE_MILLIS = 100;
+    private static final long RETRY_MILLIS = 30_000;
+
+    private final StoreEngine engine;
+    private final Thread thread;
+    private final Object signal = new Object();
+    private boolean nudged = true;
+    private volatile boolean closed;
+
+    private SearchIndexer(StoreEngine engine) {
+        this.engine = engine;
+        this.thread = new Thread(this::run, "cardshark-worlds-search-indexer");
+        thread.setDaemon(true);
+    }
+
+    /** Starts the indexer of a store this process owns and may write, woken by its every write. */
+    public static SearchIndexer start(StoreEngine engine) {
+        SearchIndexer indexer = new SearchIndexer(engine);
+        engine.afterEveryWrite(indexer::nudge);
+        indexer.thread.start();
+        return indexer;
+    }
+
+    /** Asks the indexer to look for work soon. */
+    public void nudge() {
+        synchronized (signal) {
+            nudged = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (awaitNudge()) {
+            try {
+                catchUp(false);
+                // Writes nudge it after every commit: look again only after a while.
+                pause(COALESCE_MILLIS);
+            } catch (Stopped stopped) {
+                return;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                log.warn("store at {}: the search indexer failed and tries again in {} s: {}",
+                        engine.config().dataDir(), RETRY_MILLIS / 1000, e.getMessage());
+                pause(RETRY_MILLIS);
+            }
+        }
+    }
+
+    /** Waits for a nudge or the idle period; false once closed. */
+    private boolean awaitNudge() {
+        synchronized (signal) {
+            if (!nudged && !closed) {
+                try {
+                    signal.wait(IDLE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            nudged = false;
+            return !closed;
+        }
+    }
+
+    private void pause(long millis) {
+        synchronized (signal) {
+            try {
+                long until = System.currentTimeMillis() + millis;
+                while (!closed && System.currentTimeMillis() < until) {
+                    signal.wait(Math.max(1, until - System.currentTimeMillis()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private int catchUp(boolean everything) {
+        return catchUp(engine, everything, this::stopIfClosed);
+    }
+
+    /**
+     * Runs steps on the calling thread until none is due: flushes while {@value MergePolicy#BASE} messages are
+     * pending (with {@code everything}, while any is), then merges while a tier is full. {@code stop} runs
+     * before each step and between the words of a merge, and stops the work by throwing. Returns how many steps
+     * ran.
+     */
+    public static int catchUp(StoreEngine engine, boolean everything, Runnable stop) {
+        int steps = 0;
+        while (flush(engine, everything ? 1 : MergePolicy.BASE, stop) || merge(engine, stop)) {
+            steps++;
+        }
+        return steps;
+    }
+
+    /** Moves up to {@link #MOST_PER_FLUSH} pending messages into a new segment, if {@code least} are waiting. */
+    private static boolean flush(StoreEngine engine, int least, Runnable stop) {
+        stop.run();
+        return engine.transaction(null, tx -> {
+            DSLContext dsl = tx.dsl();
+            if (dsl.fetchCount(dsl.selectOne().from(SEARCH_PENDING).limit(least)) < least) {
+                return false;
+            }
+            SearchRows.beginStep(dsl);
+            // Read under the lock: another step may just have taken the ones counted.
+            List<Record3<Long, Long, String>> pending = dsl.select(SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ,
+                            CHAT_MESSAGE.DOCUMENT).from(SEARCH_PENDING).leftJoin(CHAT_MESSAGE)
+                    .on(CHAT_MESSAGE.CHAT_KEY.eq(SEARCH_PENDING.CHAT_KEY), CHAT_MESSAGE.SEQ.eq(SEARCH_PENDING.SEQ))
+                    .orderBy(SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ).limit(MOST_PER_FLUSH).fetch();
+            SegmentBuilder segment = new SegmentBuilder();
+            for (Record3<Long, Long, String> p : pending) {
+                // A message deleted since (its chat or world went) leaves only its mark, dropped here.
+                if (p.value3() != null) {
+                    segment.add(p.value1(), p.value2(), ChatDocuments.messageContent(p.value3()));
+                }
+            }
+            if (segment.messages() > 0) {
+                SearchRows.insertSegment(tx.dsl(), segment.messages(), segment.words());
+            }
+            unmark(dsl, pending);
+            return true;
+        });
+    }
+
+    /** Removes the marks just indexed, one range per chat (they were read in key order, with none between). */
+    private static void unmark(DSLContext dsl, List<Record3<Long, Long, String>> pending) {
+        int from = 0;
+        for (int i = 1; i <= pending.size(); i++) {
+            if (i == pending.size() || !pending.get(i).value1().equals(pending.get(from).value1())) {
+                SearchRows.unmark(dsl, pending.get(from).value1(), pending.get(from).value2(), pending.get(i - 1).value2());
+                from = i;
+            }
+        }
+    }
+
+    /** Merges the segments {@link MergePolicy#nextMerge} names, if any; their deleted messages are dropped. */
+    private static boolean merge(StoreEngine engine, Runnable stop) {
+        stop.run();
+        return engine.transaction(null, tx -> {
+            DSLContext dsl = tx.dsl();
+            if (MergePolicy.nextMerge(segments(dsl)).isEmpty()) {
+                return false;
+            }
+            // Looked at before the lock, so that a step with nothing to do writes nothing; read again under it.
+            SearchRows.beginStep(dsl);
+            List<MergePolicy.Segment> segments = segments(dsl);
+            List<Long> ids = MergePolicy.nextMerge(segments);
+            if (ids.isEmpty()) {
+                return false;
+            }
+            long messages = segments.stream().filter(s -> ids.contains(s.id())).mapToLong(MergePolicy.Segment::messages).sum();
+            PostingList.Keep live = liveMessages(dsl);
+            try (SearchRows.SegmentWriter out = SearchRows.segment(dsl, messages)) {
+                new SegmentMerge(dsl, ids, live, stop).run(out::add);
+                out.finish();
+            }
+            SearchRows.deleteSegments(dsl, ids);
+            return true;
+        });
+    }
+
+    /** The state of the index, with the steps a call ran. */
+    public static SearchIndexStatus status(StoreEngine engine, int steps) {
+        return engine.transaction(null, tx -> {
+            DSLContext dsl = tx.dsl();
+            var totals = dsl.select(DSL.count(), DSL.coalesce(DSL.sum(SEARCH_SEGMENT.POSTINGS), java.math.BigDecimal.ZERO))
+                    .from(SEARCH_SEGMENT).fetchOne();
+            return new SearchIndexStatus(dsl.fetchCount(SEARCH_PENDING), totals.value1(), totals.value2().longValue(),
+                    steps);
+        });
+    }
+
+    private static List<MergePolicy.Segment> segments(DSLContext dsl) {
+        return dsl.select(SEARCH_SEGMENT.SEGMENT_ID, SEARCH_SEGMENT.MESSAGES).from(SEARCH_SEGMENT)
+                .orderBy(SEARCH_SEGMENT.SEGMENT_ID).fetch(r -> new MergePolicy.Segment(r.value1(), r.value2()));
+    }
+
+    /** The messages in the store now: those of a chat that is there, below its count. */
+    static PostingList.Keep liveMessages(DSLContext dsl) {
+        Map<Long, Long> counts = new HashMap<>();
+        dsl.select(CHAT.CHAT_KEY, CHAT.MESSAGE_COUNT).from(CHAT).fetch().forEach(r -> counts.put(r.value1(), r.value2()));
+        return (chatKey, seq) -> seq < counts.getOrDefault(chatKey, 0L);
+    }
+
+    private void stopIfClosed() {
+        if (closed) {
+            throw new Stopped();
+        }
+    }
+
+    /** Stops the indexer, waiting for the step under way to commit or roll back. */
+    @Override
+    public void close() {
+        closed = true;
+        nudge();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Thrown inside a step when the store closes: the step rolls back. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("the store is closing", null, false, false);
+        }
+    }
+}

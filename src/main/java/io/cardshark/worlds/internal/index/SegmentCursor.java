@@ -1,0 +1,85 @@
+package io.cardshark.worlds.internal.index;
+
+import io.cardshark.worlds.internal.search.PostingList;
+import io.cardshark.worlds.internal.search.SearchPostings;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_POSTING;
+
+/**
+ * The words of one segment with their postings, in key order, read a page of words at a time: a merge or a
+ * verify walks segments of millions of postings in a bounded heap.
+ */
+final class SegmentCursor {
+
+    /** Words read at a time. */
+    private static final int PAGE = 256;
+
+    private final DSLContext dsl;
+    private final long segmentId;
+    private final Deque<Record3<String, Integer, byte[]>> rows = new ArrayDeque<>();
+    private String after = "";
+    private boolean exhausted;
+    private String word;
+    private PostingList postings;
+
+    SegmentCursor(DSLContext dsl, long segmentId) {
+        this.dsl = dsl;
+        this.segmentId = segmentId;
+    }
+
+    long segmentId() {
+        return segmentId;
+    }
+
+    /** Moves to the next word; false after the last. */
+    boolean next() {
+        if (rows.isEmpty() && !exhausted) {
+            readPage();
+        }
+        if (rows.isEmpty()) {
+            word = null;
+            postings = null;
+            return false;
+        }
+        word = rows.peek().value1();
+        postings = new PostingList();
+        while (!rows.isEmpty() && rows.peek().value1().equals(word)) {
+            SearchPostings.decode(rows.poll().value3(), postings);
+        }
+        return true;
+    }
+
+    /** The current word. */
+    String word() {
+        return word;
+    }
+
+    /** The current word's postings. */
+    PostingList postings() {
+        return postings;
+    }
+
+    /** The next page of whole words: their first parts name them, then every part of them is read. */
+    private void readPage() {
+        List<String> words = dsl.select(SEARCH_POSTING.WORD).from(SEARCH_POSTING)
+                .where(SEARCH_POSTING.SEGMENT_ID.eq(segmentId), SEARCH_POSTING.WORD.gt(after), SEARCH_POSTING.PART.eq(0))
+                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART)
+                .limit(PAGE).fetch(SEARCH_POSTING.WORD);
+        if (words.size() < PAGE) {
+            exhausted = true;
+        }
+        if (words.isEmpty()) {
+            return;
+        }
+        after = words.get(words.size() - 1);
+        rows.addAll(dsl.select(SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.POSTINGS).from(SEARCH_POSTING)
+                .where(SEARCH_POSTING.SEGMENT_ID.eq(segmentId), SEARCH_POSTING.WORD.between(words.get(0), after))
+                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART).fetch());
+    }
+}

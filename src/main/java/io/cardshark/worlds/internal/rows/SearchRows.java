@@ -1,0 +1,148 @@
+package io.cardshark.worlds.internal.rows;
+
+import io.cardshark.worlds.internal.search.PostingList;
+import io.cardshark.worlds.internal.search.SearchPostings;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_INDEX;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_PENDING;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_POSTING;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
+
+/**
+ * The one writer of the search index ({@code SEARCH_PENDING}, {@code SEARCH_SEGMENT}, {@code SEARCH_POSTING};
+ * and {@code SEARCH_INDEX}; schema V4 says how it is built). {@link MessageRows} marks every message it writes as pending, in the same
+ * transaction, so the index commits, rolls back and survives a kill with its messages; the indexer moves
+ * pending messages into segments and merges segments, each step one transaction.
+ *
+ * <p>Why not H2's full-text search: its native one keeps its index through a trigger and its functions through
+ * aliases, Java code that H2 loads when it opens the file, which is what the store refuses to find in a store
+ * it is given ({@code SchemaGuard}); it also ranks nothing. Its Lucene one keeps the index in files outside the
+ * database, which a kill leaves out of step with the rows and a backup does not hold.
+ */
+public final class SearchRows {
+
+    private static final Compiled INSERT_PENDING = Compiled.statement(DSL.insertInto(SEARCH_PENDING,
+                    SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ)
+            .values(Compiled.bind(SEARCH_PENDING.CHAT_KEY), Compiled.bind(SEARCH_PENDING.SEQ)));
+    private static final Compiled INSERT_POSTING = Compiled.statement(DSL.insertInto(SEARCH_POSTING,
+                    SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.POSTINGS)
+            .values(Compiled.bind(SEARCH_POSTING.SEGMENT_ID), Compiled.bind(SEARCH_POSTING.WORD),
+                    Compiled.bind(SEARCH_POSTING.PART), Compiled.bind(SEARCH_POSTING.POSTINGS)));
+    private static final int BATCH = 1000;
+
+    private SearchRows() {
+    }
+
+    /** Marks messages just written as pending. */
+    static void pending(DSLContext dsl, Collection<MessageRows.Row> rows) {
+        List<Object[]> keys = new ArrayList<>(rows.size());
+        for (MessageRows.Row r : rows) {
+            keys.add(new Object[] {r.chatKey(), r.seq()});
+        }
+        INSERT_PENDING.executeAll(dsl, keys);
+    }
+
+    /** A branch: every copied message is pending (its postings name the source's chat keys). */
+    static void pendingCopies(DSLContext dsl, Table<Record2<Long, Long>> keys) {
+        Field<Long> fromKey = keys.field("from_key", Long.class);
+        Field<Long> toKey = keys.field("to_key", Long.class);
+        dsl.insertInto(SEARCH_PENDING, SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ)
+                .select(DSL.select(toKey, CHAT_MESSAGE.SEQ).from(keys).join(CHAT_MESSAGE)
+                        .on(CHAT_MESSAGE.CHAT_KEY.eq(fromKey)))
+                .execute();
+    }
+
+    /** The pending marks of an import's messages, sent in JDBC batches beside the messages. */
+    static StatementBatch pendingBatch(DSLContext dsl, String chatId) {
+        return new StatementBatch(dsl, INSERT_PENDING.sql(), "marking the messages of chat " + chatId
+                + " for the search index", BATCH);
+    }
+
+    /**
+     * Begins a step of the indexer: takes the index's lock (the one row of {@code SEARCH_INDEX}) until the
+     * transaction ends, so that steps run one at a time across threads and processes.
+     */
+    public static void beginStep(DSLContext dsl) {
+        dsl.update(SEARCH_INDEX).set(SEARCH_INDEX.STEPS, SEARCH_INDEX.STEPS.plus(1)).execute();
+    }
+
+    /** Removes the pending marks of one chat from {@code firstSeq} to {@code lastSeq}, both included. */
+    public static void unmark(DSLContext dsl, long chatKey, long firstSeq, long lastSeq) {
+        dsl.deleteFrom(SEARCH_PENDING).where(SEARCH_PENDING.CHAT_KEY.eq(chatKey),
+                SEARCH_PENDING.SEQ.between(firstSeq, lastSeq)).execute();
+    }
+
+    /**
+     * Writes a segment of {@code messages} messages whose postings are {@code words} (in key order) and
+     * returns its id; {@code null} when no message held a word (a segment would hold nothing).
+     */
+    public static Long insertSegment(DSLContext dsl, long messages, Map<String, PostingList> words) {
+        if (words.isEmpty()) {
+            return null;
+        }
+        try (SegmentWriter segment = segment(dsl, messages)) {
+            words.forEach(segment::add);
+            return segment.finish();
+        }
+    }
+
+    /** A new segment, written word by word in key order: a merge's output, too large to hold in memory. */
+    public static SegmentWriter segment(DSLContext dsl, long messages) {
+        return new SegmentWriter(dsl, messages);
+    }
+
+    /** See {@link #segment}. The segment's row is written first, its counts by {@link #finish()}. */
+    public static final class SegmentWriter implements AutoCloseable {
+
+        private final DSLContext dsl;
+        private final long id;
+        private final StatementBatch rows;
+        private long postings;
+
+        private SegmentWriter(DSLContext dsl, long messages) {
+            this.dsl = dsl;
+            this.id = dsl.insertInto(SEARCH_SEGMENT, SEARCH_SEGMENT.MESSAGES, SEARCH_SEGMENT.POSTINGS)
+                    .values(messages, 0L).returning(SEARCH_SEGMENT.SEGMENT_ID).fetchOne(SEARCH_SEGMENT.SEGMENT_ID);
+            this.rows = new StatementBatch(dsl, INSERT_POSTING.sql(), "writing search segment " + id, BATCH);
+        }
+
+        /** Adds the postings of the next word (after the last one added, in the key's order). */
+        public void add(String word, PostingList list) {
+            List<byte[]> parts = SearchPostings.encode(list);
+            for (int part = 0; part < parts.size(); part++) {
+                rows.add(id, word, part, parts.get(part));
+            }
+            postings += list.size();
+        }
+
+        /** Sends what is left and records the count of postings; returns the segment's id. */
+        public long finish() {
+            rows.send();
+            dsl.update(SEARCH_SEGMENT).set(SEARCH_SEGMENT.POSTINGS, postings)
+                    .where(SEARCH_SEGMENT.SEGMENT_ID.eq(id)).execute();
+            return id;
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+    }
+
+    /** Deletes segments (after a merge wrote the one that replaces them). */
+    public static void deleteSegments(DSLContext dsl, Collection<Long> ids) {
+        dsl.deleteFrom(SEARCH_POSTING).where(SEARCH_POSTING.SEGMENT_ID.in(ids)).execute();
+        dsl.deleteFrom(SEARCH_SEGMENT).where(SEARCH_SEGMENT.SEGMENT_ID.in(ids)).execute();
+    }
+}

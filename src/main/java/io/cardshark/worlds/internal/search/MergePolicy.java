@@ -1,0 +1,54 @@
+package io.cardshark.worlds.internal.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Which segments the indexer merges: segments fall into tiers by how many messages they index (tier 0 below
+ * {@value #BASE} x {@value #FAN_IN}, each tier {@value #FAN_IN} times the one below), and when a tier holds
+ * {@value #FAN_IN} segments its oldest {@value #FAN_IN} become one. A search then reads at most some
+ * {@value #FAN_IN} segments per tier, a handful of tiers for millions of messages, and each posting is
+ * rewritten once per tier it climbs.
+ */
+public final class MergePolicy {
+
+    /** Messages of the smallest segment the indexer writes from pending messages. */
+    public static final int BASE = 256;
+    /** Segments of a tier that are merged into one. */
+    public static final int FAN_IN = 8;
+
+    private MergePolicy() {
+    }
+
+    /** A segment as the policy sees it. */
+    public record Segment(long id, long messages) {
+    }
+
+    /** The tier of a segment of {@code messages} messages. */
+    public static int tier(long messages) {
+        int tier = 0;
+        for (long size = (long) BASE * FAN_IN; messages >= size && tier < 20; size *= FAN_IN) {
+            tier++;
+        }
+        return tier;
+    }
+
+    /**
+     * The segments to merge next, the oldest {@value #FAN_IN} of the lowest full tier; empty when no tier is
+     * full. {@code segments} in the order they were written (by id).
+     */
+    public static List<Long> nextMerge(List<Segment> segments) {
+        Map<Integer, List<Long>> tiers = new TreeMap<>();
+        for (Segment s : segments) {
+            tiers.computeIfAbsent(tier(s.messages()), t -> new ArrayList<>()).add(s.id());
+        }
+        for (List<Long> ids : tiers.values()) {
+            if (ids.size() >= FAN_IN) {
+                return List.copyOf(ids.subList(0, FAN_IN));
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,100 @@
+package io.cardshark.worlds.internal.search;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a {@link PostingList} is stored: in parts of at most {@link #PART} postings, each part a sequence of
+ * unsigned LEB128 varints, three per posting:
+ * <ol>
+ *   <li>the chat key's difference from the posting before (the part's first: the chat key itself);</li>
+ *   <li>the sequence number: when the chat key is the one before, its difference from the sequence number
+ *       before, minus one; otherwise the sequence number itself;</li>
+ *   <li>the weight.</li>
+ * </ol>
+ * A message of a role-play chat holds some thirty distinct words and a segment lists them by chat, so most
+ * postings take three bytes. Every part starts afresh, so each decodes on its own.
+ */
+public final class SearchPostings {
+
+    /** Most postings a part holds: a few tens of kilobytes, well inside H2's limit for one value. */
+    public static final int PART = 16_384;
+
+    private SearchPostings() {
+    }
+
+    /** The parts of {@code list}, in order. */
+    public static List<byte[]> encode(PostingList list) {
+        List<byte[]> parts = new ArrayList<>(list.size() / PART + 1);
+        for (int from = 0; from < list.size(); from += PART) {
+            int to = Math.min(list.size(), from + PART);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((to - from) * 3 + 8);
+            long chatKey = 0;
+            long seq = -1;
+            for (int i = from; i < to; i++) {
+                long k = list.chatKey(i);
+                long s = list.seq(i);
+                boolean sameChat = i > from && k == chatKey;
+                writeVarint(out, i == from ? k : k - chatKey);
+                writeVarint(out, sameChat ? s - seq - 1 : s);
+                writeVarint(out, list.weight(i));
+                chatKey = k;
+                seq = s;
+            }
+            parts.add(out.toByteArray());
+        }
+        return parts;
+    }
+
+    /**
+     * Adds the postings of one part to {@code into} (whose last posting must come before them).
+     *
+     * @throws IllegalArgumentException when the bytes are not a part this class wrote (a damaged store)
+     */
+    public static void decode(byte[] part, PostingList into) {
+        int[] at = {0};
+        long chatKey = 0;
+        long seq = -1;
+        boolean first = true;
+        while (at[0] < part.length) {
+            long k = readVarint(part, at);
+            long s = readVarint(part, at);
+            long weight = readVarint(part, at);
+            if (weight > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a posting's weight " + weight + " is out of range");
+            }
+            boolean sameChat = !first && k == 0;
+            chatKey = first ? k : chatKey + k;
+            seq = sameChat ? seq + s + 1 : s;
+            into.add(chatKey, seq, (int) weight);
+            first = false;
+        }
+    }
+
+    private static void writeVarint(ByteArrayOutputStream out, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("negative posting field " + value);
+        }
+        while ((value & ~0x7FL) != 0) {
+            out.write((int) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        out.write((int) value);
+    }
+
+    private static long readVarint(byte[] bytes, int[] at) {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (at[0] >= bytes.length) {
+                throw new IllegalArgumentException("a posting ends inside a number at byte " + at[0]);
+            }
+            int b = bytes[at[0]++];
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("a posting number runs past 64 bits at byte " + at[0]);
+    }
+}

@@ -1,0 +1,108 @@
+package io.cardshark.worlds.internal.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The words of a text, as the index stores them and a query looks them up. A word is a run of Unicode letters
+ * and digits (with the combining marks inside it, so a decomposed "ü" stays in its word) or one symbol
+ * (an emoji, say, which people search for too). A word is folded: NFKC (full-width and ligature forms become
+ * plain ones), then upper and lower case, which folds "Straße" to "strasse" as a search box should. Accents are
+ * kept: in German "Bär" and "Bar" are different words.
+ */
+public final class SearchText {
+
+    /** The longest word kept, in chars; longer runs are cut (the index column holds 64). */
+    public static final int MAX_WORD = 64;
+    /** BM25's usual constants, and a message length typical of role play, for the term-frequency part. */
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    private static final double AVERAGE_LENGTH = 40;
+
+    private SearchText() {
+    }
+
+    /** One word of a text: where it is (chars of the original) and its folded form. */
+    public record Token(int start, int end, String word) {
+    }
+
+    /** Every word of {@code text}, in order. */
+    public static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        if (text == null) {
+            return tokens;
+        }
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                int end = next;
+                while (end < text.length() && inWord(text.codePointAt(end))) {
+                    end += Character.charCount(text.codePointAt(end));
+                }
+                add(tokens, text, i, end);
+                i = end;
+            } else {
+                if (isSymbol(cp)) {
+                    add(tokens, text, i, next);
+                }
+                i = next;
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean inWord(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isSymbol(int cp) {
+        return Character.getType(cp) == Character.OTHER_SYMBOL;
+    }
+
+    private static void add(List<Token> tokens, String text, int start, int end) {
+        String word = fold(text.substring(start, end));
+        if (!word.isEmpty()) {
+            tokens.add(new Token(start, end, word));
+        }
+    }
+
+    /** The folded form of one word, cut to {@link #MAX_WORD} chars without splitting a surrogate pair. */
+    public static String fold(String word) {
+        String folded = Normalizer.normalize(word, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        if (folded.length() <= MAX_WORD) {
+            return folded;
+        }
+        int cut = Character.isHighSurrogate(folded.charAt(MAX_WORD - 1)) ? MAX_WORD - 1 : MAX_WORD;
+        return folded.substring(0, cut);
+    }
+
+    /**
+     * The index rows of one text: each distinct word with its weight, BM25's term-frequency part (the more
+     * often a word occurs, the higher, with diminishing returns; the longer the text, the lower) times 1000,
+     * at least 1. Insertion order is the order of first occurrence.
+     */
+    public static Map<String, Integer> weights(String text) {
+        List<Token> tokens = tokens(text);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Token t : tokens) {
+            counts.merge(t.word(), 1, Integer::sum);
+        }
+        double norm = K1 * (1 - B + B * tokens.size() / AVERAGE_LENGTH);
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        counts.forEach((word, tf) -> weights.put(word, Math.max(1, (int) Math.round(1000 * tf * (K1 + 1) / (tf + norm)))));
+        return weights;
+    }
+
+    /** The distinct words of a query, in order. */
+    public static List<String> queryWords(String query) {
+        return tokens(query).stream().map(Token::word).distinct().toList();
+    }
+}

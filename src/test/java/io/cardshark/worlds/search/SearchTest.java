@@ -1,0 +1,242 @@
+package io.cardshark.worlds.search;
+
+import io.cardshark.worlds.Chat;
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.NewChat;
+import io.cardshark.worlds.NewMessage;
+import io.cardshark.worlds.NotFoundException;
+import io.cardshark.worlds.SearchHit;
+import io.cardshark.worlds.SearchIndexStatus;
+import io.cardshark.worlds.SearchPage;
+import io.cardshark.worlds.SearchQuery;
+import io.cardshark.worlds.World;
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.backup.VerifyLevel;
+import io.cardshark.worlds.backup.VerifyReport;
+import io.cardshark.worlds.internal.search.MergePolicy;
+import io.cardshark.worlds.testing.Trees;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Search of chat messages (issue 16, item 2): the index kept with the messages, Unicode words, ranking, paging. */
+class SearchTest {
+
+    static final String ELARA = "Elara_s_Chat_World";
+
+    @TempDir
+    Path dir;
+    int imports;
+
+    private WorldStore open() {
+        return WorldStore.configure().dataDir(dir.resolve("store")).serveInspection(false).open();
+    }
+
+    private void importFixture(WorldStore store, String name) throws Exception {
+        assertThat(store.folders().importFolders(List.of(Trees.fixtureWorlds(name, dir.resolve("src" + ++imports))), true))
+                .allMatch(r -> r.error() == null);
+    }
+
+    private static List<SearchHit> all(WorldStore store, SearchQuery query) {
+        List<SearchHit> hits = new ArrayList<>();
+        SearchPage page = store.chats().search(query);
+        hits.addAll(page.hits());
+        while (page.next().isPresent()) {
+            page = store.chats().search(query.after(page.next().get()));
+            hits.addAll(page.hits());
+        }
+        return hits;
+    }
+
+    @Test
+    void theFixturesGermanAndEmojiMessagesAreFoundByTheirWords() throws Exception {
+        try (WorldStore store = open()) {
+            importFixture(store, "c-chats");
+            List<SearchHit> baeume = all(store, SearchQuery.of("BÄUME").limit(7));
+            assertThat(baeume).hasSizeGreaterThan(10)
+                    .allSatisfy(h -> assertThat(h.snippet().marked("[", "]")).contains("[Bäume]"));
+            assertThat(all(store, SearchQuery.of("☘"))).hasSize(baeume.size());
+            List<SearchHit> dragon = all(store, SearchQuery.of("🐉 frontend"));
+            assertThat(dragon).isNotEmpty().allSatisfy(h -> {
+                assertThat(h.worldId()).isEqualTo(ELARA);
+                assertThat(h.snippet().marked("<", ">")).contains("<Frontend>").contains("<🐉>");
+            });
+            SearchHit wald = all(store, SearchQuery.of("wald 7")).get(0);
+            assertThat(wald.snippet().text()).isEqualTo("Wald 7: Bäume ☘");
+            assertThat(wald.messageId()).isEqualTo("fw7");
+            assertThat(wald.seq()).isEqualTo(7);
+            assertThat(wald.time()).hasValue(Instant.ofEpochMilli(1795715061476L));
+            assertThat(store.chats().search(SearchQuery.of("Baume")).hits()).as("accents matter").isEmpty();
+        }
+    }
+
+    @Test
+    void filtersRankingAndPaging() throws Exception {
+        try (WorldStore store = open()) {
+            importFixture(store, "c-chats");
+            World other = store.worlds().create("Other");
+            Chat chat = store.chats().create(other.id(), NewChat.at(null, "mist talk"));
+            store.chats().append(other.id(), chat.chatId(), NewMessage.of("narrator", "Mist, mist and more mist on the path.")
+                    .at(Instant.parse("2030-01-01T00:00:00Z")));
+
+            List<SearchHit> mist = all(store, SearchQuery.of("mist path").limit(3));
+            assertThat(mist.get(0).worldId()).as("three mists in a short message rank first").isEqualTo(other.id());
+            assertThat(mist).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+            Set<String> seen = new HashSet<>();
+            assertThat(mist).allSatisfy(h -> assertThat(seen.add(h.worldId() + "/" + h.chatId() + "/" + h.seq())).isTrue());
+            assertThat(mist.size()).isGreaterThan(3);
+
+            assertThat(all(store, SearchQuery.of("mist path").inWorld(ELARA))).hasSize(mist.size() - 1)
+                    .allMatch(h -> h.worldId().equals(ELARA));
+            assertThat(all(store, SearchQuery.of("mist path").byRole("Elara Voss"))).hasSize(mist.size() - 1);
+            assertThat(all(store, SearchQuery.of("mist path").byRole("narrator"))).hasSize(1);
+            List<SearchHit> lore = all(store, SearchQuery.of("mist").inWorld(ELARA).atLocation("lore_1"));
+            assertThat(lore).isNotEmpty().hasSizeLessThan(mist.size() - 1).allMatch(h -> "lore_1".equals(h.locationId()));
+            assertThat(all(store, SearchQuery.of("mist").since(Instant.parse("2029-01-01T00:00:00Z"))))
+                    .extracting(SearchHit::worldId).containsExactly(other.id());
+        }
+    }
+
+    @Test
+    void theIndexFollowsAppendsDeletesBranchesImportsAndRollbacks() throws Exception {
+        try (WorldStore store = open()) {
+            World w = store.worlds().create("Keep");
+            Chat chat = store.chats().create(w.id(), NewChat.at(null, "talk"));
+            store.chats().append(w.id(), chat.chatId(), NewMessage.of("user", "Where is the brass key?"));
+            assertThat(store.chats().search(SearchQuery.of("brass key")).hits()).hasSize(1);
+
+            assertThatThrownBy(() -> store.useTransaction(tx -> {
+                tx.chats().append(w.id(), chat.chatId(), NewMessage.of("user", "A silver key too"));
+                throw new IllegalStateException("roll back");
+            })).isInstanceOf(IllegalStateException.class);
+            assertThat(store.chats().search(SearchQuery.of("silver")).hits()).isEmpty();
+
+            World slot = store.worlds().branch(w.id(), "Keep Slot");
+            assertThat(all(store, SearchQuery.of("brass key"))).extracting(SearchHit::worldId)
+                    .containsExactlyInAnyOrder(w.id(), slot.id());
+
+            store.chats().delete(slot.id(), chat.chatId());
+            store.worlds().delete(w.id());
+            assertThat(store.chats().search(SearchQuery.of("brass")).hits()).isEmpty();
+
+            store.snapshots().restore(w.id());
+            assertThat(store.chats().search(SearchQuery.of("brass key")).hits()).extracting(SearchHit::worldId)
+                    .containsExactly(w.id());
+
+            importFixture(store, "c-chats");
+            importFixture(store, "c-chats");
+            assertThat(all(store, SearchQuery.of("wald 7"))).as("a replace leaves no words of the old world").hasSize(1);
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void verifyFindsAnIndexOutOfStepWithItsMessages() throws Exception {
+        try (WorldStore store = open()) {
+            importFixture(store, "c-chats");
+            SearchIndexStatus status = store.updateSearchIndex();
+            assertThat(status.pendingMessages()).isZero();
+            assertThat(status.segments()).isPositive();
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+            try (Connection c = store.sqlConnection(true); Statement st = c.createStatement()) {
+                assertThat(st.executeUpdate("DELETE FROM SEARCH_POSTING WHERE WORD = 'wald'")).isPositive();
+                assertThat(st.executeUpdate("UPDATE SEARCH_POSTING SET POSTINGS = X'FF' WHERE WORD = 'frontend'")).isPositive();
+            }
+            assertThat(store.verify(VerifyLevel.QUICK).passed()).isTrue();
+            VerifyReport report = store.verify(VerifyLevel.FULL);
+            assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.check()).isEqualTo("search-index"));
+            String details = report.failures().stream().map(f -> f.worldId() + ": " + f.detail()).toList().toString();
+            assertThat(details).contains(ELARA + ": chat ").contains("wald=").contains("word \"frontend\"")
+                    .contains("ends inside a number");
+        }
+    }
+
+    @Test
+    void aSearchFindsTheSameWhetherMessagesArePendingOrInSegments() throws Exception {
+        try (WorldStore store = open()) {
+            importFixture(store, "c-chats");
+            List<SearchQuery> queries = List.of(SearchQuery.of("mist path"), SearchQuery.of("bäume").limit(3),
+                    SearchQuery.of("🐉"), SearchQuery.of("mist").inWorld(ELARA).limit(5), SearchQuery.of("wald 7"));
+            List<List<SearchHit>> pending = new ArrayList<>();
+            for (SearchQuery q : queries) {
+                pending.add(all(store, q));
+            }
+            assertThat(pending).allSatisfy(hits -> assertThat(hits).isNotEmpty());
+            assertThat(store.updateSearchIndex().pendingMessages()).isZero();
+            for (int i = 0; i < queries.size(); i++) {
+                assertThat(all(store, queries.get(i))).as(queries.get(i).text()).isEqualTo(pending.get(i));
+            }
+        }
+    }
+
+    @Test
+    void mergesKeepWhatASearchFindsAndDropDeletedMessages() throws Exception {
+        try (WorldStore store = open()) {
+            World w = store.worlds().create("Merges");
+            List<Chat> chats = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                chats.add(store.chats().create(w.id(), NewChat.at(null, "chat " + i)));
+            }
+            int segmentsSeen = 0;
+            for (int round = 0; round < 2 * MergePolicy.FAN_IN; round++) {
+                for (Chat chat : chats) {
+                    store.chats().append(w.id(), chat.chatId(), NewMessage.of("user", "round " + round
+                            + " of the lantern game, chat " + chat.chatId()));
+                }
+                segmentsSeen = Math.max(segmentsSeen, (int) store.updateSearchIndex().segments());
+            }
+            SearchIndexStatus merged = store.updateSearchIndex();
+            assertThat(merged.segments()).as("tier 0 merged each time it filled").isLessThan(MergePolicy.FAN_IN);
+            assertThat(all(store, SearchQuery.of("lantern game"))).hasSize(2 * MergePolicy.FAN_IN * chats.size());
+            assertThat(all(store, SearchQuery.of("round 3 lantern"))).hasSize(chats.size())
+                    .allSatisfy(h -> assertThat(h.snippet().marked("[", "]")).contains("[round] [3]"));
+
+            store.chats().delete(w.id(), chats.get(0).chatId());
+            assertThat(all(store, SearchQuery.of("lantern game"))).hasSize(2 * MergePolicy.FAN_IN * (chats.size() - 1));
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+            long before = store.updateSearchIndex().postings();
+            for (int round = 0; round < MergePolicy.FAN_IN * MergePolicy.FAN_IN; round++) {
+                store.chats().append(w.id(), chats.get(1).chatId(), NewMessage.of("user", "late " + round));
+                store.updateSearchIndex();
+            }
+            SearchIndexStatus after = store.updateSearchIndex();
+            assertThat(after.postings()).as("the deleted chat's postings were merged away")
+                    .isLessThan(before + 2L * MergePolicy.FAN_IN * MergePolicy.FAN_IN);
+            assertThat(all(store, SearchQuery.of("lantern game"))).hasSize(2 * MergePolicy.FAN_IN * (chats.size() - 1));
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedQuerySaysWhatIsWrong() throws Exception {
+        try (WorldStore store = open()) {
+            store.worlds().create("Keep");
+            assertThatThrownBy(() -> store.chats().search(SearchQuery.of(" !? ").inWorld("Keep")))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("world Keep")
+                    .hasMessageContaining("search text").hasMessageContaining("no word");
+            assertThatThrownBy(() -> store.chats().search(SearchQuery.of(""))).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("search text");
+            assertThatThrownBy(() -> store.chats().search(null)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> store.chats().search(SearchQuery.of("key").limit(0)))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("search limit");
+            assertThatThrownBy(() -> store.chats().search(SearchQuery.of("key").after("page 2")))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("search cursor");
+            assertThatThrownBy(() -> store.chats().search(SearchQuery.of("a b c d e f g h i j k l m n o p q")))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 16 words");
+            assertThatThrownBy(() -> store.chats().search(SearchQuery.of("key").inWorld("Nowhere")))
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("Nowhere");
+            assertThat(store.chats().search(SearchQuery.of("key")).hits()).isEmpty();
+        }
+    }
+}

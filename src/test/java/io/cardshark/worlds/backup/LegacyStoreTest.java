@@ -1,5 +1,11 @@
 package io.cardshark.worlds.backup;
 
+import io.cardshark.worlds.SearchIndexStatus;
+import io.cardshark.worlds.SearchPage;
+import io.cardshark.worlds.SearchQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.cardshark.worlds.StoreUnavailableException;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.folder.Layout;
@@ -98,20 +104,51 @@ class LegacyStoreTest {
     }
 
     @Test
-    void theUpgradeReachesSchema3AndVerifiesFull() throws Exception {
+    void theUpgradeReachesSchema4AndItsOlderMessagesAreFoundBeforeAndAfterIndexing() throws Exception {
         Path store = legacyStore();
         try (WorldStore upgraded = WorldStore.configure().dataDir(store).serveInspection(false).open()) {
-            assertThat(upgraded.info().schemaVersion()).isEqualTo("3");
+            assertThat(upgraded.info().schemaVersion()).isEqualTo("4");
+            assertThat(upgraded.worlds().branches()).as("no world of release 0.1 is a branch").isEmpty();
+            Map<String, SearchQuery> lastMessages = new LinkedHashMap<>();
             long messages = 0;
             for (var w : upgraded.worlds().list()) {
                 for (var chat : upgraded.chats().list(w.id())) {
                     messages += chat.messageCount();
+                    if (chat.messageCount() > 0) {
+                        var last = upgraded.chats().pageBackward(w.id(), chat.chatId(), Long.MAX_VALUE, 1).messages().get(0);
+                        List<String> words = List.of(last.content().split("[^\\p{L}\\p{N}]+")).stream()
+                                .filter(x -> !x.isEmpty()).limit(3).toList();
+                        if (!words.isEmpty()) {
+                            lastMessages.put(w.id() + "/" + chat.chatId() + "/" + last.seq(),
+                                    SearchQuery.of(String.join(" ", words)).inWorld(w.id()));
+                        }
+                    }
                 }
             }
             assertThat(messages).isGreaterThan(0);
-            assertThat(upgraded.worlds().branches()).as("no world of release 0.1 is a branch").isEmpty();
+            assertThat(lastMessages).isNotEmpty();
+            // The migration leaves every older message pending; a search reads them as such.
+            assertFound(upgraded, lastMessages);
+            SearchIndexStatus indexed = upgraded.updateSearchIndex();
+            assertThat(indexed.pendingMessages()).isZero();
+            assertThat(indexed.postings()).isGreaterThanOrEqualTo(lastMessages.size());
+            assertFound(upgraded, lastMessages);
             assertThat(upgraded.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
+    }
+
+    /** Each message (world/chat/seq) is among the hits of its query. */
+    private static void assertFound(WorldStore store, Map<String, SearchQuery> messages) {
+        messages.forEach((message, query) -> {
+            List<String> hits = new ArrayList<>();
+            SearchPage page = store.chats().search(query.limit(SearchQuery.MAX_LIMIT));
+            page.hits().forEach(h -> hits.add(h.worldId() + "/" + h.chatId() + "/" + h.seq()));
+            while (page.next().isPresent()) {
+                page = store.chats().search(query.limit(SearchQuery.MAX_LIMIT).after(page.next().get()));
+                page.hits().forEach(h -> hits.add(h.worldId() + "/" + h.chatId() + "/" + h.seq()));
+            }
+            assertThat(hits).as("\"%s\"", query.text()).contains(message);
+        });
     }
 
     private static List<String> tables(Statement st) throws Exception {

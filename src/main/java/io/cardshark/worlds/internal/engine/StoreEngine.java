@@ -88,8 +88,9 @@ public final class StoreEngine implements AutoCloseable {
     }
 
     /**
-     * Like {@link #transaction}, but every read sees the store as of the transaction's first read, whatever
-     * commits meanwhile: an export or a snapshot then shows one moment (H2's repeatable read is a snapshot).
+     * Like {@link #transaction}, but every read sees the store as of the transaction's first statement, whatever
+     * commits meanwhile: an export, a snapshot or verify's check of the search index then sees one moment.
+     * For reading only.
      */
     public <T> T snapshot(String worldId, Function<Tx, T> work) {
         return transaction(worldId, true, work);
@@ -108,7 +109,10 @@ public final class StoreEngine implements AutoCloseable {
         try (Connection c = connections.member()) {
             c.setAutoCommit(false);
             if (snapshot) {
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                // H2's REPEATABLE READ takes each table's snapshot when the transaction first reads it (with the
+                // tables its foreign keys reach), so tables read later could show later commits; its SERIALIZABLE
+                // takes every table's at the first statement. Nothing written in it, so nothing conflicts.
+                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
             }
             tx = new Tx(DSL.using(c, SQLDialect.H2));
             current.set(tx);

@@ -3,7 +3,7 @@ package io.cardshark.worlds.bench;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.SearchQuery;
-import io.cardshark.worlds.World;
+import io.cardshark.worlds.SearchIndexStatus;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.internal.json.JsonNumber;
@@ -17,27 +17,27 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Issue 16's rows for branches and search, on one big world (10,000 locations, 1,000,000 messages by default):
- * its import time against the time to branch it; the p50 of two-word searches over its messages; and an append
- * with the search index against one without. Prints figures; asserts nothing.
+ * Issue 16's rows for search, on one big world (10,000 locations, 1,000,000 messages by default): the import
+ * (which leaves every message pending) and the index's catch-up after it; the p50 and p90 of two-word searches
+ * of three kinds over the indexed messages; the index's size against the messages'; and single appends to the
+ * world, with the indexer at work beside them. Prints figures; asserts nothing. (An append with the index against
+ * one without is {@code AppendBench.oneOurs} on this build against the build before the index.)
  *
  * <p>The messages are the benchmark suite's sentence ({@link BenchWorlds#content}) plus three words drawn from a
  * vocabulary of 5,000 with Zipf's law (s = 1), as words occur in text, so that a query has words of every
- * frequency. An append "without the index" appends a message of the same length made of punctuation only: it
- * has no word, so the index writes nothing for it, and the rest of the append is the same.
+ * frequency.
  *
  * <pre>
- * mvn -B -q -Pbench -DskipTests package
- * java -cp target/cardshark-worlds.jar:target/test-classes io.cardshark.worlds.bench.SearchBranchBenchmark [locations] [messages] [dir]
+ * mvn -B -q -Pbench -DskipTests test-compile
+ * java -cp "$(cat target/bench/classpath.txt)" io.cardshark.worlds.bench.SearchBenchmark [locations] [messages] [dir]
  * </pre>
  */
-public final class SearchBranchBenchmark {
+public final class SearchBenchmark {
 
     static final String WORLD = "Search_World";
     static final int VOCABULARY = 5_000;
@@ -61,17 +61,31 @@ public final class SearchBranchBenchmark {
                 throw new IllegalStateException(imported.error());
             }
             long t1 = System.nanoTime();
-            World slot = store.worlds().branch(WORLD, "Search Slot");
-            double branchSeconds = (System.nanoTime() - t1) / 1e9;
-            System.out.printf("%nimport %.2f s, branch %.2f s: branch/import %.2f%n", importSeconds, branchSeconds,
-                    branchSeconds / importSeconds);
-            store.worlds().delete(slot.id());
+            SearchIndexStatus status = store.updateSearchIndex();
+            double indexSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("%nimport %.2f s (%,.0f messages/s); the index's catch-up after it %.2f s (%,.0f "
+                            + "messages/s): %,d segments, %,d postings%n", importSeconds, messages / importSeconds,
+                    indexSeconds, messages / indexSeconds, status.segments(), status.postings());
+            sizes(store);
 
             Random random = new Random(16);
             search(store, "two Zipf words", () -> word(zipf.next(random)) + " " + word(zipf.next(random)));
             search(store, "a rare and a common word", () -> "number " + random.nextInt(messages));
             search(store, "two words of every message", () -> "tavern ale");
             appends(store);
+        }
+    }
+
+    /** The bytes of the index's postings against the bytes of the messages' documents. */
+    private static void sizes(WorldStore store) {
+        try (var c = store.sqlConnection(false); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT (SELECT SUM(OCTET_LENGTH(POSTINGS)) FROM SEARCH_POSTING), "
+                     + "(SELECT SUM(OCTET_LENGTH(DOCUMENT)) FROM CHAT_MESSAGE)")) {
+            rs.next();
+            System.out.printf("index postings %,d bytes, message documents %,d bytes: %.2f%n", rs.getLong(1),
+                    rs.getLong(2), rs.getLong(1) / (double) rs.getLong(2));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -97,29 +111,27 @@ public final class SearchBranchBenchmark {
                 nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 9 / 10] / 1e6, QUERIES, hits / (double) QUERIES);
     }
 
-    /** Single appends to the world's first chat, alternating 100 with words and 100 without, p50 of each. */
+    /**
+     * {@link #APPENDS} single appends to the world's first chat, each message with three Zipf words, with the
+     * indexer flushing and merging beside them: p50 and p90, and the index's state after.
+     */
     private static void appends(WorldStore store) {
         Chat chat = store.chats().list(WORLD).get(0);
-        String words = BenchWorlds.content(7) + " " + word(3) + " " + word(40) + " " + word(900);
-        String none = ".,;!?-".repeat(words.length() / 6 + 1).substring(0, words.length());
-        List<Long> with = new ArrayList<>();
-        List<Long> without = new ArrayList<>();
-        for (int round = 0; round < APPENDS / 100 + 2; round++) {
-            for (int i = 0; i < 200; i++) {
-                boolean indexed = i < 100;
-                long t = System.nanoTime();
-                store.chats().append(WORLD, chat.chatId(), NewMessage.of(BenchWorlds.role(i), indexed ? words : none));
-                if (round >= 2) {
-                    (indexed ? with : without).add(System.nanoTime() - t);
-                }
+        Random random = new Random(2);
+        Zipf zipf = new Zipf(VOCABULARY);
+        long[] nanos = new long[APPENDS];
+        for (int i = -200; i < APPENDS; i++) {
+            String text = BenchWorlds.content(i + 200) + " " + word(zipf.next(random)) + " " + word(zipf.next(random))
+                    + " " + word(zipf.next(random));
+            long t = System.nanoTime();
+            store.chats().append(WORLD, chat.chatId(), NewMessage.of(BenchWorlds.role(i + 200), text));
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - t;
             }
         }
-        with.sort(null);
-        without.sort(null);
-        double a = with.get(with.size() / 2) / 1e3;
-        double b = without.get(without.size() / 2) / 1e3;
-        System.out.printf("append p50: with the index %.1f µs (%d words), without %.1f µs: ratio %.2f (%d each)%n", a,
-                io.cardshark.worlds.internal.search.SearchText.weights(words).size(), b, a / b, with.size());
+        Arrays.sort(nanos);
+        System.out.printf("append to a chat of %,d messages: p50 %.1f µs, p90 %.1f µs (%d appends, indexer beside)%n",
+                chat.messageCount(), nanos[APPENDS / 2] / 1e3, nanos[APPENDS * 9 / 10] / 1e3, APPENDS);
     }
 
     /** Word {@code rank} of the vocabulary: letters only, so every rank is one word ("ba", "be", ..., "caba"). */

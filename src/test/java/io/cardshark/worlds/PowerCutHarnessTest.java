@@ -317,6 +317,11 @@ class PowerCutHarnessTest {
                     Files.write(kept.resolve("at-the-cut-before.mv.db"), diskAtCutBefore);
                 }
                 Files.write(kept.resolve("tried.txt"), tried);
+                if (fs != null) {
+                    // What H2 wrote and synced before the cut, which of the pending writes the cut kept, and
+                    // what the reopen wrote since.
+                    Files.write(kept.resolve("fs-journal.txt"), fs.journal());
+                }
                 report.log("cut %d: evidence kept in %s", cut, kept.toAbsolutePath());
             } catch (IOException e) {
                 report.log("cut %d: the evidence could not be kept: %s", cut, e);

@@ -100,6 +100,9 @@ public final class PowerCutFileSystem implements AutoCloseable {
     /** Operations not yet durable, in the order issued. */
     private final List<Op> pending = new ArrayList<>();
     private final List<CutReport> cuts = new ArrayList<>();
+    /** The last {@value #JOURNAL_LINES} writes, syncs, truncations and cut fates, for a failure to show (see {@link #journal}). */
+    private final java.util.ArrayDeque<String> journal = new java.util.ArrayDeque<>();
+    static final int JOURNAL_LINES = 4000;
 
     private long writes;
     private long bytesWritten;
@@ -270,6 +273,59 @@ public final class PowerCutFileSystem implements AutoCloseable {
     }
 
     /**
+     * The last {@value #JOURNAL_LINES} data operations, oldest first: each write (its number, thread, file,
+     * position and length in bytes and in H2's 4 KB blocks, and the text at its start and end when it is text,
+     * such as an MVStore chunk's header and footer or the store header), sync and truncation, and at a cut the
+     * fate of every pending operation (kept, dropped, torn after n bytes).
+     */
+    public synchronized List<String> journal() {
+        return List.copyOf(journal);
+    }
+
+    private void note(String line) {
+        if (journal.size() == JOURNAL_LINES) {
+            journal.removeFirst();
+        }
+        journal.addLast(line);
+    }
+
+    private String nameOf(Inode inode) {
+        for (Map.Entry<String, Inode> e : names.entrySet()) {
+            if (e.getValue() == inode) {
+                return e.getKey().substring(Math.min(e.getKey().length(), root.length() + 1));
+            }
+        }
+        return "(unnamed)";
+    }
+
+    private String describe(Op op) {
+        return switch (op.kind) {
+            case WRITE -> "write " + nameOf(op.inode) + " at " + op.position + " len " + op.data.length
+                    + String.format(" [blocks 0x%x-0x%x)", op.position / 4096, (op.position + op.data.length + 4095) / 4096)
+                    + text(op.data, 0) + (op.data.length > 256 ? " ... " + text(op.data, op.data.length - 128) : "");
+            case TRUNCATE -> "truncate " + nameOf(op.inode) + " to " + op.position
+                    + String.format(" [0x%x blocks]", op.position / 4096);
+            default -> op.kind + " " + op.path + (op.target == null ? "" : " -> " + op.target);
+        };
+    }
+
+    /** Up to 160 characters of text at {@code from}, if the bytes there are printable ASCII up to a newline. */
+    private static String text(byte[] data, int from) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < data.length && b.length() < 160; i++) {
+            int c = data[i] & 0xff;
+            if (c == '\n') {
+                break;
+            }
+            if (c < 32 || c > 126) {
+                return b.length() >= 8 ? " '" + b.toString().strip() + "'" : "";
+            }
+            b.append((char) c);
+        }
+        return b.length() == 0 ? "" : " '" + b.toString().strip() + "'";
+    }
+
+    /**
      * Writes the durable image (what the disk holds: after a cut, what survived it; before one, what a cut
      * dropping everything would leave) into {@code dir} as plain files, for plain H2 ({@code jdbc:h2:file:})
      * or a new {@link #mount} to open. {@code dir} must be missing or empty.
@@ -312,8 +368,11 @@ public final class PowerCutFileSystem implements AutoCloseable {
         }
         int kept = 0;
         String detail;
+        String[] fates = new String[pending.size()];
+        Arrays.fill(fates, "dropped");
         switch (policy) {
             case KEEP -> {
+                Arrays.fill(fates, "kept");
                 pending.forEach(this::applyDurably);
                 kept = pending.size();
                 detail = "all " + kept + " pending ops reached the disk";
@@ -327,12 +386,14 @@ public final class PowerCutFileSystem implements AutoCloseable {
                 int torn = random.nextInt(pending.size());
                 for (int i = 0; i < torn; i++) {
                     applyDurably(pending.get(i));
+                    fates[i] = "kept";
                 }
                 kept = torn;
                 Op op = pending.get(torn);
                 if (op.kind == Op.Kind.WRITE) {
                     int prefix = tornPrefix(op.position, op.data.length);
                     op.inode.durable.write(op.position, op.data, prefix);
+                    fates[torn] = "torn after " + prefix + " bytes";
                     kept++;
                     detail = "the first " + torn + " of " + pending.size() + " pending ops reached the disk, then op "
                             + (torn + 1) + " (a write of " + op.data.length + " bytes at " + op.position
@@ -347,9 +408,11 @@ public final class PowerCutFileSystem implements AutoCloseable {
                 int metadataKept = random.nextInt(metadata + 1);
                 int dataKept = 0;
                 int metadataSeen = 0;
-                for (Op op : pending) {
+                for (int i = 0; i < pending.size(); i++) {
+                    Op op = pending.get(i);
                     boolean reached = op.isMetadata() ? metadataSeen++ < metadataKept : random.nextBoolean();
                     if (reached) {
+                        fates[i] = "kept";
                         applyDurably(op);
                         kept++;
                         dataKept += op.isMetadata() ? 0 : 1;
@@ -362,6 +425,10 @@ public final class PowerCutFileSystem implements AutoCloseable {
         }
         CutReport report = new CutReport(policy, trigger, counters(), pending.size(), kept, detail);
         cuts.add(report);
+        note("CUT (" + policy + ", " + trigger + "): " + detail);
+        for (int i = 0; i < pending.size(); i++) {
+            note("  pending op " + (i + 1) + ": " + fates[i] + ": " + describe(pending.get(i)));
+        }
         pending.clear();
         cutAtWrite = Long.MAX_VALUE;
         cutAtByte = Long.MAX_VALUE;
@@ -406,9 +473,11 @@ public final class PowerCutFileSystem implements AutoCloseable {
         src.get(data);
         inode.current.write(position, data, data.length);
         inode.lastModified = System.currentTimeMillis();
-        pending.add(Op.write(inode, position, data));
+        Op op = Op.write(inode, position, data);
+        pending.add(op);
         writes++;
         bytesWritten += data.length;
+        note("#" + writes + " [" + Thread.currentThread().getName() + "] " + describe(op));
         if (writes >= cutAtWrite) {
             cutNow(armedPolicy, "write #" + writes);
             throw powerCut();
@@ -427,14 +496,21 @@ public final class PowerCutFileSystem implements AutoCloseable {
         }
         inode.current.truncate(size);
         inode.lastModified = System.currentTimeMillis();
-        pending.add(Op.truncate(inode, size));
+        Op op = Op.truncate(inode, size);
+        pending.add(op);
         truncates++;
+        note("[" + Thread.currentThread().getName() + "] " + describe(op));
     }
 
     /** The file's pending data and every pending metadata change reach the disk, in order. */
     synchronized void force(Inode inode, int channelGeneration) throws IOException {
         checkPower(channelGeneration);
         syncs++;
+        int forced = 0;
+        for (Op op : pending) {
+            forced += op.isMetadata() || op.inode == inode ? 1 : 0;
+        }
+        note("[" + Thread.currentThread().getName() + "] sync " + nameOf(inode) + " (" + forced + " pending ops now durable)");
         for (Iterator<Op> it = pending.iterator(); it.hasNext(); ) {
             Op op = it.next();
             if (op.isMetadata() || op.inode == inode) {

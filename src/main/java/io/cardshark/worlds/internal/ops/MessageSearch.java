@@ -16,6 +16,7 @@ import io.cardshark.worlds.internal.search.Snippets;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Row2;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
@@ -63,9 +64,7 @@ final class MessageSearch {
             Set<Long> chatKeys = chats == null ? null : new HashSet<>(dsl.select(CHAT.CHAT_KEY).from(CHAT).where(chats)
                     .fetch(CHAT.CHAT_KEY));
             SearchCandidates candidates = new SearchCandidates(after, chatKeys);
-            Set<String> pending = new HashSet<>();
             for (IndexReader.PendingMessage p : IndexReader.pending(dsl, chats)) {
-                pending.add(p.chatKey() + "." + p.seq());
                 Map<String, Integer> weights = SearchText.weights(ChatDocuments.messageContent(p.document()));
                 if (weights.keySet().containsAll(words)) {
                     candidates.add(words.stream().mapToInt(weights::get).sum(), p.chatKey(), p.seq());
@@ -76,7 +75,7 @@ final class MessageSearch {
                 lists.add(IndexReader.postings(dsl, word));
             }
             for (Long segment : lists.get(0).keySet()) {
-                intersect(lists.stream().map(l -> l.get(segment)).toList(), pending, candidates);
+                intersect(lists.stream().map(l -> l.get(segment)).toList(), candidates);
             }
             return page(dsl, query, words, candidates);
         });
@@ -137,10 +136,9 @@ final class MessageSearch {
 
     /**
      * The messages of one segment that hold every word: the postings of the first word walked, each other
-     * word's postings advanced beside them (all are in the same order). A message also pending is skipped (it
-     * was scored as pending).
+     * word's postings advanced beside them (all are in the same order).
      */
-    private static void intersect(List<PostingList> lists, Set<String> pending, SearchCandidates candidates) {
+    private static void intersect(List<PostingList> lists, SearchCandidates candidates) {
         if (lists.contains(null)) {
             return;
         }
@@ -161,7 +159,7 @@ final class MessageSearch {
                     score += other.weight(at[w]);
                 }
             }
-            if (all && (pending.isEmpty() || !pending.contains(k + "." + s))) {
+            if (all) {
                 candidates.add(score, k, s);
             }
         }
@@ -174,6 +172,9 @@ final class MessageSearch {
      */
     private static SearchPage page(DSLContext dsl, SearchQuery query, List<String> words, SearchCandidates candidates) {
         List<SearchHit> hits = new ArrayList<>();
+        // A message the indexer moved from pending into a segment while this search read is a candidate twice,
+        // with the same score and key: the two are next to each other in the order, and the second is skipped.
+        Set<String> seen = new HashSet<>();
         int lastHit = -1;
         Map<Long, Record> chatRows = new HashMap<>();
         int checked = 0;
@@ -185,9 +186,12 @@ final class MessageSearch {
                 Map<String, Record> messages = messages(dsl, candidates, batch);
                 chats(dsl, candidates, batch, chatRows);
                 for (int c : batch) {
+                    checked++;
+                    if (!seen.add(candidates.chatKey(c) + "." + candidates.seq(c))) {
+                        continue;
+                    }
                     SearchHit hit = hit(query, words, candidates, c, chatRows.get(candidates.chatKey(c)),
                             messages.get(candidates.chatKey(c) + "." + candidates.seq(c)));
-                    checked++;
                     if (hit != null && hits.size() <= query.limit()) {
                         if (hits.size() < query.limit()) {
                             lastHit = c;
@@ -225,15 +229,18 @@ final class MessageSearch {
                 Snippets.of(ChatDocuments.messageContent(document), words), candidates.score(c));
     }
 
-    /** The rows of a batch of candidates' messages, by "chatKey.seq". */
+    /**
+     * The rows of a batch of candidates' messages, by "chatKey.seq": one statement, {@code (CHAT_KEY, SEQ) IN
+     * (...)}, which H2 answers from the primary key (for {@code CHAT_KEY = ? AND SEQ IN (...)} it scans the chat).
+     */
     private static Map<String, Record> messages(DSLContext dsl, SearchCandidates candidates, int[] batch) {
-        List<Condition> keys = new ArrayList<>(batch.length);
+        List<Row2<Long, Long>> keys = new ArrayList<>(batch.length);
         for (int c : batch) {
-            keys.add(CHAT_MESSAGE.CHAT_KEY.eq(candidates.chatKey(c)).and(CHAT_MESSAGE.SEQ.eq(candidates.seq(c))));
+            keys.add(DSL.row(candidates.chatKey(c), candidates.seq(c)));
         }
         Map<String, Record> rows = new HashMap<>();
         dsl.select(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
-                .from(CHAT_MESSAGE).where(DSL.or(keys)).fetch()
+                .from(CHAT_MESSAGE).where(DSL.row(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ).in(keys)).fetch()
                 .forEach(r -> rows.put(r.get(CHAT_MESSAGE.CHAT_KEY) + "." + r.get(CHAT_MESSAGE.SEQ), r));
         return rows;
     }

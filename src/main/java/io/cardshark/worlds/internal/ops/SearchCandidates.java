@@ -82,12 +82,16 @@ final class SearchCandidates {
         return compare(scores[a], chatKeys[a], seqs[a], scores[b], chatKeys[b], seqs[b]);
     }
 
-    /** The indexes of the best {@code count} candidates (or all), best first: a bounded heap, then a sort of it. */
+    /**
+     * The indexes of the best {@code count} candidates (or all), best first: a bounded heap, then a sort of it.
+     * Candidates mostly come in ascending key order and many share a score, so they are taken last first: each
+     * one that ties with those kept is then worse than all of them, and costs one comparison.
+     */
     int[] best(int count) {
         int k = Math.min(count, size);
         int[] heap = new int[k];
         int filled = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = size - 1; i >= 0; i--) {
             if (filled < k) {
                 heap[filled] = i;
                 siftUp(heap, filled++);

@@ -33,6 +33,7 @@ final class BranchCommand extends StoreCommand {
         World w = s.worlds().branch(worldId, name, label);
         out.println("branched " + Terminal.safe(worldId) + " as world " + Terminal.safe(w.id()) + " (\""
                 + Terminal.safe(w.displayName()) + "\") in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        indexForSearch(s, out);
         return Main.EXIT_OK;
     }
 }

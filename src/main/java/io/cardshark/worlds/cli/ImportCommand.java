@@ -59,6 +59,10 @@ final class ImportCommand extends StoreCommand {
                 r.warnings().forEach(line -> out.println("  warning: " + Terminal.safe(line)));
             }
         }
+        if (results.stream().anyMatch(ImportResult::isImported)) {
+            // With --json the line goes to standard error, so that standard output stays one JSON document.
+            indexForSearch(s, json ? err : out);
+        }
         boolean anyRejected = false;
         for (ImportResult r : results) {
             if (!r.isImported()) {

@@ -27,6 +27,7 @@ final class RestoreWorldCommand extends StoreCommand {
     int run(WorldStore s, PrintWriter out) {
         SnapshotInfo restored = snapshot == null ? s.snapshots().restore(worldId) : s.snapshots().restore(worldId, snapshot);
         out.println("restored world " + Terminal.safe(worldId) + " from snapshot " + Terminal.safe(restored.name()));
+        indexForSearch(s, out);
         return Main.EXIT_OK;
     }
 }

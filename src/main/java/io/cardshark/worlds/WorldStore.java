@@ -300,8 +300,9 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
             throw new StoreUnavailableException(null, "store at " + engine.config().dataDir()
                     + " is open read-only; updating its search index writes");
         }
-        int steps = SearchIndexer.catchUp(engine, true, () -> {
-        });
+        SearchIndexer running = indexer;
+        int steps = running != null ? running.catchUpNow() : SearchIndexer.catchUp(engine, true, () -> {
+        }, new java.util.concurrent.locks.ReentrantLock());
         return SearchIndexer.status(engine, steps);
     }
 

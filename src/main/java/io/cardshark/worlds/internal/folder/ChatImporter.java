@@ -2,6 +2,7 @@ package io.cardshark.worlds.internal.folder;
 
 import io.cardshark.worlds.internal.doc.TimeTokens;
 import io.cardshark.worlds.internal.rows.MessageRows;
+import io.cardshark.worlds.internal.rows.SearchRows;
 import io.cardshark.worlds.internal.rows.ChatRows;
 import io.cardshark.worlds.folder.FolderFormatException;
 import io.cardshark.worlds.internal.doc.StoredJson;
@@ -37,7 +38,8 @@ import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
 
 /**
  * Imports the chats of one world folder: {@code chats/*.json} in shapes A and B (format spec §5.2) and
- * JSONL, streamed a line at a time (§5.1), so a chat of a million messages needs memory for one message.
+ * JSONL, streamed a line at a time (§5.1), so a chat of a million messages needs memory for one message (and
+ * the search index's postings of at most {@link SearchRows#MOST_PER_SEGMENT} messages).
  */
 final class ChatImporter {
 
@@ -49,6 +51,8 @@ final class ChatImporter {
     private final List<String> warnings;
     private final Map<String, String> fileOfChat = new HashMap<>();
     private final OriginalBytes originals;
+    /** The search index of the world's messages, written as segments (bounded in size) as they come. */
+    private final SearchRows.Segments index;
     int chats;
     long messages;
     long bytes;
@@ -63,6 +67,12 @@ final class ChatImporter {
         this.locationIds = locationIds;
         this.warnings = warnings;
         this.originals = originals;
+        this.index = SearchRows.segments(dsl);
+    }
+
+    /** Writes the last segment of the search index; call after the last chat. */
+    void finish() {
+        index.finish();
     }
 
     void importChat(String rel) throws IOException {
@@ -124,7 +134,7 @@ final class ChatImporter {
         r.setStyle(style);
         r.setMessageCount((long) list.size());
         long chatKey = ChatRows.insert(dsl, r);
-        try (MessageRows.Batch batch = MessageRows.batch(dsl, chatKey, chatId)) {
+        try (MessageRows.Batch batch = MessageRows.batch(dsl, chatKey, chatId, index)) {
             for (Json m : list.elements()) {
                 batch.add((JsonObject) m);
             }
@@ -160,7 +170,7 @@ final class ChatImporter {
             r.setMessageCount(0L);
             long chatKey = ChatRows.insert(dsl, r);
             long seq;
-            try (MessageRows.Batch batch = MessageRows.batch(dsl, chatKey, chatId)) {
+            try (MessageRows.Batch batch = MessageRows.batch(dsl, chatKey, chatId, index)) {
                 for (JsonLine line = lines.next(); line != null; line = lines.next()) {
                     batch.add(lineObject(rel, line));
                 }

@@ -174,6 +174,7 @@ final class WorldImporter {
         for (String chat : scan.chats()) {
             chats.importChat(chat);
         }
+        chats.finish();
         bytes += chats.bytes;
         for (String event : scan.events()) {
             long size = importEvent(dsl, scan, event, originals);

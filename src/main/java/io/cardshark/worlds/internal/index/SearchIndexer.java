@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.index;
 
+import io.cardshark.worlds.ConcurrentUpdateException;
 import io.cardshark.worlds.SearchIndexStatus;
 import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.engine.StoreEngine;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
@@ -44,6 +47,8 @@ public final class SearchIndexer implements AutoCloseable {
     private final StoreEngine engine;
     private final Thread thread;
     private final Object signal = new Object();
+    /** Held by each step, so that this thread and {@link #catchUpNow} take turns. */
+    private final Lock steps = new ReentrantLock();
     private boolean nudged = true;
     private volatile boolean closed;
 
@@ -77,6 +82,10 @@ public final class SearchIndexer implements AutoCloseable {
                 pause(COALESCE_MILLIS);
             } catch (Stopped stopped) {
                 return;
+            } catch (ConcurrentUpdateException another) {
+                // Another process (a command line attached to this store) runs a step: it does the work.
+                log.debug("store at {}: the search index is being updated elsewhere", engine.config().dataDir());
+                pause(IDLE_MILLIS);
             } catch (RuntimeException e) {
                 if (closed) {
                     return;
@@ -118,21 +127,40 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     private int catchUp(boolean everything) {
-        return catchUp(engine, everything, this::stopIfClosed);
+        return catchUp(engine, everything, this::stopIfClosed, steps);
+    }
+
+    /**
+     * {@link #catchUp(StoreEngine, boolean, Runnable, Lock)} of everything pending, on the calling thread, taking
+     * turns with the indexer's thread step by step (a large merge takes longer than H2's lock timeout, so the
+     * two must not meet at the database's lock).
+     */
+    public int catchUpNow() {
+        return catchUp(engine, true, () -> {
+        }, steps);
     }
 
     /**
      * Runs steps on the calling thread until none is due: flushes while {@value MergePolicy#BASE} messages are
-     * pending (with {@code everything}, while any is), then merges while a tier is full. {@code stop} runs
-     * before each step and between the words of a merge, and stops the work by throwing. Returns how many steps
-     * ran.
+     * pending (with {@code everything}, while any is), then merges while a tier is full, each step holding
+     * {@code turns}. {@code stop} runs before each step and between the words of a merge, and stops the work by
+     * throwing. Returns how many steps ran.
      */
-    public static int catchUp(StoreEngine engine, boolean everything, Runnable stop) {
+    public static int catchUp(StoreEngine engine, boolean everything, Runnable stop, Lock turns) {
         int steps = 0;
-        while (flush(engine, everything ? 1 : MergePolicy.BASE, stop) || merge(engine, stop)) {
+        while (inTurn(turns, () -> flush(engine, everything ? 1 : MergePolicy.BASE, stop) || merge(engine, stop))) {
             steps++;
         }
         return steps;
+    }
+
+    private static boolean inTurn(Lock turns, java.util.function.BooleanSupplier step) {
+        turns.lock();
+        try {
+            return step.getAsBoolean();
+        } finally {
+            turns.unlock();
+        }
     }
 
     /** Moves up to {@link #MOST_PER_FLUSH} pending messages into a new segment, if {@code least} are waiting. */

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.rows;
 
+import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
@@ -78,14 +79,14 @@ public final class MessageRows {
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
-    public static Batch batch(DSLContext dsl, long chatKey, String chatId) {
-        return new Batch(dsl, chatKey, chatId);
+    public static Batch batch(DSLContext dsl, long chatKey, String chatId, SearchRows.Segments index) {
+        return new Batch(dsl, chatKey, chatId, index);
     }
 
     /**
-     * Inserts the messages of one chat, and their pending marks for the search index, through prepared
-     * statements in JDBC batches: the import's hot path, where rendering a statement per batch cost more than
-     * H2's work. Runs on the import's transaction.
+     * Inserts the messages of one chat through one prepared statement in JDBC batches (the import's hot path,
+     * where rendering a statement per batch cost more than H2's work), and gives each to the import's search
+     * index. Runs on the import's transaction.
      *
      * <p>{@link #finish()} sends what is left; {@link #close()} only releases the statements. A failed import
      * (a bad line, a refused batch) thus closes them without sending rows its rollback discards, and they are
@@ -95,21 +96,21 @@ public final class MessageRows {
     public static final class Batch implements AutoCloseable {
 
         private final StatementBatch messages;
-        private final StatementBatch marks;
+        private final SearchRows.Segments index;
         private final long chatKey;
         private long seq;
 
-        private Batch(DSLContext dsl, long chatKey, String chatId) {
+        private Batch(DSLContext dsl, long chatKey, String chatId, SearchRows.Segments index) {
             this.chatKey = chatKey;
             this.messages = new StatementBatch(dsl, INSERT.sql(), "inserting the messages of chat " + chatId, BATCH);
-            this.marks = SearchRows.pendingBatch(dsl, chatId);
+            this.index = index;
         }
 
         /** Adds the chat's next message, numbered from 0. */
         public void add(JsonObject message) {
             long n = seq++;
             messages.add(Row.of(chatKey, n, message).values());
-            marks.add(chatKey, n);
+            index.add(chatKey, n, ChatDocuments.messageContent(message));
         }
 
         /** How many messages were added. */
@@ -117,23 +118,20 @@ public final class MessageRows {
             return seq;
         }
 
-        /** Sends the messages still waiting, then their marks; call once, after the last {@link #add}. */
+        /** Sends the messages still waiting; call once, after the last {@link #add}. */
         public void finish() {
             messages.send();
-            marks.send();
         }
 
-        /** Whether the statements have been released (for tests). */
+        /** Whether the statement has been released (for tests). */
         public boolean isClosed() {
-            return messages.isClosed() && marks.isClosed();
+            return messages.isClosed();
         }
 
-        /** Releases the statements; messages not yet sent by {@link #finish()} are dropped. */
+        /** Releases the statement; messages not yet sent by {@link #finish()} are dropped. */
         @Override
         public void close() {
-            try (marks) {
-                messages.close();
-            }
+            messages.close();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
+import io.cardshark.worlds.internal.search.SegmentBuilder;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
@@ -40,6 +41,8 @@ public final class SearchRows {
             .values(Compiled.bind(SEARCH_POSTING.SEGMENT_ID), Compiled.bind(SEARCH_POSTING.WORD),
                     Compiled.bind(SEARCH_POSTING.PART), Compiled.bind(SEARCH_POSTING.POSTINGS)));
     private static final int BATCH = 1000;
+    /** Most messages one segment written at a time takes: bounds the heap its postings need (some 15 MB). */
+    public static final int MOST_PER_SEGMENT = 50_000;
 
     private SearchRows() {
     }
@@ -63,10 +66,39 @@ public final class SearchRows {
                 .execute();
     }
 
-    /** The pending marks of an import's messages, sent in JDBC batches beside the messages. */
-    static StatementBatch pendingBatch(DSLContext dsl, String chatId) {
-        return new StatementBatch(dsl, INSERT_PENDING.sql(), "marking the messages of chat " + chatId
-                + " for the search index", BATCH);
+    /** The index of an import's messages, written as segments in the import's transaction. */
+    public static Segments segments(DSLContext dsl) {
+        return new Segments(dsl);
+    }
+
+    /**
+     * Indexes the messages an import writes, given in (chat key, sequence number) order, into segments of at
+     * most {@link #MOST_PER_SEGMENT} messages, written in the import's transaction: the import already holds each
+     * message parsed, so it needs neither pending marks nor the indexer's second reading of a million messages.
+     */
+    public static final class Segments {
+
+        private final DSLContext dsl;
+        private SegmentBuilder builder = new SegmentBuilder();
+
+        private Segments(DSLContext dsl) {
+            this.dsl = dsl;
+        }
+
+        void add(long chatKey, long seq, String text) {
+            builder.add(chatKey, seq, text);
+            if (builder.messages() == MOST_PER_SEGMENT) {
+                finish();
+            }
+        }
+
+        /** Writes the segment of the messages added since the last one; call after the last message. */
+        public void finish() {
+            if (builder.messages() > 0) {
+                insertSegment(dsl, builder.messages(), builder.words());
+                builder = new SegmentBuilder();
+            }
+        }
     }
 
     /**

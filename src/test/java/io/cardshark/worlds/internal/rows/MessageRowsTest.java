@@ -3,6 +3,7 @@ package io.cardshark.worlds.internal.rows;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -35,7 +36,8 @@ class MessageRowsTest {
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
              Connection c = store.sqlConnection(true)) {
             // No chat has this key: the foreign key refuses the batch when it is sent.
-            MessageRows.Batch batch = MessageRows.batch(DSL.using(c, SQLDialect.H2), 987_654_321L, "ghost");
+            DSLContext dsl = DSL.using(c, SQLDialect.H2);
+            MessageRows.Batch batch = MessageRows.batch(dsl, 987_654_321L, "ghost", SearchRows.segments(dsl));
             batch.add(message("one"));
             batch.add(message("two"));
             assertThatThrownBy(batch::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("ghost");
@@ -49,7 +51,8 @@ class MessageRowsTest {
     void closingWithoutFinishingSendsNothingAndReleasesTheStatement() throws Exception {
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
              Connection c = store.sqlConnection(true)) {
-            MessageRows.Batch batch = MessageRows.batch(DSL.using(c, SQLDialect.H2), 987_654_321L, "ghost");
+            DSLContext dsl = DSL.using(c, SQLDialect.H2);
+            MessageRows.Batch batch = MessageRows.batch(dsl, 987_654_321L, "ghost", SearchRows.segments(dsl));
             batch.add(message("left behind by a failed import"));
             batch.close();
             assertThat(batch.isClosed()).isTrue();

@@ -28,16 +28,22 @@ CREATE TABLE search_segment (
 
 -- A segment's postings of one word: the messages (chat key, sequence number, ascending) holding the word and the
 -- word's weight in each, encoded as SearchPostings describes, in parts of at most SearchPostings.PART postings.
--- Keyed by segment first, so writing a segment appends to the end of the key; a search looks a word up in each
--- segment by the whole key.
+-- Each part's count and first and last message are columns, so that a search decodes only the parts of a common
+-- word that can hold a message a rarer word of the query holds. Keyed by segment first, so writing a segment
+-- appends to the end of the key; a search looks a word up in each segment by the whole key.
 CREATE TABLE search_posting (
-    segment_id  BIGINT        NOT NULL,
-    word        VARCHAR(64)   NOT NULL,
-    part        INTEGER       NOT NULL,
-    postings    VARBINARY     NOT NULL,
+    segment_id      BIGINT        NOT NULL,
+    word            VARCHAR(64)   NOT NULL,
+    part            INTEGER       NOT NULL,
+    part_postings   INTEGER       NOT NULL,
+    first_chat_key  BIGINT        NOT NULL,
+    first_seq       BIGINT        NOT NULL,
+    last_chat_key   BIGINT        NOT NULL,
+    last_seq        BIGINT        NOT NULL,
+    postings        VARBINARY     NOT NULL,
     CONSTRAINT pk_search_posting PRIMARY KEY (segment_id, word, part),
     CONSTRAINT ck_search_posting_word CHECK (CHAR_LENGTH(word) > 0),
-    CONSTRAINT ck_search_posting_part CHECK (part >= 0)
+    CONSTRAINT ck_search_posting_part CHECK (part >= 0 AND part_postings > 0)
 );
 
 -- One row, which each step of the indexer (a flush or a merge) updates first: its lock makes steps run one at a

@@ -14,6 +14,7 @@ import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.internal.search.MergePolicy;
+import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,6 +217,39 @@ class SearchTest {
             assertThat(all(store, SearchQuery.of("lantern game"))).hasSize(2 * MergePolicy.FAN_IN * (chats.size() - 1));
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
+    }
+
+    @Test
+    void wordsOfManyPartsAreIntersectedExactly() throws Exception {
+        try (WorldStore store = open()) {
+            World w = store.worlds().create("Parts");
+            Chat chat = store.chats().create(w.id(), NewChat.at(null, "long talk"));
+            int messages = 3 * SearchPostings.PART + 100;
+            List<NewMessage> batch = new ArrayList<>();
+            for (int m = 0; m < messages; m++) {
+                batch.add(NewMessage.of("user", "common" + (m % 3 == 0 ? " mid" : "") + (m % 500 == 0 ? " rare" : "")));
+            }
+            store.chats().appendAll(w.id(), chat.chatId(), batch);
+            for (int pass = 0; pass < 2; pass++) {
+                assertThat(all(store, SearchQuery.of("common rare").limit(7))).extracting(SearchHit::seq)
+                        .containsExactlyInAnyOrderElementsOf(multiplesBelow(500, messages));
+                assertThat(all(store, SearchQuery.of("mid rare"))).extracting(SearchHit::seq)
+                        .containsExactlyInAnyOrderElementsOf(multiplesBelow(1500, messages));
+                assertThat(all(store, SearchQuery.of("mid common").limit(SearchQuery.MAX_LIMIT))).extracting(SearchHit::seq)
+                        .containsExactlyInAnyOrderElementsOf(multiplesBelow(3, messages));
+                // first pass: all pending; second: in segments of several parts per word
+                assertThat(store.updateSearchIndex().pendingMessages()).isZero();
+            }
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+    }
+
+    private static List<Long> multiplesBelow(int step, int end) {
+        List<Long> out = new ArrayList<>();
+        for (long m = 0; m < end; m += step) {
+            out.add(m);
+        }
+        return out;
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.index;
 
-import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -42,14 +41,16 @@ public final class IndexReader {
         return out;
     }
 
-    /** The postings of {@code word} in every segment that has it, by segment id. */
-    public static Map<Long, PostingList> postings(DSLContext dsl, String word) {
-        Map<Long, PostingList> bySegment = new LinkedHashMap<>();
-        dsl.select(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.POSTINGS).from(SEARCH_SEGMENT).join(SEARCH_POSTING)
+    /** The stored parts of {@code word} in every segment that has it, by segment id, each segment's in order. */
+    public static Map<Long, List<SearchPostings.Part>> parts(DSLContext dsl, String word) {
+        Map<Long, List<SearchPostings.Part>> bySegment = new LinkedHashMap<>();
+        dsl.select(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.PART_POSTINGS, SEARCH_POSTING.FIRST_CHAT_KEY,
+                        SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.POSTINGS)
+                .from(SEARCH_SEGMENT).join(SEARCH_POSTING)
                 .on(SEARCH_POSTING.SEGMENT_ID.eq(SEARCH_SEGMENT.SEGMENT_ID), SEARCH_POSTING.WORD.eq(word))
                 .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.PART)
-                .fetch().forEach(r -> SearchPostings.decode(r.value2(),
-                        bySegment.computeIfAbsent(r.value1(), id -> new PostingList())));
+                .fetch().forEach(r -> bySegment.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(new SearchPostings.Part(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
         return bySegment;
     }
 }

@@ -3,7 +3,6 @@ package io.cardshark.worlds.internal.index;
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,7 +21,7 @@ final class SegmentCursor {
 
     private final DSLContext dsl;
     private final long segmentId;
-    private final Deque<Record3<String, Integer, byte[]>> rows = new ArrayDeque<>();
+    private final Deque<Row> rows = new ArrayDeque<>();
     private String after = "";
     private boolean exhausted;
     private String word;
@@ -47,12 +46,32 @@ final class SegmentCursor {
             postings = null;
             return false;
         }
-        word = rows.peek().value1();
+        word = rows.peek().word();
         postings = new PostingList();
-        while (!rows.isEmpty() && rows.peek().value1().equals(word)) {
-            SearchPostings.decode(rows.poll().value3(), postings);
+        while (!rows.isEmpty() && rows.peek().word().equals(word)) {
+            Row row = rows.poll();
+            int before = postings.size();
+            SearchPostings.decode(row.part().bytes(), postings);
+            check(row, before);
         }
         return true;
+    }
+
+    /** One stored part of a word. */
+    private record Row(String word, int number, SearchPostings.Part part) {
+    }
+
+    /** A part's columns must say what its bytes hold: a merge and a search trust them. */
+    private void check(Row row, int before) {
+        SearchPostings.Part p = row.part();
+        int last = postings.size() - 1;
+        if (postings.size() - before != p.count() || p.count() == 0
+                || postings.chatKey(before) != p.firstChatKey() || postings.seq(before) != p.firstSeq()
+                || postings.chatKey(last) != p.lastChatKey() || postings.seq(last) != p.lastSeq()) {
+            throw new IllegalArgumentException("part " + row.number() + " holds " + (postings.size() - before)
+                    + " postings, not the " + p.count() + " from " + p.firstChatKey() + "." + p.firstSeq() + " to "
+                    + p.lastChatKey() + "." + p.lastSeq() + " its row says");
+        }
     }
 
     /** The current word. */
@@ -78,8 +97,12 @@ final class SegmentCursor {
             return;
         }
         after = words.get(words.size() - 1);
-        rows.addAll(dsl.select(SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.POSTINGS).from(SEARCH_POSTING)
+        dsl.select(SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.PART_POSTINGS, SEARCH_POSTING.FIRST_CHAT_KEY,
+                        SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.POSTINGS)
+                .from(SEARCH_POSTING)
                 .where(SEARCH_POSTING.SEGMENT_ID.eq(segmentId), SEARCH_POSTING.WORD.between(words.get(0), after))
-                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART).fetch());
+                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART)
+                .fetch().forEach(r -> rows.add(new Row(r.value1(), r.value2(), new SearchPostings.Part(r.value3(),
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8()))));
     }
 }

@@ -11,6 +11,7 @@ import io.cardshark.worlds.internal.index.IndexReader;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.search.PostingList;
+import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SearchText;
 import io.cardshark.worlds.internal.search.Snippets;
 import org.jooq.Condition;
@@ -22,6 +23,7 @@ import org.jooq.impl.DSL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,12 +72,18 @@ final class MessageSearch {
                     candidates.add(words.stream().mapToInt(weights::get).sum(), p.chatKey(), p.seq());
                 }
             }
-            List<Map<Long, PostingList>> lists = new ArrayList<>();
+            List<Map<Long, List<SearchPostings.Part>>> parts = new ArrayList<>();
             for (String word : words) {
-                lists.add(IndexReader.postings(dsl, word));
+                parts.add(IndexReader.parts(dsl, word));
             }
-            for (Long segment : lists.get(0).keySet()) {
-                intersect(lists.stream().map(l -> l.get(segment)).toList(), candidates);
+            for (Long segment : parts.get(0).keySet()) {
+                List<List<SearchPostings.Part>> inSegment = parts.stream().map(p -> p.get(segment)).toList();
+                if (!inSegment.contains(null)) {
+                    PostingList found = intersect(inSegment);
+                    for (int i = 0; i < found.size(); i++) {
+                        candidates.add(found.weight(i), found.chatKey(i), found.seq(i));
+                    }
+                }
             }
             return page(dsl, query, words, candidates);
         });
@@ -135,34 +143,50 @@ final class MessageSearch {
     }
 
     /**
-     * The messages of one segment that hold every word: the postings of the first word walked, each other
-     * word's postings advanced beside them (all are in the same order).
+     * The messages of one segment that hold every word, each with the sum of the words' weights: the rarest
+     * word's postings decoded, then each other word's, rarest first, intersected with what is left, decoding only
+     * the parts that may hold a message still left (a common word's parts are mostly skipped).
      */
-    private static void intersect(List<PostingList> lists, SearchCandidates candidates) {
-        if (lists.contains(null)) {
-            return;
+    private static PostingList intersect(List<List<SearchPostings.Part>> words) {
+        List<List<SearchPostings.Part>> byCount = words.stream()
+                .sorted(Comparator.comparingLong(w -> w.stream().mapToLong(SearchPostings.Part::count).sum())).toList();
+        PostingList left = new PostingList();
+        for (SearchPostings.Part part : byCount.get(0)) {
+            SearchPostings.decode(part.bytes(), left);
         }
-        PostingList first = lists.get(0);
-        int[] at = new int[lists.size()];
-        for (int i = 0; i < first.size(); i++) {
-            long k = first.chatKey(i);
-            long s = first.seq(i);
-            int score = first.weight(i);
-            boolean all = true;
-            for (int w = 1; w < lists.size() && all; w++) {
-                PostingList other = lists.get(w);
-                while (at[w] < other.size() && PostingList.compare(other.chatKey(at[w]), other.seq(at[w]), k, s) < 0) {
-                    at[w]++;
+        for (int w = 1; w < byCount.size() && left.size() > 0; w++) {
+            left = intersect(left, byCount.get(w));
+        }
+        return left;
+    }
+
+    /** The postings of {@code left} that {@code parts} hold too, with the parts' weights added. */
+    private static PostingList intersect(PostingList left, List<SearchPostings.Part> parts) {
+        PostingList out = new PostingList();
+        int i = 0;
+        for (SearchPostings.Part part : parts) {
+            while (i < left.size() && PostingList.compare(left.chatKey(i), left.seq(i), part.firstChatKey(), part.firstSeq()) < 0) {
+                i++;
+            }
+            if (i == left.size()) {
+                break;
+            }
+            if (!part.mayHold(left.chatKey(i), left.seq(i))) {
+                continue;
+            }
+            PostingList word = new PostingList(part.count());
+            SearchPostings.decode(part.bytes(), word);
+            for (int j = 0; j < word.size() && i < left.size(); j++) {
+                while (i < left.size() && PostingList.compare(left.chatKey(i), left.seq(i), word.chatKey(j), word.seq(j)) < 0) {
+                    i++;
                 }
-                all = at[w] < other.size() && other.chatKey(at[w]) == k && other.seq(at[w]) == s;
-                if (all) {
-                    score += other.weight(at[w]);
+                if (i < left.size() && left.chatKey(i) == word.chatKey(j) && left.seq(i) == word.seq(j)) {
+                    out.add(left.chatKey(i), left.seq(i), left.weight(i) + word.weight(j));
+                    i++;
                 }
             }
-            if (all) {
-                candidates.add(score, k, s);
-            }
         }
+        return out;
     }
 
     /**

@@ -14,19 +14,32 @@ import java.util.List;
  *   <li>the weight.</li>
  * </ol>
  * A message of a role-play chat holds some thirty distinct words and a segment lists them by chat, so most
- * postings take three bytes. Every part starts afresh, so each decodes on its own.
+ * postings take four bytes (a weight above 127 takes two). Every part starts afresh, so each decodes on its own.
  */
 public final class SearchPostings {
 
-    /** Most postings a part holds: a few tens of kilobytes, well inside H2's limit for one value. */
-    public static final int PART = 16_384;
+    /**
+     * Most postings a part holds: some 8 kB. Small enough that a search decodes little of a common word beyond
+     * the messages it needs, large enough that a word of a million postings is a few hundred rows.
+     */
+    public static final int PART = 2_048;
+
+    /** One stored part: its postings encoded, with their count and the first and last message they name. */
+    public record Part(int count, long firstChatKey, long firstSeq, long lastChatKey, long lastSeq, byte[] bytes) {
+
+        /** Whether the part may hold message (chatKey, seq): it lies between the part's first and last. */
+        public boolean mayHold(long chatKey, long seq) {
+            return PostingList.compare(chatKey, seq, firstChatKey, firstSeq) >= 0
+                    && PostingList.compare(chatKey, seq, lastChatKey, lastSeq) <= 0;
+        }
+    }
 
     private SearchPostings() {
     }
 
     /** The parts of {@code list}, in order. */
-    public static List<byte[]> encode(PostingList list) {
-        List<byte[]> parts = new ArrayList<>(list.size() / PART + 1);
+    public static List<Part> encode(PostingList list) {
+        List<Part> parts = new ArrayList<>(list.size() / PART + 1);
         for (int from = 0; from < list.size(); from += PART) {
             int to = Math.min(list.size(), from + PART);
             ByteArrayOutputStream out = new ByteArrayOutputStream((to - from) * 3 + 8);
@@ -42,7 +55,8 @@ public final class SearchPostings {
                 chatKey = k;
                 seq = s;
             }
-            parts.add(out.toByteArray());
+            parts.add(new Part(to - from, list.chatKey(from), list.seq(from), list.chatKey(to - 1), list.seq(to - 1),
+                    out.toByteArray()));
         }
         return parts;
     }

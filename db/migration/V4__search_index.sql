@@ -28,8 +28,9 @@ CREATE TABLE search_segment (
 
 -- A segment's postings of one word: the messages (chat key, sequence number, ascending) holding the word and the
 -- word's weight in each, encoded as SearchPostings describes, in parts of at most SearchPostings.PART postings.
--- Each part's count and first and last message are columns, so that a search decodes only the parts of a common
--- word that can hold a message a rarer word of the query holds. Keyed by segment first, so writing a segment
+-- Each part's count, first and last message and highest weight are columns, so that a search decodes only the
+-- parts of a common word that can hold a message a rarer word of the query holds, and skips parts whose messages
+-- cannot score high enough for the page (block-max, as Lucene does). Keyed by segment first, so writing a segment
 -- appends to the end of the key; a search looks a word up in each segment by the whole key.
 CREATE TABLE search_posting (
     segment_id      BIGINT        NOT NULL,
@@ -40,6 +41,7 @@ CREATE TABLE search_posting (
     first_seq       BIGINT        NOT NULL,
     last_chat_key   BIGINT        NOT NULL,
     last_seq        BIGINT        NOT NULL,
+    max_weight      INTEGER       NOT NULL,
     postings        VARBINARY     NOT NULL,
     CONSTRAINT pk_search_posting PRIMARY KEY (segment_id, word, part),
     CONSTRAINT ck_search_posting_word CHECK (CHAR_LENGTH(word) > 0),

@@ -227,7 +227,8 @@ class SearchTest {
             int messages = 3 * SearchPostings.PART + 100;
             List<NewMessage> batch = new ArrayList<>();
             for (int m = 0; m < messages; m++) {
-                batch.add(NewMessage.of("user", "common" + (m % 3 == 0 ? " mid" : "") + (m % 500 == 0 ? " rare" : "")));
+                batch.add(NewMessage.of(m % 700 == 0 ? "narrator" : "user",
+                        "common" + (m % 3 == 0 ? " mid" : "") + (m % 500 == 0 ? " rare" : "")));
             }
             store.chats().appendAll(w.id(), chat.chatId(), batch);
             for (int pass = 0; pass < 2; pass++) {
@@ -237,6 +238,9 @@ class SearchTest {
                         .containsExactlyInAnyOrderElementsOf(multiplesBelow(1500, messages));
                 assertThat(all(store, SearchQuery.of("mid common").limit(SearchQuery.MAX_LIMIT))).extracting(SearchHit::seq)
                         .containsExactlyInAnyOrderElementsOf(multiplesBelow(3, messages));
+                // a filter that refuses almost every candidate: the search looks at more until the page is full
+                assertThat(all(store, SearchQuery.of("mid common").byRole("narrator").limit(2))).extracting(SearchHit::seq)
+                        .containsExactlyInAnyOrderElementsOf(multiplesBelow(2100, messages));
                 // first pass: all pending; second: in segments of several parts per word
                 assertThat(store.updateSearchIndex().pendingMessages()).isZero();
             }

@@ -45,12 +45,13 @@ public final class IndexReader {
     public static Map<Long, List<SearchPostings.Part>> parts(DSLContext dsl, String word) {
         Map<Long, List<SearchPostings.Part>> bySegment = new LinkedHashMap<>();
         dsl.select(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.PART_POSTINGS, SEARCH_POSTING.FIRST_CHAT_KEY,
-                        SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.POSTINGS)
+                        SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
                 .from(SEARCH_SEGMENT).join(SEARCH_POSTING)
                 .on(SEARCH_POSTING.SEGMENT_ID.eq(SEARCH_SEGMENT.SEGMENT_ID), SEARCH_POSTING.WORD.eq(word))
                 .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.PART)
                 .fetch().forEach(r -> bySegment.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(new SearchPostings.Part(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+                        .add(new SearchPostings.Part(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                                r.value8())));
         return bySegment;
     }
 }

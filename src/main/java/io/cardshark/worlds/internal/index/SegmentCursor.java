@@ -65,12 +65,16 @@ final class SegmentCursor {
     private void check(Row row, int before) {
         SearchPostings.Part p = row.part();
         int last = postings.size() - 1;
-        if (postings.size() - before != p.count() || p.count() == 0
+        int maxWeight = 0;
+        for (int i = before; i <= last; i++) {
+            maxWeight = Math.max(maxWeight, postings.weight(i));
+        }
+        if (postings.size() - before != p.count() || p.count() == 0 || maxWeight != p.maxWeight()
                 || postings.chatKey(before) != p.firstChatKey() || postings.seq(before) != p.firstSeq()
                 || postings.chatKey(last) != p.lastChatKey() || postings.seq(last) != p.lastSeq()) {
             throw new IllegalArgumentException("part " + row.number() + " holds " + (postings.size() - before)
                     + " postings, not the " + p.count() + " from " + p.firstChatKey() + "." + p.firstSeq() + " to "
-                    + p.lastChatKey() + "." + p.lastSeq() + " its row says");
+                    + p.lastChatKey() + "." + p.lastSeq() + " with a highest weight of " + p.maxWeight() + " its row says");
         }
     }
 
@@ -98,11 +102,11 @@ final class SegmentCursor {
         }
         after = words.get(words.size() - 1);
         dsl.select(SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.PART_POSTINGS, SEARCH_POSTING.FIRST_CHAT_KEY,
-                        SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.POSTINGS)
+                        SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
                 .from(SEARCH_POSTING)
                 .where(SEARCH_POSTING.SEGMENT_ID.eq(segmentId), SEARCH_POSTING.WORD.between(words.get(0), after))
                 .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART)
                 .fetch().forEach(r -> rows.add(new Row(r.value1(), r.value2(), new SearchPostings.Part(r.value3(),
-                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8()))));
+                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9()))));
     }
 }

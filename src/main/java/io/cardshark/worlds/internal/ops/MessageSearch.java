@@ -10,7 +10,6 @@ import io.cardshark.worlds.internal.engine.Access;
 import io.cardshark.worlds.internal.index.IndexReader;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.rows.WorldRows;
-import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SearchText;
 import io.cardshark.worlds.internal.search.Snippets;
@@ -23,7 +22,7 @@ import org.jooq.impl.DSL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,27 +64,18 @@ final class MessageSearch {
             Condition chats = chatFilter(query);
             Set<Long> chatKeys = chats == null ? null : new HashSet<>(dsl.select(CHAT.CHAT_KEY).from(CHAT).where(chats)
                     .fetch(CHAT.CHAT_KEY));
-            SearchCandidates candidates = new SearchCandidates(after, chatKeys);
+            List<long[]> pending = new ArrayList<>();
             for (IndexReader.PendingMessage p : IndexReader.pending(dsl, chats)) {
                 Map<String, Integer> weights = SearchText.weights(ChatDocuments.messageContent(p.document()));
                 if (weights.keySet().containsAll(words)) {
-                    candidates.add(words.stream().mapToInt(weights::get).sum(), p.chatKey(), p.seq());
+                    pending.add(new long[] {words.stream().mapToInt(weights::get).sum(), p.chatKey(), p.seq()});
                 }
             }
             List<Map<Long, List<SearchPostings.Part>>> parts = new ArrayList<>();
             for (String word : words) {
                 parts.add(IndexReader.parts(dsl, word));
             }
-            for (Long segment : parts.get(0).keySet()) {
-                List<List<SearchPostings.Part>> inSegment = parts.stream().map(p -> p.get(segment)).toList();
-                if (!inSegment.contains(null)) {
-                    PostingList found = intersect(inSegment);
-                    for (int i = 0; i < found.size(); i++) {
-                        candidates.add(found.weight(i), found.chatKey(i), found.seq(i));
-                    }
-                }
-            }
-            return page(dsl, query, words, candidates);
+            return page(dsl, query, words, capacity -> collect(capacity, after, chatKeys, pending, parts));
         });
     }
 
@@ -142,51 +132,25 @@ final class MessageSearch {
         return on.isEmpty() ? null : DSL.and(on);
     }
 
-    /**
-     * The messages of one segment that hold every word, each with the sum of the words' weights: the rarest
-     * word's postings decoded, then each other word's, rarest first, intersected with what is left, decoding only
-     * the parts that may hold a message still left (a common word's parts are mostly skipped).
-     */
-    private static PostingList intersect(List<List<SearchPostings.Part>> words) {
-        List<List<SearchPostings.Part>> byCount = words.stream()
-                .sorted(Comparator.comparingLong(w -> w.stream().mapToLong(SearchPostings.Part::count).sum())).toList();
-        PostingList left = new PostingList();
-        for (SearchPostings.Part part : byCount.get(0)) {
-            SearchPostings.decode(part.bytes(), left);
-        }
-        for (int w = 1; w < byCount.size() && left.size() > 0; w++) {
-            left = intersect(left, byCount.get(w));
-        }
-        return left;
+    /** The best candidates of a query, at most {@code capacity}. */
+    private interface Matches {
+        SearchCandidates collect(int capacity);
     }
 
-    /** The postings of {@code left} that {@code parts} hold too, with the parts' weights added. */
-    private static PostingList intersect(PostingList left, List<SearchPostings.Part> parts) {
-        PostingList out = new PostingList();
-        int i = 0;
-        for (SearchPostings.Part part : parts) {
-            while (i < left.size() && PostingList.compare(left.chatKey(i), left.seq(i), part.firstChatKey(), part.firstSeq()) < 0) {
-                i++;
-            }
-            if (i == left.size()) {
-                break;
-            }
-            if (!part.mayHold(left.chatKey(i), left.seq(i))) {
-                continue;
-            }
-            PostingList word = new PostingList(part.count());
-            SearchPostings.decode(part.bytes(), word);
-            for (int j = 0; j < word.size() && i < left.size(); j++) {
-                while (i < left.size() && PostingList.compare(left.chatKey(i), left.seq(i), word.chatKey(j), word.seq(j)) < 0) {
-                    i++;
-                }
-                if (i < left.size() && left.chatKey(i) == word.chatKey(j) && left.seq(i) == word.seq(j)) {
-                    out.add(left.chatKey(i), left.seq(i), left.weight(i) + word.weight(j));
-                    i++;
-                }
+    /** The pending messages that matched, then each segment's matches (the newest segment first). */
+    private static SearchCandidates collect(int capacity, long[] after, Set<Long> chatKeys, List<long[]> pending,
+                                            List<Map<Long, List<SearchPostings.Part>>> parts) {
+        SearchCandidates top = new SearchCandidates(capacity, after, chatKeys);
+        pending.forEach(p -> top.add((int) p[0], p[1], p[2]));
+        List<Long> segments = new ArrayList<>(parts.get(0).keySet());
+        Collections.reverse(segments);
+        for (Long segment : segments) {
+            List<List<SearchPostings.Part>> inSegment = parts.stream().map(p -> p.get(segment)).toList();
+            if (!inSegment.contains(null)) {
+                SegmentMatches.collect(inSegment, top);
             }
         }
-        return out;
+        return top;
     }
 
     /**
@@ -194,34 +158,43 @@ final class MessageSearch {
      * holds has passed (then there is a next page) or none is left. Most pages need only the best few
      * candidates; when the filters refuse most of them, eight times as many are ordered again.
      */
-    private static SearchPage page(DSLContext dsl, SearchQuery query, List<String> words, SearchCandidates candidates) {
+    private static SearchPage page(DSLContext dsl, SearchQuery query, List<String> words, Matches matches) {
         List<SearchHit> hits = new ArrayList<>();
         // A message the indexer moved from pending into a segment while this search read is a candidate twice,
         // with the same score and key: the two are next to each other in the order, and the second is skipped.
         Set<String> seen = new HashSet<>();
-        int lastHit = -1;
+        long[] lastHit = null;
         Map<Long, Record> chatRows = new HashMap<>();
+        int capacity = 2 * query.limit() + CHECKED;
+        SearchCandidates candidates = matches.collect(capacity);
+        int[] order = candidates.bestFirst();
         int checked = 0;
-        for (int count = 2 * query.limit() + CHECKED; hits.size() <= query.limit() && checked < candidates.size();
-             count *= 8) {
-            int[] order = candidates.best(count);
-            for (int from = checked; from < order.length && hits.size() <= query.limit(); from += CHECKED) {
-                int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + CHECKED));
-                Map<String, Record> messages = messages(dsl, candidates, batch);
-                chats(dsl, candidates, batch, chatRows);
-                for (int c : batch) {
-                    checked++;
-                    if (!seen.add(candidates.chatKey(c) + "." + candidates.seq(c))) {
-                        continue;
+        while (hits.size() <= query.limit()) {
+            if (checked == order.length) {
+                if (!candidates.truncated()) {
+                    break;
+                }
+                // The filters refused too many: the best of more candidates (the first ones are the same).
+                capacity *= 8;
+                candidates = matches.collect(capacity);
+                order = candidates.bestFirst();
+                continue;
+            }
+            int[] batch = Arrays.copyOfRange(order, checked, Math.min(order.length, checked + CHECKED));
+            Map<String, Record> messages = messages(dsl, candidates, batch);
+            chats(dsl, candidates, batch, chatRows);
+            for (int c : batch) {
+                checked++;
+                if (hits.size() > query.limit() || !seen.add(candidates.chatKey(c) + "." + candidates.seq(c))) {
+                    continue;
+                }
+                SearchHit hit = hit(query, words, candidates, c, chatRows.get(candidates.chatKey(c)),
+                        messages.get(candidates.chatKey(c) + "." + candidates.seq(c)));
+                if (hit != null) {
+                    if (hits.size() < query.limit()) {
+                        lastHit = new long[] {candidates.score(c), candidates.chatKey(c), candidates.seq(c)};
                     }
-                    SearchHit hit = hit(query, words, candidates, c, chatRows.get(candidates.chatKey(c)),
-                            messages.get(candidates.chatKey(c) + "." + candidates.seq(c)));
-                    if (hit != null && hits.size() <= query.limit()) {
-                        if (hits.size() < query.limit()) {
-                            lastHit = c;
-                        }
-                        hits.add(hit);
-                    }
+                    hits.add(hit);
                 }
             }
         }
@@ -229,8 +202,7 @@ final class MessageSearch {
             return new SearchPage(hits, null);
         }
         hits.remove(hits.size() - 1);
-        return new SearchPage(hits, candidates.score(lastHit) + "." + candidates.chatKey(lastHit) + "."
-                + candidates.seq(lastHit));
+        return new SearchPage(hits, lastHit[0] + "." + lastHit[1] + "." + lastHit[2]);
     }
 
     /** A candidate made a hit, or null when its message is gone or a filter on its row refuses it. */

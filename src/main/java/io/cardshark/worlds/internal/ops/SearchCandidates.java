@@ -4,50 +4,75 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The messages a search found in the index, with their scores, in primitive arrays (a query of two common
- * words finds hundreds of thousands). Those outside the query's chats or not after its cursor are left out as
- * they come. {@link #best} orders the best few without sorting the rest.
+ * The best candidates a search found, at most {@code capacity} of them: a heap in primitive arrays whose root is
+ * the worst kept, so that a query of two common words (a million matches) keeps only what a page can use. Those
+ * outside the query's chats or not after its cursor are left out as they come. {@link #truncated()} says whether
+ * anything was dropped or skipped, so that a larger capacity could find more.
  */
 final class SearchCandidates {
 
+    private final boolean hasCursor;
     private final int afterScore;
     private final long afterChatKey;
     private final long afterSeq;
-    private final boolean hasCursor;
     private final Set<Long> chats;
-    private int[] scores = new int[64];
-    private long[] chatKeys = new long[64];
-    private long[] seqs = new long[64];
+    private final int[] scores;
+    private final long[] chatKeys;
+    private final long[] seqs;
     private int size;
+    private boolean truncated;
 
     /**
-     * @param cursor the last hit of the page before, as (score, chat key, seq), or null for the first page
-     * @param chats  the chat keys a query is limited to, or null for every chat
+     * @param capacity how many to keep
+     * @param cursor   the last hit of the page before, as (score, chat key, seq), or null for the first page
+     * @param chats    the chat keys a query is limited to, or null for every chat
      */
-    SearchCandidates(long[] cursor, Set<Long> chats) {
+    SearchCandidates(int capacity, long[] cursor, Set<Long> chats) {
         this.hasCursor = cursor != null;
         this.afterScore = hasCursor ? (int) cursor[0] : 0;
         this.afterChatKey = hasCursor ? cursor[1] : 0;
         this.afterSeq = hasCursor ? cursor[2] : 0;
         this.chats = chats;
+        this.scores = new int[capacity];
+        this.chatKeys = new long[capacity];
+        this.seqs = new long[capacity];
+    }
+
+    /** Whether a message of this chat may be a hit at all (the query's chats). */
+    boolean inChats(long chatKey) {
+        return chats == null || chats.contains(chatKey);
     }
 
     void add(int score, long chatKey, long seq) {
-        if (chats != null && !chats.contains(chatKey)) {
+        if (!inChats(chatKey) || hasCursor && compare(score, chatKey, seq, afterScore, afterChatKey, afterSeq) <= 0) {
             return;
         }
-        if (hasCursor && compare(score, chatKey, seq, afterScore, afterChatKey, afterSeq) <= 0) {
-            return;
+        if (size < scores.length) {
+            set(size, score, chatKey, seq);
+            siftUp(size++);
+        } else if (scores.length > 0 && compare(score, chatKey, seq, scores[0], chatKeys[0], seqs[0]) < 0) {
+            set(0, score, chatKey, seq);
+            siftDown();
+            truncated = true;
+        } else {
+            truncated = true;
         }
-        if (size == scores.length) {
-            scores = Arrays.copyOf(scores, size * 2);
-            chatKeys = Arrays.copyOf(chatKeys, size * 2);
-            seqs = Arrays.copyOf(seqs, size * 2);
-        }
-        scores[size] = score;
-        chatKeys[size] = chatKey;
-        seqs[size] = seq;
-        size++;
+    }
+
+    /**
+     * Whether no message of a block can be kept: the heap is full and the block's best possible score is below
+     * the worst kept, or equal to it with every message of the block before the worst kept (ties go to later
+     * messages). Marks the result truncated when so, since a larger capacity would take them.
+     */
+    boolean cannotBeat(int bestScore, long lastChatKey, long lastSeq) {
+        boolean beaten = size == scores.length && (bestScore < scores[0] || bestScore == scores[0]
+                && compare(bestScore, lastChatKey, lastSeq, scores[0], chatKeys[0], seqs[0]) > 0);
+        truncated |= beaten;
+        return beaten;
+    }
+
+    boolean truncated() {
+        return truncated;
     }
 
     int size() {
@@ -66,11 +91,21 @@ final class SearchCandidates {
         return seqs[i];
     }
 
+    /** The indexes of the candidates kept, best first. */
+    int[] bestFirst() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, this::compare);
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
     /**
-     * The order of hits, as a comparison where greater comes first: higher score, then the later chat key, then
-     * the later message (newer chats and messages first among equals).
+     * The order of hits, as a comparison where the better comes first: higher score, then the later chat key,
+     * then the later message (newer chats and messages first among equals).
      */
-    private static int compare(int scoreA, long chatA, long seqA, int scoreB, long chatB, long seqB) {
+    static int compare(int scoreA, long chatA, long seqA, int scoreB, long chatB, long seqB) {
         int c = Integer.compare(scoreB, scoreA);
         if (c == 0) {
             c = Long.compare(chatB, chatA);
@@ -82,64 +117,46 @@ final class SearchCandidates {
         return compare(scores[a], chatKeys[a], seqs[a], scores[b], chatKeys[b], seqs[b]);
     }
 
-    /**
-     * The indexes of the best {@code count} candidates (or all), best first: a bounded heap, then a sort of it.
-     * Candidates mostly come in ascending key order and many share a score, so they are taken last first: each
-     * one that ties with those kept is then worse than all of them, and costs one comparison.
-     */
-    int[] best(int count) {
-        int k = Math.min(count, size);
-        int[] heap = new int[k];
-        int filled = 0;
-        for (int i = size - 1; i >= 0; i--) {
-            if (filled < k) {
-                heap[filled] = i;
-                siftUp(heap, filled++);
-            } else if (k > 0 && compare(i, heap[0]) < 0) {
-                heap[0] = i;
-                siftDown(heap, k);
-            }
-        }
-        Integer[] sorted = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            sorted[i] = heap[i];
-        }
-        Arrays.sort(sorted, this::compare);
-        return Arrays.stream(sorted).mapToInt(Integer::intValue).toArray();
+    private void set(int i, int score, long chatKey, long seq) {
+        scores[i] = score;
+        chatKeys[i] = chatKey;
+        seqs[i] = seq;
+    }
+
+    private void swap(int a, int b) {
+        int score = scores[a];
+        long chatKey = chatKeys[a];
+        long seq = seqs[a];
+        set(a, scores[b], chatKeys[b], seqs[b]);
+        set(b, score, chatKey, seq);
     }
 
     /** The heap keeps its worst candidate at the root. */
-    private void siftUp(int[] heap, int i) {
+    private void siftUp(int i) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (compare(heap[i], heap[parent]) <= 0) {
+            if (compare(i, parent) <= 0) {
                 return;
             }
-            swap(heap, i, parent);
+            swap(i, parent);
             i = parent;
         }
     }
 
-    private void siftDown(int[] heap, int n) {
+    private void siftDown() {
         int i = 0;
         while (true) {
             int worst = i;
-            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < n; child++) {
-                if (compare(heap[child], heap[worst]) > 0) {
+            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
+                if (compare(child, worst) > 0) {
                     worst = child;
                 }
             }
             if (worst == i) {
                 return;
             }
-            swap(heap, i, worst);
+            swap(i, worst);
             i = worst;
         }
-    }
-
-    private static void swap(int[] heap, int a, int b) {
-        int t = heap[a];
-        heap[a] = heap[b];
-        heap[b] = t;
     }
 }

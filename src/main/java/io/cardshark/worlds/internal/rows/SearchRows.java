@@ -39,12 +39,12 @@ public final class SearchRows {
     private static final Compiled INSERT_POSTING = Compiled.statement(DSL.insertInto(SEARCH_POSTING,
                     SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.PART_POSTINGS,
                     SEARCH_POSTING.FIRST_CHAT_KEY, SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY,
-                    SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.POSTINGS)
+                    SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
             .values(Compiled.bind(SEARCH_POSTING.SEGMENT_ID), Compiled.bind(SEARCH_POSTING.WORD),
                     Compiled.bind(SEARCH_POSTING.PART), Compiled.bind(SEARCH_POSTING.PART_POSTINGS),
                     Compiled.bind(SEARCH_POSTING.FIRST_CHAT_KEY), Compiled.bind(SEARCH_POSTING.FIRST_SEQ),
                     Compiled.bind(SEARCH_POSTING.LAST_CHAT_KEY), Compiled.bind(SEARCH_POSTING.LAST_SEQ),
-                    Compiled.bind(SEARCH_POSTING.POSTINGS)));
+                    Compiled.bind(SEARCH_POSTING.MAX_WEIGHT), Compiled.bind(SEARCH_POSTING.POSTINGS)));
     private static final int BATCH = 1000;
     /** Most messages one segment written at a time takes: bounds the heap its postings need (some 15 MB). */
     public static final int MOST_PER_SEGMENT = 50_000;
@@ -159,7 +159,8 @@ public final class SearchRows {
             List<SearchPostings.Part> parts = SearchPostings.encode(list);
             for (int i = 0; i < parts.size(); i++) {
                 SearchPostings.Part p = parts.get(i);
-                rows.add(id, word, i, p.count(), p.firstChatKey(), p.firstSeq(), p.lastChatKey(), p.lastSeq(), p.bytes());
+                rows.add(id, word, i, p.count(), p.firstChatKey(), p.firstSeq(), p.lastChatKey(), p.lastSeq(), p.maxWeight(),
+                        p.bytes());
             }
             postings += list.size();
         }

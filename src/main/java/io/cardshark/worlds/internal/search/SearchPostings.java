@@ -24,8 +24,18 @@ public final class SearchPostings {
      */
     public static final int PART = 2_048;
 
-    /** One stored part: its postings encoded, with their count and the first and last message they name. */
-    public record Part(int count, long firstChatKey, long firstSeq, long lastChatKey, long lastSeq, byte[] bytes) {
+    /**
+     * One stored part: its postings encoded, with their count, the first and last message they name, and the
+     * highest weight among them.
+     */
+    public record Part(int count, long firstChatKey, long firstSeq, long lastChatKey, long lastSeq, int maxWeight,
+                       byte[] bytes) {
+
+        /** Whether the part's messages and {@code other}'s may overlap. */
+        public boolean overlaps(Part other) {
+            return PostingList.compare(firstChatKey, firstSeq, other.lastChatKey, other.lastSeq) <= 0
+                    && PostingList.compare(other.firstChatKey, other.firstSeq, lastChatKey, lastSeq) <= 0;
+        }
 
         /** Whether the part may hold message (chatKey, seq): it lies between the part's first and last. */
         public boolean mayHold(long chatKey, long seq) {
@@ -45,7 +55,9 @@ public final class SearchPostings {
             ByteArrayOutputStream out = new ByteArrayOutputStream((to - from) * 3 + 8);
             long chatKey = 0;
             long seq = -1;
+            int maxWeight = 0;
             for (int i = from; i < to; i++) {
+                maxWeight = Math.max(maxWeight, list.weight(i));
                 long k = list.chatKey(i);
                 long s = list.seq(i);
                 boolean sameChat = i > from && k == chatKey;
@@ -56,7 +68,7 @@ public final class SearchPostings {
                 seq = s;
             }
             parts.add(new Part(to - from, list.chatKey(from), list.seq(from), list.chatKey(to - 1), list.seq(to - 1),
-                    out.toByteArray()));
+                    maxWeight, out.toByteArray()));
         }
         return parts;
     }

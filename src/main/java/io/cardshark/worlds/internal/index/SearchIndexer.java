@@ -40,6 +40,7 @@ public final class SearchIndexer implements AutoCloseable {
     private static final long IDLE_MILLIS = 5_000;
     private static final long COALESCE_MILLIS = 100;
     private static final long RETRY_MILLIS = 30_000;
+    private static final long LARGE_WRITE_POLL_MILLIS = 50;
 
     private final StoreEngine engine;
     private final Thread thread;
@@ -118,7 +119,26 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     private int catchUp(boolean everything) {
-        return catchUp(engine, everything, this::stopIfClosed);
+        return catchUp(engine, everything, this::awaitStep, this::stopIfClosed);
+    }
+
+    /**
+     * Before a step of the background indexer: stops if the store is closing, and waits while a large write
+     * (a branch) is under way ({@link StoreEngine#largeWriteUnderWay}), which would otherwise share the CPU
+     * with the step. Its commit nudges the indexer.
+     */
+    private void awaitStep() {
+        synchronized (signal) {
+            while (!closed && engine.largeWriteUnderWay()) {
+                try {
+                    signal.wait(LARGE_WRITE_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        stopIfClosed();
     }
 
     /**
@@ -128,16 +148,21 @@ public final class SearchIndexer implements AutoCloseable {
      * ran.
      */
     public static int catchUp(StoreEngine engine, boolean everything, Runnable stop) {
+        return catchUp(engine, everything, stop, stop);
+    }
+
+    /** {@link #catchUp(StoreEngine, boolean, Runnable)}, with {@code beforeStep} run before each step instead. */
+    private static int catchUp(StoreEngine engine, boolean everything, Runnable beforeStep, Runnable stop) {
         int steps = 0;
-        while (flush(engine, everything ? 1 : MergePolicy.BASE, stop) || merge(engine, stop)) {
+        while (flush(engine, everything ? 1 : MergePolicy.BASE, beforeStep) || merge(engine, beforeStep, stop)) {
             steps++;
         }
         return steps;
     }
 
     /** Moves up to {@link #MOST_PER_FLUSH} pending messages into a new segment, if {@code least} are waiting. */
-    private static boolean flush(StoreEngine engine, int least, Runnable stop) {
-        stop.run();
+    private static boolean flush(StoreEngine engine, int least, Runnable beforeStep) {
+        beforeStep.run();
         return engine.transaction(null, tx -> {
             DSLContext dsl = tx.dsl();
             if (dsl.fetchCount(dsl.selectOne().from(SEARCH_PENDING).limit(least)) < least) {
@@ -176,8 +201,8 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     /** Merges the segments {@link MergePolicy#nextMerge} names, if any; their deleted messages are dropped. */
-    private static boolean merge(StoreEngine engine, Runnable stop) {
-        stop.run();
+    private static boolean merge(StoreEngine engine, Runnable beforeStep, Runnable stop) {
+        beforeStep.run();
         return engine.transaction(null, tx -> {
             DSLContext dsl = tx.dsl();
             if (MergePolicy.nextMerge(segments(dsl)).isEmpty()) {

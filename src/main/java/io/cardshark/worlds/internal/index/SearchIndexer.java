@@ -41,6 +41,7 @@ public final class SearchIndexer implements AutoCloseable {
     private static final long COALESCE_MILLIS = 100;
     private static final long RETRY_MILLIS = 30_000;
     private static final long LARGE_WRITE_POLL_MILLIS = 50;
+    private static final int STOP_CHECK_EVERY = 1000;
 
     private final StoreEngine engine;
     private final Thread thread;
@@ -78,6 +79,9 @@ public final class SearchIndexer implements AutoCloseable {
                 pause(COALESCE_MILLIS);
             } catch (Stopped stopped) {
                 return;
+            } catch (Yielded yielded) {
+                // A large write began: the step rolled back before writing; the next waits for the write to end.
+                nudge();
             } catch (RuntimeException e) {
                 if (closed) {
                     return;
@@ -119,7 +123,7 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     private int catchUp(boolean everything) {
-        return catchUp(engine, everything, this::awaitStep, this::stopIfClosed);
+        return catchUp(engine, everything, this::awaitStep, this::stopOrYield);
     }
 
     /**
@@ -141,6 +145,14 @@ public final class SearchIndexer implements AutoCloseable {
         stopIfClosed();
     }
 
+    /** Inside a step of the background indexer: stops if the store is closing, yields to a large write. */
+    private void stopOrYield() {
+        stopIfClosed();
+        if (engine.largeWriteUnderWay()) {
+            throw new Yielded();
+        }
+    }
+
     /**
      * Runs steps on the calling thread until none is due: flushes while {@value MergePolicy#BASE} messages are
      * pending (with {@code everything}, while any is), then merges while a tier is full. {@code stop} runs
@@ -154,14 +166,14 @@ public final class SearchIndexer implements AutoCloseable {
     /** {@link #catchUp(StoreEngine, boolean, Runnable)}, with {@code beforeStep} run before each step instead. */
     private static int catchUp(StoreEngine engine, boolean everything, Runnable beforeStep, Runnable stop) {
         int steps = 0;
-        while (flush(engine, everything ? 1 : MergePolicy.BASE, beforeStep) || merge(engine, beforeStep, stop)) {
+        while (flush(engine, everything ? 1 : MergePolicy.BASE, beforeStep, stop) || merge(engine, beforeStep, stop)) {
             steps++;
         }
         return steps;
     }
 
     /** Moves up to {@link #MOST_PER_FLUSH} pending messages into a new segment, if {@code least} are waiting. */
-    private static boolean flush(StoreEngine engine, int least, Runnable beforeStep) {
+    private static boolean flush(StoreEngine engine, int least, Runnable beforeStep, Runnable stop) {
         beforeStep.run();
         return engine.transaction(null, tx -> {
             DSLContext dsl = tx.dsl();
@@ -175,12 +187,19 @@ public final class SearchIndexer implements AutoCloseable {
                     .on(CHAT_MESSAGE.CHAT_KEY.eq(SEARCH_PENDING.CHAT_KEY), CHAT_MESSAGE.SEQ.eq(SEARCH_PENDING.SEQ))
                     .orderBy(SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ).limit(MOST_PER_FLUSH).fetch();
             SegmentBuilder segment = new SegmentBuilder();
+            int read = 0;
             for (Record3<Long, Long, String> p : pending) {
+                // Until the step writes, it may stop (the store closes) or yield (the background indexer to a
+                // large write): reading the messages is most of its work, and rolling it back costs nothing.
+                if (read++ % STOP_CHECK_EVERY == 0) {
+                    stop.run();
+                }
                 // A message deleted since (its chat or world went) leaves only its mark, dropped here.
                 if (p.value3() != null) {
                     segment.add(p.value1(), p.value2(), ChatDocuments.messageContent(p.value3()));
                 }
             }
+            stop.run();
             if (segment.messages() > 0) {
                 SearchRows.insertSegment(tx.dsl(), segment.messages(), segment.words());
             }
@@ -266,6 +285,13 @@ public final class SearchIndexer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Thrown inside a step of the background indexer when a large write begins: the step rolls back. */
+    private static final class Yielded extends RuntimeException {
+        Yielded() {
+            super("a large write is under way", null, false, false);
         }
     }
 

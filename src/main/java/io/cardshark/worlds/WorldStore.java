@@ -301,8 +301,10 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
                     + " is open read-only; updating its search index writes");
         }
         SearchIndexer running = indexer;
-        int steps = running != null ? running.catchUpNow() : SearchIndexer.catchUp(engine, true, () -> {
-        }, new java.util.concurrent.locks.ReentrantLock());
+        Runnable none = () -> {
+        };
+        int steps = running != null ? running.catchUpNow()
+                : SearchIndexer.catchUp(engine, true, none, none, new java.util.concurrent.locks.ReentrantLock());
         return SearchIndexer.status(engine, steps);
     }
 

@@ -43,6 +43,8 @@ public final class SearchIndexer implements AutoCloseable {
     private static final long IDLE_MILLIS = 5_000;
     private static final long COALESCE_MILLIS = 100;
     private static final long RETRY_MILLIS = 30_000;
+    private static final long LARGE_WRITE_POLL_MILLIS = 50;
+    private static final int STOP_CHECK_EVERY = 1000;
 
     private final StoreEngine engine;
     private final Thread thread;
@@ -82,6 +84,9 @@ public final class SearchIndexer implements AutoCloseable {
                 pause(COALESCE_MILLIS);
             } catch (Stopped stopped) {
                 return;
+            } catch (Yielded yielded) {
+                // A large write began: the step rolled back; the next waits for the write to end.
+                nudge();
             } catch (ConcurrentUpdateException another) {
                 // Another process (a command line attached to this store) runs a step: it does the work.
                 log.debug("store at {}: the search index is being updated elsewhere", engine.config().dataDir());
@@ -127,28 +132,58 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     private int catchUp(boolean everything) {
-        return catchUp(engine, everything, this::stopIfClosed, steps);
+        return catchUp(engine, everything, this::awaitStep, this::stopOrYield, steps);
     }
 
     /**
-     * {@link #catchUp(StoreEngine, boolean, Runnable, Lock)} of everything pending, on the calling thread, taking
-     * turns with the indexer's thread step by step (a large merge takes longer than H2's lock timeout, so the
-     * two must not meet at the database's lock).
+     * {@link #catchUp(StoreEngine, boolean, Runnable, Runnable, Lock)} of everything pending, on the calling
+     * thread, taking turns with the indexer's thread step by step (a large merge takes longer than H2's lock
+     * timeout, so the two must not meet at the database's lock).
      */
     public int catchUpNow() {
-        return catchUp(engine, true, () -> {
-        }, steps);
+        Runnable none = () -> {
+        };
+        return catchUp(engine, true, none, none, steps);
+    }
+
+    /**
+     * Before a step of the background indexer: stops if the store is closing, and waits while a large write
+     * (a branch) is under way ({@link StoreEngine#largeWriteUnderWay}), which would otherwise share the CPU
+     * with the step. Its commit nudges the indexer.
+     */
+    private void awaitStep() {
+        synchronized (signal) {
+            while (!closed && engine.largeWriteUnderWay()) {
+                try {
+                    signal.wait(LARGE_WRITE_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        stopIfClosed();
+    }
+
+    /** Inside a step of the background indexer: stops if the store is closing, yields to a large write. */
+    private void stopOrYield() {
+        stopIfClosed();
+        if (engine.largeWriteUnderWay()) {
+            throw new Yielded();
+        }
     }
 
     /**
      * Runs steps on the calling thread until none is due: flushes while {@value MergePolicy#BASE} messages are
      * pending (with {@code everything}, while any is), then merges while a tier is full, each step holding
-     * {@code turns}. {@code stop} runs before each step and between the words of a merge, and stops the work by
-     * throwing. Returns how many steps ran.
+     * {@code turns}. {@code beforeStep} runs before each step; {@code stop} inside one (every thousand messages
+     * of a flush, between the words of a merge), and either stops the work by throwing. Returns how many steps
+     * ran.
      */
-    public static int catchUp(StoreEngine engine, boolean everything, Runnable stop, Lock turns) {
+    public static int catchUp(StoreEngine engine, boolean everything, Runnable beforeStep, Runnable stop, Lock turns) {
         int steps = 0;
-        while (inTurn(turns, () -> flush(engine, everything ? 1 : MergePolicy.BASE, stop) || merge(engine, stop))) {
+        while (inTurn(turns, () -> flush(engine, everything ? 1 : MergePolicy.BASE, beforeStep, stop)
+                || merge(engine, beforeStep, stop))) {
             steps++;
         }
         return steps;
@@ -164,8 +199,8 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     /** Moves up to {@link #MOST_PER_FLUSH} pending messages into a new segment, if {@code least} are waiting. */
-    private static boolean flush(StoreEngine engine, int least, Runnable stop) {
-        stop.run();
+    private static boolean flush(StoreEngine engine, int least, Runnable beforeStep, Runnable stop) {
+        beforeStep.run();
         return engine.transaction(null, tx -> {
             DSLContext dsl = tx.dsl();
             if (dsl.fetchCount(dsl.selectOne().from(SEARCH_PENDING).limit(least)) < least) {
@@ -178,12 +213,19 @@ public final class SearchIndexer implements AutoCloseable {
                     .on(CHAT_MESSAGE.CHAT_KEY.eq(SEARCH_PENDING.CHAT_KEY), CHAT_MESSAGE.SEQ.eq(SEARCH_PENDING.SEQ))
                     .orderBy(SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ).limit(MOST_PER_FLUSH).fetch();
             SegmentBuilder segment = new SegmentBuilder();
+            int read = 0;
             for (Record3<Long, Long, String> p : pending) {
+                // Until the step writes, it may stop (the store closes) or yield (the background indexer to a
+                // large write): reading the messages is most of its work, and rolling it back costs nothing.
+                if (read++ % STOP_CHECK_EVERY == 0) {
+                    stop.run();
+                }
                 // A message deleted since (its chat or world went) leaves only its mark, dropped here.
                 if (p.value3() != null) {
                     segment.add(p.value1(), p.value2(), ChatDocuments.messageContent(p.value3()));
                 }
             }
+            stop.run();
             if (segment.messages() > 0) {
                 SearchRows.insertSegment(tx.dsl(), segment.messages(), segment.words());
             }
@@ -204,8 +246,8 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     /** Merges the segments {@link MergePolicy#nextMerge} names, if any; their deleted messages are dropped. */
-    private static boolean merge(StoreEngine engine, Runnable stop) {
-        stop.run();
+    private static boolean merge(StoreEngine engine, Runnable beforeStep, Runnable stop) {
+        beforeStep.run();
         return engine.transaction(null, tx -> {
             DSLContext dsl = tx.dsl();
             if (MergePolicy.nextMerge(segments(dsl)).isEmpty()) {
@@ -269,6 +311,13 @@ public final class SearchIndexer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Thrown inside a step of the background indexer when a large write begins: the step rolls back. */
+    private static final class Yielded extends RuntimeException {
+        Yielded() {
+            super("a large write is under way", null, false, false);
         }
     }
 

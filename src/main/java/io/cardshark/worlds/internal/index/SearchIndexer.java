@@ -7,6 +7,7 @@ import io.cardshark.worlds.internal.engine.StoreEngine;
 import io.cardshark.worlds.internal.rows.SearchRows;
 import io.cardshark.worlds.internal.search.MergePolicy;
 import io.cardshark.worlds.internal.search.PostingList;
+import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SegmentBuilder;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
@@ -39,7 +41,7 @@ public final class SearchIndexer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     /** Most pending messages one step moves into a segment: bounds the heap a step needs. */
-    static final int MOST_PER_FLUSH = 50_000;
+    static final int MOST_PER_FLUSH = MergePolicy.LARGEST;
     private static final long IDLE_MILLIS = 5_000;
     private static final long COALESCE_MILLIS = 100;
     private static final long RETRY_MILLIS = 30_000;
@@ -52,6 +54,8 @@ public final class SearchIndexer implements AutoCloseable {
     /** Held by each step, so that this thread and {@link #catchUpNow} take turns. */
     private final Lock steps = new ReentrantLock();
     private boolean nudged = true;
+    /** Whether the thread waits for a nudge (not pausing between two looks): only then does a nudge wake it. */
+    private boolean idle;
     private volatile boolean closed;
 
     private SearchIndexer(StoreEngine engine) {
@@ -72,7 +76,10 @@ public final class SearchIndexer implements AutoCloseable {
     public void nudge() {
         synchronized (signal) {
             nudged = true;
-            signal.notifyAll();
+            // Every commit nudges: waking the thread in its pause each time would cost the writer a switch.
+            if (idle || closed) {
+                signal.notifyAll();
+            }
         }
     }
 
@@ -106,11 +113,14 @@ public final class SearchIndexer implements AutoCloseable {
     private boolean awaitNudge() {
         synchronized (signal) {
             if (!nudged && !closed) {
+                idle = true;
                 try {
                     signal.wait(IDLE_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
+                } finally {
+                    idle = false;
                 }
             }
             nudged = false;
@@ -262,8 +272,12 @@ public final class SearchIndexer implements AutoCloseable {
             }
             long messages = segments.stream().filter(s -> ids.contains(s.id())).mapToLong(MergePolicy.Segment::messages).sum();
             PostingList.Keep live = liveMessages(dsl);
+            // Built in memory, encoded, and written at the end: pages this transaction changes are written again
+            // by every commit of the store's writers until it commits (H2 writes all changed pages at a commit).
+            Map<String, List<SearchPostings.Part>> merged = new LinkedHashMap<>();
+            new SegmentMerge(dsl, ids, live, stop).run((word, list) -> merged.put(word, SearchPostings.encode(list)));
             try (SearchRows.SegmentWriter out = SearchRows.segment(dsl, messages)) {
-                new SegmentMerge(dsl, ids, live, stop).run(out::add);
+                merged.forEach(out::add);
                 out.finish();
             }
             SearchRows.deleteSegments(dsl, ids);

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.rows;
 
+import io.cardshark.worlds.internal.search.MergePolicy;
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SegmentBuilder;
@@ -46,8 +47,8 @@ public final class SearchRows {
                     Compiled.bind(SEARCH_POSTING.LAST_CHAT_KEY), Compiled.bind(SEARCH_POSTING.LAST_SEQ),
                     Compiled.bind(SEARCH_POSTING.MAX_WEIGHT), Compiled.bind(SEARCH_POSTING.POSTINGS)));
     private static final int BATCH = 1000;
-    /** Most messages one segment written at a time takes: bounds the heap its postings need (some 15 MB). */
-    public static final int MOST_PER_SEGMENT = 50_000;
+    /** Most messages one segment of an import takes: bounds the heap its postings need (some 20 MB). */
+    public static final int MOST_PER_SEGMENT = MergePolicy.LARGEST;
 
     private SearchRows() {
     }
@@ -156,13 +157,17 @@ public final class SearchRows {
 
         /** Adds the postings of the next word (after the last one added, in the key's order). */
         public void add(String word, PostingList list) {
-            List<SearchPostings.Part> parts = SearchPostings.encode(list);
+            add(word, SearchPostings.encode(list));
+        }
+
+        /** {@link #add(String, PostingList)} of postings already encoded. */
+        public void add(String word, List<SearchPostings.Part> parts) {
             for (int i = 0; i < parts.size(); i++) {
                 SearchPostings.Part p = parts.get(i);
                 rows.add(id, word, i, p.count(), p.firstChatKey(), p.firstSeq(), p.lastChatKey(), p.lastSeq(), p.maxWeight(),
                         p.bytes());
+                postings += p.count();
             }
-            postings += list.size();
         }
 
         /** Sends what is left and records the count of postings; returns the segment's id. */

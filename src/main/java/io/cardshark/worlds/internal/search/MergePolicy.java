@@ -7,17 +7,26 @@ import java.util.TreeMap;
 
 /**
  * Which segments the indexer merges: segments fall into tiers by how many messages they index (tier 0 below
- * {@value #BASE} x {@value #FAN_IN}, each tier {@value #FAN_IN} times the one below), and when a tier holds
- * {@value #FAN_IN} segments its oldest {@value #FAN_IN} become one. A search then reads at most some
+ * {@value #BASE} x {@value #FAN_IN}, each tier {@value #FAN_IN} times the one below), and when a tier below
+ * {@link #UNMERGED_TIER} holds {@value #FAN_IN} segments its oldest {@value #FAN_IN} become one. A search then reads at most some
  * {@value #FAN_IN} segments per tier, a handful of tiers for millions of messages, and each posting is
  * rewritten once per tier it climbs.
  */
 public final class MergePolicy {
 
     /** Messages of the smallest segment the indexer writes from pending messages. */
-    public static final int BASE = 256;
+    public static final int BASE = 1024;
     /** Segments of a tier that are merged into one. */
     public static final int FAN_IN = 8;
+    /**
+     * The first tier whose segments are not merged further (those of {@value #BASE} x 64 messages and more):
+     * a merge builds its segment in memory before writing it, so that the writers' commits meanwhile do not
+     * write its pages again and again (H2 writes every changed page at each commit), and this bounds that
+     * memory to some 10 MB. A store of millions of messages then has a segment per 65,536 of them or so.
+     */
+    public static final int UNMERGED_TIER = 2;
+    /** The most messages a segment written at once (by an import or a flush) holds: one of the unmerged tier. */
+    public static final int LARGEST = BASE * FAN_IN * FAN_IN;
 
     private MergePolicy() {
     }
@@ -44,9 +53,9 @@ public final class MergePolicy {
         for (Segment s : segments) {
             tiers.computeIfAbsent(tier(s.messages()), t -> new ArrayList<>()).add(s.id());
         }
-        for (List<Long> ids : tiers.values()) {
-            if (ids.size() >= FAN_IN) {
-                return List.copyOf(ids.subList(0, FAN_IN));
+        for (Map.Entry<Integer, List<Long>> tier : tiers.entrySet()) {
+            if (tier.getKey() < UNMERGED_TIER && tier.getValue().size() >= FAN_IN) {
+                return List.copyOf(tier.getValue().subList(0, FAN_IN));
             }
         }
         return List.of();

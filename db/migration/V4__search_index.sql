@@ -1,18 +1,22 @@
 -- cardshark-worlds schema, version 4: the search index of chat messages (issue 16, item 2).
 --
--- The index is built like a log-structured full-text index (SQLite's FTS5, Lucene): a message enters it as one
--- narrow row of SEARCH_PENDING, written by the transaction that writes the message; the store's indexer later
--- moves pending messages, many at a time, into an immutable segment (SEARCH_SEGMENT, SEARCH_POSTING), and merges
--- small segments into larger ones. A search reads the segments and the pending messages, so it always sees every
--- committed message. Why not one row per word of a message: an append then writes some thirty rows spread over
--- the whole word key, which made an append five times slower and the file ten times its live data.
+-- The index is built like a log-structured full-text index (SQLite's FTS5, Lucene): a chat's messages are appended
+-- only, so those not yet indexed are always its last ones, from SEARCH_PROGRESS.INDEXED (0 without a row) to its
+-- MESSAGE_COUNT. A write adds nothing to the index; the store's indexer later moves such pending messages, many at
+-- a time, into an immutable segment (SEARCH_SEGMENT, SEARCH_POSTING) and moves the chat's mark in the same
+-- transaction, and merges small segments into larger ones. A search reads the segments and the pending messages,
+-- so it always sees every committed message. An import writes its segments and marks itself. Why not one row per
+-- word of a message: an append then writes some thirty rows spread over the whole word key, which made an append
+-- five times slower and the file ten times its live data; and a row per pending message made a branch write a
+-- million of them.
 
--- Messages not yet in a segment. No foreign key: a deleted chat's pending rows are dropped by the indexer, which
--- reads them joined to their messages (a cascade would cost every message deleted with a chat a look-up here).
-CREATE TABLE search_pending (
+-- How far each chat is indexed: its messages 0 to INDEXED - 1 are in segments. Gone with its chat.
+CREATE TABLE search_progress (
     chat_key    BIGINT        NOT NULL,
-    seq         BIGINT        NOT NULL,
-    CONSTRAINT pk_search_pending PRIMARY KEY (chat_key, seq)
+    indexed     BIGINT        NOT NULL,
+    CONSTRAINT pk_search_progress PRIMARY KEY (chat_key),
+    CONSTRAINT fk_search_progress_chat FOREIGN KEY (chat_key) REFERENCES chat (chat_key) ON DELETE CASCADE,
+    CONSTRAINT ck_search_progress_indexed CHECK (indexed >= 0)
 );
 
 -- One immutable segment: the postings of the messages it indexes. MESSAGES (how many) sets its tier in the
@@ -58,6 +62,5 @@ CREATE TABLE search_index (
 );
 INSERT INTO search_index (id, steps) VALUES (1, 0);
 
--- The messages written before this version: the indexer indexes them in the background after the upgrade;
--- until then a search reads them as pending, so nothing is missed, only slower.
-INSERT INTO search_pending (chat_key, seq) SELECT chat_key, seq FROM chat_message;
+-- The messages written before this version have no mark: they are pending, and the indexer indexes them in the
+-- background after the upgrade; until then a search reads them as pending, so nothing is missed, only slower.

@@ -3,7 +3,8 @@ package io.cardshark.worlds.internal.index;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
-import static io.cardshark.worlds.internal.db.Tables.SEARCH_PENDING;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_PROGRESS;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_POSTING;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
 
@@ -30,15 +31,50 @@ public final class IndexReader {
     public record PendingMessage(long chatKey, long seq, String document) {
     }
 
-    /** The pending messages of the chats {@code chats} selects (a condition on {@code CHAT}; null for all). */
+    /** A chat's pending messages: from {@code indexed} (its mark) to {@code messages} (its count). */
+    public record PendingRange(long chatKey, long indexed, long messages) {
+    }
+
+    /** How far a chat is indexed: its mark, or 0 when it has none. */
+    static Field<Long> mark() {
+        return DSL.coalesce(SEARCH_PROGRESS.INDEXED, DSL.inline(0L));
+    }
+
+    /** The chats with pending messages among those {@code chats} selects (a condition on {@code CHAT}; null: all). */
+    public static List<PendingRange> pendingRanges(DSLContext dsl, Condition chats) {
+        Condition pending = CHAT.MESSAGE_COUNT.gt(mark());
+        return dsl.select(CHAT.CHAT_KEY, mark(), CHAT.MESSAGE_COUNT).from(CHAT).leftJoin(SEARCH_PROGRESS)
+                .on(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY)).where(chats == null ? pending : pending.and(chats))
+                .orderBy(CHAT.CHAT_KEY).fetch(r -> new PendingRange(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** How many messages are pending. */
+    public static long pendingCount(DSLContext dsl) {
+        Long n = dsl.select(DSL.sum(CHAT.MESSAGE_COUNT.minus(mark()))).from(CHAT).leftJoin(SEARCH_PROGRESS)
+                .on(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY)).where(CHAT.MESSAGE_COUNT.gt(mark()))
+                .fetchOne(0, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Pending messages of one chat from {@code fromSeq}, at most {@code limit}, in order. */
+    public static List<PendingMessage> pending(DSLContext dsl, long chatKey, long fromSeq, int limit) {
+        return dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
+                .where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey), CHAT_MESSAGE.SEQ.ge(fromSeq))
+                .orderBy(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ).limit(limit)
+                .fetch(r -> new PendingMessage(chatKey, r.value1(), r.value2()));
+    }
+
+    /**
+     * The pending messages of the chats {@code chats} selects (null for all), in one statement, so that they are
+     * one moment's: each chat's messages from its mark on.
+     */
     public static List<PendingMessage> pending(DSLContext dsl, Condition chats) {
-        var query = dsl.select(SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ, CHAT_MESSAGE.DOCUMENT).from(SEARCH_PENDING)
-                .join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(SEARCH_PENDING.CHAT_KEY), CHAT_MESSAGE.SEQ.eq(SEARCH_PENDING.SEQ));
-        List<Record3<Long, Long, String>> rows = chats == null ? query.fetch()
-                : query.join(CHAT).on(CHAT.CHAT_KEY.eq(SEARCH_PENDING.CHAT_KEY)).where(chats).fetch();
-        List<PendingMessage> out = new ArrayList<>(rows.size());
-        rows.forEach(r -> out.add(new PendingMessage(r.value1(), r.value2(), r.value3())));
-        return out;
+        Condition pending = CHAT.MESSAGE_COUNT.gt(mark());
+        return dsl.select(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT)
+                .leftJoin(SEARCH_PROGRESS).on(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY))
+                .join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY), CHAT_MESSAGE.SEQ.ge(mark()))
+                .where(chats == null ? pending : pending.and(chats))
+                .fetch(r -> new PendingMessage(r.value1(), r.value2(), r.value3()));
     }
 
     /** The stored parts of {@code word} in every segment that has it, by segment id, each segment's in order. */

@@ -5,7 +5,7 @@ import io.cardshark.worlds.internal.engine.StoreEngine;
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchText;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
+import org.jooq.Record2;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,13 +18,13 @@ import java.util.function.BiConsumer;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
-import static io.cardshark.worlds.internal.db.Tables.SEARCH_PENDING;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_PROGRESS;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_POSTING;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
 
 /**
  * {@code verify}'s check of the search index against the messages, on one snapshot of the store (the indexer
- * may merge meanwhile). Every message not pending must have exactly the postings its text gives (each word with
+ * may merge meanwhile). Every message before its chat's mark (not pending) must have exactly the postings its text gives (each word with
  * its weight) in the segments, and no live message a posting it does not give. Compared first as one sum of a
  * hash of every posting per chat, from the messages and from the segments, each read once in a flat heap; only a
  * chat whose sums differ is read again, message by message, to say what differs. Postings of deleted messages
@@ -83,17 +83,18 @@ public final class SearchIndexCheck {
      */
     private static long messages(DSLContext dsl, Set<Long> chatKeys, Set<String> unparsable,
                                  BiConsumer<long[], Map<String, Integer>> out) {
+        Map<Long, Long> indexed = new HashMap<>();
+        dsl.select(SEARCH_PROGRESS.CHAT_KEY, SEARCH_PROGRESS.INDEXED).from(SEARCH_PROGRESS).fetch()
+                .forEach(r -> indexed.put(r.value1(), r.value2()));
         long read = 0;
         for (long chatKey : new java.util.TreeSet<>(chatKeys)) {
             long after = -1;
             while (true) {
-                List<Record3<Long, String, Long>> chunk = dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT,
-                                SEARCH_PENDING.SEQ).from(CHAT_MESSAGE).leftJoin(SEARCH_PENDING)
-                        .on(SEARCH_PENDING.CHAT_KEY.eq(CHAT_MESSAGE.CHAT_KEY), SEARCH_PENDING.SEQ.eq(CHAT_MESSAGE.SEQ))
-                        .where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey), CHAT_MESSAGE.SEQ.gt(after))
+                List<Record2<Long, String>> chunk = dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT)
+                        .from(CHAT_MESSAGE).where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey), CHAT_MESSAGE.SEQ.gt(after))
                         .orderBy(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ).limit(CHUNK).fetch();
-                for (Record3<Long, String, Long> m : chunk) {
-                    if (m.value3() == null) {
+                for (Record2<Long, String> m : chunk) {
+                    if (m.value1() < indexed.getOrDefault(chatKey, 0L)) {
                         Map<String, Integer> words = wordsOf(m.value2());
                         if (words != null) {
                             out.accept(new long[] {chatKey, m.value1()}, words);

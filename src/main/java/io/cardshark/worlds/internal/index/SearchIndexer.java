@@ -10,7 +10,6 @@ import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SegmentBuilder;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +22,6 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
-import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
-import static io.cardshark.worlds.internal.db.Tables.SEARCH_PENDING;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
 
 /**
@@ -46,7 +43,6 @@ public final class SearchIndexer implements AutoCloseable {
     private static final long COALESCE_MILLIS = 100;
     private static final long RETRY_MILLIS = 30_000;
     private static final long LARGE_WRITE_POLL_MILLIS = 50;
-    private static final int STOP_CHECK_EVERY = 1000;
 
     private final StoreEngine engine;
     private final Thread thread;
@@ -208,51 +204,46 @@ public final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    /** Moves up to {@link #MOST_PER_FLUSH} pending messages into a new segment, if {@code least} are waiting. */
+    /**
+     * Moves up to {@link #MOST_PER_FLUSH} pending messages into a new segment, if {@code least} are waiting, and
+     * their chats' marks past them.
+     */
     private static boolean flush(StoreEngine engine, int least, Runnable beforeStep, Runnable stop) {
         beforeStep.run();
         return engine.transaction(null, tx -> {
             DSLContext dsl = tx.dsl();
-            if (dsl.fetchCount(dsl.selectOne().from(SEARCH_PENDING).limit(least)) < least) {
+            if (IndexReader.pendingCount(dsl) < least) {
                 return false;
             }
             SearchRows.beginStep(dsl);
             // Read under the lock: another step may just have taken the ones counted.
-            List<Record3<Long, Long, String>> pending = dsl.select(SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ,
-                            CHAT_MESSAGE.DOCUMENT).from(SEARCH_PENDING).leftJoin(CHAT_MESSAGE)
-                    .on(CHAT_MESSAGE.CHAT_KEY.eq(SEARCH_PENDING.CHAT_KEY), CHAT_MESSAGE.SEQ.eq(SEARCH_PENDING.SEQ))
-                    .orderBy(SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ).limit(MOST_PER_FLUSH).fetch();
             SegmentBuilder segment = new SegmentBuilder();
-            int read = 0;
-            for (Record3<Long, Long, String> p : pending) {
+            Map<Long, Long> reached = new LinkedHashMap<>();
+            int budget = MOST_PER_FLUSH;
+            for (IndexReader.PendingRange range : IndexReader.pendingRanges(dsl, null)) {
+                if (budget == 0) {
+                    break;
+                }
                 // Until the step writes, it may stop (the store closes) or yield (the background indexer to a
                 // large write): reading the messages is most of its work, and rolling it back costs nothing.
-                if (read++ % STOP_CHECK_EVERY == 0) {
-                    stop.run();
+                stop.run();
+                List<IndexReader.PendingMessage> messages = IndexReader.pending(dsl, range.chatKey(), range.indexed(),
+                        budget);
+                for (IndexReader.PendingMessage m : messages) {
+                    segment.add(m.chatKey(), m.seq(), ChatDocuments.messageContent(m.document()));
                 }
-                // A message deleted since (its chat or world went) leaves only its mark, dropped here.
-                if (p.value3() != null) {
-                    segment.add(p.value1(), p.value2(), ChatDocuments.messageContent(p.value3()));
+                budget -= messages.size();
+                if (!messages.isEmpty()) {
+                    reached.put(range.chatKey(), messages.get(messages.size() - 1).seq() + 1);
                 }
             }
             stop.run();
             if (segment.messages() > 0) {
-                SearchRows.insertSegment(tx.dsl(), segment.messages(), segment.words());
+                SearchRows.insertSegment(dsl, segment.messages(), segment.words());
             }
-            unmark(dsl, pending);
-            return true;
+            reached.forEach((chatKey, indexed) -> SearchRows.indexed(dsl, chatKey, indexed));
+            return !reached.isEmpty();
         });
-    }
-
-    /** Removes the marks just indexed, one range per chat (they were read in key order, with none between). */
-    private static void unmark(DSLContext dsl, List<Record3<Long, Long, String>> pending) {
-        int from = 0;
-        for (int i = 1; i <= pending.size(); i++) {
-            if (i == pending.size() || !pending.get(i).value1().equals(pending.get(from).value1())) {
-                SearchRows.unmark(dsl, pending.get(from).value1(), pending.get(from).value2(), pending.get(i - 1).value2());
-                from = i;
-            }
-        }
     }
 
     /** Merges the segments {@link MergePolicy#nextMerge} names, if any; their deleted messages are dropped. */
@@ -291,7 +282,7 @@ public final class SearchIndexer implements AutoCloseable {
             DSLContext dsl = tx.dsl();
             var totals = dsl.select(DSL.count(), DSL.coalesce(DSL.sum(SEARCH_SEGMENT.POSTINGS), java.math.BigDecimal.ZERO))
                     .from(SEARCH_SEGMENT).fetchOne();
-            return new SearchIndexStatus(dsl.fetchCount(SEARCH_PENDING), totals.value1(), totals.value2().longValue(),
+            return new SearchIndexStatus(IndexReader.pendingCount(dsl), totals.value1(), totals.value2().longValue(),
                     steps);
         });
     }

@@ -54,17 +54,17 @@ public final class MessageRows {
     }
 
     /**
-     * Appends messages, as one JDBC batch, each pending for the search index. The world lock must be held, so
-     * that the numbers are the caller's.
+     * Appends messages, as one JDBC batch; they are pending for the search index (after its chat's mark) until
+     * the indexer takes them. The world lock must be held, so that the numbers are the caller's.
      */
     public static void insert(DSLContext dsl, List<Row> rows) {
         INSERT.executeAll(dsl, rows.stream().map(Row::values).toList());
-        SearchRows.pending(dsl, rows);
     }
 
     /**
      * A branch: every message of the world's chats, under the copies' chat keys ({@link ChatRows#copyKeys}),
-     * copied inside the database. The chats must have been copied first.
+     * copied inside the database. The chats must have been copied first. The copies' chats have no search mark:
+     * their messages are pending until the indexer takes them (postings name the source's chat keys).
      */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         Table<Record2<Long, Long>> keys = ChatRows.copyKeys(from, to);
@@ -75,7 +75,6 @@ public final class MessageRows {
                 .select(DSL.select(toKey, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                         .from(keys).join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(fromKey)))
                 .execute();
-        SearchRows.pendingCopies(dsl, keys);
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
@@ -118,9 +117,10 @@ public final class MessageRows {
             return seq;
         }
 
-        /** Sends the messages still waiting; call once, after the last {@link #add}. */
+        /** Sends the messages still waiting and marks the chat indexed; call once, after the last {@link #add}. */
         public void finish() {
             messages.send();
+            index.chatDone(chatKey, seq);
         }
 
         /** Whether the statement has been released (for tests). */

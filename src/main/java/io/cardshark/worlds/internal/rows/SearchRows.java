@@ -5,27 +5,23 @@ import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SegmentBuilder;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record2;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_INDEX;
-import static io.cardshark.worlds.internal.db.Tables.SEARCH_PENDING;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_PROGRESS;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_POSTING;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
 
 /**
- * The one writer of the search index ({@code SEARCH_PENDING}, {@code SEARCH_SEGMENT}, {@code SEARCH_POSTING};
- * and {@code SEARCH_INDEX}; schema V4 says how it is built). {@link MessageRows} marks every message it writes as pending, in the same
- * transaction, so the index commits, rolls back and survives a kill with its messages; the indexer moves
- * pending messages into segments and merges segments, each step one transaction.
+ * The one writer of the search index ({@code SEARCH_PROGRESS}, {@code SEARCH_SEGMENT}, {@code SEARCH_POSTING}
+ * and {@code SEARCH_INDEX}; schema V4 says how it is built). A message an append or a branch writes is pending
+ * (after its chat's mark) until the indexer moves it into a segment and the mark past it, in one transaction; an
+ * import writes its messages' segments and marks in its own ({@link Segments}). The index thus commits, rolls
+ * back and survives a kill with its messages, and an append writes nothing for it.
  *
  * <p>Why not H2's full-text search: its native one keeps its index through a trigger and its functions through
  * aliases, Java code that H2 loads when it opens the file, which is what the store refuses to find in a store
@@ -34,9 +30,6 @@ import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
  */
 public final class SearchRows {
 
-    private static final Compiled INSERT_PENDING = Compiled.statement(DSL.insertInto(SEARCH_PENDING,
-                    SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ)
-            .values(Compiled.bind(SEARCH_PENDING.CHAT_KEY), Compiled.bind(SEARCH_PENDING.SEQ)));
     private static final Compiled INSERT_POSTING = Compiled.statement(DSL.insertInto(SEARCH_POSTING,
                     SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.PART_POSTINGS,
                     SEARCH_POSTING.FIRST_CHAT_KEY, SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY,
@@ -51,25 +44,6 @@ public final class SearchRows {
     public static final int MOST_PER_SEGMENT = MergePolicy.LARGEST;
 
     private SearchRows() {
-    }
-
-    /** Marks messages just written as pending. */
-    static void pending(DSLContext dsl, Collection<MessageRows.Row> rows) {
-        List<Object[]> keys = new ArrayList<>(rows.size());
-        for (MessageRows.Row r : rows) {
-            keys.add(new Object[] {r.chatKey(), r.seq()});
-        }
-        INSERT_PENDING.executeAll(dsl, keys);
-    }
-
-    /** A branch: every copied message is pending (its postings name the source's chat keys). */
-    static void pendingCopies(DSLContext dsl, Table<Record2<Long, Long>> keys) {
-        Field<Long> fromKey = keys.field("from_key", Long.class);
-        Field<Long> toKey = keys.field("to_key", Long.class);
-        dsl.insertInto(SEARCH_PENDING, SEARCH_PENDING.CHAT_KEY, SEARCH_PENDING.SEQ)
-                .select(DSL.select(toKey, CHAT_MESSAGE.SEQ).from(keys).join(CHAT_MESSAGE)
-                        .on(CHAT_MESSAGE.CHAT_KEY.eq(fromKey)))
-                .execute();
     }
 
     /** The index of an import's messages, written as segments in the import's transaction. */
@@ -98,6 +72,11 @@ public final class SearchRows {
             }
         }
 
+        /** A chat's messages are all given: its mark says so (its last segment is written by {@link #finish()}). */
+        void chatDone(long chatKey, long messages) {
+            indexed(dsl, chatKey, messages);
+        }
+
         /** Writes the segment of the messages added since the last one; call after the last message. */
         public void finish() {
             if (builder.messages() > 0) {
@@ -115,10 +94,13 @@ public final class SearchRows {
         dsl.update(SEARCH_INDEX).set(SEARCH_INDEX.STEPS, SEARCH_INDEX.STEPS.plus(1)).execute();
     }
 
-    /** Removes the pending marks of one chat from {@code firstSeq} to {@code lastSeq}, both included. */
-    public static void unmark(DSLContext dsl, long chatKey, long firstSeq, long lastSeq) {
-        dsl.deleteFrom(SEARCH_PENDING).where(SEARCH_PENDING.CHAT_KEY.eq(chatKey),
-                SEARCH_PENDING.SEQ.between(firstSeq, lastSeq)).execute();
+    /** Records that messages 0 to {@code indexed - 1} of a chat are in segments. */
+    public static void indexed(DSLContext dsl, long chatKey, long indexed) {
+        dsl.mergeInto(SEARCH_PROGRESS).using(DSL.selectOne())
+                .on(SEARCH_PROGRESS.CHAT_KEY.eq(chatKey))
+                .whenMatchedThenUpdate().set(SEARCH_PROGRESS.INDEXED, indexed)
+                .whenNotMatchedThenInsert(SEARCH_PROGRESS.CHAT_KEY, SEARCH_PROGRESS.INDEXED).values(chatKey, indexed)
+                .execute();
     }
 
     /**

@@ -10,9 +10,10 @@ import java.sql.Statement;
 /**
  * H2's own floor for {@link BranchBenchmark}: plain JDBC on a new H2 file (the store's settings: WRITE_DELAY=0, lazy
  * queries), three tables shaped as the store's CHAT, CHAT_MESSAGE (primary key and foreign key: H2 keeps three
- * maps) and SEARCH_PENDING. It writes the messages and their pending marks in JDBC batches of 1000 in one
- * transaction (the import's path, without reading a folder), then copies them to ten new chats with two
- * {@code INSERT ... SELECT}s in one transaction (the branch's path). Prints figures; asserts nothing.
+ * maps) and a table of a row per pending message, as the search index first kept them (it now keeps one mark
+ * per chat, and a branch writes nothing for it). It writes the messages and their pending marks in JDBC batches
+ * of 1000 in one transaction (the import's path, without reading a folder), then copies them to ten new chats
+ * with two {@code INSERT ... SELECT}s in one transaction (the branch's path). Prints figures; asserts nothing.
  *
  * <pre>
  * java -cp ... io.cardshark.worlds.bench.BareH2Branch [messages] [dir]

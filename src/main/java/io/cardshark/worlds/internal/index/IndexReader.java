@@ -40,11 +40,10 @@ public final class IndexReader {
         return DSL.coalesce(SEARCH_PROGRESS.INDEXED, DSL.inline(0L));
     }
 
-    /** The chats with pending messages among those {@code chats} selects (a condition on {@code CHAT}; null: all). */
-    public static List<PendingRange> pendingRanges(DSLContext dsl, Condition chats) {
-        Condition pending = CHAT.MESSAGE_COUNT.gt(mark());
+    /** The chats with pending messages, by chat key. */
+    public static List<PendingRange> pendingRanges(DSLContext dsl) {
         return dsl.select(CHAT.CHAT_KEY, mark(), CHAT.MESSAGE_COUNT).from(CHAT).leftJoin(SEARCH_PROGRESS)
-                .on(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY)).where(chats == null ? pending : pending.and(chats))
+                .on(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY)).where(CHAT.MESSAGE_COUNT.gt(mark()))
                 .orderBy(CHAT.CHAT_KEY).fetch(r -> new PendingRange(r.value1(), r.value2(), r.value3()));
     }
 

@@ -220,7 +220,7 @@ public final class SearchIndexer implements AutoCloseable {
             SegmentBuilder segment = new SegmentBuilder();
             Map<Long, Long> reached = new LinkedHashMap<>();
             int budget = MOST_PER_FLUSH;
-            for (IndexReader.PendingRange range : IndexReader.pendingRanges(dsl, null)) {
+            for (IndexReader.PendingRange range : IndexReader.pendingRanges(dsl)) {
                 if (budget == 0) {
                     break;
                 }

@@ -32,10 +32,6 @@ final class SegmentCursor {
         this.segmentId = segmentId;
     }
 
-    long segmentId() {
-        return segmentId;
-    }
-
     /** Moves to the next word; false after the last. */
     boolean next() {
         if (rows.isEmpty() && !exhausted) {

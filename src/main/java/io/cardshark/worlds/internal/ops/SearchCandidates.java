@@ -75,10 +75,6 @@ final class SearchCandidates {
         return truncated;
     }
 
-    int size() {
-        return size;
-    }
-
     int score(int i) {
         return scores[i];
     }

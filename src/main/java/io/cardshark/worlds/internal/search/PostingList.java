@@ -98,8 +98,6 @@ public final class PostingList {
     /** Which postings a merge keeps: those of messages still in the store. */
     @FunctionalInterface
     public interface Keep {
-        Keep ALL = (chatKey, seq) -> true;
-
         boolean test(long chatKey, long seq);
     }
 }

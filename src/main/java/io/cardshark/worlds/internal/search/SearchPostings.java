@@ -37,11 +37,6 @@ public final class SearchPostings {
                     && PostingList.compare(other.firstChatKey, other.firstSeq, lastChatKey, lastSeq) <= 0;
         }
 
-        /** Whether the part may hold message (chatKey, seq): it lies between the part's first and last. */
-        public boolean mayHold(long chatKey, long seq) {
-            return PostingList.compare(chatKey, seq, firstChatKey, firstSeq) >= 0
-                    && PostingList.compare(chatKey, seq, lastChatKey, lastSeq) <= 0;
-        }
     }
 
     private SearchPostings() {

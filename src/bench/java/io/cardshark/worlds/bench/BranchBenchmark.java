@@ -2,12 +2,10 @@ package io.cardshark.worlds.bench;
 
 import io.cardshark.worlds.World;
 import io.cardshark.worlds.WorldStore;
-import io.cardshark.worlds.folder.ImportResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Issue 16's row for branches, on one big world (10,000 locations, 1,000,000 messages by default): the time to
@@ -31,12 +29,7 @@ public final class BranchBenchmark {
         System.out.printf("generating a world of %,d locations and %,d messages in %s%n", locations, messages, world);
         BenchWorlds.generateFolder(world, locations, messages, 10);
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).serveInspection(false).open()) {
-            long t0 = System.nanoTime();
-            ImportResult imported = store.folders().importFolders(List.of(world), false).get(0);
-            double importSeconds = (System.nanoTime() - t0) / 1e9;
-            if (!imported.isImported()) {
-                throw new IllegalStateException(imported.error());
-            }
+            double importSeconds = Fixtures.importSeconds(store, world);
             long t1 = System.nanoTime();
             World slot = store.worlds().branch(WORLD, "Branch Slot");
             double branchSeconds = (System.nanoTime() - t1) / 1e9;

@@ -99,11 +99,19 @@ public final class Fixtures {
 
     private static void importFolder(Path storeDir, Path folder) {
         try (WorldStore store = WorldStore.configure().dataDir(storeDir).open()) {
-            ImportResult r = store.folders().importFolders(List.of(folder), false).get(0);
-            if (!r.isImported()) {
-                throw new IllegalStateException("import of " + folder + ": " + r.error());
-            }
+            importSeconds(store, folder);
         }
+    }
+
+    /** Imports one world folder into {@code store}; returns the seconds it took. Fails when it is rejected. */
+    static double importSeconds(WorldStore store, Path folder) {
+        long t0 = System.nanoTime();
+        ImportResult r = store.folders().importFolders(List.of(folder), false).get(0);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!r.isImported()) {
+            throw new IllegalStateException("import of " + folder + ": " + r.error());
+        }
+        return seconds;
     }
 
     // ---- one world of N locations ----

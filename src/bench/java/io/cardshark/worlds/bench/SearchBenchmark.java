@@ -5,7 +5,6 @@ import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.SearchQuery;
 import io.cardshark.worlds.SearchIndexStatus;
 import io.cardshark.worlds.WorldStore;
-import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
@@ -18,7 +17,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -52,14 +50,8 @@ public final class SearchBenchmark {
         Path world = dir.resolve("source").resolve(WORLD);
         System.out.printf("generating a world of %,d locations and %,d messages in %s%n", locations, messages, world);
         generate(world, locations, messages, zipf);
-        WorldStore.configure().dataDir(dir.resolve("store")).open().close();
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).serveInspection(false).open()) {
-            long t0 = System.nanoTime();
-            ImportResult imported = store.folders().importFolders(List.of(world), false).get(0);
-            double importSeconds = (System.nanoTime() - t0) / 1e9;
-            if (!imported.isImported()) {
-                throw new IllegalStateException(imported.error());
-            }
+            double importSeconds = Fixtures.importSeconds(store, world);
             long t1 = System.nanoTime();
             SearchIndexStatus status = store.updateSearchIndex();
             double indexSeconds = (System.nanoTime() - t1) / 1e9;

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,8 +22,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,18 +37,7 @@ class LegacyStoreTest {
     Path dir;
 
     private static void unzip(String resource, Path into) throws IOException {
-        try (InputStream in = Files.newInputStream(Trees.resource("fixtures/release-0.1/" + resource));
-             ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                Path to = into.resolve(e.getName()).normalize();
-                if (e.isDirectory()) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.createDirectories(to.getParent());
-                    Files.copy(zip, to);
-                }
-            }
-        }
+        Trees.unzip(Trees.resource("fixtures/release-0.1/" + resource), into);
     }
 
     private Path legacyStore() throws IOException {
@@ -104,10 +90,10 @@ class LegacyStoreTest {
     }
 
     @Test
-    void theUpgradeReachesSchema4AndItsOlderMessagesAreFoundBeforeAndAfterIndexing() throws Exception {
+    void theUpgradeReachesSchema5AndItsOlderMessagesAreFoundBeforeAndAfterIndexing() throws Exception {
         Path store = legacyStore();
         try (WorldStore upgraded = WorldStore.configure().dataDir(store).serveInspection(false).open()) {
-            assertThat(upgraded.info().schemaVersion()).isEqualTo("4");
+            assertThat(upgraded.info().schemaVersion()).isEqualTo("5");
             assertThat(upgraded.worlds().branches()).as("no world of release 0.1 is a branch").isEmpty();
             Map<String, SearchQuery> lastMessages = new LinkedHashMap<>();
             long messages = 0;

@@ -150,15 +150,23 @@ class SearchTest {
             assertThat(status.pendingMessages()).isZero();
             assertThat(status.segments()).isPositive();
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+            // Rare words share rows (blocks): the row holding a word is the one whose words run past it.
+            String holding = " WHERE FIRST_WORD <= '%s' AND LAST_WORD >= '%s'";
+            String damagedRow;
             try (Connection c = store.sqlConnection(true); Statement st = c.createStatement()) {
-                assertThat(st.executeUpdate("DELETE FROM SEARCH_POSTING WHERE WORD = 'wald'")).isPositive();
-                assertThat(st.executeUpdate("UPDATE SEARCH_POSTING SET POSTINGS = X'FF' WHERE WORD = 'frontend'")).isPositive();
+                var rs = st.executeQuery("SELECT FIRST_WORD, LAST_WORD FROM SEARCH_POSTING" + holding.formatted("frontend", "frontend"));
+                assertThat(rs.next()).isTrue();
+                damagedRow = rs.getString(1).equals(rs.getString(2)) ? "word \"frontend\" part 0"
+                        : "block of words \"" + rs.getString(1) + "\" to \"" + rs.getString(2) + "\"";
+                assertThat(st.executeUpdate("DELETE FROM SEARCH_POSTING" + holding.formatted("wald", "wald"))).isPositive();
+                assertThat(st.executeUpdate("UPDATE SEARCH_POSTING SET POSTINGS = X'FF'" + holding.formatted("frontend", "frontend")))
+                        .isPositive();
             }
             assertThat(store.verify(VerifyLevel.QUICK).passed()).isTrue();
             VerifyReport report = store.verify(VerifyLevel.FULL);
             assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.check()).isEqualTo("search-index"));
             String details = report.failures().stream().map(f -> f.worldId() + ": " + f.detail()).toList().toString();
-            assertThat(details).contains(ELARA + ": chat ").contains("wald=").contains("word \"frontend\"")
+            assertThat(details).contains(ELARA + ": chat ").contains("wald=").contains(damagedRow + ": ")
                     .contains("ends inside a number");
         }
     }
@@ -244,6 +252,55 @@ class SearchTest {
                 // first pass: all pending; second: in segments of several parts per word
                 assertThat(store.updateSearchIndex().pendingMessages()).isZero();
             }
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void rareWordsShareRowsAndEachIsFoundBeforeAndAfterMerges() throws Exception {
+        try (WorldStore store = open()) {
+            World w = store.worlds().create("Blocks");
+            Chat chat = store.chats().create(w.id(), NewChat.at(null, "names"));
+            // Enough for tier 0 to fill and merge: each message holds a word no other holds, like a name or number.
+            int messages = MergePolicy.BASE * MergePolicy.FAN_IN + 300;
+            List<NewMessage> batch = new ArrayList<>();
+            for (int m = 0; m < messages; m++) {
+                batch.add(NewMessage.of("user", "the guard says q" + Integer.toString(m, 36) + "x"));
+            }
+            store.chats().appendAll(w.id(), chat.chatId(), batch);
+            SearchIndexStatus indexed = store.updateSearchIndex();
+            assertThat(indexed.pendingMessages()).isZero();
+            assertThat(indexed.segments()).as("tier 0 was merged").isLessThan(MergePolicy.FAN_IN);
+            // Each row's words, as the schema says: a block covers several, a word with many postings has its own.
+            List<String[]> rows = new ArrayList<>();
+            try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+                 var rs = st.executeQuery("SELECT FIRST_WORD, LAST_WORD FROM SEARCH_POSTING")) {
+                while (rs.next()) {
+                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            assertThat(rows.size()).as("rows for " + (messages + 3) + " words").isLessThan(messages / 20);
+            // Every word at the edge of a row, and every seventh word, is found in its message only.
+            Set<Long> probes = new HashSet<>();
+            for (String[] row : rows) {
+                for (String word : row) {
+                    if (word.matches("q[0-9a-z]+x")) {
+                        probes.add(Long.parseLong(word.substring(1, word.length() - 1), 36));
+                    }
+                }
+            }
+            for (long m = 0; m < messages; m += 7) {
+                probes.add(m);
+            }
+            assertThat(probes).hasSizeGreaterThan(messages / 7);
+            for (long m : probes) {
+                assertThat(all(store, SearchQuery.of("q" + Long.toString(m, 36) + "x guard"))).extracting(SearchHit::seq)
+                        .as("word of message " + m).containsExactly(m);
+            }
+            assertThat(all(store, SearchQuery.of("q0"))).as("a word before a row's first word").isEmpty();
+            assertThat(all(store, SearchQuery.of("q1x0"))).as("a word between two of a block's words").isEmpty();
+            assertThat(all(store, SearchQuery.of("zzz"))).as("a word after the last row").isEmpty();
+            assertThat(all(store, SearchQuery.of("guard says").limit(SearchQuery.MAX_LIMIT))).hasSize(messages);
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
     }

@@ -1,6 +1,7 @@
 package io.cardshark.worlds.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /** Real folders on disk: fixtures copied out of the test resources, and trees compared byte for byte. */
 public final class Trees {
@@ -20,6 +23,21 @@ public final class Trees {
     }
 
     /** The folder of a test resource, such as {@code fixtures/cardshark}. */
+    /** Unpacks a zip this project made (a test's fixture, trusted) into {@code into}. */
+    public static void unzip(Path zipFile, Path into) throws IOException {
+        try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                Path to = into.resolve(e.getName()).normalize();
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(zip, to);
+                }
+            }
+        }
+    }
+
     public static Path resource(String name) {
         try {
             return Path.of(Trees.class.getResource("/" + name).toURI());

@@ -14,6 +14,15 @@ public interface Access {
     /** Runs work that only reads. {@code worldId} (may be null) names the world in error messages. */
     <T> T read(String worldId, Function<DSLContext, T> work);
 
+    /**
+     * {@link #read} whose statements all see one moment of the store, for work that reads one thing in several
+     * statements (a search: the pending messages, then each word's postings, which a step of the indexer moves
+     * between segments). Inside the caller's transaction it sees what that transaction's isolation gives.
+     */
+    default <T> T readSnapshot(String worldId, Function<DSLContext, T> work) {
+        return read(worldId, work);
+    }
+
     /** Runs work that writes. */
     <T> T write(String worldId, Function<DSLContext, T> work);
 

@@ -237,6 +237,11 @@ public final class StoreEngine implements AutoCloseable {
             }
 
             @Override
+            public <T> T readSnapshot(String worldId, Function<DSLContext, T> work) {
+                return snapshot(worldId, tx -> work.apply(tx.dsl()));
+            }
+
+            @Override
             public <T> T write(String worldId, Function<DSLContext, T> work) {
                 ensureWritable();
                 refuseInsideTransaction();

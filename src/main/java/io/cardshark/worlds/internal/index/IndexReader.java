@@ -1,5 +1,7 @@
 package io.cardshark.worlds.internal.index;
 
+import io.cardshark.worlds.internal.db.tables.SearchPosting;
+import io.cardshark.worlds.internal.search.SearchBlocks;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -18,9 +20,9 @@ import static io.cardshark.worlds.internal.db.Tables.SEARCH_POSTING;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
 
 /**
- * What a search reads of the index. A search reads the pending messages first and each word's postings after,
- * each in one statement (which sees one committed state of the store): a message the indexer moves from pending
- * into a segment between the two is then seen twice, never missed.
+ * What a search reads of the index: the pending messages, then each word's postings. A search reads them all in
+ * one snapshot ({@code Access.readSnapshot}), so that a step of the indexer that commits meanwhile (moving pending
+ * messages into a segment, or merging segments) is either wholly seen or not at all.
  */
 public final class IndexReader {
 
@@ -76,17 +78,32 @@ public final class IndexReader {
                 .fetch(r -> new PendingMessage(r.value1(), r.value2(), r.value3()));
     }
 
-    /** The stored parts of {@code word} in every segment that has it, by segment id, each segment's in order. */
+    /**
+     * The stored parts of {@code word} in every segment that has it, by segment id, each segment's in order: in
+     * each segment the rows of the first key not below the word (its own parts, or the block that would hold it),
+     * in one statement. A word found in a block is given as the one part it is there.
+     */
     public static Map<Long, List<SearchPostings.Part>> parts(DSLContext dsl, String word) {
+        SearchPosting next = SEARCH_POSTING.as("next");
+        Field<String> covering = DSL.field(DSL.select(next.LAST_WORD).from(next)
+                .where(next.SEGMENT_ID.eq(SEARCH_SEGMENT.SEGMENT_ID), next.LAST_WORD.ge(word))
+                .orderBy(next.SEGMENT_ID, next.LAST_WORD, next.PART).limit(1));
         Map<Long, List<SearchPostings.Part>> bySegment = new LinkedHashMap<>();
-        dsl.select(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.PART_POSTINGS, SEARCH_POSTING.FIRST_CHAT_KEY,
-                        SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
+        dsl.select(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORDS, SEARCH_POSTING.PART_POSTINGS,
+                        SEARCH_POSTING.FIRST_CHAT_KEY, SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY,
+                        SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
                 .from(SEARCH_SEGMENT).join(SEARCH_POSTING)
-                .on(SEARCH_POSTING.SEGMENT_ID.eq(SEARCH_SEGMENT.SEGMENT_ID), SEARCH_POSTING.WORD.eq(word))
+                .on(SEARCH_POSTING.SEGMENT_ID.eq(SEARCH_SEGMENT.SEGMENT_ID), SEARCH_POSTING.LAST_WORD.eq(covering),
+                        SEARCH_POSTING.FIRST_WORD.le(word))
                 .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.PART)
-                .fetch().forEach(r -> bySegment.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(new SearchPostings.Part(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                                r.value8())));
+                .fetch().forEach(r -> {
+                    SearchPostings.Part part = r.value2() > 1 ? SearchBlocks.find(r.value9(), word)
+                            : new SearchPostings.Part(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                            r.value8(), r.value9());
+                    if (part != null) {
+                        bySegment.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(part);
+                    }
+                });
         return bySegment;
     }
 }

@@ -144,8 +144,7 @@ public final class SearchIndexCheck {
                     }
                 }
             } catch (IllegalArgumentException damaged) {
-                failures.fail(null, "search segment " + segment.value1() + " word \"" + cursor.word() + "\": "
-                        + damaged.getMessage());
+                failures.fail(null, "search segment " + segment.value1() + ": " + damaged.getMessage());
                 continue;
             }
             if (held != segment.value2()) {

@@ -1,8 +1,10 @@
 package io.cardshark.worlds.internal.index;
 
 import io.cardshark.worlds.internal.search.PostingList;
+import io.cardshark.worlds.internal.search.SearchBlocks;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,98 +13,134 @@ import java.util.List;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_POSTING;
 
 /**
- * The words of one segment with their postings, in key order, read a page of words at a time: a merge or a
- * verify walks segments of millions of postings in a bounded heap.
+ * The words of one segment with their postings, in key order, read a page of rows at a time: a merge or a verify
+ * walks segments of millions of postings in a bounded heap. It checks what it reads: each row's columns against
+ * its bytes, and the words in strictly ascending order (a merge relies on both).
  */
 final class SegmentCursor {
 
-    /** Words read at a time. */
+    /** Rows read at a time: single-word rows and blocks of rare words. */
     private static final int PAGE = 256;
 
     private final DSLContext dsl;
     private final long segmentId;
-    private final Deque<Row> rows = new ArrayDeque<>();
+    private final Deque<Word> words = new ArrayDeque<>();
     private String after = "";
     private boolean exhausted;
-    private String word;
-    private PostingList postings;
+    private Word current;
 
     SegmentCursor(DSLContext dsl, long segmentId) {
         this.dsl = dsl;
         this.segmentId = segmentId;
     }
 
+    /** One word with its postings. */
+    private record Word(String word, PostingList postings) {
+    }
+
     /** Moves to the next word; false after the last. */
     boolean next() {
-        if (rows.isEmpty() && !exhausted) {
+        if (words.isEmpty() && !exhausted) {
             readPage();
         }
-        if (rows.isEmpty()) {
-            word = null;
-            postings = null;
-            return false;
+        Word next = words.poll();
+        if (next != null && current != null && next.word().compareTo(current.word()) <= 0) {
+            throw new IllegalArgumentException("the word \"" + next.word() + "\" does not follow \"" + current.word() + "\"");
         }
-        word = rows.peek().word();
-        postings = new PostingList();
-        while (!rows.isEmpty() && rows.peek().word().equals(word)) {
-            Row row = rows.poll();
-            int before = postings.size();
-            SearchPostings.decode(row.part().bytes(), postings);
-            check(row, before);
-        }
-        return true;
-    }
-
-    /** One stored part of a word. */
-    private record Row(String word, int number, SearchPostings.Part part) {
-    }
-
-    /** A part's columns must say what its bytes hold: a merge and a search trust them. */
-    private void check(Row row, int before) {
-        SearchPostings.Part p = row.part();
-        int last = postings.size() - 1;
-        int maxWeight = 0;
-        for (int i = before; i <= last; i++) {
-            maxWeight = Math.max(maxWeight, postings.weight(i));
-        }
-        if (postings.size() - before != p.count() || p.count() == 0 || maxWeight != p.maxWeight()
-                || postings.chatKey(before) != p.firstChatKey() || postings.seq(before) != p.firstSeq()
-                || postings.chatKey(last) != p.lastChatKey() || postings.seq(last) != p.lastSeq()) {
-            throw new IllegalArgumentException("part " + row.number() + " holds " + (postings.size() - before)
-                    + " postings, not the " + p.count() + " from " + p.firstChatKey() + "." + p.firstSeq() + " to "
-                    + p.lastChatKey() + "." + p.lastSeq() + " with a highest weight of " + p.maxWeight() + " its row says");
-        }
+        current = next;
+        return next != null;
     }
 
     /** The current word. */
     String word() {
-        return word;
+        return current == null ? null : current.word();
     }
 
     /** The current word's postings. */
     PostingList postings() {
-        return postings;
+        return current == null ? null : current.postings();
     }
 
-    /** The next page of whole words: their first parts name them, then every part of them is read. */
+    /** The next page of rows: the first parts of whole words and blocks name them, then every row of them is read. */
     private void readPage() {
-        List<String> words = dsl.select(SEARCH_POSTING.WORD).from(SEARCH_POSTING)
-                .where(SEARCH_POSTING.SEGMENT_ID.eq(segmentId), SEARCH_POSTING.WORD.gt(after), SEARCH_POSTING.PART.eq(0))
-                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART)
-                .limit(PAGE).fetch(SEARCH_POSTING.WORD);
-        if (words.size() < PAGE) {
+        List<String> keys = dsl.select(SEARCH_POSTING.LAST_WORD).from(SEARCH_POSTING)
+                .where(SEARCH_POSTING.SEGMENT_ID.eq(segmentId), SEARCH_POSTING.LAST_WORD.gt(after), SEARCH_POSTING.PART.eq(0))
+                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.LAST_WORD, SEARCH_POSTING.PART)
+                .limit(PAGE).fetch(SEARCH_POSTING.LAST_WORD);
+        if (keys.size() < PAGE) {
             exhausted = true;
         }
-        if (words.isEmpty()) {
+        if (keys.isEmpty()) {
             return;
         }
-        after = words.get(words.size() - 1);
-        dsl.select(SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.PART_POSTINGS, SEARCH_POSTING.FIRST_CHAT_KEY,
-                        SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
+        after = keys.get(keys.size() - 1);
+        dsl.select(SEARCH_POSTING.FIRST_WORD, SEARCH_POSTING.LAST_WORD, SEARCH_POSTING.PART, SEARCH_POSTING.WORDS,
+                        SEARCH_POSTING.PART_POSTINGS, SEARCH_POSTING.FIRST_CHAT_KEY, SEARCH_POSTING.FIRST_SEQ,
+                        SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
                 .from(SEARCH_POSTING)
-                .where(SEARCH_POSTING.SEGMENT_ID.eq(segmentId), SEARCH_POSTING.WORD.between(words.get(0), after))
-                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART)
-                .fetch().forEach(r -> rows.add(new Row(r.value1(), r.value2(), new SearchPostings.Part(r.value3(),
-                        r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9()))));
+                .where(SEARCH_POSTING.SEGMENT_ID.eq(segmentId), SEARCH_POSTING.LAST_WORD.between(keys.get(0), after))
+                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.LAST_WORD, SEARCH_POSTING.PART)
+                .fetch().forEach(this::add);
+    }
+
+    /** Adds the words of a row; a row that is not what it should be is named in the exception. */
+    private void add(Record r) {
+        try {
+            addWords(r);
+        } catch (IllegalArgumentException damaged) {
+            String first = r.get(SEARCH_POSTING.FIRST_WORD);
+            String last = r.get(SEARCH_POSTING.LAST_WORD);
+            throw new IllegalArgumentException((first.equals(last) ? "word \"" + last + "\" part " + r.get(SEARCH_POSTING.PART)
+                    : "block of words \"" + first + "\" to \"" + last + "\"") + ": " + damaged.getMessage(), damaged);
+        }
+    }
+
+    private void addWords(Record r) {
+        String firstWord = r.get(SEARCH_POSTING.FIRST_WORD);
+        String lastWord = r.get(SEARCH_POSTING.LAST_WORD);
+        int part = r.get(SEARCH_POSTING.PART);
+        SearchPostings.Part columns = new SearchPostings.Part(r.get(SEARCH_POSTING.PART_POSTINGS),
+                r.get(SEARCH_POSTING.FIRST_CHAT_KEY), r.get(SEARCH_POSTING.FIRST_SEQ), r.get(SEARCH_POSTING.LAST_CHAT_KEY),
+                r.get(SEARCH_POSTING.LAST_SEQ), r.get(SEARCH_POSTING.MAX_WEIGHT), r.get(SEARCH_POSTING.POSTINGS));
+        if (r.get(SEARCH_POSTING.WORDS) > 1) {
+            List<SearchBlocks.Entry> entries = SearchBlocks.decode(columns.bytes());
+            check("it", SearchBlocks.summary(entries, columns.bytes()), columns);
+            if (entries.size() != r.get(SEARCH_POSTING.WORDS) || !entries.get(0).word().equals(firstWord)
+                    || !entries.get(entries.size() - 1).word().equals(lastWord)) {
+                throw new IllegalArgumentException("it holds " + entries.size()
+                        + " words from \"" + entries.get(0).word() + "\" to \"" + entries.get(entries.size() - 1).word()
+                        + "\", not the " + r.get(SEARCH_POSTING.WORDS) + " its row says");
+            }
+            for (SearchBlocks.Entry e : entries) {
+                PostingList list = new PostingList();
+                SearchPostings.decode(e.part().bytes(), list);
+                words.add(new Word(e.word(), list));
+            }
+            return;
+        }
+        check("it", SearchPostings.describe(columns.bytes()), columns);
+        Word last = words.peekLast();
+        if (part > 0 && last != null && last.word().equals(lastWord)) {
+            SearchPostings.decode(columns.bytes(), last.postings());
+        } else if (part == 0) {
+            PostingList list = new PostingList();
+            SearchPostings.decode(columns.bytes(), list);
+            words.add(new Word(lastWord, list));
+        } else {
+            throw new IllegalArgumentException("it follows no part 0 of its word");
+        }
+    }
+
+    /** A row's columns must say what its bytes hold: a merge and a search trust them. */
+    private static void check(String row, SearchPostings.Part held, SearchPostings.Part columns) {
+        if (held.count() != columns.count() || held.maxWeight() != columns.maxWeight()
+                || held.firstChatKey() != columns.firstChatKey() || held.firstSeq() != columns.firstSeq()
+                || held.lastChatKey() != columns.lastChatKey() || held.lastSeq() != columns.lastSeq()) {
+            throw new IllegalArgumentException(row + " holds " + held.count() + " postings from " + held.firstChatKey()
+                    + "." + held.firstSeq() + " to " + held.lastChatKey() + "." + held.lastSeq() + " with a highest weight of "
+                    + held.maxWeight() + ", not the " + columns.count() + " from " + columns.firstChatKey() + "."
+                    + columns.firstSeq() + " to " + columns.lastChatKey() + "." + columns.lastSeq()
+                    + " with a highest weight of " + columns.maxWeight() + " its row says");
+        }
     }
 }

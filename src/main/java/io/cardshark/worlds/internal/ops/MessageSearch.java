@@ -57,7 +57,7 @@ final class MessageSearch {
         List<String> words = validate(query);
         String world = query.worldId();
         long[] after = query.cursor() == null ? null : cursor(world, query.cursor());
-        return access.read(world, dsl -> {
+        return access.readSnapshot(world, dsl -> {
             if (world != null) {
                 WorldRows.requireWorld(dsl, world);
             }

@@ -2,11 +2,13 @@ package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.internal.search.MergePolicy;
 import io.cardshark.worlds.internal.search.PostingList;
+import io.cardshark.worlds.internal.search.SearchBlocks;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SegmentBuilder;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
 
 /**
  * The one writer of the search index ({@code SEARCH_PROGRESS}, {@code SEARCH_SEGMENT}, {@code SEARCH_POSTING}
- * and {@code SEARCH_INDEX}; schema V4 says how it is built). A message an append or a branch writes is pending
+ * and {@code SEARCH_INDEX}; schemas V4 and V5 say how it is built). A message an append or a branch writes is pending
  * (after its chat's mark) until the indexer moves it into a segment and the mark past it, in one transaction; an
  * import writes its messages' segments and marks in its own ({@link Segments}). The index thus commits, rolls
  * back and survives a kill with its messages, and an append writes nothing for it.
@@ -31,14 +33,24 @@ import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
 public final class SearchRows {
 
     private static final Compiled INSERT_POSTING = Compiled.statement(DSL.insertInto(SEARCH_POSTING,
-                    SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORD, SEARCH_POSTING.PART, SEARCH_POSTING.PART_POSTINGS,
-                    SEARCH_POSTING.FIRST_CHAT_KEY, SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY,
-                    SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
-            .values(Compiled.bind(SEARCH_POSTING.SEGMENT_ID), Compiled.bind(SEARCH_POSTING.WORD),
-                    Compiled.bind(SEARCH_POSTING.PART), Compiled.bind(SEARCH_POSTING.PART_POSTINGS),
+                    SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.LAST_WORD, SEARCH_POSTING.FIRST_WORD, SEARCH_POSTING.PART,
+                    SEARCH_POSTING.WORDS, SEARCH_POSTING.PART_POSTINGS, SEARCH_POSTING.FIRST_CHAT_KEY,
+                    SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY, SEARCH_POSTING.LAST_SEQ,
+                    SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
+            .values(Compiled.bind(SEARCH_POSTING.SEGMENT_ID), Compiled.bind(SEARCH_POSTING.LAST_WORD),
+                    Compiled.bind(SEARCH_POSTING.FIRST_WORD), Compiled.bind(SEARCH_POSTING.PART),
+                    Compiled.bind(SEARCH_POSTING.WORDS), Compiled.bind(SEARCH_POSTING.PART_POSTINGS),
                     Compiled.bind(SEARCH_POSTING.FIRST_CHAT_KEY), Compiled.bind(SEARCH_POSTING.FIRST_SEQ),
                     Compiled.bind(SEARCH_POSTING.LAST_CHAT_KEY), Compiled.bind(SEARCH_POSTING.LAST_SEQ),
                     Compiled.bind(SEARCH_POSTING.MAX_WEIGHT), Compiled.bind(SEARCH_POSTING.POSTINGS)));
+    /**
+     * A word whose postings take fewer bytes (some sixty postings) goes into a block with its neighbours: most
+     * distinct words of a segment are that rare, and a row each would make writing a segment write a row per
+     * message (schema V5).
+     */
+    static final int SMALL_WORD = 256;
+    /** A block is written once its words take this many bytes: a few of H2's pages, read whole by a search. */
+    static final int BLOCK = 4_096;
     private static final int BATCH = 1000;
     /** Most messages one segment of an import takes: bounds the heap its postings need (some 20 MB). */
     public static final int MOST_PER_SEGMENT = MergePolicy.LARGEST;
@@ -122,12 +134,18 @@ public final class SearchRows {
         return new SegmentWriter(dsl, messages);
     }
 
-    /** See {@link #segment}. The segment's row is written first, its counts by {@link #finish()}. */
+    /**
+     * See {@link #segment}. The segment's row is written first, its counts by {@link #finish()}. Rare words are
+     * gathered into blocks ({@link #SMALL_WORD}, {@link SearchBlocks}); a block ends at {@link #BLOCK} bytes or
+     * before a word with rows of its own, so that every row covers consecutive words of the segment.
+     */
     public static final class SegmentWriter implements AutoCloseable {
 
         private final DSLContext dsl;
         private final long id;
         private final StatementBatch rows;
+        private final List<SearchBlocks.Entry> block = new ArrayList<>();
+        private int blockBytes;
         private long postings;
 
         private SegmentWriter(DSLContext dsl, long messages) {
@@ -144,16 +162,40 @@ public final class SearchRows {
 
         /** {@link #add(String, PostingList)} of postings already encoded. */
         public void add(String word, List<SearchPostings.Part> parts) {
-            for (int i = 0; i < parts.size(); i++) {
-                SearchPostings.Part p = parts.get(i);
-                rows.add(id, word, i, p.count(), p.firstChatKey(), p.firstSeq(), p.lastChatKey(), p.lastSeq(), p.maxWeight(),
-                        p.bytes());
-                postings += p.count();
+            if (parts.size() == 1 && parts.get(0).bytes().length < SMALL_WORD) {
+                block.add(new SearchBlocks.Entry(word, parts.get(0)));
+                blockBytes += word.length() + parts.get(0).bytes().length;
+                if (blockBytes >= BLOCK) {
+                    writeBlock();
+                }
+                return;
             }
+            writeBlock();
+            for (int i = 0; i < parts.size(); i++) {
+                row(word, word, i, 1, parts.get(i));
+            }
+        }
+
+        private void writeBlock() {
+            if (block.size() == 1) {
+                row(block.get(0).word(), block.get(0).word(), 0, 1, block.get(0).part());
+            } else if (block.size() > 1) {
+                row(block.get(0).word(), block.get(block.size() - 1).word(), 0, block.size(),
+                        SearchBlocks.summary(block, SearchBlocks.encode(block)));
+            }
+            block.clear();
+            blockBytes = 0;
+        }
+
+        private void row(String firstWord, String lastWord, int part, int words, SearchPostings.Part p) {
+            rows.add(id, lastWord, firstWord, part, words, p.count(), p.firstChatKey(), p.firstSeq(), p.lastChatKey(),
+                    p.lastSeq(), p.maxWeight(), p.bytes());
+            postings += p.count();
         }
 
         /** Sends what is left and records the count of postings; returns the segment's id. */
         public long finish() {
+            writeBlock();
             rows.send();
             dsl.update(SEARCH_SEGMENT).set(SEARCH_SEGMENT.POSTINGS, postings)
                     .where(SEARCH_SEGMENT.SEGMENT_ID.eq(id)).execute();

@@ -93,7 +93,27 @@ public final class SearchPostings {
         }
     }
 
-    private static void writeVarint(ByteArrayOutputStream out, long value) {
+    /**
+     * The part whose bytes are {@code bytes}, its columns computed from them: how a part kept inside a block
+     * ({@link SearchBlocks}) is read.
+     *
+     * @throws IllegalArgumentException as {@link #decode} does, and for a part of no posting
+     */
+    public static Part describe(byte[] bytes) {
+        PostingList list = new PostingList();
+        decode(bytes, list);
+        if (list.size() == 0) {
+            throw new IllegalArgumentException("a part holds no posting");
+        }
+        int maxWeight = 0;
+        for (int i = 0; i < list.size(); i++) {
+            maxWeight = Math.max(maxWeight, list.weight(i));
+        }
+        int last = list.size() - 1;
+        return new Part(list.size(), list.chatKey(0), list.seq(0), list.chatKey(last), list.seq(last), maxWeight, bytes);
+    }
+
+    static void writeVarint(ByteArrayOutputStream out, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative posting field " + value);
         }
@@ -104,7 +124,7 @@ public final class SearchPostings {
         out.write((int) value);
     }
 
-    private static long readVarint(byte[] bytes, int[] at) {
+    static long readVarint(byte[] bytes, int[] at) {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (at[0] >= bytes.length) {

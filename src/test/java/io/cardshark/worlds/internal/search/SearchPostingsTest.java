@@ -122,4 +122,70 @@ class SearchPostingsTest {
         assertThat(MergePolicy.tier(MergePolicy.BASE * MergePolicy.FAN_IN)).isEqualTo(1);
         assertThat(MergePolicy.tier(Long.MAX_VALUE)).isLessThanOrEqualTo(20);
     }
+
+    @Test
+    void aBlockGivesBackEachOfItsWordsAndOnlyThose() {
+        Random random = new Random(11);
+        List<SearchBlocks.Entry> entries = new ArrayList<>();
+        TreeMap<String, TreeMap<String, Integer>> expected = new TreeMap<>();
+        for (String word : new String[] {"7", "bäume", "elara", "k", "wald", "zwölf", "🐉"}) {
+            PostingList list = random(random, 1 + random.nextInt(40), 0.5);
+            entries.add(new SearchBlocks.Entry(word, SearchPostings.encode(list).get(0)));
+            expected.put(word, model(list));
+        }
+        byte[] block = SearchBlocks.encode(entries);
+
+        TreeMap<String, TreeMap<String, Integer>> decoded = new TreeMap<>();
+        for (SearchBlocks.Entry e : SearchBlocks.decode(block)) {
+            PostingList list = new PostingList();
+            SearchPostings.decode(e.part().bytes(), list);
+            decoded.put(e.word(), model(list));
+            assertThat(e.part().count()).isEqualTo(list.size());
+        }
+        assertThat(decoded).isEqualTo(expected);
+        for (String word : expected.keySet()) {
+            PostingList found = new PostingList();
+            SearchPostings.decode(SearchBlocks.find(block, word).bytes(), found);
+            assertThat(model(found)).as(word).isEqualTo(expected.get(word));
+        }
+        for (String absent : new String[] {"", "6", "bäum", "bäumen", "wal", "🐲"}) {
+            assertThat(SearchBlocks.find(block, absent)).as(absent).isNull();
+        }
+    }
+
+    @Test
+    void aBlocksSummaryCoversAllItsPostings() {
+        PostingList late = new PostingList();
+        late.add(9, 4, 2);
+        late.add(12, 0, 1);
+        PostingList early = new PostingList();
+        early.add(3, 7, 5);
+        early.add(9, 5, 1);
+        List<SearchBlocks.Entry> entries = List.of(new SearchBlocks.Entry("a", SearchPostings.encode(late).get(0)),
+                new SearchBlocks.Entry("b", SearchPostings.encode(early).get(0)));
+        SearchPostings.Part summary = SearchBlocks.summary(entries, SearchBlocks.encode(entries));
+        assertThat(summary).extracting(SearchPostings.Part::count, SearchPostings.Part::firstChatKey,
+                        SearchPostings.Part::firstSeq, SearchPostings.Part::lastChatKey, SearchPostings.Part::lastSeq,
+                        SearchPostings.Part::maxWeight)
+                .containsExactly(4, 3L, 7L, 12L, 0L, 5);
+    }
+
+    @Test
+    void damagedBlocksAreRefused() {
+        PostingList list = random(new Random(2), 10, 1);
+        SearchPostings.Part part = SearchPostings.encode(list).get(0);
+        byte[] block = SearchBlocks.encode(List.of(new SearchBlocks.Entry("a", part), new SearchBlocks.Entry("b", part)));
+        byte[] cut = java.util.Arrays.copyOf(block, block.length - 3);
+        assertThatThrownBy(() -> SearchBlocks.decode(cut)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("runs past its end");
+        assertThatThrownBy(() -> SearchBlocks.find(cut, "b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("runs past its end");
+        byte[] unordered = SearchBlocks.encode(List.of(new SearchBlocks.Entry("b", part), new SearchBlocks.Entry("a", part)));
+        assertThatThrownBy(() -> SearchBlocks.decode(unordered)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"a\" does not follow \"b\"");
+        byte[] empty = SearchBlocks.encode(List.of(new SearchBlocks.Entry("a", new SearchPostings.Part(0, 0, 0, 0, 0, 0,
+                new byte[0]))));
+        assertThatThrownBy(() -> SearchBlocks.decode(empty)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no posting");
+    }
 }

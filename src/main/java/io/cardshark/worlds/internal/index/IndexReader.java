@@ -9,9 +9,9 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
@@ -88,18 +88,18 @@ public final class IndexReader {
         Field<String> covering = DSL.field(DSL.select(next.LAST_WORD).from(next)
                 .where(next.SEGMENT_ID.eq(SEARCH_SEGMENT.SEGMENT_ID), next.LAST_WORD.ge(word))
                 .orderBy(next.SEGMENT_ID, next.LAST_WORD, next.PART).limit(1));
-        Map<Long, List<SearchPostings.Part>> bySegment = new LinkedHashMap<>();
-        dsl.select(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.WORDS, SEARCH_POSTING.PART_POSTINGS,
+        // No ORDER BY: H2 would then rather walk the whole table in its key's order than start from the segments.
+        Map<Long, List<SearchPostings.Part>> bySegment = new TreeMap<>();
+        dsl.select(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.PART, SEARCH_POSTING.WORDS, SEARCH_POSTING.PART_POSTINGS,
                         SEARCH_POSTING.FIRST_CHAT_KEY, SEARCH_POSTING.FIRST_SEQ, SEARCH_POSTING.LAST_CHAT_KEY,
                         SEARCH_POSTING.LAST_SEQ, SEARCH_POSTING.MAX_WEIGHT, SEARCH_POSTING.POSTINGS)
                 .from(SEARCH_SEGMENT).join(SEARCH_POSTING)
                 .on(SEARCH_POSTING.SEGMENT_ID.eq(SEARCH_SEGMENT.SEGMENT_ID), SEARCH_POSTING.LAST_WORD.eq(covering),
                         SEARCH_POSTING.FIRST_WORD.le(word))
-                .orderBy(SEARCH_POSTING.SEGMENT_ID, SEARCH_POSTING.PART)
-                .fetch().forEach(r -> {
-                    SearchPostings.Part part = r.value2() > 1 ? SearchBlocks.find(r.value9(), word)
-                            : new SearchPostings.Part(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                            r.value8(), r.value9());
+                .fetch().sortAsc(SEARCH_POSTING.PART).forEach(r -> {
+                    SearchPostings.Part part = r.value3() > 1 ? SearchBlocks.find(r.value10(), word)
+                            : new SearchPostings.Part(r.value4(), r.value5(), r.value6(), r.value7(), r.value8(),
+                            r.value9(), r.value10());
                     if (part != null) {
                         bySegment.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(part);
                     }

@@ -78,6 +78,11 @@ class LegacyStoreTest {
             upgraded.folders().exportAll(dir.resolve("cardshark"), Layout.CARDSHARK);
             try (Connection c = upgraded.sqlConnection(false); Statement st = c.createStatement()) {
                 assertThat(tables(st)).contains("cardshark_worlds_schema_history").doesNotContain("flyway_schema_history");
+                try (ResultSet rs = st.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+                        + " WHERE TABLE_NAME = 'CHAT_MESSAGE'")) {
+                    assertThat(rs.next() && !rs.next()).as("schema 6 left the messages their primary key's index only")
+                            .isTrue();
+                }
             }
         }
         assertSameTree(expected.resolve("exp-documented"), dir.resolve("documented"));
@@ -90,10 +95,10 @@ class LegacyStoreTest {
     }
 
     @Test
-    void theUpgradeReachesSchema5AndItsOlderMessagesAreFoundBeforeAndAfterIndexing() throws Exception {
+    void theUpgradeReachesSchema6AndItsOlderMessagesAreFoundBeforeAndAfterIndexing() throws Exception {
         Path store = legacyStore();
         try (WorldStore upgraded = WorldStore.configure().dataDir(store).serveInspection(false).open()) {
-            assertThat(upgraded.info().schemaVersion()).isEqualTo("5");
+            assertThat(upgraded.info().schemaVersion()).isEqualTo("6");
             assertThat(upgraded.worlds().branches()).as("no world of release 0.1 is a branch").isEmpty();
             Map<String, SearchQuery> lastMessages = new LinkedHashMap<>();
             long messages = 0;

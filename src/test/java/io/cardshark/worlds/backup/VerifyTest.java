@@ -103,4 +103,43 @@ class VerifyTest {
             assertThat(store.verify(VerifyLevel.QUICK).passed()).isFalse();
         }
     }
+
+    /** Messages are kept with their chats by the store itself (schema V6 dropped the foreign key and its index). */
+    @Test
+    void deletesTakeTheirMessagesAndAMessageOfNoChatIsAFailure() throws Exception {
+        try (WorldStore store = withFixtures()) {
+            var chats = store.chats().list(CHATS);
+            long messagesBefore = count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE");
+            long ofFirstChat = chats.get(0).messageCount();
+            assertThat(ofFirstChat).isPositive();
+            store.chats().delete(CHATS, chats.get(0).chatId());
+            assertThat(count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE")).isEqualTo(messagesBefore - ofFirstChat);
+            store.worlds().delete(CHATS);
+            assertThat(count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE m WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM CHAT c WHERE c.CHAT_KEY = m.CHAT_KEY)")).as("messages of no chat").isZero();
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+
+            damage(store, "INSERT INTO CHAT_MESSAGE (CHAT_KEY, SEQ, DOCUMENT) VALUES (987654, 0, '{}')");
+            assertThat(store.verify(VerifyLevel.FULL).failures()).singleElement().satisfies(f -> {
+                assertThat(f.check()).isEqualTo("foreign-key");
+                assertThat(f.detail()).contains("1 message(s) of chats that are not there (chat keys [987654])");
+            });
+        }
+    }
+
+    @Test
+    void messagesHaveOnlyTheirPrimaryKeysIndex() throws Exception {
+        try (WorldStore store = withFixtures()) {
+            assertThat(count(store, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'CHAT_MESSAGE'"))
+                    .as("H2 kept a second index for the foreign key schema V6 dropped").isEqualTo(1);
+        }
+    }
+
+    private static long count(WorldStore store, String sql) throws SQLException {
+        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+             var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

@@ -121,6 +121,6 @@ class CliTest {
         assertThat(run("create", "Info World", "--store", store()).code()).isZero();
         CliRun info = run("info", "--store", store());
         assertThat(info.code()).isZero();
-        assertThat(info.out()).contains("schema version  4").contains("H2 version      2.4.240");
+        assertThat(info.out()).contains("schema version  6").contains("H2 version      2.4.240");
     }
 }

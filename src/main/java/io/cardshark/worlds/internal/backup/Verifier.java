@@ -96,6 +96,7 @@ public final class Verifier {
             placesThatNameNoLocation(dsl);
             if (level != VerifyLevel.QUICK) {
                 foreignKeys(dsl);
+                messagesOfNoChat(dsl);
                 fileDigests(dsl, WORLD_FILE, WORLD_FILE.WORLD_ID, WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES,
                         WORLD_FILE.SHA256, WORLD_FILE.CONTENT);
                 fileDigests(dsl, WORLD_BACKUP, WORLD_BACKUP.WORLD_ID, WORLD_BACKUP.PATH, WORLD_BACKUP.SIZE_BYTES,
@@ -223,6 +224,22 @@ public final class Verifier {
                     fail(null, "foreign-key", orphans + " row(s) of " + child.getName() + " break " + fk.getName());
                 }
             }
+        }
+    }
+
+    /**
+     * The one relation the store keeps without a foreign key (schema V6: H2 kept a second index of every message
+     * for it): each message's chat. A message whose chat is gone was left by a delete that did not go through the
+     * store, or by a damaged file.
+     */
+    private void messagesOfNoChat(DSLContext dsl) {
+        Condition orphan = DSL.notExists(DSL.selectOne().from(CHAT).where(CHAT.CHAT_KEY.eq(CHAT_MESSAGE.CHAT_KEY)));
+        List<Long> chatKeys = dsl.selectDistinct(CHAT_MESSAGE.CHAT_KEY).from(CHAT_MESSAGE).where(orphan)
+                .orderBy(CHAT_MESSAGE.CHAT_KEY).limit(5).fetch(CHAT_MESSAGE.CHAT_KEY);
+        checks++;
+        if (!chatKeys.isEmpty()) {
+            fail(null, "foreign-key", dsl.fetchCount(CHAT_MESSAGE, orphan) + " message(s) of chats that are not there"
+                    + " (chat keys " + chatKeys + (chatKeys.size() == 5 ? " and more" : "") + ")");
         }
     }
 

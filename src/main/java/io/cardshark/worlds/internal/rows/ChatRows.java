@@ -43,8 +43,9 @@ public final class ChatRows {
         dsl.update(CHAT).set(CHAT.MESSAGE_COUNT, messageCount).where(CHAT.CHAT_KEY.eq(chatKey)).execute();
     }
 
-    /** Deletes a chat with its messages (foreign key on delete cascade). */
+    /** Deletes a chat with its messages (and its search mark, by its foreign key's cascade). */
     public static void delete(DSLContext dsl, long chatKey) {
+        MessageRows.deleteChat(dsl, chatKey);
         dsl.deleteFrom(CHAT).where(CHAT.CHAT_KEY.eq(chatKey)).execute();
     }
 

@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 
 import java.util.List;
 
+import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
 
 /**
@@ -75,6 +76,20 @@ public final class MessageRows {
                 .select(DSL.select(toKey, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                         .from(keys).join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(fromKey)))
                 .execute();
+    }
+
+    /**
+     * Deletes a chat's messages. The table has no foreign key to {@code CHAT} (schema V6: H2 kept a second
+     * index for it), so the chat's delete does not take them: {@link ChatRows#delete} calls this.
+     */
+    static void deleteChat(DSLContext dsl, long chatKey) {
+        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey)).execute();
+    }
+
+    /** Deletes the messages of every chat of a world; {@link WorldRows#delete} calls this. */
+    static void deleteWorld(DSLContext dsl, String worldId) {
+        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.CHAT_KEY.in(
+                DSL.select(CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_ID.eq(worldId)))).execute();
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */

@@ -126,8 +126,12 @@ public final class WorldRows {
                 WORLD.ROW_VERSION, DSL.val(0L)), List.of());
     }
 
-    /** Deletes the world; every table's rows of it go with it (foreign keys on delete cascade). */
+    /**
+     * Deletes the world; every table's rows of it go with it: its chats' messages deleted here (their table has no
+     * foreign key, schema V6), the rest by their foreign keys' cascades.
+     */
     public static void delete(DSLContext dsl, String worldId) {
+        MessageRows.deleteWorld(dsl, worldId);
         dsl.deleteFrom(WORLD).where(WORLD.ID.eq(worldId)).execute();
     }
 

@@ -161,4 +161,27 @@ class BranchTest {
             assertThat(store.players().visits(slot.id())).isEqualTo(store.players().visits(before.id()));
         }
     }
+
+    @Test
+    void aLongChatIsCopiedWhole() throws Exception {
+        try (WorldStore store = open()) {
+            World w = store.worlds().create("Long Talk");
+            Chat chat = store.chats().create(w.id(), io.cardshark.worlds.NewChat.at(null, "long"));
+            // More than two of the ranges a branch copies a chat in, and a part of a third.
+            int messages = 2 * 8_192 + 5;
+            List<NewMessage> batch = new java.util.ArrayList<>();
+            for (int m = 0; m < messages; m++) {
+                batch.add(NewMessage.of("user", "line " + m));
+            }
+            store.chats().appendAll(w.id(), chat.chatId(), batch);
+            World b = store.worlds().branch(w.id(), "Long Talk Slot");
+            Chat copy = store.chats().list(b.id()).get(0);
+            assertThat(copy.messageCount()).isEqualTo(messages);
+            for (long seq : new long[] {0, 8_191, 8_192, 16_383, 16_384, messages - 1}) {
+                assertThat(store.chats().pageBackward(b.id(), copy.chatId(), seq + 1, 1).messages().get(0).content())
+                        .isEqualTo("line " + seq);
+            }
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+    }
 }

@@ -167,7 +167,7 @@ class BranchTest {
         try (WorldStore store = open()) {
             World w = store.worlds().create("Long Talk");
             Chat chat = store.chats().create(w.id(), io.cardshark.worlds.NewChat.at(null, "long"));
-            // More than two of the ranges a branch copies a chat in, and a part of a third.
+            // A chat of some sixteen thousand messages: the copy is not one small statement's worth.
             int messages = 2 * 8_192 + 5;
             List<NewMessage> batch = new java.util.ArrayList<>();
             for (int m = 0; m < messages; m++) {

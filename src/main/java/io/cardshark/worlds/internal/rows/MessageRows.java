@@ -63,35 +63,19 @@ public final class MessageRows {
     }
 
     /**
-     * Messages one statement of a branch copies. H2 gathers the rows of an {@code INSERT ... SELECT} before it
-     * inserts them: in memory up to its {@code MAX_MEMORY_ROWS} (40,000 per GB of heap), in a temporary file past
-     * that. A million messages in one statement went through that file; in ranges of this many they stay in memory
-     * (plain H2, a million messages: 11.0 to 13.9 s in one statement, 8.8 to 9.6 s in a statement per chat).
-     */
-    static final int COPY_RANGE = 8_192;
-
-    /**
      * A branch: every message of the world's chats, under the copies' chat keys ({@link ChatRows#copyKeys}),
-     * copied inside the database, a range of each chat at a time ({@link #COPY_RANGE}). The chats must have been
-     * copied first. The copies' chats have no search mark: their messages are pending until the indexer takes
-     * them (postings name the source's chat keys).
+     * copied inside the database. The chats must have been copied first. The copies' chats have no search mark:
+     * their messages are pending until the indexer takes them (postings name the source's chat keys).
      */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         Table<Record2<Long, Long>> keys = ChatRows.copyKeys(from, to);
         Field<Long> fromKey = keys.field("from_key", Long.class);
         Field<Long> toKey = keys.field("to_key", Long.class);
-        for (var chat : dsl.select(fromKey, toKey, CHAT.MESSAGE_COUNT).from(keys).join(CHAT).on(CHAT.CHAT_KEY.eq(fromKey))
-                .fetch()) {
-            for (long seq = 0; seq < chat.value3(); seq += COPY_RANGE) {
-                dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID,
-                                CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
-                        .select(DSL.select(DSL.val(chat.value2()), CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID,
-                                        CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
-                                .where(CHAT_MESSAGE.CHAT_KEY.eq(chat.value1()), CHAT_MESSAGE.SEQ.ge(seq),
-                                        CHAT_MESSAGE.SEQ.lt(seq + COPY_RANGE)))
-                        .execute();
-            }
-        }
+        dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE,
+                        CHAT_MESSAGE.DOCUMENT)
+                .select(DSL.select(toKey, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
+                        .from(keys).join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(fromKey)))
+                .execute();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.cardshark.worlds.search;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.SearchHit;
-import io.cardshark.worlds.SearchPage;
 import io.cardshark.worlds.SearchQuery;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.backup.VerifyLevel;
@@ -21,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.cardshark.worlds.search.SearchTest.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,17 +40,6 @@ class SearchIndexUpgradeTest {
         Trees.unzip(Trees.resource("fixtures/schema-4/store.zip"), store);
         Files.setPosixFilePermissions(store.resolve("worlds.credentials"), PosixFilePermissions.fromString("rw-------"));
         return WorldStore.configure().dataDir(store).serveInspection(false).open();
-    }
-
-    private static List<SearchHit> all(WorldStore store, SearchQuery query) {
-        List<SearchHit> hits = new ArrayList<>();
-        SearchPage page = store.chats().search(query);
-        hits.addAll(page.hits());
-        while (page.next().isPresent()) {
-            page = store.chats().search(query.after(page.next().get()));
-            hits.addAll(page.hits());
-        }
-        return hits;
     }
 
     /** How many rows of the index hold one word, and how many are blocks of several. */

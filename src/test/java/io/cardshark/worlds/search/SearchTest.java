@@ -49,7 +49,8 @@ class SearchTest {
                 .allMatch(r -> r.error() == null);
     }
 
-    private static List<SearchHit> all(WorldStore store, SearchQuery query) {
+    /** Every hit of {@code query}, page after page. */
+    static List<SearchHit> all(WorldStore store, SearchQuery query) {
         List<SearchHit> hits = new ArrayList<>();
         SearchPage page = store.chats().search(query);
         hits.addAll(page.hits());

@@ -86,6 +86,33 @@ class LocationsApiTest {
                 .extracting(Location::locationId).containsExactly("loc_4", "loc_3", "loc_2");
     }
 
+    /**
+     * Over 500 matches, the children are read for the whole world in one scan each and sorted to their locations;
+     * those of locations outside the box are skipped. Each location here has children of its own (two exits, an
+     * NPC and an event named after it), so a child handed to the wrong location or left out shows.
+     */
+    @Test
+    void aBoxOfManyLocationsGetsEachLocationsOwnChildren() {
+        List<Location> all = new java.util.ArrayList<>();
+        for (int x = 0; x < 30; x++) {
+            for (int y = 0; y < 30; y++) {
+                String id = "loc_" + x + "_" + y;
+                all.add(Location.at(Coordinates.of(x, y, 0), id, "L" + id, "d")
+                        .withExits(List.of(Exit.to("north", "N of " + id, Coordinates.of(x, y + 1, 0)),
+                                new Exit("down", null, "cellar_" + id, "Stairs of " + id, null, x % 2 == 0, null)))
+                        .withNpcs(List.of("npc_" + id))
+                        .withEvents(List.of(new EventDefinition("evt_" + id, "enter", "At " + id, List.of(id), (long) x))));
+            }
+        }
+        store.useTransaction(tx -> all.forEach(l -> tx.locations().put(world, l)));
+
+        List<Location> box = store.locations().within(world, new Box(Coordinates.of(0, 0, 0), Coordinates.of(19, 29, 0)));
+        assertThat(box).hasSize(600).isEqualTo(all.subList(0, 600));
+        assertThat(store.locations().within(world, new Box(Coordinates.of(3, 4, 0), Coordinates.of(4, 5, 0))))
+                .containsExactly(all.get(3 * 30 + 4), all.get(3 * 30 + 5), all.get(4 * 30 + 4), all.get(4 * 30 + 5));
+        assertThat(store.locations().list(world)).isEqualTo(all);
+    }
+
     @Test
     void connectPlacesLoreOnTheGridOnce() {
         store.locations().put(world, Location.unconnected("lore_1", "Chapel", "Sunken.", "tales"));

@@ -87,6 +87,29 @@ public final class FolderBenchmark {
         }
         long archiveImportHeap = peakHeap();
 
+        // H2's floor: the same chat files through plain JDBC, nothing of the store (BareH2Bulk).
+        resetPeaks();
+        double bareImportSeconds;
+        double bareExportSeconds;
+        try {
+            BareH2Bulk bare = BareH2Bulk.create(dir.resolve("bare-h2"));
+            try {
+                long t4 = System.nanoTime();
+                long bareImported = bare.importChats(world.resolve("chats"));
+                bareImportSeconds = (System.nanoTime() - t4) / 1e9;
+                long t5 = System.nanoTime();
+                long bareExported = bare.exportChats(dir.resolve("bare-h2-export"));
+                bareExportSeconds = (System.nanoTime() - t5) / 1e9;
+                if (bareImported != messages || bareExported != messages) {
+                    throw new IllegalStateException("bare H2 moved " + bareImported + " and " + bareExported + " messages");
+                }
+            } finally {
+                bare.close();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException("bare H2: " + e.getMessage(), e);
+        }
+
         double parseSeconds = BenchWorlds.jacksonParse(world.resolve("chats"));
         double generateSeconds = BenchWorlds.jacksonGenerate(messages);
 
@@ -102,6 +125,10 @@ public final class FolderBenchmark {
                 archiveExportHeap / 1e6);
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12.0f%n", "archive import (fresh store)", archiveImportSeconds,
                 messages / archiveImportSeconds, zipped.bytes() / 1e6 / archiveImportSeconds, archiveImportHeap / 1e6);
+        System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "bare H2 import (JDBC batches)", bareImportSeconds,
+                messages / bareImportSeconds, mb / bareImportSeconds, "-");
+        System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "bare H2 export (JSONL, forced)", bareExportSeconds,
+                messages / bareExportSeconds, exported.bytes() / 1e6 / bareExportSeconds, "-");
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "raw Jackson parse of the chat bytes", parseSeconds,
                 messages / parseSeconds, chatBytes / 1e6 / parseSeconds, "-");
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "raw Jackson generate of as many", generateSeconds,
@@ -133,6 +160,8 @@ public final class FolderBenchmark {
                 g.writeNumberField("archiveImportMessagesPerSecond", messages / archiveImportSeconds);
                 g.writeNumberField("archiveImportPeakHeapBytes", archiveImportHeap);
                 g.writeNumberField("archiveBytes", zipped.bytes());
+                g.writeNumberField("bareH2ImportMessagesPerSecond", messages / bareImportSeconds);
+                g.writeNumberField("bareH2ExportMessagesPerSecond", messages / bareExportSeconds);
                 g.writeNumberField("jacksonParseSeconds", parseSeconds);
                 g.writeNumberField("jacksonParseMessagesPerSecond", messages / parseSeconds);
                 g.writeNumberField("jacksonGenerateSeconds", generateSeconds);

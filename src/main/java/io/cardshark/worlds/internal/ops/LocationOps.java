@@ -15,9 +15,6 @@ import io.cardshark.worlds.Location;
 import io.cardshark.worlds.Locations;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.NpcAppearance;
-import io.cardshark.worlds.internal.db.tables.records.LocationEventRecord;
-import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
-import io.cardshark.worlds.internal.db.tables.records.LocationRecord;
 import io.cardshark.worlds.internal.merge.LocationMerge;
 import io.cardshark.worlds.internal.rows.Compiled;
 import io.cardshark.worlds.internal.rows.LocationRows;
@@ -28,8 +25,6 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import static io.cardshark.worlds.internal.db.Tables.LOCATION;
-import static io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT;
-import static io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION_NPC;
 
 /** {@link Locations} over the location, location_exit, location_npc and location_event tables. */
@@ -209,47 +202,8 @@ public final class LocationOps implements Locations {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return fetch(dsl, worldId, condition);
+            return LocationRows.list(dsl, worldId, condition);
         });
-    }
-
-    /**
-     * Loads matching locations with their exits, NPCs and events: four queries however many locations
-     * match, ordered grid first, each placement in its stored order.
-     */
-    private static List<Location> fetch(DSLContext dsl, String worldId, Condition condition) {
-        List<LocationRecord> rows = dsl.selectFrom(LOCATION)
-                .where(LOCATION.WORLD_ID.eq(worldId)).and(condition)
-                .orderBy(DSL.when(LOCATION.PLACEMENT.eq(LocationRows.GRID), 0).otherwise(1), LOCATION.ORDINAL)
-                .fetch();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        // Children of a few locations by id; of many, the world's whole set in one scan is cheaper.
-        List<String> ids = rows.stream().map(LocationRecord::getLocationId).toList();
-        boolean few = ids.size() <= 500;
-        Map<String, List<LocationExitRecord>> exits = new HashMap<>();
-        dsl.selectFrom(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_ID.eq(worldId))
-                .and(few ? LOCATION_EXIT.LOCATION_ID.in(ids) : DSL.noCondition())
-                .orderBy(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.ORDINAL)
-                .forEach(e -> exits.computeIfAbsent(e.getLocationId(), k -> new ArrayList<>()).add(e));
-        Map<String, List<String>> npcs = new HashMap<>();
-        dsl.selectFrom(LOCATION_NPC).where(LOCATION_NPC.WORLD_ID.eq(worldId))
-                .and(few ? LOCATION_NPC.LOCATION_ID.in(ids) : DSL.noCondition())
-                .orderBy(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.ORDINAL)
-                .forEach(n -> npcs.computeIfAbsent(n.getLocationId(), k -> new ArrayList<>()).add(n.getNpcRef()));
-        Map<String, List<LocationEventRecord>> events = new HashMap<>();
-        dsl.selectFrom(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_ID.eq(worldId))
-                .and(few ? LOCATION_EVENT.LOCATION_ID.in(ids) : DSL.noCondition())
-                .orderBy(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.ORDINAL)
-                .forEach(ev -> events.computeIfAbsent(ev.getLocationId(), k -> new ArrayList<>()).add(ev));
-        List<Location> result = new ArrayList<>(rows.size());
-        for (LocationRecord r : rows) {
-            String id = r.getLocationId();
-            result.add(new LocationRows.Stored(r, exits.getOrDefault(id, List.of()), npcs.getOrDefault(id, List.of()),
-                    events.getOrDefault(id, List.of())).toLocation());
-        }
-        return result;
     }
 
     @Override

@@ -9,10 +9,17 @@ import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationNpcRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationRecord;
 import io.cardshark.worlds.internal.doc.StoredJson;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,6 +107,128 @@ public final class LocationRows {
         return Optional.of(new Stored(r, EXITS_OF.fetchInto(dsl, LOCATION_EXIT, worldId, id),
                 NPCS_OF.fetch(dsl, worldId, id).stream().map(n -> n.get(LOCATION_NPC.NPC_REF)).toList(),
                 EVENTS_OF.fetchInto(dsl, LOCATION_EVENT, worldId, id)));
+    }
+
+    /**
+     * The world's locations that match {@code condition}, with their exits, NPCs and events, grid first, each
+     * placement in its stored order: four queries however many match. Rows are read straight from JDBC into the
+     * API's records: building a jOOQ record per row was 40 % of loading a world of 10,000 locations.
+     */
+    public static List<Location> list(DSLContext dsl, String worldId, Condition condition) {
+        Map<String, Draft> drafts = new LinkedHashMap<>();
+        read(dsl, dsl.select(LOCATION.LOCATION_ID, LOCATION.NAME, LOCATION.DESCRIPTION, LOCATION.X, LOCATION.Y, LOCATION.Z,
+                                LOCATION.INTRODUCTION, LOCATION.ZONE_ID, LOCATION.ROOM_TYPE, LOCATION.NOTES, LOCATION.BACKGROUND,
+                                LOCATION.LORE_SOURCE, LOCATION.CONNECTED)
+                        .from(LOCATION).where(LOCATION.WORLD_ID.eq(worldId)).and(condition)
+                        .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL),
+                rs -> drafts.put(rs.getString(1), new Draft(rs)));
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        // Children of a few locations by id; of many, the world's whole set in one scan is cheaper (rows of
+        // locations the condition left out are then skipped).
+        boolean few = drafts.size() <= 500;
+        read(dsl, dsl.select(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.DIRECTION, LOCATION_EXIT.TARGET_COORDINATES,
+                                LOCATION_EXIT.TARGET_LOCATION_ID, LOCATION_EXIT.NAME, LOCATION_EXIT.DESCRIPTION,
+                                LOCATION_EXIT.LOCKED, LOCATION_EXIT.KEY_ITEM_ID)
+                        .from(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_ID.eq(worldId))
+                        .and(few ? LOCATION_EXIT.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
+                        .orderBy(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.ORDINAL),
+                rs -> {
+                    Draft d = drafts.get(rs.getString(1));
+                    if (d != null) {
+                        d.exits.add(new Exit(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getObject(7, Boolean.class), rs.getString(8)));
+                    }
+                });
+        read(dsl, dsl.select(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.NPC_REF).from(LOCATION_NPC)
+                        .where(LOCATION_NPC.WORLD_ID.eq(worldId))
+                        .and(few ? LOCATION_NPC.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
+                        .orderBy(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.ORDINAL),
+                rs -> {
+                    Draft d = drafts.get(rs.getString(1));
+                    if (d != null) {
+                        d.npcs.add(rs.getString(2));
+                    }
+                });
+        read(dsl, dsl.select(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.EVENT_ID, LOCATION_EVENT.TRIGGER_NAME,
+                                LOCATION_EVENT.DESCRIPTION, LOCATION_EVENT.CONDITIONS, LOCATION_EVENT.COOLDOWN)
+                        .from(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_ID.eq(worldId))
+                        .and(few ? LOCATION_EVENT.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
+                        .orderBy(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.ORDINAL),
+                rs -> {
+                    Draft d = drafts.get(rs.getString(1));
+                    if (d != null) {
+                        String conditions = rs.getString(5);
+                        d.events.add(new EventDefinition(rs.getString(2), rs.getString(3), rs.getString(4),
+                                conditions == null ? null : StoredJson.stringList(conditions), rs.getObject(6, Long.class)));
+                    }
+                });
+        List<Location> result = new ArrayList<>(drafts.size());
+        drafts.values().forEach(d -> result.add(d.toLocation()));
+        return result;
+    }
+
+    /** A location read by {@link #list}, its children still being gathered. */
+    private static final class Draft {
+        private final String id;
+        private final String name;
+        private final String description;
+        private final Coordinates coordinates;
+        private final String introduction;
+        private final String zoneId;
+        private final String roomType;
+        private final String notes;
+        private final String background;
+        private final String loreSource;
+        private final Boolean connected;
+        private final List<Exit> exits = new ArrayList<>();
+        private final List<String> npcs = new ArrayList<>();
+        private final List<EventDefinition> events = new ArrayList<>();
+
+        /** From a row of {@link #list}'s first query, in its column order. */
+        Draft(ResultSet rs) throws SQLException {
+            id = rs.getString(1);
+            name = rs.getString(2);
+            description = rs.getString(3);
+            Integer x = rs.getObject(4, Integer.class);
+            coordinates = x == null ? null : new Coordinates(x, rs.getInt(5), rs.getInt(6));
+            introduction = rs.getString(7);
+            zoneId = rs.getString(8);
+            roomType = rs.getString(9);
+            notes = rs.getString(10);
+            background = rs.getString(11);
+            loreSource = rs.getString(12);
+            connected = rs.getObject(13, Boolean.class);
+        }
+
+        Location toLocation() {
+            return new Location(id, name, description, coordinates, introduction, zoneId, roomType, notes, background,
+                    loreSource, connected, exits, npcs, events);
+        }
+    }
+
+    /** Takes one row of a JDBC result. */
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code query} on the transaction's connection and hands each row to {@code reader}. */
+    private static void read(DSLContext dsl, ResultQuery<?> query, RowReader reader) {
+        String sql = dsl.render(query);
+        List<Object> values = dsl.extractBindValues(query);
+        dsl.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setObject(i + 1, values.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        });
     }
 
     /** Writes one location with everything under it. */

@@ -396,6 +396,7 @@ public final class BenchMain {
             }
             row("location by coordinates (p50)", n(Integer.parseInt(l)) + " locations", time(ours), "-", time(sqlite), "-",
                     ratio, target, met, values("unit", "µs/op p50", "ours", ours, "sqlite", sqlite));
+            floor(ours, p50("ReadBench.atBareH2", "locations", l), sqlite, "SQLite", n(Integer.parseInt(l)) + " locations", false);
         }
         for (String l : sizes) {
             Double ours = p50("ReadBench.byIdOurs", "locations", l);

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Workload 3, point reads in one world of 1,000, 10,000 and 100,000 locations: a location (with its exits, NPCs and
  * events) by coordinates ({@code locations().at}) and by id ({@code locations().find}), at random places, against
- * the same reads in SQLite (WAL; synchronous does not touch reads).
+ * the same reads in SQLite (WAL; synchronous does not touch reads) and, as the floor, in bare H2.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -88,6 +88,13 @@ public class ReadBench {
 
     @Benchmark
     public Object atSqlite(Sqlite s, Targets t) throws SQLException {
+        Coordinates c = BenchWorlds.coordinates(t.next(), t.side);
+        return java.util.Objects.requireNonNull(s.db.at(Fixtures.WORLD, c.x(), c.y(), c.z()));
+    }
+
+    /** The floor: SQLite's statements on bare H2 (the store's settings, plain JDBC). */
+    @Benchmark
+    public Object atBareH2(Stores.BareH2World s, Targets t) throws SQLException {
         Coordinates c = BenchWorlds.coordinates(t.next(), t.side);
         return java.util.Objects.requireNonNull(s.db.at(Fixtures.WORLD, c.x(), c.y(), c.z()));
     }

@@ -16,7 +16,6 @@ import io.cardshark.worlds.Locations;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.NpcAppearance;
 import io.cardshark.worlds.internal.merge.LocationMerge;
-import io.cardshark.worlds.internal.rows.Compiled;
 import io.cardshark.worlds.internal.rows.LocationRows;
 import io.cardshark.worlds.internal.rows.WorldRows;
 import org.jooq.Condition;
@@ -40,12 +39,7 @@ public final class LocationOps implements Locations {
 
     private static final Logger log = LoggerFactory.getLogger(LocationOps.class);
 
-    
-    // A point read, compiled once (Compiled): the location, then its exits, NPCs and events by primary key.
-    private static final Compiled AT = Compiled.select(LOCATION, DSL.selectFrom(LOCATION)
-            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
-                    LOCATION.Y.eq(Compiled.bind(LOCATION.Y)), LOCATION.Z.eq(Compiled.bind(LOCATION.Z)))
-            .orderBy(DSL.when(LOCATION.PLACEMENT.eq(LocationRows.GRID), 0).otherwise(1), LOCATION.ORDINAL).limit(1));
+
     private final Access access;
 
     public LocationOps(Access access) {
@@ -159,7 +153,7 @@ public final class LocationOps implements Locations {
     }
 
     private static Optional<Location> load(DSLContext dsl, String worldId, String locationId) {
-        return LocationRows.read(dsl, worldId, locationId).map(LocationRows.Stored::toLocation);
+        return LocationRows.view(dsl, worldId, locationId);
     }
 
     @Override
@@ -169,8 +163,7 @@ public final class LocationOps implements Locations {
             throw new InvalidInputException(worldId, "world " + worldId + ": coordinates must be set");
         }
         return access.read(worldId, dsl -> {
-            Optional<Location> found = LocationRows.first(dsl, worldId, AT, worldId, c.x(), c.y(), c.z())
-                    .map(LocationRows.Stored::toLocation);
+            Optional<Location> found = LocationRows.viewAt(dsl, worldId, c);
             if (found.isEmpty()) {
                 WorldRows.requireWorld(dsl, worldId);
             }

@@ -112,6 +112,39 @@ public final class Compiled {
         });
     }
 
+    /** Takes one row of a JDBC result, read by column index. */
+    public interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Hands each row to {@code reader} straight from JDBC, with no jOOQ record: for reads of many rows, or hot
+     * ones, that go to the API's records (a record per row was 40 % of loading a world of 10,000 locations).
+     */
+    public void forEachRow(DSLContext dsl, RowReader reader, Object... values) {
+        run(dsl, ps -> {
+            bind(ps, values);
+            readAll(ps, reader);
+            return null;
+        });
+    }
+
+    /**
+     * {@link #forEachRow} for a query built for this one call (its condition varies), rendered now with its
+     * values bound.
+     */
+    public static void forEachRow(DSLContext dsl, ResultQuery<?> query, RowReader reader) {
+        new Compiled(dsl.render(query), new Field<?>[0]).forEachRow(dsl, reader, dsl.extractBindValues(query).toArray());
+    }
+
+    private static void readAll(PreparedStatement ps, RowReader reader) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        }
+    }
+
     /** Runs the statement; returns how many rows it changed. */
     public int execute(DSLContext dsl, Object... values) {
         return run(dsl, ps -> {

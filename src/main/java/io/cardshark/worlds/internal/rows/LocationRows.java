@@ -11,10 +11,9 @@ import io.cardshark.worlds.internal.db.tables.records.LocationRecord;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.ResultQuery;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -64,6 +63,38 @@ public final class LocationRows {
                     LOCATION_EVENT.LOCATION_ID.eq(Compiled.bind(LOCATION_EVENT.LOCATION_ID)))
             .orderBy(LOCATION_EVENT.ORDINAL));
 
+    // What the API shows of a location and of the rows under it, in the column order that Draft reads. Each
+    // child query leads with its location's id.
+    private static final List<Field<?>> LOCATION_VIEW = List.of(LOCATION.LOCATION_ID, LOCATION.NAME, LOCATION.DESCRIPTION,
+            LOCATION.X, LOCATION.Y, LOCATION.Z, LOCATION.INTRODUCTION, LOCATION.ZONE_ID, LOCATION.ROOM_TYPE, LOCATION.NOTES,
+            LOCATION.BACKGROUND, LOCATION.LORE_SOURCE, LOCATION.CONNECTED);
+    private static final List<Field<?>> EXIT_VIEW = List.of(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.DIRECTION,
+            LOCATION_EXIT.TARGET_COORDINATES, LOCATION_EXIT.TARGET_LOCATION_ID, LOCATION_EXIT.NAME,
+            LOCATION_EXIT.DESCRIPTION, LOCATION_EXIT.LOCKED, LOCATION_EXIT.KEY_ITEM_ID);
+    private static final List<Field<?>> NPC_VIEW = List.of(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.NPC_REF);
+    private static final List<Field<?>> EVENT_VIEW = List.of(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.EVENT_ID,
+            LOCATION_EVENT.TRIGGER_NAME, LOCATION_EVENT.DESCRIPTION, LOCATION_EVENT.CONDITIONS, LOCATION_EVENT.COOLDOWN);
+
+    private static final Compiled VIEW_BY_ID = Compiled.select(DSL.select(LOCATION_VIEW).from(LOCATION)
+            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)),
+                    LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
+    private static final Compiled VIEW_AT = Compiled.select(DSL.select(LOCATION_VIEW).from(LOCATION)
+            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
+                    LOCATION.Y.eq(Compiled.bind(LOCATION.Y)), LOCATION.Z.eq(Compiled.bind(LOCATION.Z)))
+            .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL).limit(1));
+    private static final Compiled VIEW_EXITS = Compiled.select(DSL.select(EXIT_VIEW).from(LOCATION_EXIT)
+            .where(LOCATION_EXIT.WORLD_ID.eq(Compiled.bind(LOCATION_EXIT.WORLD_ID)),
+                    LOCATION_EXIT.LOCATION_ID.eq(Compiled.bind(LOCATION_EXIT.LOCATION_ID)))
+            .orderBy(LOCATION_EXIT.ORDINAL));
+    private static final Compiled VIEW_NPCS = Compiled.select(DSL.select(NPC_VIEW).from(LOCATION_NPC)
+            .where(LOCATION_NPC.WORLD_ID.eq(Compiled.bind(LOCATION_NPC.WORLD_ID)),
+                    LOCATION_NPC.LOCATION_ID.eq(Compiled.bind(LOCATION_NPC.LOCATION_ID)))
+            .orderBy(LOCATION_NPC.ORDINAL));
+    private static final Compiled VIEW_EVENTS = Compiled.select(DSL.select(EVENT_VIEW).from(LOCATION_EVENT)
+            .where(LOCATION_EVENT.WORLD_ID.eq(Compiled.bind(LOCATION_EVENT.WORLD_ID)),
+                    LOCATION_EVENT.LOCATION_ID.eq(Compiled.bind(LOCATION_EVENT.LOCATION_ID)))
+            .orderBy(LOCATION_EVENT.ORDINAL));
+
     private LocationRows() {
     }
 
@@ -91,14 +122,9 @@ public final class LocationRows {
         }
     }
 
-    /** The stored location {@code locationId} of the world, with everything under it. */
+    /** The stored location {@code locationId} of the world, with everything under it, for a merge. */
     public static Optional<Stored> read(DSLContext dsl, String worldId, String locationId) {
-        return first(dsl, worldId, BY_ID, worldId, locationId);
-    }
-
-    /** The first location {@code query} (of {@code LOCATION}'s records) finds, with everything under it. */
-    public static Optional<Stored> first(DSLContext dsl, String worldId, Compiled query, Object... values) {
-        List<LocationRecord> rows = query.fetchInto(dsl, LOCATION, values);
+        List<LocationRecord> rows = BY_ID.fetchInto(dsl, LOCATION, worldId, locationId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -109,17 +135,36 @@ public final class LocationRows {
                 EVENTS_OF.fetchInto(dsl, LOCATION_EVENT, worldId, id)));
     }
 
+    /** What the API shows of location {@code locationId} of the world, if it exists. */
+    public static Optional<Location> view(DSLContext dsl, String worldId, String locationId) {
+        return viewOne(dsl, worldId, VIEW_BY_ID, worldId, locationId);
+    }
+
+    /** What the API shows of the world's location at {@code c}, if there is one. */
+    public static Optional<Location> viewAt(DSLContext dsl, String worldId, Coordinates c) {
+        return viewOne(dsl, worldId, VIEW_AT, worldId, c.x(), c.y(), c.z());
+    }
+
+    private static Optional<Location> viewOne(DSLContext dsl, String worldId, Compiled query, Object... values) {
+        Draft[] found = new Draft[1];
+        query.forEachRow(dsl, rs -> found[0] = new Draft(rs), values);
+        Draft d = found[0];
+        if (d == null) {
+            return Optional.empty();
+        }
+        VIEW_EXITS.forEachRow(dsl, d::addExit, worldId, d.id);
+        VIEW_NPCS.forEachRow(dsl, d::addNpc, worldId, d.id);
+        VIEW_EVENTS.forEachRow(dsl, d::addEvent, worldId, d.id);
+        return Optional.of(d.toLocation());
+    }
+
     /**
-     * The world's locations that match {@code condition}, with their exits, NPCs and events, grid first, each
-     * placement in its stored order: four queries however many match. Rows are read straight from JDBC into the
-     * API's records: building a jOOQ record per row was 40 % of loading a world of 10,000 locations.
+     * What the API shows of the world's locations that match {@code condition}, with their exits, NPCs and
+     * events, grid first, each placement in its stored order: four queries however many match.
      */
     public static List<Location> list(DSLContext dsl, String worldId, Condition condition) {
         Map<String, Draft> drafts = new LinkedHashMap<>();
-        read(dsl, dsl.select(LOCATION.LOCATION_ID, LOCATION.NAME, LOCATION.DESCRIPTION, LOCATION.X, LOCATION.Y, LOCATION.Z,
-                                LOCATION.INTRODUCTION, LOCATION.ZONE_ID, LOCATION.ROOM_TYPE, LOCATION.NOTES, LOCATION.BACKGROUND,
-                                LOCATION.LORE_SOURCE, LOCATION.CONNECTED)
-                        .from(LOCATION).where(LOCATION.WORLD_ID.eq(worldId)).and(condition)
+        Compiled.forEachRow(dsl, DSL.select(LOCATION_VIEW).from(LOCATION).where(LOCATION.WORLD_ID.eq(worldId)).and(condition)
                         .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL),
                 rs -> drafts.put(rs.getString(1), new Draft(rs)));
         if (drafts.isEmpty()) {
@@ -128,49 +173,28 @@ public final class LocationRows {
         // Children of a few locations by id; of many, the world's whole set in one scan is cheaper (rows of
         // locations the condition left out are then skipped).
         boolean few = drafts.size() <= 500;
-        read(dsl, dsl.select(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.DIRECTION, LOCATION_EXIT.TARGET_COORDINATES,
-                                LOCATION_EXIT.TARGET_LOCATION_ID, LOCATION_EXIT.NAME, LOCATION_EXIT.DESCRIPTION,
-                                LOCATION_EXIT.LOCKED, LOCATION_EXIT.KEY_ITEM_ID)
-                        .from(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_ID.eq(worldId))
+        Compiled.forEachRow(dsl, DSL.select(EXIT_VIEW).from(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_ID.eq(worldId))
                         .and(few ? LOCATION_EXIT.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
                         .orderBy(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.ORDINAL),
-                rs -> {
-                    Draft d = drafts.get(rs.getString(1));
-                    if (d != null) {
-                        d.exits.add(new Exit(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getObject(7, Boolean.class), rs.getString(8)));
-                    }
-                });
-        read(dsl, dsl.select(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.NPC_REF).from(LOCATION_NPC)
-                        .where(LOCATION_NPC.WORLD_ID.eq(worldId))
+                rs -> Draft.ifFound(drafts, rs).addExit(rs));
+        Compiled.forEachRow(dsl, DSL.select(NPC_VIEW).from(LOCATION_NPC).where(LOCATION_NPC.WORLD_ID.eq(worldId))
                         .and(few ? LOCATION_NPC.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
                         .orderBy(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.ORDINAL),
-                rs -> {
-                    Draft d = drafts.get(rs.getString(1));
-                    if (d != null) {
-                        d.npcs.add(rs.getString(2));
-                    }
-                });
-        read(dsl, dsl.select(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.EVENT_ID, LOCATION_EVENT.TRIGGER_NAME,
-                                LOCATION_EVENT.DESCRIPTION, LOCATION_EVENT.CONDITIONS, LOCATION_EVENT.COOLDOWN)
-                        .from(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_ID.eq(worldId))
+                rs -> Draft.ifFound(drafts, rs).addNpc(rs));
+        Compiled.forEachRow(dsl, DSL.select(EVENT_VIEW).from(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_ID.eq(worldId))
                         .and(few ? LOCATION_EVENT.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
                         .orderBy(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.ORDINAL),
-                rs -> {
-                    Draft d = drafts.get(rs.getString(1));
-                    if (d != null) {
-                        String conditions = rs.getString(5);
-                        d.events.add(new EventDefinition(rs.getString(2), rs.getString(3), rs.getString(4),
-                                conditions == null ? null : StoredJson.stringList(conditions), rs.getObject(6, Long.class)));
-                    }
-                });
+                rs -> Draft.ifFound(drafts, rs).addEvent(rs));
         List<Location> result = new ArrayList<>(drafts.size());
         drafts.values().forEach(d -> result.add(d.toLocation()));
         return result;
     }
 
-    /** A location read by {@link #list}, its children still being gathered. */
+    /** A location being read, its children still being gathered; it reads the view queries' columns by index. */
     private static final class Draft {
+        /** Takes the children of locations that a list's condition left out. */
+        private static final Draft SKIPPED = new Draft();
+
         private final String id;
         private final String name;
         private final String description;
@@ -186,7 +210,7 @@ public final class LocationRows {
         private final List<String> npcs = new ArrayList<>();
         private final List<EventDefinition> events = new ArrayList<>();
 
-        /** From a row of {@link #list}'s first query, in its column order. */
+        /** From a row of {@link #LOCATION_VIEW}. */
         Draft(ResultSet rs) throws SQLException {
             id = rs.getString(1);
             name = rs.getString(2);
@@ -202,33 +226,45 @@ public final class LocationRows {
             connected = rs.getObject(13, Boolean.class);
         }
 
+        private Draft() {
+            id = name = description = introduction = zoneId = roomType = notes = background = loreSource = null;
+            coordinates = null;
+            connected = null;
+        }
+
+        /** The draft of the location a child row belongs to, or {@link #SKIPPED}. */
+        static Draft ifFound(Map<String, Draft> drafts, ResultSet rs) throws SQLException {
+            return drafts.getOrDefault(rs.getString(1), SKIPPED);
+        }
+
+        /** From a row of {@link #EXIT_VIEW}. */
+        void addExit(ResultSet rs) throws SQLException {
+            if (this != SKIPPED) {
+                exits.add(new Exit(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, Boolean.class), rs.getString(8)));
+            }
+        }
+
+        /** From a row of {@link #NPC_VIEW}. */
+        void addNpc(ResultSet rs) throws SQLException {
+            if (this != SKIPPED) {
+                npcs.add(rs.getString(2));
+            }
+        }
+
+        /** From a row of {@link #EVENT_VIEW}. */
+        void addEvent(ResultSet rs) throws SQLException {
+            if (this != SKIPPED) {
+                String conditions = rs.getString(5);
+                events.add(new EventDefinition(rs.getString(2), rs.getString(3), rs.getString(4),
+                        conditions == null ? null : StoredJson.stringList(conditions), rs.getObject(6, Long.class)));
+            }
+        }
+
         Location toLocation() {
             return new Location(id, name, description, coordinates, introduction, zoneId, roomType, notes, background,
                     loreSource, connected, exits, npcs, events);
         }
-    }
-
-    /** Takes one row of a JDBC result. */
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    /** Runs {@code query} on the transaction's connection and hands each row to {@code reader}. */
-    private static void read(DSLContext dsl, ResultQuery<?> query, RowReader reader) {
-        String sql = dsl.render(query);
-        List<Object> values = dsl.extractBindValues(query);
-        dsl.connection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < values.size(); i++) {
-                    ps.setObject(i + 1, values.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        reader.read(rs);
-                    }
-                }
-            }
-        });
     }
 
     /** Writes one location with everything under it. */

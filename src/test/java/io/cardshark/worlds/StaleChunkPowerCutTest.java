@@ -1,14 +1,13 @@
 package io.cardshark.worlds;
 
 import io.cardshark.worlds.backup.VerifyLevel;
-import io.cardshark.worlds.internal.engine.H2Urls;
 import io.cardshark.worlds.testing.Trees;
 import io.cardshark.worlds.testing.powercut.CutPolicy;
 import io.cardshark.worlds.testing.powercut.CutWorkload;
+import io.cardshark.worlds.testing.powercut.OnPowerCutFileSystem;
 import io.cardshark.worlds.testing.powercut.PowerCutFileSystem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -29,22 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * first chunk under the same number, at the same place, then a header naming that chunk. If a cut then keeps the
  * header but not the new chunk, the next open finds the old chunk where the header says, whole and valid, and opens
  * with the write that the reopen before had not shown. The store therefore makes the first chunk of every session
- * durable at its open, before any caller's write ({@code StoreEngine}).
+ * durable at its open, before any caller's write ({@code StoreOpener.markOpened}).
  */
+@ExtendWith(OnPowerCutFileSystem.class)
 class StaleChunkPowerCutTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void onThePowerCutFileSystem() {
-        H2Urls.useFileSystemForTests(PowerCutFileSystem.SCHEME);
-    }
-
-    @AfterEach
-    void backToTheDisk() {
-        H2Urls.useFileSystemForTests("file");
-    }
 
     /**
      * For 16 seeds: a store closed cleanly; a session whose first write is cut after its first write call (KEEP);

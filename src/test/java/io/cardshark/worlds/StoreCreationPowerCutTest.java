@@ -1,13 +1,12 @@
 package io.cardshark.worlds;
 
 import io.cardshark.worlds.backup.VerifyLevel;
-import io.cardshark.worlds.internal.engine.H2Urls;
 import io.cardshark.worlds.testing.powercut.CutPolicy;
 import io.cardshark.worlds.testing.powercut.CutWorkload;
+import io.cardshark.worlds.testing.powercut.OnPowerCutFileSystem;
 import io.cardshark.worlds.testing.powercut.PowerCutFileSystem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,20 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code worlds.mv.db}: whatever a cut leaves of the one being built, the next open starts again, and a store
  * that finished its creation is whole. Every case runs the store's own code on the power-cut file system.
  */
+@ExtendWith(OnPowerCutFileSystem.class)
 class StoreCreationPowerCutTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void onThePowerCutFileSystem() {
-        H2Urls.useFileSystemForTests(PowerCutFileSystem.SCHEME);
-    }
-
-    @AfterEach
-    void backToTheDisk() {
-        H2Urls.useFileSystemForTests("file");
-    }
 
     /** H2's first two writes of the new database (its header, its first chunk), each cut with each policy. */
     @Test

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The store's own named settings ({@code STORE_SETTING}): which world is active, the versions that wrote
- * the store, when it was last opened to write. Names are at most 400 characters, values at most 4000. Reach it through
+ * the store. Names are at most 400 characters, values at most 4000. Reach it through
  * {@link WorldOperations#settings()}.
  */
 public interface StoreSettings {
@@ -19,9 +19,8 @@ public interface StoreSettings {
     Optional<String> get(String name);
 
     /**
-     * Sets a setting, replacing its value. {@code schema.version}, {@code h2.version} and {@code store.opened}
-     * (when the store was last opened to write, an ISO-8601 instant) are the store's own: it writes them on every
-     * open, so a caller's value would be a lie until the next one.
+     * Sets a setting, replacing its value. {@code schema.version} and {@code h2.version} are the store's
+     * own: it writes them on every open, so a caller's value would be a lie until the next one.
      *
      * @param name  the setting's name
      * @param value its new value

@@ -19,16 +19,13 @@ class StoreSettingsTest {
         try (WorldStore store = TempStore.open(dir)) {
             String schema = store.settings().get("schema.version").orElseThrow();
             String h2 = store.settings().get("h2.version").orElseThrow();
-            String opened = store.settings().get("store.opened").orElseThrow();
-            for (String reserved : new String[]{"schema.version", "h2.version", "store.opened"}) {
+            for (String reserved : new String[]{"schema.version", "h2.version"}) {
                 assertThatThrownBy(() -> store.settings().put(reserved, "99"))
                         .isInstanceOf(InvalidInputException.class)
                         .hasMessageContaining("setting " + reserved);
             }
             assertThat(store.settings().get("schema.version")).contains(schema);
             assertThat(store.settings().get("h2.version")).contains(h2);
-            assertThat(store.settings().get("store.opened")).contains(opened);
-            assertThat(java.time.Instant.parse(opened)).isBeforeOrEqualTo(java.time.Instant.now());
             assertThat(store.info().schemaVersion()).isEqualTo(schema);
 
             store.settings().put("schema.version.note", "mine");

@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static io.cardshark.worlds.internal.db.Tables.STORE_SETTING;
+
 /**
  * Opens a store, in this order, each step before anything that depends on it:
  * <ol>
@@ -283,17 +285,19 @@ public final class StoreOpener {
     }
 
     /**
-     * Records the open and forces it to disk, so that this session's first chunk of H2's file is durable before
-     * any caller writes. After a clean close H2's header is marked clean, and the next session clears the mark
-     * only after writing its first chunk: a power cut in between leaves that chunk under a clean header, and the
-     * reopen ignores it. The session after that then writes a chunk of the same number at the same place and a
-     * header naming it, and a cut that keeps the header but not the chunk let H2 open with the old one: a write
-     * the reopen had not shown came back (power-cut harness, seed 739196086; {@code StaleChunkPowerCutTest}).
-     * With this, the chunk such a cut can leave behind holds nothing but an earlier open's record.
+     * Makes this session's first chunk of H2's file durable before any caller writes. After a clean close H2's
+     * header is marked clean, and the next session clears the mark only after writing its first chunk: a power
+     * cut in between leaves that chunk under a clean header, and the reopen ignores it. The session after that
+     * then writes a chunk of the same number at the same place and a header naming it, and a cut that keeps the
+     * header but not the chunk let H2 open with the old one: a write the reopen had not shown came back
+     * (power-cut harness, seed 739196086; {@code StaleChunkPowerCutTest}). So the open rewrites one row of the
+     * store's settings as it is (H2 writes a chunk for it; a checkpoint with no change writes none) and forces
+     * it to disk: a chunk that such a cut can leave behind then changes nothing, and the data stays as it was.
      */
     private static void markOpened(Connection admin) throws SQLException {
-        SettingRows.put(DSL.using(admin, SQLDialect.H2), "store.opened", java.time.Instant.now().toString());
         try (Statement st = admin.createStatement()) {
+            st.executeUpdate("UPDATE " + STORE_SETTING.getName() + " SET " + STORE_SETTING.SETTING.getName() + " = "
+                    + STORE_SETTING.SETTING.getName() + " WHERE " + STORE_SETTING.NAME.getName() + " = 'schema.version'");
             st.execute("CHECKPOINT SYNC");
         }
     }

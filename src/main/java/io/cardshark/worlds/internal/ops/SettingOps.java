@@ -29,11 +29,10 @@ public final class SettingOps implements StoreSettings {
 
     /**
      * Settings the store writes itself when it opens ({@code StoreOpener}): they say which
-     * schema and H2 wrote the file, for {@code info} and for people reading a store they did not make, and when
-     * it was last opened to write (the record every such open forces to disk). A caller's value would be a lie
-     * until the next open, so they are read-only here.
+     * schema and H2 wrote the file, for {@code info} and for people reading a store they did not make. A
+     * caller's value would be a lie until the next open, so they are read-only here.
      */
-    static final Set<String> RESERVED = Set.of("schema.version", "h2.version", "store.opened");
+    static final Set<String> RESERVED = Set.of("schema.version", "h2.version");
 
     @Override
     public void put(String name, String value) {

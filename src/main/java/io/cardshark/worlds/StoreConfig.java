@@ -36,12 +36,16 @@ import java.util.Objects;
  * @param applicationName   what holds the store, for messages another process shows ("in use by ...")
  * @param sessions          how sessions autosave ({@link WorldStore#sessions()})
  * @param snapshotForm      how per-world snapshots are kept: a folder (the default) or a world archive
+ * @param postgres          the PostgreSQL database that holds the store, or {@code null} for the embedded H2
+ *                          file in {@code dataDir} (the default); with it, {@code dataDir} only anchors the
+ *                          default backup and snapshot folders, and the store lock, live inspection, attaching
+ *                          and foreign-object removal, which are about the H2 file, do not apply
  */
 public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, Durability durability,
                           Path backupDir, Path snapshotDir, Retention retention, boolean verifyOnOpen,
                           boolean createIfMissing, boolean readOnly, boolean serveInspection, boolean attachIfHeld,
                           boolean dropForeignObjects, String applicationName, SessionConfig sessions,
-                          SnapshotForm snapshotForm) {
+                          SnapshotForm snapshotForm, PostgresDatabase postgres) {
 
     /** The embedded default: {@code ./data} under the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -73,6 +77,8 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
      * @param applicationName    what holds the store, one line of at most 200 characters, or {@code null}
      * @param sessions           how sessions autosave
      * @param snapshotForm       how per-world snapshots are kept, or {@code null} for {@link SnapshotForm#FOLDER}
+     * @param postgres           the PostgreSQL database of the store, or {@code null} for the H2 file in
+     *                           {@code dataDir}
      * @throws InvalidInputException when a setting is out of range, the three folders are not all different,
      *                               or {@code dataDir} exists and is not a folder
      * @throws NullPointerException  when {@code dataDir}, {@code lockTimeout}, {@code durability},
@@ -129,7 +135,22 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
     public static StoreConfig defaults() {
         return new StoreConfig(DEFAULT_DATA_DIR, DEFAULT_MAX_POOL_SIZE, DEFAULT_LOCK_TIMEOUT, Durability.PROCESS_CRASH,
                 null, null, Retention.DEFAULT, false, true, false, true, false, false, null, SessionConfig.DEFAULTS,
-                SnapshotForm.FOLDER);
+                SnapshotForm.FOLDER, null);
+    }
+
+    /** Whether the store lives in a PostgreSQL database ({@link #postgres()}) rather than an H2 file. */
+    public boolean onPostgres() {
+        return postgres != null;
+    }
+
+    /**
+     * What messages call the store: its data folder, or its PostgreSQL database's URL without parameters
+     * (never a password, which no URL of it holds).
+     *
+     * @return the folder or the URL, as text
+     */
+    public String location() {
+        return postgres != null ? postgres.toString() : dataDir.toString();
     }
 
     static Path defaultBackupDir(Path dataDir) {

@@ -89,7 +89,7 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
                 // This process holds the store's lock: no backup or snapshot of it can be in progress elsewhere.
                 BackupService.removeLeftovers(config);
                 store.folders.finishInterruptedSnapshots(!config.readOnly());
-                if (config.serveInspection()) {
+                if (config.serveInspection() && !config.onPostgres()) {
                     engine.startServing(config.applicationName());
                 }
                 if (!config.readOnly()) {
@@ -314,9 +314,15 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
      * @return the store's figures as of now
      */
     public StoreInfo info() {
-        return new StoreInfo(engine.config().dataDir(), StoreFiles.database(engine.config().dataDir()),
-                engine.schemaVersion(), org.h2.engine.Constants.FULL_VERSION, engine.config().durability(),
-                worlds().count(), engine.isAttached(), inspection.isServing());
+        StoreConfig config = engine.config();
+        if (config.onPostgres()) {
+            return new StoreInfo(config.dataDir(), null, engine.schemaVersion(), null, config.durability(),
+                    worlds().count(), false, false, "PostgreSQL " + settings().get("postgresql.version").orElse("?")
+                    + " at " + config.location());
+        }
+        return new StoreInfo(config.dataDir(), StoreFiles.database(config.dataDir()), engine.schemaVersion(),
+                org.h2.engine.Constants.FULL_VERSION, config.durability(), worlds().count(), engine.isAttached(),
+                inspection.isServing(), "H2 " + org.h2.engine.Constants.FULL_VERSION);
     }
 
     /**

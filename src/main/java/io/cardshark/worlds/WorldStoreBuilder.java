@@ -35,6 +35,7 @@ public final class WorldStoreBuilder {
     private String applicationName;
     private SessionConfig sessions = SessionConfig.DEFAULTS;
     private SnapshotForm snapshotForm = SnapshotForm.FOLDER;
+    private PostgresDatabase postgres;
 
     WorldStoreBuilder() {
     }
@@ -61,6 +62,7 @@ public final class WorldStoreBuilder {
         applicationName = base.applicationName();
         snapshotForm = base.snapshotForm();
         sessions = base.sessions();
+        postgres = base.postgres();
     }
 
     /**
@@ -71,6 +73,18 @@ public final class WorldStoreBuilder {
      */
     public WorldStoreBuilder dataDir(Path dataDir) {
         this.dataDir = dataDir;
+        return this;
+    }
+
+    /**
+     * Keeps the store in a PostgreSQL database instead of the embedded H2 file of the data folder (the
+     * default). Every call works the same on both; several processes may open one PostgreSQL store at once.
+     *
+     * @param postgres the database, or {@code null} for the H2 file in {@link #dataDir}
+     * @return this builder
+     */
+    public WorldStoreBuilder postgres(PostgresDatabase postgres) {
+        this.postgres = postgres;
         return this;
     }
 
@@ -267,7 +281,7 @@ public final class WorldStoreBuilder {
     public StoreConfig build() {
         return new StoreConfig(dataDir, maxPoolSize, lockTimeout, durability, backupDir, snapshotDir, retention,
                 verifyOnOpen, createIfMissing && !readOnly, readOnly, serveInspection, attachIfHeld,
-                dropForeignObjects, applicationName, sessions, snapshotForm);
+                dropForeignObjects, applicationName, sessions, snapshotForm, postgres);
     }
 
     /**

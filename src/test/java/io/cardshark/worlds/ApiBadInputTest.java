@@ -1,5 +1,7 @@
 package io.cardshark.worlds;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.testing.StoreDigest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,7 +187,7 @@ class ApiBadInputTest {
 
     @BeforeAll
     void openStore() {
-        store = WorldStore.configure().dataDir(dir.resolve("store")).open();
+        store = TestStores.configure(dir.resolve("store")).open();
         store.worlds().create(W);
         store.locations().put(W, gate());
         store.locations().put(W, Location.unconnected("lore_1", "Old Tale", "A story.", "Lore"));

@@ -1,5 +1,7 @@
 package io.cardshark.worlds;
 
+import io.cardshark.worlds.testing.TestPostgres;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,14 +20,16 @@ class StoreSettingsTest {
     void theStoresOwnVersionSettingsCannotBeOverwritten() {
         try (WorldStore store = TempStore.open(dir)) {
             String schema = store.settings().get("schema.version").orElseThrow();
-            String h2 = store.settings().get("h2.version").orElseThrow();
-            for (String reserved : new String[]{"schema.version", "h2.version"}) {
+            // The version of the database engine that last opened the store, which it records itself.
+            String engineSetting = TestPostgres.selected() ? "postgresql.version" : "h2.version";
+            String h2 = store.settings().get(engineSetting).orElseThrow();
+            for (String reserved : new String[]{"schema.version", "h2.version", "postgresql.version"}) {
                 assertThatThrownBy(() -> store.settings().put(reserved, "99"))
                         .isInstanceOf(InvalidInputException.class)
                         .hasMessageContaining("setting " + reserved);
             }
             assertThat(store.settings().get("schema.version")).contains(schema);
-            assertThat(store.settings().get("h2.version")).contains(h2);
+            assertThat(store.settings().get(engineSetting)).contains(h2);
             assertThat(store.info().schemaVersion()).isEqualTo(schema);
 
             store.settings().put("schema.version.note", "mine");

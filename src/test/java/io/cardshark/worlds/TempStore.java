@@ -1,18 +1,20 @@
 package io.cardshark.worlds;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import java.nio.file.Path;
 
-/** Opens real stores on real H2 files in a test's temporary folder. */
+/** Opens a test's store in {@code <dir>/store}, on the suite's engine ({@link TestStores}). */
 final class TempStore {
 
     private TempStore() {
     }
 
     static WorldStore open(Path dir) {
-        return WorldStore.configure().dataDir(dir.resolve("store")).open();
+        return WorldStore.open(config(dir));
     }
 
     static StoreConfig config(Path dir) {
-        return WorldStore.configure().dataDir(dir.resolve("store")).build();
+        return TestStores.configure(dir.resolve("store")).build();
     }
 }

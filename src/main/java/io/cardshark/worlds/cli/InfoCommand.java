@@ -14,9 +14,14 @@ final class InfoCommand extends StoreCommand {
     int run(WorldStore s, PrintWriter out) {
         StoreInfo info = s.info();
         out.println("data folder     " + Terminal.safe(info.dataDir().toString()));
-        out.println("database file   " + Terminal.safe(info.databaseFile().toString()));
+        if (info.databaseFile() != null) {
+            out.println("database file   " + Terminal.safe(info.databaseFile().toString()));
+        }
+        out.println("database        " + Terminal.safe(info.database()));
         out.println("schema version  " + info.schemaVersion());
-        out.println("H2 version      " + info.h2Version());
+        if (info.h2Version() != null) {
+            out.println("H2 version      " + info.h2Version());
+        }
         out.println("durability      " + info.durability());
         out.println("worlds          " + info.worlds());
         out.println("held            " + (info.attached() ? "by another process; reached through its live inspection"

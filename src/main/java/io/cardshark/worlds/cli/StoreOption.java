@@ -1,7 +1,10 @@
 package io.cardshark.worlds.cli;
 
+import io.cardshark.worlds.InvalidInputException;
+import io.cardshark.worlds.PostgresDatabase;
 import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.WorldStoreBuilder;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -10,8 +13,22 @@ import java.nio.file.Path;
 final class StoreOption {
 
     @Option(names = "--store", paramLabel = "DIR", defaultValue = "data",
-            description = "The store's data folder (default: ${DEFAULT-VALUE}, the embedded default).")
+            description = "The store's data folder (default: ${DEFAULT-VALUE}, the embedded default). With --db, "
+                    + "the folder of its snapshots and backups.")
     Path dataDir;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Keep the store in a PostgreSQL database instead: postgresql://host[:port]/database, with "
+                    + "no password in it (the password comes from --db-password-file, PGPASSWORD or ~/.pgpass).")
+    String database;
+
+    @Option(names = "--db-user", paramLabel = "USER",
+            description = "The PostgreSQL user (default: PGUSER, else the operating system's user name).")
+    String databaseUser;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "A file, readable by its owner only, that holds the PostgreSQL password.")
+    Path passwordFile;
 
     @Option(names = "--drop-foreign-objects",
             description = "Remove, after a backup, what the store file holds that its migrations did not make "
@@ -28,7 +45,22 @@ final class StoreOption {
 
     StoreConfig config(String command, boolean writes) {
         boolean writable = writes || dropForeignObjects;
-        return WorldStore.configure().dataDir(dataDir).readOnly(!writable).attachIfHeld(true)
-                .dropForeignObjects(dropForeignObjects).applicationName("cardshark-worlds " + command).build();
+        WorldStoreBuilder builder = WorldStore.configure().dataDir(dataDir).readOnly(!writable).attachIfHeld(true)
+                .dropForeignObjects(dropForeignObjects).applicationName("cardshark-worlds " + command);
+        return builder.postgres(postgres()).build();
+    }
+
+    /** The PostgreSQL database that {@code --db} names, or {@code null} for the H2 file of {@code --store}. */
+    private PostgresDatabase postgres() {
+        if (database == null) {
+            if (databaseUser != null || passwordFile != null) {
+                throw new InvalidInputException(null, "--db-user and --db-password-file go with --db");
+            }
+            return null;
+        }
+        String user = databaseUser != null ? databaseUser
+                : System.getenv().getOrDefault("PGUSER", System.getProperty("user.name"));
+        PostgresDatabase db = PostgresDatabase.of(database, user);
+        return passwordFile == null ? db : db.withPasswordFile(passwordFile);
     }
 }

@@ -27,7 +27,7 @@ class MigrationBackupTest {
         String password = "0123456789abcdef0123456789abcdef";
         Files.writeString(data.resolve("worlds.credentials"), "admin.password=" + password + "\n");
         String url = "jdbc:h2:file:" + data.resolve("worlds");
-        Flyway.configure().dataSource(url, "SA", password).locations("classpath:io/cardshark/worlds/db/migration").target("1").load().migrate();
+        Flyway.configure().dataSource(url, "SA", password).locations("classpath:io/cardshark/worlds/db/migration/common", "classpath:io/cardshark/worlds/db/migration/h2").target("1").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "SA", password); Statement st = c.createStatement()) {
             st.execute("INSERT INTO STORE_SETTING (NAME, SETTING) VALUES ('ui.theme', 'dusk')");
         }

@@ -1,5 +1,7 @@
 package io.cardshark.worlds.backup;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.Location;
 import io.cardshark.worlds.NewMessage;
@@ -30,7 +32,7 @@ class SnapshotTest {
     private int exports;
 
     private WorldStore open() {
-        return WorldStore.configure().dataDir(dir.resolve("store")).open();
+        return TestStores.configure(dir.resolve("store")).open();
     }
 
     private WorldStore withFixtures() throws IOException {
@@ -92,7 +94,7 @@ class SnapshotTest {
 
     @Test
     void snapshotsTakenTogetherGetStampsOfTheirOwnAndAreAllWhole() throws Exception {
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store"))
+        try (WorldStore store = TestStores.configure(dir.resolve("store"))
                 .retention(new Retention(100, java.time.Duration.ofDays(1))).open()) {
             String world = store.worlds().create("Snap World").id();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -160,7 +162,7 @@ class SnapshotTest {
 
     @Test
     void retentionCountsEachWorldOnItsOwn() throws IOException {
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store"))
+        try (WorldStore store = TestStores.configure(dir.resolve("store"))
                 .retention(new Retention(2, Duration.ZERO)).open()) {
             store.folders().importFolders(List.of(Trees.fixtureWorlds("c-chats", dir.resolve("src")),
                     Trees.fixtureWorlds("b-unicode-rich", dir.resolve("src"))), false);

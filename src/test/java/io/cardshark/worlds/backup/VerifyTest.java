@@ -1,5 +1,8 @@
 package io.cardshark.worlds.backup;
 
+import io.cardshark.worlds.testing.TestPostgres;
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.StoreUnavailableException;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.testing.Trees;
@@ -24,7 +27,7 @@ class VerifyTest {
     Path dir;
 
     private WorldStore withFixtures() throws IOException {
-        WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
+        WorldStore store = TestStores.configure(dir.resolve("store")).open();
         for (String fixture : List.of("a-tiny", "b-unicode-rich", "c-chats", "d-corrupt-with-backup", "e-missing-metadata")) {
             store.folders().importFolders(List.of(Trees.fixtureWorlds(fixture, dir.resolve("src"))), false);
         }
@@ -66,7 +69,7 @@ class VerifyTest {
     @Test
     void aChangedFileAndAnUnparsableDocumentAreFoundByTheFullLevel() throws Exception {
         try (WorldStore store = withFixtures()) {
-            damage(store, "UPDATE WORLD_FILE SET CONTENT = X'00' WHERE (WORLD_ID, PATH) IN "
+            damage(store, "UPDATE WORLD_FILE SET CONTENT = " + TestStores.binaryLiteral("00") + " WHERE (WORLD_ID, PATH) IN "
                     + "(SELECT WORLD_ID, PATH FROM WORLD_FILE ORDER BY WORLD_ID, PATH LIMIT 1)");
             damage(store, "UPDATE CHAT_MESSAGE SET DOCUMENT = '{\"role\": ' WHERE SEQ = 0 AND CHAT_KEY = "
                     + "(SELECT MIN(CHAT_KEY) FROM CHAT WHERE MESSAGE_COUNT > 0)");
@@ -95,11 +98,11 @@ class VerifyTest {
         try (WorldStore store = withFixtures()) {
             damage(store, "UPDATE CHAT SET MESSAGE_COUNT = MESSAGE_COUNT + 1 WHERE WORLD_ID = '" + CHATS + "'");
         }
-        assertThatThrownBy(() -> WorldStore.configure().dataDir(dir.resolve("store")).verifyOnOpen(true).open())
+        assertThatThrownBy(() -> TestStores.configure(dir.resolve("store")).verifyOnOpen(true).open())
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("failed verification on open").hasMessageContaining(CHATS);
         // Without the check the store opens, so a person can look and repair.
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open()) {
+        try (WorldStore store = TestStores.configure(dir.resolve("store")).open()) {
             assertThat(store.verify(VerifyLevel.QUICK).passed()).isFalse();
         }
     }
@@ -130,8 +133,11 @@ class VerifyTest {
     @Test
     void messagesHaveOnlyTheirPrimaryKeysIndex() throws Exception {
         try (WorldStore store = withFixtures()) {
-            assertThat(count(store, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'CHAT_MESSAGE'"))
-                    .as("H2 kept a second index for the foreign key schema V6 dropped").isEqualTo(1);
+            String indexes = TestPostgres.selected()
+                    ? "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'chat_message'"
+                    : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'CHAT_MESSAGE'";
+            assertThat(count(store, indexes)).as("H2 kept a second index for the foreign key schema V6 dropped")
+                    .isEqualTo(1);
         }
     }
 

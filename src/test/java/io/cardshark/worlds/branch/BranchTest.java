@@ -1,5 +1,7 @@
 package io.cardshark.worlds.branch;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.AlreadyExistsException;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.Coordinates;
@@ -33,7 +35,7 @@ class BranchTest {
     Path dir;
 
     private WorldStore open() {
-        return WorldStore.configure().dataDir(dir.resolve("store")).serveInspection(false).open();
+        return TestStores.configure(dir.resolve("store")).serveInspection(false).open();
     }
 
     private static void importFixtures(WorldStore store, Path dir) throws Exception {

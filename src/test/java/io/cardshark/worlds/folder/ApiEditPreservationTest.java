@@ -1,5 +1,7 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.EventDefinition;
 import io.cardshark.worlds.Exit;
@@ -93,7 +95,7 @@ class ApiEditPreservationTest {
         // The design document's example (fixture e-missing-metadata): no connected, explicit_exits or introduction.
         Path seed = Trees.fixtureWorlds("e-missing-metadata", dir.resolve("fix")).resolve("Fantasy_World");
         String seedText = Files.readString(seed.resolve("world_state.json"), StandardCharsets.UTF_8);
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store-seed")).open()) {
+        try (WorldStore store = TestStores.configure(dir.resolve("store-seed")).open()) {
             String id = importOk(store, seed);
             edit(store, id, "east_hall", l -> l.withDescription("A longer hall."));
             String expected = seedText.replace("\"A long hall.\"", "\"A longer hall.\"");
@@ -210,7 +212,7 @@ class ApiEditPreservationTest {
     // ---------------------------------------------------------------------------------------------------------
 
     private WorldStore open() {
-        return WorldStore.configure().dataDir(dir.resolve("store")).open();
+        return TestStores.configure(dir.resolve("store")).open();
     }
 
     /** Writes {@code world_state.json} into a world folder, imports it and checks both exports give it back. */

@@ -1,5 +1,7 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.WorldShape;
 import io.cardshark.worlds.WorldStore;
@@ -427,7 +429,7 @@ class BadInputTest {
         put(w, "events/e.json", "{\"id\": \"e\"}");
         put(w, "world_card.png", new byte[]{(byte) 0x89, 'P', 'N', 'G'});
         put(w, BACKUP, metadataString());
-        try (WorldStore store = WorldStore.configure().dataDir(tmp.resolve("store")).open()) {
+        try (WorldStore store = TestStores.configure(tmp.resolve("store")).open()) {
             List<ImportResult> results = store.folders().importFolders(List.of(w), false);
             assertThat(results).hasSize(1);
             ImportResult r = results.get(0);
@@ -446,7 +448,7 @@ class BadInputTest {
     @MethodSource("cases")
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aBadFolderIsRejectedAndChangesNothing(Case bad) throws Exception {
-        try (WorldStore store = WorldStore.configure().dataDir(tmp.resolve("store")).open()) {
+        try (WorldStore store = TestStores.configure(tmp.resolve("store")).open()) {
             Path good = Trees.fixtureWorlds("a-tiny", tmp.resolve("good"));
             List<ImportResult> imported = store.folders().importFolders(List.of(good), false);
             assertThat(imported).extracting(ImportResult::outcome).containsExactly(ImportOutcome.IMPORTED);

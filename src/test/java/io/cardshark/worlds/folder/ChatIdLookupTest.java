@@ -1,5 +1,7 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.testing.WorldFolder;
@@ -72,7 +74,7 @@ class ChatIdLookupTest {
                 .file("chats/second.jsonl", numericThenId + "\n")
                 .path();
         Path out = dir.resolve("out");
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open()) {
+        try (WorldStore store = TestStores.configure(dir.resolve("store")).open()) {
             assertThat(store.folders().importFolders(List.of(src), false).get(0).error()).isNull();
             assertThat(chatIds(store)).containsExactly("real", "tavern");
             assertThat(store.chats().get(WORLD, "tavern").messageCount()).isEqualTo(1);
@@ -87,7 +89,7 @@ class ChatIdLookupTest {
         // Nothing in the header names "tavern", and the exported file is named for its location: chat_id first.
         assertThat(firstLine(chats.resolve("hall_chat.jsonl")))
                 .isEqualTo("{\"chat_id\": \"tavern\", \"title\": \"Numbers\", \"location_id\": \"hall\"}");
-        try (WorldStore again = WorldStore.configure().dataDir(dir.resolve("again")).open()) {
+        try (WorldStore again = TestStores.configure(dir.resolve("again")).open()) {
             assertThat(again.folders().importFolders(List.of(out.resolve(WORLD)), false).get(0).error()).isNull();
             assertThat(chatIds(again)).containsExactly("real", "tavern");
         }
@@ -116,7 +118,7 @@ class ChatIdLookupTest {
                 .file("chats/kept.jsonl", exact + "\n")
                 .path();
         Path out = dir.resolve("out");
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open()) {
+        try (WorldStore store = TestStores.configure(dir.resolve("store")).open()) {
             assertThat(store.folders().importFolders(List.of(src), false).get(0).error()).isNull();
             assertThat(chatIds(store)).containsExactly("foo", "kept");
             store.folders().export(List.of(WORLD), out, Layout.DOCUMENTED);
@@ -128,7 +130,7 @@ class ChatIdLookupTest {
         assertThat(firstLine(chats.resolve("kept.chat.jsonl"))).isEqualTo(exact);
         assertThat(firstLine(chats.resolve("foo.chat.jsonl")))
                 .isEqualTo("{\"chat_id\": \"foo\", \"id\": \"foo\", \"title\": \"Stray\", \"location_id\": \"\"}");
-        try (WorldStore again = WorldStore.configure().dataDir(dir.resolve("again")).open()) {
+        try (WorldStore again = TestStores.configure(dir.resolve("again")).open()) {
             assertThat(again.folders().importFolders(List.of(out.resolve(WORLD)), false).get(0).error()).isNull();
             assertThat(chatIds(again)).containsExactly("foo", "kept");
             assertThat(again.chats().get(WORLD, "foo").messageCount()).isEqualTo(1);

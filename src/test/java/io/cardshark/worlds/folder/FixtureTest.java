@@ -1,5 +1,7 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.Location;
 import io.cardshark.worlds.World;
@@ -28,7 +30,7 @@ class FixtureTest {
     Path dir;
 
     WorldStore store(String name) {
-        return WorldStore.configure().dataDir(dir.resolve(name)).open();
+        return TestStores.configure(dir.resolve(name)).open();
     }
 
     ImportResult importCase(WorldStore store, String caseName) throws IOException {

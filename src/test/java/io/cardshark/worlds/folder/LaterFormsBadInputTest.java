@@ -1,5 +1,7 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
@@ -55,7 +57,7 @@ class LaterFormsBadInputTest {
 
     @BeforeAll
     static void storeWithWorlds() throws IOException {
-        store = WorldStore.configure().dataDir(storeDir.resolve("store")).open();
+        store = TestStores.configure(storeDir.resolve("store")).open();
         store.folders().importFolders(List.of(Trees.fixtureWorlds("a-tiny", storeDir.resolve("good")),
                 LaterSamples.path(LaterSamples.CARDSHARK_ZIP, "world.cardshark.zip")), false)
                 .forEach(r -> assertThat(r.error()).isNull());

@@ -1,5 +1,7 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.EventDefinition;
 import io.cardshark.worlds.Exit;
@@ -56,7 +58,7 @@ class LaterFormsImportTest {
 
     @BeforeEach
     void open() {
-        store = WorldStore.configure().dataDir(dir.resolve("store")).open();
+        store = TestStores.configure(dir.resolve("store")).open();
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.WorldShape;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.internal.json.JsonObject;
@@ -38,14 +40,14 @@ class LaterFormsRoundTripTest {
             throws IOException {
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("a")).open()) {
+        try (WorldStore store = TestStores.configure(dir.resolve("a")).open()) {
             assertThat(store.folders().importFolders(List.of(LaterSamples.path(caseName, sample)), false).get(0).error()).isNull();
             store.folders().export(List.of(worldId), first, Layout.DOCUMENTED);
         }
         Path exported = first.resolve(worldId);
         assertDocumentedLayout(exported);
         assertOriginalsKept(caseName, sample, exported);
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("b")).open()) {
+        try (WorldStore store = TestStores.configure(dir.resolve("b")).open()) {
             ImportResult again = store.folders().importFolders(List.of(exported), false).get(0);
             assertThat(again.error()).isNull();
             assertThat(again.form()).as("the export is a plain world folder").isEqualTo(WorldForm.WORLD_FOLDER);

@@ -158,7 +158,7 @@ class LongTextImportTest {
     void aVersionOneStoreIsMigratedAndThenTakesLongValues() throws IOException, SQLException {
         Path data = Files.createDirectories(dir.resolve("old-store"));
         String url = "jdbc:h2:file:" + data.resolve("worlds").toString().replace('\\', '/');
-        Flyway.configure().dataSource(url, "SA", "").locations("classpath:io/cardshark/worlds/db/migration").target("1").load().migrate();
+        Flyway.configure().dataSource(url, "SA", "").locations("classpath:io/cardshark/worlds/db/migration/common", "classpath:io/cardshark/worlds/db/migration/h2").target("1").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "SA", "");
              Statement st = c.createStatement();
              PreparedStatement insert = c.prepareStatement("INSERT INTO world (id, id_fold, display_name, state_shape, "

@@ -1,5 +1,7 @@
 package io.cardshark.worlds.search;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.NewChat;
@@ -41,7 +43,7 @@ class SearchTest {
     int imports;
 
     private WorldStore open() {
-        return WorldStore.configure().dataDir(dir.resolve("store")).serveInspection(false).open();
+        return TestStores.configure(dir.resolve("store")).serveInspection(false).open();
     }
 
     private void importFixture(WorldStore store, String name) throws Exception {
@@ -160,7 +162,7 @@ class SearchTest {
                 damagedRow = rs.getString(1).equals(rs.getString(2)) ? "word \"frontend\" part 0"
                         : "block of words \"" + rs.getString(1) + "\" to \"" + rs.getString(2) + "\"";
                 assertThat(st.executeUpdate("DELETE FROM SEARCH_POSTING" + holding.formatted("wald", "wald"))).isPositive();
-                assertThat(st.executeUpdate("UPDATE SEARCH_POSTING SET POSTINGS = X'FF'" + holding.formatted("frontend", "frontend")))
+                assertThat(st.executeUpdate("UPDATE SEARCH_POSTING SET POSTINGS = " + TestStores.binaryLiteral("FF") + holding.formatted("frontend", "frontend")))
                         .isPositive();
             }
             assertThat(store.verify(VerifyLevel.QUICK).passed()).isTrue();

@@ -1,5 +1,7 @@
 package io.cardshark.worlds.session;
 
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.ConcurrentUpdateException;
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.Location;
@@ -46,7 +48,7 @@ class WorldSessionTest {
     @BeforeEach
     void open() {
         timer = new ManualTimer();
-        store = WorldStore.configure().dataDir(dir.resolve("store")).lockTimeout(Duration.ofMillis(300))
+        store = TestStores.configure(dir.resolve("store")).lockTimeout(Duration.ofMillis(300))
                 .sessions(SessionConfig.DEFAULTS.withAutosaveInterval(INTERVAL).withTimer(timer)).open();
         sessions = store.sessions();
         world = store.worlds().create("Session World").id();
@@ -107,7 +109,7 @@ class WorldSessionTest {
     @Test
     void theSignificantKindsAreConfigurable() {
         store.close();
-        store = WorldStore.configure().dataDir(dir.resolve("store")).lockTimeout(Duration.ofMillis(300))
+        store = TestStores.configure(dir.resolve("store")).lockTimeout(Duration.ofMillis(300))
                 .sessions(SessionConfig.DEFAULTS.withAutosaveInterval(INTERVAL).withFlushAtOnce(Set.of()).withTimer(timer))
                 .open();
         sessions = store.sessions();
@@ -251,7 +253,7 @@ class WorldSessionTest {
         assertThat(second.worldId()).isEqualTo(other);
         sessions.closeAll();
         store.close();
-        store = WorldStore.configure().dataDir(dir.resolve("store"))
+        store = TestStores.configure(dir.resolve("store"))
                 .sessions(SessionConfig.DEFAULTS.withTimer(timer)).open();
         sessions = store.sessions();
         assertThat(sessions.activeWorld()).hasValue(other);

@@ -3,6 +3,7 @@ package io.cardshark.worlds.internal.backup;
 import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.StoreConfig;
+import io.cardshark.worlds.StoreUnavailableException;
 import io.cardshark.worlds.WorldStoreException;
 import io.cardshark.worlds.ErrorCode;
 import io.cardshark.worlds.backup.BackupInfo;
@@ -56,10 +57,24 @@ public final class BackupService implements Backups {
 
     @Override
     public BackupInfo create() {
+        refuseOnPostgres(engine.config(), "backup");
         try {
             return engine.withAdminConnection(c -> write(c, engine.config(), "manual"));
         } catch (IOException e) {
             throw failure("backup into " + engine.config().backupDir() + " failed", e);
+        }
+    }
+
+    /**
+     * A whole-store backup of a PostgreSQL store is the server's business: its own tools dump and restore the
+     * store's schema consistently, of the server's version, with roles and grants. Per-world snapshots work as on H2.
+     */
+    private static void refuseOnPostgres(StoreConfig config, String what) {
+        if (config.onPostgres()) {
+            throw new StoreUnavailableException(null, "store at " + config.location() + ": " + what + " of a whole "
+                    + "store in PostgreSQL is done with the server's own tools, of its version: pg_dump --format=custom "
+                    + "--schema=<the store's schema> to back it up, pg_restore to restore it (snapshots and restore-world "
+                    + "work here as on H2)");
         }
     }
 
@@ -254,6 +269,7 @@ public final class BackupService implements Backups {
 
     /** See {@code WorldStore.restore}. */
     public static BackupInfo restore(StoreConfig config, String name) {
+        refuseOnPostgres(config, "restore");
         if (name == null || stampOf(name) == null) {
             throw new InvalidInputException(null, "backup name " + (name == null ? "null" : "'" + name + "'")
                     + " is not a backup file name (worlds-<time>-<reason>.zip); see the backups command");
@@ -310,7 +326,7 @@ public final class BackupService implements Backups {
     private static StoreConfig quietCopy(StoreConfig config, Path dataDir) {
         return new StoreConfig(dataDir, config.maxPoolSize(), config.lockTimeout(), config.durability(),
                 config.backupDir(), config.snapshotDir(), config.retention(), config.verifyOnOpen(), false, false,
-                false, false, false, config.applicationName(), config.sessions(), config.snapshotForm());
+                false, false, false, config.applicationName(), config.sessions(), config.snapshotForm(), null);
     }
 
     private static void checkZip(Path zip) throws IOException {

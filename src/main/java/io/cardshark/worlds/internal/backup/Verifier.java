@@ -10,7 +10,7 @@ import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
 import io.cardshark.worlds.folder.WorldFolders;
 import io.cardshark.worlds.internal.fs.FileSync;
-import io.cardshark.worlds.internal.engine.SchemaGuard;
+import io.cardshark.worlds.internal.engine.Engine;
 import io.cardshark.worlds.internal.engine.StoreEngine;
 import io.cardshark.worlds.internal.index.SearchIndexCheck;
 import io.cardshark.worlds.internal.db.DefaultSchema;
@@ -137,7 +137,7 @@ public final class Verifier {
      */
     private void foreignObjects() {
         try {
-            List<String> found = engine.withAdminConnection(SchemaGuard::checkOpen);
+            List<String> found = engine.foreignObjects();
             checks++;
             for (String object : found) {
                 fail(null, "foreign-object", object + ", which the store's migrations did not make; close the store and "
@@ -340,24 +340,49 @@ public final class Verifier {
 
     /**
      * {@code SCRIPT} makes H2 read every row of every table and every LOB; a page whose checksum does not
-     * match fails the read. The script itself is thrown away as it streams past.
+     * match fails the read. The script itself is thrown away as it streams past. On PostgreSQL every column of
+     * every row of the store's tables is read (large values from their TOAST tables too), which checks each
+     * page's checksum where the cluster keeps them ({@code initdb --data-checksums}).
      */
     private void everyPage() {
         checks++;
         try {
             engine.withAdminConnection(c -> {
-                try (Statement st = c.createStatement()) {
-                    st.setFetchSize(1000);
-                    try (ResultSet rs = st.executeQuery("SCRIPT")) {
-                        while (rs.next()) {
-                            rs.getString(1);
+                if (engine.databaseEngine() == Engine.H2) {
+                    readAll(c, "SCRIPT");
+                    return null;
+                }
+                // A cursor of fetchSize rows at a time needs a transaction on PostgreSQL.
+                c.setAutoCommit(false);
+                try {
+                    for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+                        if (!table.getTableType().isTable()) {
+                            continue;
                         }
+                        readAll(c, engine.databaseEngine().renderer().render(DSL.selectFrom(table)));
                     }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
                 }
                 return null;
             });
         } catch (IOException | RuntimeException e) {
             fail(null, "page-checksum", "reading every page failed: " + e.getMessage());
+        }
+    }
+
+    private static void readAll(java.sql.Connection c, String query) throws java.sql.SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(1000);
+            try (ResultSet rs = st.executeQuery(query)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                }
+            }
         }
     }
 

@@ -23,18 +23,30 @@ final class Connections implements AutoCloseable {
     /** The writer's connection for shared commits, which never waits for a held row: see {@link #noWait()}. */
     private final HikariDataSource noWait;
     private final HikariDataSource admin;
-    private final String personUrl;
-    private final Credentials credentials;
+    private final Engine engine;
+    private final boolean attached;
+    private final PersonConnector persons;
     private final StoreLock lock;
 
-    private Connections(HikariDataSource members, HikariDataSource noWait, HikariDataSource admin, String personUrl,
-                        Credentials credentials, StoreLock lock) {
+    private Connections(HikariDataSource members, HikariDataSource noWait, HikariDataSource admin, Engine engine,
+                        boolean attached, PersonConnector persons, StoreLock lock) {
         this.members = members;
         this.noWait = noWait;
         this.admin = admin;
-        this.personUrl = personUrl;
-        this.credentials = credentials;
+        this.engine = engine;
+        this.attached = attached;
+        this.persons = persons;
         this.lock = lock;
+    }
+
+    /** Opens a connection of its own for a person inspecting the store. */
+    interface PersonConnector {
+        Connection open(boolean writable) throws SQLException;
+    }
+
+    private static PersonConnector h2Persons(String url, Credentials credentials) {
+        return writable -> writable ? DriverManager.getConnection(url, Credentials.WRITER, credentials.writer())
+                : DriverManager.getConnection(url, Credentials.INSPECTOR, credentials.inspector());
     }
 
     /**
@@ -45,7 +57,8 @@ final class Connections implements AutoCloseable {
                              boolean readOnly, int poolSize, StoreLock lock) {
         HikariDataSource members = pool("cardshark-worlds", memberUrl, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
                 readOnly ? credentials.inspector() : credentials.writer(), poolSize, 1);
-        return new Connections(members, noWaitPool(noWaitUrl, credentials), admin, memberUrl, credentials, lock);
+        return new Connections(members, noWaitPool(noWaitUrl, credentials), admin, Engine.H2, false,
+                h2Persons(memberUrl, credentials), lock);
     }
 
     /** The connections of a store another process holds, through its inspection server; nothing is opened yet. */
@@ -54,7 +67,8 @@ final class Connections implements AutoCloseable {
         HikariDataSource members = pool("cardshark-worlds", remoteUrl, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
                 readOnly ? credentials.inspector() : credentials.writer(), poolSize, 0);
         HikariDataSource admin = pool("cardshark-worlds-admin", remoteUrl, Credentials.ADMIN, credentials.admin(), 2, 0);
-        return new Connections(members, noWaitPool(noWaitUrl, credentials), admin, remoteUrl, credentials, null);
+        return new Connections(members, noWaitPool(noWaitUrl, credentials), admin, Engine.H2, true,
+                h2Persons(remoteUrl, credentials), null);
     }
 
     /**
@@ -72,6 +86,15 @@ final class Connections implements AutoCloseable {
         return pool("cardshark-worlds-admin", adminUrl, Credentials.ADMIN, credentials.admin(), 2, 1);
     }
 
+    /**
+     * The connections of a store in a PostgreSQL database: the pools are made by {@link PostgresOpener}, which
+     * gives each its session settings; a person's connection is one more of the members' kind.
+     */
+    static Connections postgres(HikariDataSource members, HikariDataSource noWait, HikariDataSource admin,
+                                PersonConnector persons) {
+        return new Connections(members, noWait, admin, Engine.POSTGRES, false, persons, null);
+    }
+
     private static HikariDataSource pool(String name, String url, String user, String password, int size, int minIdle) {
         HikariConfig h = new HikariConfig();
         h.setPoolName(name);
@@ -87,7 +110,11 @@ final class Connections implements AutoCloseable {
     }
 
     boolean attached() {
-        return lock == null;
+        return attached;
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     Connection member() throws SQLException {
@@ -104,8 +131,7 @@ final class Connections implements AutoCloseable {
 
     /** A connection of its own for a person: the inspector's, or the writer's when {@code writable}. */
     Connection person(boolean writable) throws SQLException {
-        return writable ? DriverManager.getConnection(personUrl, Credentials.WRITER, credentials.writer())
-                : DriverManager.getConnection(personUrl, Credentials.INSPECTOR, credentials.inspector());
+        return persons.open(writable);
     }
 
     @Override

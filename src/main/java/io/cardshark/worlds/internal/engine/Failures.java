@@ -8,10 +8,9 @@ import io.cardshark.worlds.StoreUnavailableException;
 import io.cardshark.worlds.WorldStoreException;
 import org.h2.api.ErrorCode;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 
-/** Turns H2's and jOOQ's exceptions into the store's own, with messages a person can act on. */
+/** Turns H2's, PostgreSQL's and jOOQ's exceptions into the store's own, with messages a person can act on. */
 public final class Failures {
 
     private Failures() {
@@ -27,8 +26,8 @@ public final class Failures {
         return null;
     }
 
-    /** Translates a failure while opening the store at {@code dataDir}. */
-    static WorldStoreException onOpen(Path dataDir, Throwable t) {
+    /** Translates a failure while opening the store at {@code dataDir} (its folder, or its database's URL). */
+    static WorldStoreException onOpen(Object dataDir, Throwable t) {
         if (t instanceof WorldStoreException w) {
             return w;
         }
@@ -64,8 +63,46 @@ public final class Failures {
      */
     public static boolean isHeldLock(RuntimeException e) {
         SQLException sql = sqlCause(e);
-        return sql != null && (sql.getErrorCode() == ErrorCode.LOCK_TIMEOUT_1 || sql.getErrorCode() == ErrorCode.DEADLOCK_1
-                || sql.getErrorCode() == ErrorCode.CONCURRENT_UPDATE_1);
+        return sql != null && (kindOf(sql) == Kind.HELD && sql.getErrorCode() != ErrorCode.ROW_NOT_FOUND_WHEN_DELETING_1);
+    }
+
+    /** What a database failure means for the caller. */
+    private enum Kind { HELD, EXISTS, REFUSED, STORAGE, OTHER }
+
+    /** The kind of a failure: H2's by its error code, PostgreSQL's (whose error code is 0) by its SQLSTATE. */
+    private static Kind kindOf(SQLException sql) {
+        return sql.getErrorCode() != 0 ? kindOfH2(sql.getErrorCode()) : kindOfState(sql.getSQLState());
+    }
+
+    private static Kind kindOfH2(int code) {
+        return switch (code) {
+            case ErrorCode.LOCK_TIMEOUT_1, ErrorCode.DEADLOCK_1, ErrorCode.CONCURRENT_UPDATE_1,
+                 ErrorCode.ROW_NOT_FOUND_WHEN_DELETING_1 -> Kind.HELD;
+            case ErrorCode.DUPLICATE_KEY_1 -> Kind.EXISTS;
+            case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1, ErrorCode.VALUE_TOO_LONG_2, ErrorCode.NULL_NOT_ALLOWED,
+                 ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1 -> Kind.REFUSED;
+            case ErrorCode.DATABASE_IS_CLOSED, ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CORRUPTED_1,
+                 ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2, ErrorCode.GENERAL_ERROR_1 -> Kind.STORAGE;
+            default -> Kind.OTHER;
+        };
+    }
+
+    /**
+     * PostgreSQL's SQLSTATEs: a lock not available, a deadlock or a serialization failure mean another writer; a
+     * unique violation an existing row; a constraint or a value out of range bad input; a full disk, an I/O
+     * error, a lost connection, a server shutting down or a read-only transaction a store that cannot write.
+     */
+    private static Kind kindOfState(String state) {
+        if (state == null) {
+            return Kind.OTHER;
+        }
+        return switch (state) {
+            case "55P03", "40P01", "40001" -> Kind.HELD;
+            case "23505" -> Kind.EXISTS;
+            case "23514", "23502", "23503", "22001", "22P05", "22021", "22003" -> Kind.REFUSED;
+            default -> state.startsWith("53") || state.startsWith("58") || state.startsWith("08")
+                    || state.startsWith("57P") || state.equals("25006") ? Kind.STORAGE : Kind.OTHER;
+        };
     }
 
     /** Translates a failure of an operation on {@code worldId} (may be null). */
@@ -77,26 +114,15 @@ public final class Failures {
         String where = worldId == null ? "" : "world " + worldId + ": ";
         if (sql != null) {
             String detail = firstLine(sql.getMessage());
-            switch (sql.getErrorCode()) {
-                case ErrorCode.LOCK_TIMEOUT_1:
-                case ErrorCode.DEADLOCK_1:
-                case ErrorCode.CONCURRENT_UPDATE_1:
-                case ErrorCode.ROW_NOT_FOUND_WHEN_DELETING_1:
+            switch (kindOf(sql)) {
+                case HELD:
                     return new ConcurrentUpdateException(worldId, where
                             + "another writer holds the data; try again (" + detail + ")", e);
-                case ErrorCode.DUPLICATE_KEY_1:
+                case EXISTS:
                     return new AlreadyExistsException(worldId, where + "already exists (" + detail + ")", e);
-                case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1:
-                case ErrorCode.VALUE_TOO_LONG_2:
-                case ErrorCode.NULL_NOT_ALLOWED:
-                case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1:
+                case REFUSED:
                     return new InvalidInputException(worldId, where + "refused by the schema (" + detail + ")", e);
-                case ErrorCode.DATABASE_IS_CLOSED:
-                case ErrorCode.DATABASE_IS_READ_ONLY:
-                case ErrorCode.FILE_CORRUPTED_1:
-                case ErrorCode.IO_EXCEPTION_1:
-                case ErrorCode.IO_EXCEPTION_2:
-                case ErrorCode.GENERAL_ERROR_1:
+                case STORAGE:
                     return new StoreUnavailableException(worldId, where + "the store cannot write" + osReason(e)
                             + " (" + withoutStatement(detail) + ")", e);
                 default:

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +25,7 @@ final class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    static final String LOCATION = "classpath:io/cardshark/worlds/db/migration";
+    private static final String LOCATION = "classpath:io/cardshark/worlds/db/migration/";
     static final String TABLE = "cardshark_worlds_schema_history";
     /** Where stores made by releases before 0.2 kept their history: Flyway's default name. */
     static final String LEGACY_TABLE = "flyway_schema_history";
@@ -45,10 +44,18 @@ final class Migrations {
     private Migrations() {
     }
 
-    static Flyway flyway(DataSource admin, String target) {
+    /**
+     * The scripts of {@code engine}: those of {@code db/migration/common}, the same on every engine, and its own
+     * forms of the rest ({@code db/migration/h2}, {@code db/migration/postgresql}), as Flyway's vendor folders.
+     */
+    static String[] locations(Engine engine) {
+        return new String[]{LOCATION + "common", LOCATION + (engine == Engine.H2 ? "h2" : "postgresql")};
+    }
+
+    static Flyway flyway(DataSource admin, Engine engine, String target) {
         var configuration = Flyway.configure()
                 .dataSource(admin)
-                .locations(LOCATION)
+                .locations(locations(engine))
                 .table(TABLE)
                 .failOnMissingLocations(true);
         if (target != null) {
@@ -62,10 +69,10 @@ final class Migrations {
      * newer code is refused: Flyway would otherwise ignore the unknown migrations and this code would write
      * into a schema it does not know.
      */
-    static Result migrate(DataSource admin, Path dataDir, BeforeMigrating beforeMigrating) {
+    static Result migrate(DataSource admin, Engine engine, String dataDir, BeforeMigrating beforeMigrating) {
         // One info() and, only when something is pending, one migrate(): each Flyway command logs a few
         // lines at INFO into the host application's log, so a plain reopen makes one.
-        Flyway flyway = flyway(admin, null);
+        Flyway flyway = flyway(admin, engine, null);
         MigrationInfoService info = flyway.info();
         refuseNewer(info, dataDir);
         boolean legacy = hasTable(admin, LEGACY_TABLE) && !hasTable(admin, TABLE);
@@ -85,7 +92,7 @@ final class Migrations {
         if (legacy) {
             adoptLegacyHistory(admin);
             log.info("store at {}: schema history moved from {} to {}", dataDir, LEGACY_TABLE, TABLE);
-            flyway = flyway(admin, null);
+            flyway = flyway(admin, engine, null);
         }
         var result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
@@ -102,9 +109,10 @@ final class Migrations {
     }
 
     /** The store's schema version without changing anything; refuses a newer schema like {@link #migrate}. */
-    static String current(DataSource admin, Path dataDir) {
+    static String current(DataSource admin, Engine engine, String dataDir) {
         String table = hasTable(admin, TABLE) ? TABLE : LEGACY_TABLE;
-        MigrationInfoService info = Flyway.configure().dataSource(admin).locations(LOCATION).table(table).load().info();
+        MigrationInfoService info = Flyway.configure().dataSource(admin).locations(locations(engine)).table(table)
+                .load().info();
         refuseNewer(info, dataDir);
         return versionOf(info.current());
     }
@@ -122,7 +130,7 @@ final class Migrations {
                 + ", newer than this cardshark-worlds supports (" + LATEST + "); open it with a newer version");
     }
 
-    private static void refuseNewer(MigrationInfoService history, Path dataDir) {
+    private static void refuseNewer(MigrationInfoService history, String dataDir) {
         for (MigrationInfo info : history.all()) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
                 throw newer(dataDir, info.getVersion());
@@ -146,8 +154,8 @@ final class Migrations {
 
     static boolean hasTable(DataSource ds, String name) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
-                     + "AND TABLE_NAME = '" + name + "'")) {
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
+                     + "CURRENT_SCHEMA AND TABLE_NAME = '" + name + "'")) {
             rs.next();
             return rs.getInt(1) > 0;
         } catch (SQLException e) {

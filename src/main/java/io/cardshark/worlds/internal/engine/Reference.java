@@ -38,7 +38,7 @@ final class Reference {
             ds.setPassword(RandomIds.hex(32));
             try (Connection keepOpen = ds.getConnection()) {
                 if (!version.equals("none")) {
-                    Migrations.flyway(ds, version).migrate();
+                    Migrations.flyway(ds, Engine.H2, version).migrate();
                 }
                 Roles.ensure(keepOpen, Credentials.fresh(), true);
             }

@@ -5,8 +5,6 @@ import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.StoreUnavailableException;
 import io.cardshark.worlds.WorldStoreException;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,12 +104,10 @@ public final class StoreEngine implements AutoCloseable {
         try (Connection c = connections.member()) {
             c.setAutoCommit(false);
             if (snapshot) {
-                // H2's REPEATABLE READ takes each table's snapshot when the transaction first reads it (with the
-                // tables its foreign keys reach), so tables read later could show later commits; its SERIALIZABLE
-                // takes every table's at the first statement. Nothing written in it, so nothing conflicts.
-                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                // Nothing is written in it, so nothing conflicts (Engine#snapshotIsolation says which level).
+                c.setTransactionIsolation(connections.engine().snapshotIsolation());
             }
-            tx = new Tx(DSL.using(c, SQLDialect.H2));
+            tx = new Tx(connections.engine().dsl(c));
             current.set(tx);
             try {
                 result = work.apply(tx);
@@ -135,7 +131,7 @@ public final class StoreEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failed(worldId, e);
         }
-        if (tx.wrote() && config.durability() == Durability.POWER_LOSS) {
+        if (tx.wrote() && syncsAfterCommit()) {
             awaitDurable(worldId);
         }
         if (tx.wrote()) {
@@ -143,6 +139,16 @@ public final class StoreEngine implements AutoCloseable {
         }
         tx.runAfterCommit();
         return result;
+    }
+
+    /** At {@link Durability#POWER_LOSS} on H2 a commit is forced to disk by the store; PostgreSQL's commit does it. */
+    private boolean syncsAfterCommit() {
+        return config.durability() == Durability.POWER_LOSS && connections.engine().syncsCommitsItself();
+    }
+
+    /** The database engine the store runs on. */
+    public Engine databaseEngine() {
+        return connections.engine();
     }
 
     private static void rollbackQuietly(Connection c, Throwable cause) {
@@ -184,7 +190,7 @@ public final class StoreEngine implements AutoCloseable {
                     "a write to the store failed" + Failures.osReason(e) + " ("
                             + Failures.withoutStatement(Failures.firstLine(sql.getMessage()))
                             + "); the store refuses writes until reopened", e);
-            log.error("store at {} refuses writes after a storage failure", config.dataDir(), e);
+            log.error("store at {} refuses writes after a storage failure", config.location(), e);
         }
     }
 
@@ -204,7 +210,7 @@ public final class StoreEngine implements AutoCloseable {
     void ensureWritable() {
         ensureOpen();
         if (config.readOnly()) {
-            throw new StoreUnavailableException(null, "store at " + config.dataDir() + " was opened read-only");
+            throw new StoreUnavailableException(null, "store at " + config.location() + " was opened read-only");
         }
         WorldStoreException failure = writeFailure;
         if (failure != null) {
@@ -214,7 +220,7 @@ public final class StoreEngine implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed.get()) {
-            throw new StoreUnavailableException(null, "store at " + config.dataDir() + " is closed");
+            throw new StoreUnavailableException(null, "store at " + config.location() + " is closed");
         }
     }
 
@@ -283,7 +289,7 @@ public final class StoreEngine implements AutoCloseable {
         RuntimeException failure = null;
         try {
             failure = runAndCommit(calls, ran);
-            if (failure == null && !ran.isEmpty() && config.durability() == Durability.POWER_LOSS) {
+            if (failure == null && !ran.isEmpty() && syncsAfterCommit()) {
                 awaitDurable(ran.get(0).call().worldId());
             }
             committed = failure == null;
@@ -295,7 +301,7 @@ public final class StoreEngine implements AutoCloseable {
         } finally {
             // Whatever happened, no caller may leave without an answer (an Error included).
             settle(calls, ran, committed, failure != null ? failure
-                    : new StoreUnavailableException(null, "store at " + config.dataDir() + ": a shared commit ended early"));
+                    : new StoreUnavailableException(null, "store at " + config.location() + ": a shared commit ended early"));
         }
     }
 
@@ -304,7 +310,7 @@ public final class StoreEngine implements AutoCloseable {
         try (Connection c = connections.noWait()) {
             c.setAutoCommit(false);
             try {
-                DSLContext dsl = DSL.using(c, SQLDialect.H2);
+                DSLContext dsl = connections.engine().dsl(c);
                 for (CommitQueue.Call<?> call : calls) {
                     runInSavepoint(c, dsl, call, calls.size() > 1, ran);
                     if (writeFailure != null) {
@@ -332,7 +338,7 @@ public final class StoreEngine implements AutoCloseable {
         try {
             c.setAutoCommit(true);
         } catch (SQLException e) {
-            log.warn("store at {}: a connection could not be reset after a shared commit: {}", config.dataDir(),
+            log.warn("store at {}: a connection could not be reset after a shared commit: {}", config.location(),
                     e.getMessage());
         }
     }
@@ -438,6 +444,15 @@ public final class StoreEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * What the store's database holds that its migrations did not make (aliases, triggers, functions, other
+     * tables, ...), described one per entry: H2's catalogue, or the store's PostgreSQL schema.
+     */
+    public java.util.List<String> foreignObjects() throws IOException {
+        return withAdminConnection(c -> connections.engine() == Engine.H2 ? SchemaGuard.checkOpen(c)
+                : PostgresGuard.foreignObjects(c));
+    }
+
     /** A JDBC connection for a person inspecting the store: the inspector's, or the writer's when {@code writable}. */
     public Connection inspectionConnection(boolean writable) throws SQLException {
         ensureOpen();
@@ -453,6 +468,10 @@ public final class StoreEngine implements AutoCloseable {
         if (connections.attached()) {
             throw new IllegalStateException("this store is reached through another process, which serves it");
         }
+        if (connections.engine() != Engine.H2) {
+            throw new IllegalStateException("a store in PostgreSQL is served by its server: other processes connect "
+                    + "to it directly");
+        }
         synchronized (servingLock) {
             if (inspection != null) {
                 return;
@@ -466,7 +485,7 @@ public final class StoreEngine implements AutoCloseable {
                 }
                 inspection = InspectionServer.start(config.dataDir(), holder);
             } catch (SQLException | IOException e) {
-                throw new StoreUnavailableException(null, "store at " + config.dataDir()
+                throw new StoreUnavailableException(null, "store at " + config.location()
                         + ": live inspection could not start: " + Failures.firstLine(String.valueOf(e.getMessage())), e);
             }
         }
@@ -505,7 +524,7 @@ public final class StoreEngine implements AutoCloseable {
             } finally {
                 connections.close();
             }
-            log.info("closed store at {}", config.dataDir());
+            log.info("closed store at {}", config.location());
         }
     }
 
@@ -520,7 +539,7 @@ public final class StoreEngine implements AutoCloseable {
      * every close traced; a close that writes only one chunk and the header opens whichever of the two is lost.
      */
     private void syncBeforeClosing() {
-        if (config.readOnly() || isAttached() || writeFailure != null) {
+        if (config.readOnly() || isAttached() || writeFailure != null || !connections.engine().syncsCommitsItself()) {
             return;
         }
         try {
@@ -585,7 +604,7 @@ public final class StoreEngine implements AutoCloseable {
                 try {
                     action.run();
                 } catch (RuntimeException e) {
-                    log.warn("store at {}: an action after a transaction failed: {}", config.dataDir(), e.getMessage(), e);
+                    log.warn("store at {}: an action after a transaction failed: {}", config.location(), e.getMessage(), e);
                 }
             }
         }

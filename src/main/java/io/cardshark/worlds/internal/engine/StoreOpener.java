@@ -65,6 +65,9 @@ public final class StoreOpener {
 
     /** Opens (creating or migrating as configured) the store that {@code config} names. */
     public static StoreEngine open(StoreConfig config, StoreBackups backups) {
+        if (config.onPostgres()) {
+            return PostgresOpener.open(config);
+        }
         Path dataDir = config.dataDir();
         try {
             if (!Files.isDirectory(dataDir)) {
@@ -150,7 +153,7 @@ public final class StoreOpener {
         DatabaseFiles.createEmpty(building);
         HikariDataSource admin = openAdmin(config, building, credentials);
         try {
-            Migrations.migrate(admin, config.dataDir(), StoreBackups.NONE::online);
+            Migrations.migrate(admin, Engine.H2, config.location(), StoreBackups.NONE::online);
             try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
                 Roles.ensure(c, credentials, true);
                 recordVersions(c, Migrations.LATEST);
@@ -195,7 +198,7 @@ public final class StoreOpener {
      */
     private static String schema(StoreConfig config, StoreBackups backups, HikariDataSource admin) {
         if (config.readOnly()) {
-            String version = Migrations.current(admin, config.dataDir());
+            String version = Migrations.current(admin, Engine.H2, config.location());
             String legacy = Migrations.hasTable(admin, Migrations.LEGACY_TABLE) ? "was made by release 0.1 and needs a "
                     + "one-time upgrade (its schema history moved, its database users made)" : null;
             String migration = !version.equals(Migrations.LATEST) ? "has schema " + version + " and needs migrating to "
@@ -208,7 +211,7 @@ public final class StoreOpener {
             }
             return version;
         }
-        Migrations.Result result = Migrations.migrate(admin, config.dataDir(), backups::online);
+        Migrations.Result result = Migrations.migrate(admin, Engine.H2, config.location(), backups::online);
         return result.changed() ? null : result.version();
     }
 

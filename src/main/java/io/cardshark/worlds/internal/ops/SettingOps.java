@@ -32,7 +32,7 @@ public final class SettingOps implements StoreSettings {
      * schema and H2 wrote the file, for {@code info} and for people reading a store they did not make. A
      * caller's value would be a lie until the next open, so they are read-only here.
      */
-    static final Set<String> RESERVED = Set.of("schema.version", "h2.version");
+    static final Set<String> RESERVED = Set.of("schema.version", "h2.version", "postgresql.version");
 
     @Override
     public void put(String name, String value) {

@@ -6,8 +6,8 @@ import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
+import io.cardshark.worlds.internal.engine.Engine;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -29,26 +29,48 @@ import java.util.regex.Pattern;
  */
 public final class Compiled {
 
-    private static final DSLContext RENDERER = DSL.using(SQLDialect.H2);
-
     /** Marks the placeholders in the rendered text; nothing else in a query is named like this. */
     private static final String MARK = "compiled_bind_";
     private static final Pattern MARKED = Pattern.compile(":" + MARK + "\\d+");
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    /** The rendered SQL, with one {@code ?} per placeholder. */
+    /** The typed query, for rendering on an engine other than H2; null for SQL rendered for one call. */
+    private final Query query;
+    /** The SQL that runs on H2 (the embedded default, rendered at once), with one {@code ?} per placeholder. */
     private final String sql;
+    /** The SQL that runs on PostgreSQL, rendered when a store there first runs it. */
+    private volatile String postgresSql;
     /** What a query returns, so that its rows map without the result's metadata; empty for a statement. */
     private final Field<?>[] fields;
 
-    private Compiled(String sql, Field<?>[] fields) {
-        this.sql = sql;
+    private Compiled(Query query, Field<?>[] fields) {
+        this.query = query;
+        this.sql = render(Engine.H2, query);
         this.fields = fields;
     }
 
-    /** The SQL that each call runs. */
-    public String sql() {
-        return sql;
+    private Compiled(String sql, Field<?>[] fields) {
+        this.query = null;
+        this.sql = sql;
+        this.postgresSql = sql;
+        this.fields = fields;
+    }
+
+    /** The SQL that runs on the engine of {@code dsl}, for statements run another way (a batch of its own). */
+    public String sql(DSLContext dsl) {
+        return sql(Engine.of(dsl));
+    }
+
+    private String sql(Engine engine) {
+        if (engine == Engine.H2) {
+            return sql;
+        }
+        String rendered = postgresSql;
+        if (rendered == null) {
+            rendered = render(engine, query);
+            postgresSql = rendered;
+        }
+        return rendered;
     }
 
     /** A placeholder for a value bound at each call, typed like {@code column}. */
@@ -58,25 +80,25 @@ public final class Compiled {
 
     /** A query whose rows are {@code table}'s records; it must select exactly that table's fields. */
     public static Compiled select(Table<?> table, ResultQuery<?> query) {
-        return new Compiled(render(query), table.fields());
+        return new Compiled(query, table.fields());
     }
 
     /** A query whose rows hold {@code fields}, in that order. */
     public static Compiled select(ResultQuery<?> query, Field<?>... fields) {
-        return new Compiled(render(query), fields);
+        return new Compiled(query, fields);
     }
 
     /** An INSERT, UPDATE or DELETE. */
     public static Compiled statement(Query query) {
-        return new Compiled(render(query), new Field<?>[0]);
+        return new Compiled(query, new Field<?>[0]);
     }
 
     /**
      * Constants of the query (a {@code + 1}, a {@code LIMIT 1}) are inlined and only {@link #bind} placeholders
      * become {@code ?}, numbered in the order they appear in the text.
      */
-    private static String render(Query query) {
-        String named = RENDERER.renderNamedOrInlinedParams(query);
+    private static String render(Engine engine, Query query) {
+        String named = engine.renderer().renderNamedOrInlinedParams(query);
         String sql = MARKED.matcher(named).replaceAll("?");
         if (sql.contains(MARK)) {
             throw new IllegalStateException("a placeholder was not rendered as a parameter: " + named);
@@ -188,11 +210,12 @@ public final class Compiled {
      * the text and built an execute context on every call, a fifth of an append's time.
      */
     private <T> T run(DSLContext dsl, Work<T> work) {
+        String text = sql(Engine.of(dsl));
         return dsl.connectionResult(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement(text)) {
                 return work.run(ps);
             } catch (SQLException e) {
-                throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+                throw new DataAccessException("SQL [" + text + "]; " + e.getMessage(), e);
             }
         });
     }

@@ -116,7 +116,7 @@ public final class MessageRows {
 
         private Batch(DSLContext dsl, long chatKey, String chatId, SearchRows.Segments index) {
             this.chatKey = chatKey;
-            this.messages = new StatementBatch(dsl, INSERT.sql(), "inserting the messages of chat " + chatId, BATCH);
+            this.messages = new StatementBatch(dsl, INSERT.sql(dsl), "inserting the messages of chat " + chatId, BATCH);
             this.index = index;
         }
 

@@ -152,7 +152,7 @@ public final class SearchRows {
             this.dsl = dsl;
             this.id = dsl.insertInto(SEARCH_SEGMENT, SEARCH_SEGMENT.MESSAGES, SEARCH_SEGMENT.POSTINGS)
                     .values(messages, 0L).returning(SEARCH_SEGMENT.SEGMENT_ID).fetchOne(SEARCH_SEGMENT.SEGMENT_ID);
-            this.rows = new StatementBatch(dsl, INSERT_POSTING.sql(), "writing search segment " + id, BATCH);
+            this.rows = new StatementBatch(dsl, INSERT_POSTING.sql(dsl), "writing search segment " + id, BATCH);
         }
 
         /** Adds the postings of the next word (after the last one added, in the key's order). */

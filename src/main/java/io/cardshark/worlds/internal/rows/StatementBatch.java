@@ -41,7 +41,7 @@ final class StatementBatch implements AutoCloseable {
                 flush();
             }
         } catch (SQLException e) {
-            throw new DataAccessException(what, e);
+            throw failed(e);
         }
     }
 
@@ -50,8 +50,19 @@ final class StatementBatch implements AutoCloseable {
         try {
             flush();
         } catch (SQLException e) {
-            throw new DataAccessException(what, e);
+            throw failed(e);
         }
+    }
+
+    /**
+     * The failure with the database's reason in its message: a batch's own exception says only that a row of it
+     * failed (PostgreSQL's), and the reason is in the next one.
+     */
+    private DataAccessException failed(SQLException e) {
+        SQLException reason = e.getNextException() != null ? e.getNextException() : e;
+        String message = String.valueOf(reason.getMessage());
+        int nl = message.indexOf('\n');
+        return new DataAccessException(what + ": " + (nl < 0 ? message : message.substring(0, nl)), reason);
     }
 
     private void flush() throws SQLException {

@@ -1,5 +1,7 @@
 package io.cardshark.worlds.internal.rows;
 
+import io.cardshark.worlds.internal.engine.Engine;
+
 import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.internal.engine.StoreBackups;
@@ -38,9 +40,14 @@ class CompiledTest {
                 .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
                 .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
                 .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
-        assertThat(lock.sql()).contains("+ 1").doesNotContain(":");
-        assertThat(lock.sql().chars().filter(c -> c == '?').count()).isEqualTo(2);
-        assertThat(VALUE.sql()).contains("fetch next 1 rows only");
+        String h2 = lock.sql(Engine.H2.renderer());
+        assertThat(h2).contains("+ 1").contains("\"WORLD\"").doesNotContain(":");
+        assertThat(h2.chars().filter(c -> c == '?').count()).isEqualTo(2);
+        assertThat(VALUE.sql(Engine.H2.renderer())).contains("fetch next 1 rows only");
+        // PostgreSQL's scripts made the tables unquoted, so in lower case: the same query names them so there.
+        String postgres = lock.sql(Engine.POSTGRES.renderer());
+        assertThat(postgres).contains("\"world\"").doesNotContain("\"WORLD\"");
+        assertThat(postgres.chars().filter(c -> c == '?').count()).isEqualTo(2);
     }
 
     @Test
@@ -69,7 +76,7 @@ class CompiledTest {
                     .hasMessageContaining("already exists")
                     .hasRootCauseInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(e.getCause()).isInstanceOf(DataAccessException.class)
-                            .hasMessageContaining(PUT.sql()));
+                            .hasMessageContaining(PUT.sql(Engine.H2.renderer())));
             List<Record> kept = engine.transaction(null, tx -> VALUE.fetch(tx.dsl(), "twice"));
             assertThat(kept).singleElement().extracting(r -> r.get(STORE_SETTING.SETTING)).isEqualTo("1");
         }

@@ -1,0 +1,68 @@
+package io.cardshark.worlds.internal.engine;
+
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderNameCase;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+import java.sql.Connection;
+
+/**
+ * The database engine a store runs on, and the few things that differ between them: how jOOQ renders for it,
+ * which isolation gives a read one moment, and who makes a commit durable. Everything else is the same code.
+ */
+public enum Engine {
+    /** The embedded default: one H2 file in the data folder. */
+    H2(SQLDialect.H2, new Settings(), Connection.TRANSACTION_SERIALIZABLE),
+    /**
+     * A PostgreSQL database. The generated classes name tables and columns in H2's upper case; PostgreSQL's
+     * scripts made them unquoted, so in lower case, which is how they are rendered here.
+     */
+    POSTGRES(SQLDialect.POSTGRES, new Settings().withRenderNameCase(RenderNameCase.LOWER),
+            Connection.TRANSACTION_REPEATABLE_READ);
+
+    private final SQLDialect dialect;
+    private final Settings settings;
+    private final int snapshotIsolation;
+    private final DSLContext renderer;
+
+    Engine(SQLDialect dialect, Settings settings, int snapshotIsolation) {
+        this.dialect = dialect;
+        this.settings = settings;
+        this.snapshotIsolation = snapshotIsolation;
+        this.renderer = DSL.using(dialect, settings);
+    }
+
+    /** The engine of a jOOQ context made by {@link #dsl}. */
+    public static Engine of(DSLContext dsl) {
+        return dsl.dialect().family() == SQLDialect.POSTGRES ? POSTGRES : H2;
+    }
+
+    /** A jOOQ context on {@code connection}, rendering for this engine. */
+    public DSLContext dsl(Connection connection) {
+        return DSL.using(connection, dialect, settings);
+    }
+
+    /** A jOOQ context without a connection, for rendering SQL once. */
+    public DSLContext renderer() {
+        return renderer;
+    }
+
+    /**
+     * The isolation in which every read of a transaction sees the store as of its first statement. H2's
+     * REPEATABLE READ takes each table's snapshot when the transaction first reads it, so only its SERIALIZABLE
+     * does; PostgreSQL's REPEATABLE READ does, without SERIALIZABLE's predicate locks.
+     */
+    int snapshotIsolation() {
+        return snapshotIsolation;
+    }
+
+    /**
+     * Whether the store itself must force a commit to disk at {@code POWER_LOSS} (H2's CHECKPOINT SYNC);
+     * PostgreSQL does it in the commit, with {@code synchronous_commit} on.
+     */
+    boolean syncsCommitsItself() {
+        return this == H2;
+    }
+}

@@ -1,0 +1,157 @@
+package io.cardshark.worlds;
+
+import io.cardshark.worlds.backup.Finding;
+import io.cardshark.worlds.backup.VerifyLevel;
+import io.cardshark.worlds.backup.VerifyReport;
+import io.cardshark.worlds.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What is the PostgreSQL store's own, on a real server (the suite's, {@link TestPostgres}): where its password
+ * may and may not appear, several openers of one store at once, the objects its schema must not hold, and what
+ * it leaves to the server's tools. The engine-neutral suites run on it too (the pom's {@code postgresql}
+ * execution).
+ */
+@EnabledIfSystemProperty(named = TestPostgres.ENGINE_PROPERTY, matches = "postgresql")
+class PostgresStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private PostgresDatabase database() {
+        return TestPostgres.storeFor(dir.resolve("store"));
+    }
+
+    private WorldStore open(PostgresDatabase db, Duration lockTimeout) {
+        return WorldStore.configure().dataDir(dir.resolve("store")).postgres(db).lockTimeout(lockTimeout).open();
+    }
+
+    @Test
+    void thePasswordIsInNoMessageAndNoUrl() throws Exception {
+        PostgresDatabase db = database();
+        String password = Files.readAllLines(db.passwordFile()).get(0);
+        try (WorldStore store = open(db, Duration.ofSeconds(5))) {
+            store.worlds().create("Kept");
+            assertThat(store.info().toString()).contains("PostgreSQL 15").doesNotContain(password);
+            assertThat(store.config().toString()).doesNotContain(password);
+        }
+        String url = db.url();
+        assertThatThrownBy(() -> PostgresDatabase.of(url.replace("postgresql://", "postgresql://postgres:"
+                + password + "@"), "postgres"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("carries a user or a password")
+                .message().doesNotContain(password);
+        assertThatThrownBy(() -> PostgresDatabase.of(url + "&password=" + password, "postgres"))
+                .isInstanceOf(InvalidInputException.class).message().doesNotContain(password);
+
+        Path wrong = dir.resolve("wrong.pw");
+        Files.writeString(wrong, "not-" + password + "\n");
+        Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-------"));
+        assertThatThrownBy(() -> open(db.withPasswordFile(wrong), Duration.ofSeconds(5)).close())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("password authentication failed")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(password));
+
+        Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-r-----"));
+        assertThatThrownBy(() -> open(db.withPasswordFile(wrong), Duration.ofSeconds(5)).close())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("chmod 600");
+    }
+
+    @Test
+    void twoOpenersShareTheStoreAndOnlyWritersOfOneWorldWait() throws Exception {
+        PostgresDatabase db = database();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (WorldStore first = open(db, Duration.ofSeconds(5)); WorldStore second = open(db, Duration.ofMillis(300))) {
+            World held = first.worlds().create("Held");
+            World free = first.worlds().create("Free");
+            assertThat(second.worlds().get("Held").id()).isEqualTo(held.id());
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<?> holder = pool.submit(() -> first.useTransaction(tx -> {
+                tx.players().move(held.id(), Coordinates.of(1, 0, 0));
+                holding.countDown();
+                await(release);
+            }));
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            // The other opener's writer of the held world waits for its row lock, then gives up...
+            assertThatThrownBy(() -> second.players().move(held.id(), Coordinates.of(2, 0, 0)))
+                    .isInstanceOf(ConcurrentUpdateException.class);
+            // ...while a writer of another world does not wait at all.
+            second.players().move(free.id(), Coordinates.of(3, 0, 0));
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            assertThat(second.worlds().get("Held").positionKey()).isEqualTo("1,0,0");
+            assertThat(first.worlds().get("Free").positionKey()).isEqualTo("3,0,0");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void codeInTheStoresSchemaIsReportedByVerify() throws Exception {
+        try (WorldStore store = open(database(), Duration.ofSeconds(5))) {
+            store.worlds().create("Watched");
+            assertThat(store.verify(VerifyLevel.FULL).passed()).isTrue();
+            try (Connection c = store.sqlConnection(true); Statement st = c.createStatement()) {
+                st.execute("CREATE FUNCTION sneaky() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'");
+                st.execute("CREATE TRIGGER on_world BEFORE UPDATE ON world FOR EACH ROW EXECUTE FUNCTION sneaky()");
+                st.execute("CREATE TABLE notes (x int)");
+            }
+            VerifyReport report = store.verify(VerifyLevel.QUICK);
+            assertThat(report.failures()).extracting(Finding::detail)
+                    .anySatisfy(d -> assertThat(d).startsWith("trigger on_world on world"))
+                    .anySatisfy(d -> assertThat(d).startsWith("function sneaky"))
+                    .anySatisfy(d -> assertThat(d).startsWith("relation notes"));
+        }
+    }
+
+    @Test
+    void wholeStoreBackupsAreLeftToTheServersToolsAndSnapshotsWork() {
+        try (WorldStore store = open(database(), Duration.ofSeconds(5))) {
+            World w = store.worlds().create("Saved");
+            assertThatThrownBy(() -> store.backups().create())
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("pg_dump")
+                    .hasMessageContaining("pg_restore");
+            assertThatThrownBy(() -> WorldStore.restore(store.config(), "worlds-20260101T000000Z-manual.zip"))
+                    .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("pg_dump");
+            store.snapshots().take(w.id());
+            store.worlds().rename(w.id(), "Changed");
+            store.snapshots().restore(w.id(), store.snapshots().list(w.id()).get(0).name());
+            assertThat(store.worlds().get(w.id()).displayName()).isEqualTo("Saved");
+        }
+    }
+
+    @Test
+    void aReadOnlyOpenOfAnEmptySchemaMakesNothing() throws Exception {
+        PostgresDatabase db = database();
+        assertThatThrownBy(() -> WorldStore.configure().dataDir(dir.resolve("store")).postgres(db).readOnly(true).open())
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("no store in");
+        try (WorldStore store = open(db, Duration.ofSeconds(5))) {
+            assertThat(store.worlds().count()).isZero();
+        }
+    }
+}

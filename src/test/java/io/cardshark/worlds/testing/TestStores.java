@@ -1,0 +1,28 @@
+package io.cardshark.worlds.testing;
+
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.WorldStoreBuilder;
+
+import java.nio.file.Path;
+
+/**
+ * The configuration of a test's store: a real H2 file in {@code dataDir}, or, when the suite runs on PostgreSQL
+ * ({@link TestPostgres#selected()}), a schema of the suite's real server that belongs to {@code dataDir} (the same
+ * one each time), with {@code dataDir} holding its backups and snapshots. The suites that use it run on both.
+ */
+public final class TestStores {
+
+    private TestStores() {
+    }
+
+    /** {@code WorldStore.configure().dataDir(dataDir)}, on the suite's engine. */
+    public static WorldStoreBuilder configure(Path dataDir) {
+        WorldStoreBuilder builder = WorldStore.configure().dataDir(dataDir);
+        return TestPostgres.selected() ? builder.postgres(TestPostgres.storeFor(dataDir)) : builder;
+    }
+
+    /** An SQL literal of the bytes {@code hex} spells, for damaging a store behind its back on the suite's engine. */
+    public static String binaryLiteral(String hex) {
+        return TestPostgres.selected() ? "decode('" + hex + "', 'hex')" : "X'" + hex + "'";
+    }
+}

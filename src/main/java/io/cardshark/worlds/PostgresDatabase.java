@@ -19,7 +19,8 @@ import java.util.Objects;
  * WorldStore.configure().postgres(PostgresDatabase.of("postgresql://db.example:5432/worlds", "cardshark")).open();
  * }</pre>
  *
- * @param url          {@code postgresql://host[:port]/database} (a {@code jdbc:} prefix is accepted), with
+ * @param url          {@code postgresql://host[:port][,host2[:port2]...]/database} (a {@code jdbc:} prefix is
+ *                     accepted; several hosts are tried in turn, as pgjdbc does), with
  *                     no user or password in it; query parameters other than {@code user} and {@code password}
  *                     are passed to the driver (for example {@code sslmode=require})
  * @param user         the database user; it must own the store's tables (it makes them on first open)
@@ -47,13 +48,16 @@ public record PostgresDatabase(String url, String user, Path passwordFile) {
                     + "postgresql://host[:port]/database; the one given does not start with postgresql://");
         }
         URI uri = parse(url);
-        if (uri.getRawUserInfo() != null || parameter(uri, "password") != null || parameter(uri, "user") != null
+        boolean userInfo = uri.getRawAuthority() != null && uri.getRawAuthority().contains("@");
+        if (userInfo || parameter(uri, "password") != null || parameter(uri, "user") != null
                 || parameter(uri, "sslpassword") != null) {
             // Said without the URL: it may hold a password, which must reach no message.
             throw new InvalidInputException(null, "the PostgreSQL URL carries a user or a password; give the user "
                     + "on its own and the password by PGPASSWORD, a password file or ~/.pgpass, never in the URL");
         }
-        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+        // The authority, not the host: pgjdbc takes several hosts for failover (postgresql://a:5432,b:5432/db),
+        // which java.net.URI does not parse as one server.
+        if (uri.getRawAuthority() == null || uri.getPath() == null || uri.getPath().length() < 2) {
             throw new InvalidInputException(null, "the PostgreSQL URL " + url + " must name a host and a database: "
                     + "postgresql://host[:port]/database");
         }

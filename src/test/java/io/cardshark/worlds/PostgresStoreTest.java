@@ -136,7 +136,7 @@ class PostgresStoreTest {
             assertThatThrownBy(() -> store.backups().create())
                     .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("pg_dump")
                     .hasMessageContaining("pg_restore");
-            assertThatThrownBy(() -> WorldStore.restore(store.config(), "worlds-20260101T000000Z-manual.zip"))
+            assertThatThrownBy(() -> WorldStore.restore(store.config(), "worlds-20260101T000000000Z-manual.zip"))
                     .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("pg_dump");
             store.snapshots().take(w.id());
             store.worlds().rename(w.id(), "Changed");

@@ -18,7 +18,7 @@ import java.io.PrintWriter;
                 ExampleCommand.class, ImportCommand.class, ExportCommand.class, ActivateCommand.class, StatusCommand.class, InfoCommand.class, SqlCommand.class, ShellCommand.class, ConsoleCommand.class,
                 VerifyCommand.class, BackupCommand.class, BackupsCommand.class, RestoreCommand.class,
                 SnapshotCommand.class, SnapshotsCommand.class, RestoreWorldCommand.class, BranchCommand.class,
-                BranchesCommand.class, SearchCommand.class,
+                BranchesCommand.class, SearchCommand.class, CopyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

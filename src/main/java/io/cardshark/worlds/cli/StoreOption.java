@@ -58,9 +58,16 @@ final class StoreOption {
             }
             return null;
         }
-        String user = databaseUser != null ? databaseUser
-                : System.getenv().getOrDefault("PGUSER", System.getProperty("user.name"));
-        PostgresDatabase db = PostgresDatabase.of(database, user);
+        return postgres(database, databaseUser, passwordFile);
+    }
+
+    /**
+     * A PostgreSQL database named on the command line: its URL, its user ({@code null}: {@code PGUSER}, else the
+     * operating system's user name, as PostgreSQL's own tools take it) and a password file, or {@code null}.
+     */
+    static PostgresDatabase postgres(String url, String user, Path passwordFile) {
+        PostgresDatabase db = PostgresDatabase.of(url, user != null ? user
+                : System.getenv().getOrDefault("PGUSER", System.getProperty("user.name")));
         return passwordFile == null ? db : db.withPasswordFile(passwordFile);
     }
 }

@@ -269,11 +269,11 @@ public final class BackupService implements Backups {
 
     /** See {@code WorldStore.restore}. */
     public static BackupInfo restore(StoreConfig config, String name) {
-        refuseOnPostgres(config, "restore");
         if (name == null || stampOf(name) == null) {
             throw new InvalidInputException(null, "backup name " + (name == null ? "null" : "'" + name + "'")
                     + " is not a backup file name (worlds-<time>-<reason>.zip); see the backups command");
         }
+        refuseOnPostgres(config, "restore");
         Path zip = config.backupDir().resolve(name);
         if (!Files.isRegularFile(zip)) {
             throw new NotFoundException(null, "no backup " + name + " in " + config.backupDir());

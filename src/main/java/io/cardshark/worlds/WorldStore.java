@@ -15,6 +15,7 @@ import io.cardshark.worlds.internal.engine.StoreFiles;
 import io.cardshark.worlds.internal.engine.StoreOpener;
 import io.cardshark.worlds.internal.folder.FolderService;
 import io.cardshark.worlds.internal.ops.OperationSet;
+import io.cardshark.worlds.internal.ops.StoreCopier;
 import io.cardshark.worlds.internal.sessions.SessionManager;
 import io.cardshark.worlds.session.WorldSessions;
 
@@ -158,6 +159,28 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     public static BackupInfo restore(StoreConfig config, String backupName) {
         Objects.requireNonNull(config, "config");
         return BackupService.restore(config, backupName);
+    }
+
+    /**
+     * Copies every world of this store into {@code target}, another store, on the same engine or another: how a
+     * store moves from the embedded H2 file to PostgreSQL and back. Each world's rows go as they are, read in one
+     * moment of this store and written in one transaction of the target, so a world arrives whole or not at all,
+     * its exports from either store are the same bytes, and a branch keeps its lineage. The messages are indexed
+     * for search by the target afterwards, as after an import. Worlds go one at a time, in the order of their ids;
+     * a refused one is reported and the others go on.
+     *
+     * @param target  the store to copy into, open for writing; not this one
+     * @param replace replace a world the target already has (after a snapshot of it, in the same transaction),
+     *                instead of refusing it
+     * @return one result per world of this store, in the order of their ids
+     * @throws IllegalArgumentException when {@code target} is this store
+     */
+    public List<CopyResult> copyWorldsTo(WorldStore target, boolean replace) {
+        Objects.requireNonNull(target, "target");
+        if (target == this) {
+            throw new IllegalArgumentException("a store cannot be copied into itself");
+        }
+        return new StoreCopier(engine, target.engine, target.folders.beforeDestroy()).copyAll(replace);
     }
 
     /**

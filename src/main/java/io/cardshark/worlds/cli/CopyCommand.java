@@ -1,9 +1,9 @@
 package io.cardshark.worlds.cli;
 
+import io.cardshark.worlds.CopyResult;
 import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.WorldStoreBuilder;
-import io.cardshark.worlds.folder.ImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "copy", mixinStandardHelpOptions = true,
-        description = {"Copy every world of one store into another, each world in one transaction: how a store "
-                + "moves from the embedded H2 file to PostgreSQL, or back.",
+        description = {"Copy every world of one store into another, row for row, each world in one transaction: "
+                + "how a store moves from the embedded H2 file to PostgreSQL, or back.",
                 "Each STORE is a data folder or a postgresql://host[:port]/database URL; the source is opened "
                 + "read-only. Passwords come from --from-password-file / --to-password-file, PGPASSWORD or "
                 + "~/.pgpass, never from the command line. Exits 1 when any world was refused."})
@@ -48,35 +48,33 @@ final class CopyCommand implements Callable<Integer> {
             + "password; readable by its owner only.")
     Path toPasswordFile;
 
-    @Option(names = "--replace", description = "Replace a world the target already has (after a snapshot of it) "
-            + "instead of refusing it.")
+    @Option(names = "--replace", description = "Replace a world the target already has (after a snapshot of it, "
+            + "in the same transaction) instead of refusing it.")
     boolean replace;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ImportResult> results;
+        List<CopyResult> results;
         try (WorldStore source = WorldStore.open(config(from, fromUser, fromPasswordFile, false));
              WorldStore target = WorldStore.open(config(to, toUser, toPasswordFile, true))) {
-            results = source.folders().copyAllTo(target.folders(), replace);
-            if (results.stream().anyMatch(ImportResult::isImported)) {
+            results = source.copyWorldsTo(target, replace);
+            if (results.stream().anyMatch(CopyResult::copied)) {
                 StoreCommand.indexForSearch(target, out);
             }
         }
         boolean refused = false;
-        for (ImportResult r : results) {
-            if (r.isImported()) {
-                out.printf("copied %s: %d locations, %d chats, %d messages, %d files%n", Terminal.safe(r.worldId()),
-                        r.counts().locations() + r.counts().unconnectedLocations(), r.counts().chats(),
-                        r.counts().messages(), r.counts().files());
+        for (CopyResult r : results) {
+            if (r.copied()) {
+                out.printf("%s %s: %d rows, %d of them messages%n", r.replaced() ? "replaced" : "copied",
+                        Terminal.safe(r.worldId()), r.rows(), r.messages());
             } else {
                 err.println("error: " + Terminal.safe(Main.inFlags(r.error())));
                 refused = true;
             }
         }
-        out.println(results.stream().filter(ImportResult::isImported).count() + " of " + results.size()
-                + " worlds copied");
+        out.println(results.stream().filter(CopyResult::copied).count() + " of " + results.size() + " worlds copied");
         return refused ? Main.EXIT_FAILURE : Main.EXIT_OK;
     }
 

@@ -186,20 +186,4 @@ public interface WorldFolders {
         return importArchive(archive, replace, ArchiveLimits.DEFAULT, Progress.NONE);
     }
 
-    /**
-     * Copies every world of this store into {@code target}, another store, on this engine or another (the way from
-     * the embedded H2 file to PostgreSQL and back). Each world goes through the export and the import: written to
-     * a temporary folder of its own in CardShark's layout ({@link Layout#CARDSHARK}, which keeps every imported
-     * file's bytes), then imported into {@code target} in one transaction, all or nothing. An export of a world
-     * from either store afterwards, in either layout, is the same bytes. Worlds go in the order of their ids, one
-     * at a time, so the scratch space is that of one world; branches' lineage stays with the source.
-     *
-     * @param target  the store to copy into, open for writing
-     * @param replace replace a world that already exists in {@code target} (after a snapshot of it), instead of
-     *                reporting it refused
-     * @return the target's report of each world, in the order of their ids
-     * @throws io.cardshark.worlds.WorldStoreException with {@link io.cardshark.worlds.ErrorCode#IO_FAILURE} when
-     *                                                 the temporary folder cannot be written
-     */
-    List<ImportResult> copyAllTo(WorldFolders target, boolean replace);
 }

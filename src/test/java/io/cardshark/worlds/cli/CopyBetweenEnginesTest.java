@@ -1,6 +1,9 @@
 package io.cardshark.worlds.cli;
 
+import io.cardshark.worlds.CopyResult;
+import io.cardshark.worlds.NewChat;
 import io.cardshark.worlds.PostgresDatabase;
+import io.cardshark.worlds.World;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A store moves from the embedded H2 file to PostgreSQL and back ({@code copy}): CardShark's nine fixture worlds
@@ -62,7 +66,7 @@ class CopyBetweenEnginesTest {
         Path back = dir.resolve("back");
         try (WorldStore pg = WorldStore.configure().dataDir(dir.resolve("pg")).postgres(postgres).open();
              WorldStore h2Again = WorldStore.configure().dataDir(back).open()) {
-            assertThat(pg.folders().copyAllTo(h2Again.folders(), false)).allMatch(ImportResult::isImported);
+            assertThat(pg.copyWorldsTo(h2Again, false)).allMatch(CopyResult::copied);
         }
 
         for (Layout layout : Layout.values()) {
@@ -74,6 +78,34 @@ class CopyBetweenEnginesTest {
                     .anyMatch(p -> p.startsWith("Emberfall_Keep/")).anyMatch(p -> p.startsWith("Ironwood_Keep/"));
             assertSameBytes(layout + ", PostgreSQL", original, inPostgres);
             assertSameBytes(layout + ", back in H2", original, backInH2);
+        }
+    }
+
+    @Test
+    void aWorldTheTargetHasIsRefusedUnlessReplacedAndABranchKeepsItsLineage() {
+        PostgresDatabase postgres = TestPostgres.storeFor(dir.resolve("pg"));
+        try (WorldStore h2 = WorldStore.configure().dataDir(dir.resolve("h2")).open();
+             WorldStore pg = WorldStore.configure().dataDir(dir.resolve("pg")).postgres(postgres).open()) {
+            World parent = h2.worlds().create("Parent");
+            h2.chats().create(parent.id(), new NewChat("talk", null, "Talk"));
+            World slot = h2.worlds().branch(parent.id(), "Slot Two", "before the duel");
+            assertThat(h2.copyWorldsTo(pg, false)).extracting(CopyResult::worldId, CopyResult::copied)
+                    .containsExactly(tuple(parent.id(), true), tuple(slot.id(), true));
+            assertThat(pg.worlds().lineage(slot.id())).hasValueSatisfying(l -> {
+                assertThat(l.parentId()).isEqualTo(parent.id());
+                assertThat(l.label()).isEqualTo("before the duel");
+            });
+
+            h2.worlds().rename(parent.id(), "Parent, renamed");
+            assertThat(h2.copyWorldsTo(pg, false)).allSatisfy(r -> {
+                assertThat(r.copied()).isFalse();
+                assertThat(r.error()).contains("already");
+            });
+            assertThat(pg.worlds().get(parent.id()).displayName()).as("refused: left as it was").isEqualTo("Parent");
+            assertThat(h2.copyWorldsTo(pg, true)).allMatch(r -> r.copied() && r.replaced());
+            assertThat(pg.worlds().get(parent.id()).displayName()).isEqualTo("Parent, renamed");
+            assertThat(pg.chats().list(parent.id())).hasSize(1);
+            assertThat(pg.snapshots().list(parent.id())).as("the replaced world's snapshot").isNotEmpty();
         }
     }
 

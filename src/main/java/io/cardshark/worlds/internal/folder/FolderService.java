@@ -1,8 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
-import io.cardshark.worlds.ErrorCode;
 import io.cardshark.worlds.InvalidInputException;
-import io.cardshark.worlds.WorldStoreException;
 import io.cardshark.worlds.folder.ArchiveLimits;
 import io.cardshark.worlds.folder.ArchiveResult;
 import io.cardshark.worlds.folder.ExportResult;
@@ -14,7 +12,6 @@ import io.cardshark.worlds.folder.WorldFolders;
 import io.cardshark.worlds.backup.Snapshots;
 import io.cardshark.worlds.internal.ops.BeforeDestroy;
 import io.cardshark.worlds.internal.engine.StoreEngine;
-import io.cardshark.worlds.internal.fs.FileSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -143,38 +139,6 @@ public final class FolderService implements WorldFolders {
     @Override
     public List<ExportResult> exportAll(Path targetDir, Layout layout, Progress progress) {
         return export(allIds(), targetDir, layout, progress);
-    }
-
-    @Override
-    public List<ImportResult> copyAllTo(WorldFolders target, boolean replace) {
-        Objects.requireNonNull(target, "target");
-        List<ImportResult> results = new ArrayList<>();
-        Path scratch;
-        try {
-            // Owner-only: the worlds pass through it.
-            scratch = Files.createTempDirectory("cardshark-copy-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new WorldStoreException(ErrorCode.IO_FAILURE, null,
-                    "copy: no temporary folder for the worlds on their way: " + e.getMessage(), e);
-        }
-        try {
-            for (String id : allIds()) {
-                export(List.of(id), scratch, Layout.DOCUMENTED, Progress.NONE);
-                results.addAll(target.importFolders(List.of(scratch.resolve(id)), replace, Progress.NONE));
-                FileSync.deleteTree(scratch.resolve(id));
-            }
-        } catch (IOException e) {
-            throw new WorldStoreException(ErrorCode.IO_FAILURE, null, "copy: the temporary folder " + scratch
-                    + " could not be emptied: " + e.getMessage(), e);
-        } finally {
-            try {
-                FileSync.deleteTree(scratch);
-            } catch (IOException e) {
-                log.warn("copy: the temporary folder {} is left behind: {}", scratch, e.getMessage());
-            }
-        }
-        return results;
     }
 
     private List<String> allIds() {

@@ -53,4 +53,9 @@ public final class BranchRows {
         return new Lineage(r.getWorldId(), r.getParentId(), r.getParentName(), r.getParentDeleted(),
                 r.getBranchedAt().toInstant(), r.getLabel());
     }
+
+    /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_BRANCH}: its own lineage, as they are, into another store's database. */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copyWorld(from, to, WORLD_BRANCH, WORLD_BRANCH.WORLD_ID, worldId, List.of());
+    }
 }

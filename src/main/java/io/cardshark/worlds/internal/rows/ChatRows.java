@@ -5,6 +5,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.util.Optional;
+import java.util.Map;
+import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 
@@ -67,5 +69,21 @@ public final class ChatRows {
         return DSL.select(source.CHAT_KEY.as("from_key"), copy.CHAT_KEY.as("to_key"))
                 .from(source).join(copy).on(copy.WORLD_ID.eq(to), copy.CHAT_ID.eq(source.CHAT_ID))
                 .where(source.WORLD_ID.eq(from)).asTable("chat_copy");
+    }
+
+    /**
+     * A copy between stores ({@code copy}): the world's chats, as they are, into another store's database, where
+     * each gets a chat key of its own (the identity column is left out); {@link MessageRows#copyAcross} then finds
+     * it by chat id.
+     */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copy(from, to, CHAT, CHAT.WORLD_ID.eq(worldId), List.of(CHAT.CHAT_KEY.asc()), Map.of(),
+                List.of(CHAT.CHAT_KEY));
+    }
+
+    /** The chat keys of a world's chats, by chat id. */
+    static Map<String, Long> keysById(DSLContext dsl, String worldId) {
+        return dsl.select(CHAT.CHAT_ID, CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_ID.eq(worldId))
+                .fetchMap(CHAT.CHAT_ID, CHAT.CHAT_KEY);
     }
 }

@@ -2,6 +2,7 @@ package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.internal.db.tables.records.WorldEventRecord;
 import org.jooq.DSLContext;
+import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.WORLD_EVENT;
 
@@ -24,5 +25,10 @@ public final class EventRows {
     /** A branch: the event records, copied inside the database. */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         WorldCopy.copy(dsl, WORLD_EVENT, WORLD_EVENT.WORLD_ID, from, to);
+    }
+
+    /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_EVENT}, as they are, into another store's database. */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copyWorld(from, to, WORLD_EVENT, WORLD_EVENT.WORLD_ID, worldId, List.of(WORLD_EVENT.EVENT_ID.asc()));
     }
 }

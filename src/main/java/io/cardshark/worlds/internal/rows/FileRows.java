@@ -6,6 +6,7 @@ import org.jooq.impl.DSL;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.WORLD_BACKUP;
 import static io.cardshark.worlds.internal.db.Tables.WORLD_DIRECTORY;
@@ -76,5 +77,15 @@ public final class FileRows {
         WorldCopy.copy(dsl, WORLD_DIRECTORY, WORLD_DIRECTORY.WORLD_ID, from, to);
         WorldCopy.copy(dsl, WORLD_BACKUP, WORLD_BACKUP.WORLD_ID, from, to);
         WorldCopy.copy(dsl, WORLD_ORIGINAL, WORLD_ORIGINAL.WORLD_ID, from, to);
+    }
+
+    /** A copy between stores ({@code copy}): the world's rows of its files, empty directories, backups and original bytes, as they are, into another store's database. */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copyWorld(from, to, WORLD_FILE, WORLD_FILE.WORLD_ID, worldId, List.of(WORLD_FILE.PATH.asc()))
+                + Across.copyWorld(from, to, WORLD_DIRECTORY, WORLD_DIRECTORY.WORLD_ID, worldId,
+                        List.of(WORLD_DIRECTORY.PATH.asc()))
+                + Across.copyWorld(from, to, WORLD_BACKUP, WORLD_BACKUP.WORLD_ID, worldId, List.of(WORLD_BACKUP.PATH.asc()))
+                + Across.copyWorld(from, to, WORLD_ORIGINAL, WORLD_ORIGINAL.WORLD_ID, worldId,
+                        List.of(WORLD_ORIGINAL.PATH.asc()));
     }
 }

@@ -385,4 +385,15 @@ public final class LocationRows {
         WorldCopy.copy(dsl, LOCATION_NPC, LOCATION_NPC.WORLD_ID, from, to);
         WorldCopy.copy(dsl, LOCATION_EVENT, LOCATION_EVENT.WORLD_ID, from, to);
     }
+
+    /** A copy between stores ({@code copy}): the world's rows of {@code LOCATION} and the tables under it, as they are, into another store's database. */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copyWorld(from, to, LOCATION, LOCATION.WORLD_ID, worldId, List.of(LOCATION.LOCATION_ID.asc()))
+                + Across.copyWorld(from, to, LOCATION_EXIT, LOCATION_EXIT.WORLD_ID, worldId,
+                        List.of(LOCATION_EXIT.LOCATION_ID.asc(), LOCATION_EXIT.DIRECTION.asc()))
+                + Across.copyWorld(from, to, LOCATION_NPC, LOCATION_NPC.WORLD_ID, worldId,
+                        List.of(LOCATION_NPC.LOCATION_ID.asc(), LOCATION_NPC.ORDINAL.asc()))
+                + Across.copyWorld(from, to, LOCATION_EVENT, LOCATION_EVENT.WORLD_ID, worldId,
+                        List.of(LOCATION_EVENT.LOCATION_ID.asc(), LOCATION_EVENT.ORDINAL.asc()));
+    }
 }

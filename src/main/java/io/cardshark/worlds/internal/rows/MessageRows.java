@@ -11,6 +11,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
@@ -148,5 +149,20 @@ public final class MessageRows {
         public void close() {
             messages.close();
         }
+    }
+
+    /**
+     * A copy between stores ({@code copy}): every message of the world's chats, as it is, into another store's
+     * database, under the chat keys the copies of the chats got there (the chats must have been copied first).
+     * They have no search mark there: the target's indexer takes them.
+     */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        Map<String, Long> targetKeys = ChatRows.keysById(to, worldId);
+        Map<Long, Long> keyInTarget = new java.util.HashMap<>();
+        ChatRows.keysById(from, worldId).forEach((chatId, key) -> keyInTarget.put(key, targetKeys.get(chatId)));
+        return Across.copy(from, to, CHAT_MESSAGE, CHAT_MESSAGE.CHAT_KEY.in(
+                        DSL.select(CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_ID.eq(worldId))),
+                List.of(CHAT_MESSAGE.CHAT_KEY.asc(), CHAT_MESSAGE.SEQ.asc()),
+                Map.of(CHAT_MESSAGE.CHAT_KEY, row -> keyInTarget.get(row.get(CHAT_MESSAGE.CHAT_KEY))), List.of());
     }
 }

@@ -8,6 +8,7 @@ import org.jooq.impl.DSL;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
 
@@ -70,5 +71,11 @@ public final class MetadataRows {
     /** A branch: both metadata documents, copied inside the database (the caller then gives the copy its name). */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         WorldCopy.copy(dsl, WORLD_METADATA, WORLD_METADATA.WORLD_ID, from, to);
+    }
+
+    /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_METADATA}, as they are, into another store's database. */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copyWorld(from, to, WORLD_METADATA, WORLD_METADATA.WORLD_ID, worldId,
+                List.of(WORLD_METADATA.SOURCE.asc()));
     }
 }

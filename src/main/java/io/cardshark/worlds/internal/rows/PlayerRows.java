@@ -4,6 +4,7 @@ import io.cardshark.worlds.internal.db.tables.records.PlayerStateRecord;
 import org.jooq.DSLContext;
 
 import java.util.Optional;
+import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.PLAYER_STATE;
 
@@ -40,5 +41,10 @@ public final class PlayerRows {
     /** A branch: the player's state, copied inside the database. */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         WorldCopy.copy(dsl, PLAYER_STATE, PLAYER_STATE.WORLD_ID, from, to);
+    }
+
+    /** A copy between stores ({@code copy}): the world's rows of {@code PLAYER_STATE}, as they are, into another store's database. */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copyWorld(from, to, PLAYER_STATE, PLAYER_STATE.WORLD_ID, worldId, List.of());
     }
 }

@@ -55,4 +55,9 @@ public final class VisitRows {
     public static void copyWorld(DSLContext dsl, String from, String to) {
         WorldCopy.copy(dsl, VISIT, VISIT.WORLD_ID, from, to);
     }
+
+    /** A copy between stores ({@code copy}): the world's rows of {@code VISIT}, as they are, into another store's database. */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copyWorld(from, to, VISIT, VISIT.WORLD_ID, worldId, List.of(VISIT.SEQ.asc()));
+    }
 }

@@ -161,4 +161,9 @@ public final class WorldRows {
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
+
+    /** A copy between stores ({@code copy}): the world's rows of {@code WORLD}, as they are, into another store's database. */
+    public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
+        return Across.copyWorld(from, to, WORLD, WORLD.ID, worldId, List.of());
+    }
 }

@@ -33,6 +33,9 @@ public record PostgresDatabase(String url, String user, Path passwordFile) {
     /**
      * Validates the URL and the user.
      *
+     * @param url          {@code postgresql://host[:port]/database}, with or without {@code jdbc:}
+     * @param user         the database user
+     * @param passwordFile a file that holds the password, or {@code null}
      * @throws InvalidInputException when the URL is not a {@code postgresql://} URL naming a host and a database,
      *                               carries a user or a password, or the user is blank
      */
@@ -88,7 +91,11 @@ public record PostgresDatabase(String url, String user, Path passwordFile) {
         return new PostgresDatabase(url, user, Objects.requireNonNull(file, "file"));
     }
 
-    /** The URL for the JDBC driver: {@code jdbc:postgresql://...}. */
+    /**
+     * The URL for the JDBC driver.
+     *
+     * @return {@code jdbc:postgresql://...}
+     */
     public String jdbcUrl() {
         return "jdbc:" + url;
     }

@@ -138,7 +138,11 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
                 SnapshotForm.FOLDER, null);
     }
 
-    /** Whether the store lives in a PostgreSQL database ({@link #postgres()}) rather than an H2 file. */
+    /**
+     * Whether the store lives in a PostgreSQL database ({@link #postgres()}) rather than an H2 file.
+     *
+     * @return {@code true} when {@link #postgres()} is set
+     */
     public boolean onPostgres() {
         return postgres != null;
     }

@@ -3,6 +3,7 @@ package io.cardshark.worlds;
 import io.cardshark.worlds.backup.Finding;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.backup.VerifyReport;
+import io.cardshark.worlds.cli.CliRun;
 import io.cardshark.worlds.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -143,6 +145,40 @@ class PostgresStoreTest {
             store.snapshots().restore(w.id(), store.snapshots().list(w.id()).get(0).name());
             assertThat(store.worlds().get(w.id()).displayName()).isEqualTo("Saved");
         }
+    }
+
+    @Test
+    void theCommandLineTakesTheDatabaseAndNeverShowsItsPassword() throws Exception {
+        PostgresDatabase db = database();
+        String password = Files.readAllLines(db.passwordFile()).get(0);
+        String[] store = {"--db", db.url(), "--db-user", db.user(), "--db-password-file", db.passwordFile().toString(),
+                "--store", dir.resolve("local").toString()};
+        CliRun created = CliRun.of(concat(new String[]{"create", "Tavern"}, store));
+        assertThat(created.code()).as(created.err()).isZero();
+        CliRun listed = CliRun.of(concat(new String[]{"list"}, store));
+        assertThat(listed.out()).contains("Tavern");
+        CliRun info = CliRun.of(concat(new String[]{"info"}, store));
+        assertThat(info.out()).contains("PostgreSQL 15").contains(db.toString()).doesNotContain("database file");
+
+        Path wrong = dir.resolve("wrong.pw");
+        Files.writeString(wrong, "not-" + password + "\n");
+        Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-------"));
+        CliRun refused = CliRun.of("list", "--db", db.url(), "--db-user", db.user(), "--db-password-file",
+                wrong.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("password authentication failed");
+        for (CliRun run : List.of(created, listed, info, refused)) {
+            assertThat(run.out() + run.err()).doesNotContain(password);
+        }
+        CliRun both = CliRun.of("list", "--db-user", "x");
+        assertThat(both.code()).isNotZero();
+        assertThat(both.err()).contains("--db-user and --db-password-file go with --db");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.cardshark.worlds.internal.engine;
 
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.conf.RenderNameCase;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 import java.sql.Connection;
@@ -14,24 +12,32 @@ import java.sql.Connection;
  */
 public enum Engine {
     /** The embedded default: one H2 file in the data folder. */
-    H2(SQLDialect.H2, new Settings(), Connection.TRANSACTION_SERIALIZABLE),
+    H2(SQLDialect.H2, false, Connection.TRANSACTION_SERIALIZABLE),
     /**
      * A PostgreSQL database. The generated classes name tables and columns in H2's upper case; PostgreSQL's
      * scripts made them unquoted, so in lower case, which is how they are rendered here.
      */
-    POSTGRES(SQLDialect.POSTGRES, new Settings().withRenderNameCase(RenderNameCase.LOWER),
-            Connection.TRANSACTION_REPEATABLE_READ);
+    POSTGRES(SQLDialect.POSTGRES, true, Connection.TRANSACTION_REPEATABLE_READ);
 
-    private final SQLDialect dialect;
-    private final Settings settings;
     private final int snapshotIsolation;
     private final DSLContext renderer;
 
-    Engine(SQLDialect dialect, Settings settings, int snapshotIsolation) {
-        this.dialect = dialect;
-        this.settings = settings;
+    Engine(SQLDialect dialect, boolean lowerCaseNames, int snapshotIsolation) {
         this.snapshotIsolation = snapshotIsolation;
-        this.renderer = DSL.using(dialect, settings);
+        this.renderer = renderer(dialect, lowerCaseNames);
+    }
+
+    /**
+     * jOOQ's settings are named inside this method only, not imported: javadoc of the public packages resolves
+     * the imports of what they reach, and jOOQ's {@code Settings} carries JAXB annotations whose classes are not on
+     * the path (a warning, which fails the build).
+     */
+    private static DSLContext renderer(SQLDialect dialect, boolean lowerCaseNames) {
+        var settings = new org.jooq.conf.Settings();
+        if (lowerCaseNames) {
+            settings.setRenderNameCase(org.jooq.conf.RenderNameCase.LOWER);
+        }
+        return DSL.using(dialect, settings);
     }
 
     /** The engine of a jOOQ context made by {@link #dsl}. */
@@ -41,7 +47,7 @@ public enum Engine {
 
     /** A jOOQ context on {@code connection}, rendering for this engine. */
     public DSLContext dsl(Connection connection) {
-        return DSL.using(connection, dialect, settings);
+        return renderer.configuration().derive(connection).dsl();
     }
 
     /** A jOOQ context without a connection, for rendering SQL once. */

@@ -102,6 +102,9 @@ public final class BenchMain {
             if (filter == null || filter.matcher("DiskBytes").find()) {
                 runDiskBytes();
             }
+            if (filter == null || filter.matcher("EngineBenchmark").find()) {
+                runEngineBenchmark();
+            }
         } finally {
             BenchWorlds.deleteTree(Fixtures.fixtureRoot());
             BenchWorlds.deleteTree(dir.resolve("trials"));
@@ -171,6 +174,37 @@ public final class BenchMain {
             System.out.printf("%.0f s%n", (System.nanoTime() - t) / 1e9);
         } else {
             System.out.printf("FAILED (see logs/FolderBenchmark.log)%n");
+        }
+    }
+
+    /** The table of {@link EngineBenchmark}: H2 and PostgreSQL side by side, its markdown lines. */
+    private List<String> engines = List.of();
+
+    private void runEngineBenchmark() throws IOException, InterruptedException {
+        int locations = quick ? 1_000 : 10_000;
+        int messages = quick ? 20_000 : 1_000_000;
+        long t = System.nanoTime();
+        System.out.printf("  %-22s H2 and PostgreSQL side by side, -Xmx256m ... ", "EngineBenchmark");
+        System.out.flush();
+        Path work = dir.resolve("trials").resolve("engines");
+        BenchWorlds.deleteTree(work);
+        Files.createDirectories(work);
+        Path log = dir.resolve("logs").resolve("EngineBenchmark.log");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), EngineBenchmark.class.getName(),
+                Integer.toString(locations), Integer.toString(messages), work.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = p.waitFor(30, TimeUnit.MINUTES);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        BenchWorlds.deleteTree(work);
+        if (done && p.exitValue() == 0) {
+            engines = Files.readAllLines(log).stream().filter(line -> line.startsWith("|")).toList();
+            Files.write(dir.resolve("engines.md"), engines);
+            System.out.printf("%.0f s%n", (System.nanoTime() - t) / 1e9);
+        } else {
+            System.out.printf("FAILED (see logs/EngineBenchmark.log)%n");
         }
     }
 
@@ -549,6 +583,14 @@ public final class BenchMain {
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         out.printf("Results: %s (JMH), %s, %s; logs in %s%n", dir.resolve("jmh.json"), dir.resolve("folder.json"),
                 dir.resolve("summary.json"), dir.resolve("logs"));
+        if (!engines.isEmpty()) {
+            out.println();
+            out.println("H2 and PostgreSQL side by side (EngineBenchmark: medians of 500 to 25,000 calls, each after as many "
+                    + "untimed ones and at least 5,000; "
+                    + dir.resolve("engines.md") + "):");
+            out.println();
+            engines.forEach(out::println);
+        }
     }
 
     private void writeSummary(Instant started, double seconds, String loadBefore, String loadAfter) throws IOException {

@@ -47,8 +47,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EngineBenchmark {
 
-    private static final int OPS = 2_000;
-    private static final int WARMUP = 500;
+    private static final int OPS = 5_000;
+    private static final int WARMUP = 5_000;
     private static final int SECONDS = 10;
 
     public static void main(String[] args) throws Exception {
@@ -151,7 +151,7 @@ public final class EngineBenchmark {
                     tx.worlds().create("World " + i);
                 }
             });
-            return p50(200, i -> store.worlds().list());
+            return p50(500, i -> store.worlds().list());
         }
     }
 
@@ -206,22 +206,27 @@ public final class EngineBenchmark {
         double total = 0;
         for (Process p : processes) {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String last = null;
+                String rate = null;
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    last = line;
+                    if (line.startsWith("rate ")) {
+                        rate = line.substring("rate ".length()).strip();
+                    }
                 }
                 p.waitFor();
-                total += Double.parseDouble(last.strip());
+                if (rate == null) {
+                    throw new IllegalStateException("a writer process printed no rate");
+                }
+                total += Double.parseDouble(rate);
             }
         }
         return total;
     }
 
-    /** A child of {@link #twoProcesses}: prints its rate as its last line. */
+    /** A child of {@link #twoProcesses}: prints its rate, {@code rate <messages per second>}. */
     private static void writer(String[] args) throws Exception {
         PostgresDatabase db = PostgresDatabase.of(args[1], args[2]).withPasswordFile(Path.of(args[3]));
         try (WorldStore store = WorldStore.configure().dataDir(Path.of(args[4])).postgres(db).open()) {
-            System.out.println(appendFor(store, 4, "four"));
+            System.out.println("rate " + appendFor(store, 4, "four"));
         }
     }
 
@@ -257,16 +262,20 @@ public final class EngineBenchmark {
         void run(int i) throws Exception;
     }
 
-    /** The median time of {@code n} runs of {@code op}, after {@link #WARMUP} untimed ones, in microseconds. */
+    /**
+     * The median time of {@code n} runs of {@code op}, after as many untimed ones (at least {@link #WARMUP}, so
+     * that the JIT has compiled the store's path), in microseconds.
+     */
     private static double p50(int n, Op op) {
+        int warmup = Math.max(n, WARMUP);
         try {
-            for (int i = 0; i < WARMUP; i++) {
+            for (int i = 0; i < warmup; i++) {
                 op.run(i);
             }
             long[] times = new long[n];
             for (int i = 0; i < n; i++) {
                 long t = System.nanoTime();
-                op.run(WARMUP + i);
+                op.run(warmup + i);
                 times[i] = System.nanoTime() - t;
             }
             Arrays.sort(times);

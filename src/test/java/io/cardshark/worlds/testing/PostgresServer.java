@@ -100,6 +100,11 @@ public final class PostgresServer implements AutoCloseable {
     /** A new schema {@code name} and the database of a store in it. */
     public PostgresDatabase newStore(String name) {
         execute("CREATE SCHEMA " + name);
+        return store(name);
+    }
+
+    /** The database of the store in schema {@code name}, which exists (here, or on the primary of a standby). */
+    public PostgresDatabase store(String name) {
         return PostgresDatabase.of(baseUrl() + "?currentSchema=" + name, user()).withPasswordFile(passwordFile);
     }
 
@@ -112,6 +117,40 @@ public final class PostgresServer implements AutoCloseable {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("the test server refused " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A hot standby of this server: a base backup streamed from it ({@code pg_basebackup -R}, which also writes the
+     * standby's connection to this one), started on a port of its own. It shows this server's commits shortly after
+     * they are made and refuses every write. Closing it stops it and deletes its folder.
+     */
+    public PostgresServer standby() {
+        try {
+            Path standbyHome = Files.createTempDirectory("cardshark-pg-standby-");
+            if (asPostgres) {
+                run(List.of("chown", "-R", "postgres", standbyHome.toString()), false);
+            }
+            Path standbyData = standbyHome.resolve("data");
+            // The password by environment, never on a command line; the standby's own connection to this server
+            // gets it in its configuration file, which only the server's user may read.
+            run(List.of(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                    "-U", "postgres", "-D", standbyData.toString(), "-R", "-X", "stream"), asPostgres,
+                    java.util.Map.of("PGPASSWORD", password));
+            Path autoConf = standbyData.resolve("postgresql.auto.conf");
+            Files.writeString(autoConf, "primary_conninfo = 'host=127.0.0.1 port=" + port + " user=postgres password="
+                    + password + "'\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            int standbyPort = freePort();
+            String standbyOptions = "-p " + standbyPort + " -c listen_addresses=127.0.0.1 -k " + standbyHome
+                    + " -c max_connections=200 -c hot_standby=on";
+            Path clientPassword = ownerOnly(Files.createTempFile("cardshark-pg-", ".pw"), password);
+            PostgresServer standby = new PostgresServer(bin, asPostgres, standbyHome, standbyPort, standbyOptions,
+                    password, clientPassword);
+            Runtime.getRuntime().addShutdownHook(standby.onExit);
+            standby.startAgain();
+            return standby;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the standby could not be made", e);
         }
     }
 
@@ -168,7 +207,8 @@ public final class PostgresServer implements AutoCloseable {
     private static Path binaries() throws IOException {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "initdb")) && Files.isExecutable(Path.of(dir, "pg_ctl"))) {
-                return Path.of(dir);
+                // The folder the programs really live in (a PATH entry may hold links to a few of them only).
+                return Path.of(dir, "initdb").toRealPath().getParent();
             }
         }
         Path debian = Path.of("/usr/lib/postgresql");
@@ -187,13 +227,19 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static void run(List<String> command, boolean asPostgres) {
+        run(command, asPostgres, java.util.Map.of());
+    }
+
+    private static void run(List<String> command, boolean asPostgres, java.util.Map<String, String> environment) {
         List<String> full = new ArrayList<>();
         if (asPostgres) {
             full.addAll(Arrays.asList("runuser", "-u", "postgres", "--"));
         }
         full.addAll(command);
         try {
-            Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + out);

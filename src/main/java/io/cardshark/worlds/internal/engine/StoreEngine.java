@@ -245,6 +245,9 @@ public final class StoreEngine implements AutoCloseable {
             public <T> T write(String worldId, Function<DSLContext, T> work) {
                 ensureWritable();
                 refuseInsideTransaction();
+                if (!connections.engine().sharesCommits()) {
+                    return writeInOwnTransaction(worldId, work);
+                }
                 return commits.submit(worldId, work, () -> writeInOwnTransaction(worldId, work));
             }
 

@@ -8,6 +8,7 @@ import io.cardshark.worlds.NewChat;
 import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.SearchHit;
+import io.cardshark.worlds.Snippet;
 import io.cardshark.worlds.SearchIndexStatus;
 import io.cardshark.worlds.SearchPage;
 import io.cardshark.worlds.SearchQuery;
@@ -335,6 +336,40 @@ class SearchTest {
             assertThatThrownBy(() -> store.chats().search(SearchQuery.of("key").inWorld("Nowhere")))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("Nowhere");
             assertThat(store.chats().search(SearchQuery.of("key")).hits()).isEmpty();
+        }
+    }
+
+    /**
+     * Words whose characters lie on both sides of UTF-16's surrogates: CJK compatibility ideographs that NFKC
+     * keeps (U+FA0E and its neighbours, above the surrogates in UTF-16, below U+10000 as code points) and CJK
+     * extension B (U+20000 on, surrogate pairs in UTF-16). Java's and H2's string order puts the second before the
+     * first, PostgreSQL's "C" order the first before the second; the index must find each word on either engine,
+     * in blocks shared with the others and after a merge.
+     */
+    @Test
+    void wordsOnBothSidesOfTheSurrogatesAreFoundOnEitherEngine() {
+        try (WorldStore store = open()) {
+            World w = store.worlds().create("Order");
+            store.chats().create(w.id(), new NewChat("c", null, "c"));
+            List<String> words = new ArrayList<>();
+            for (int cp : new int[]{0xFA0E, 0xFA0F, 0xFA11, 0xFA13, 0xFA14, 0xFA1F, 0xFA21, 0xFA23, 0xFA24, 0xFA27,
+                    0xFA28, 0xFA29}) {
+                words.add(new String(Character.toChars(cp)));
+            }
+            for (int i = 0; i < 1_500; i++) {
+                words.add(new String(Character.toChars(0x20000 + i)));
+                if (i % 5 == 0) {
+                    words.add("word" + i);
+                }
+            }
+            List<NewMessage> messages = words.stream().map(word -> NewMessage.of("user", word)).toList();
+            store.chats().appendAll(w.id(), "c", messages);
+            store.updateSearchIndex();
+            for (String word : words) {
+                assertThat(store.chats().search(SearchQuery.of(word)).hits()).as(word + " " + word.codePointAt(0))
+                        .hasSize(1).first().extracting(SearchHit::snippet).extracting(Snippet::text).isEqualTo(word);
+            }
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
     }
 }

@@ -82,4 +82,10 @@ public enum Engine {
     boolean sharesCommits() {
         return this == H2;
     }
+
+    /** The order of text in the search index's word columns, which the index's Java side must follow. */
+    public io.cardshark.worlds.internal.search.WordOrder wordOrder() {
+        return this == H2 ? io.cardshark.worlds.internal.search.WordOrder.UTF16
+                : io.cardshark.worlds.internal.search.WordOrder.CODE_POINT;
+    }
 }

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.index;
 
+import io.cardshark.worlds.internal.engine.Engine;
 import io.cardshark.worlds.ConcurrentUpdateException;
 import io.cardshark.worlds.SearchIndexStatus;
 import io.cardshark.worlds.internal.doc.ChatDocuments;
@@ -239,7 +240,7 @@ public final class SearchIndexer implements AutoCloseable {
             }
             stop.run();
             if (segment.messages() > 0) {
-                SearchRows.insertSegment(dsl, segment.messages(), segment.words());
+                SearchRows.insertSegment(dsl, segment.messages(), segment.words(Engine.of(dsl).wordOrder()));
             }
             reached.forEach((chatKey, indexed) -> SearchRows.indexed(dsl, chatKey, indexed));
             return !reached.isEmpty();

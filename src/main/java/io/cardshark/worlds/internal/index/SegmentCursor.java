@@ -1,8 +1,10 @@
 package io.cardshark.worlds.internal.index;
 
+import io.cardshark.worlds.internal.engine.Engine;
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchBlocks;
 import io.cardshark.worlds.internal.search.SearchPostings;
+import io.cardshark.worlds.internal.search.WordOrder;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -24,6 +26,7 @@ final class SegmentCursor {
 
     private final DSLContext dsl;
     private final long segmentId;
+    private final WordOrder order;
     private final Deque<Word> words = new ArrayDeque<>();
     private String after = "";
     private boolean exhausted;
@@ -32,6 +35,12 @@ final class SegmentCursor {
     SegmentCursor(DSLContext dsl, long segmentId) {
         this.dsl = dsl;
         this.segmentId = segmentId;
+        this.order = Engine.of(dsl).wordOrder();
+    }
+
+    /** The order of the words, the database's. */
+    WordOrder order() {
+        return order;
     }
 
     /** One word with its postings. */
@@ -44,7 +53,7 @@ final class SegmentCursor {
             readPage();
         }
         Word next = words.poll();
-        if (next != null && current != null && next.word().compareTo(current.word()) <= 0) {
+        if (next != null && current != null && order.compare(next.word(), current.word()) <= 0) {
             throw new IllegalArgumentException("the word \"" + next.word() + "\" does not follow \"" + current.word() + "\"");
         }
         current = next;
@@ -103,7 +112,7 @@ final class SegmentCursor {
                 r.get(SEARCH_POSTING.FIRST_CHAT_KEY), r.get(SEARCH_POSTING.FIRST_SEQ), r.get(SEARCH_POSTING.LAST_CHAT_KEY),
                 r.get(SEARCH_POSTING.LAST_SEQ), r.get(SEARCH_POSTING.MAX_WEIGHT), r.get(SEARCH_POSTING.POSTINGS));
         if (r.get(SEARCH_POSTING.WORDS) > 1) {
-            List<SearchBlocks.Entry> entries = SearchBlocks.decode(columns.bytes());
+            List<SearchBlocks.Entry> entries = SearchBlocks.decode(columns.bytes(), order);
             check("it", SearchBlocks.summary(entries, columns.bytes()), columns);
             if (entries.size() != r.get(SEARCH_POSTING.WORDS) || !entries.get(0).word().equals(firstWord)
                     || !entries.get(entries.size() - 1).word().equals(lastWord)) {

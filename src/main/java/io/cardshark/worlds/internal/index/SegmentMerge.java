@@ -1,6 +1,7 @@
 package io.cardshark.worlds.internal.index;
 
 import io.cardshark.worlds.internal.search.PostingList;
+import io.cardshark.worlds.internal.search.WordOrder;
 import org.jooq.DSLContext;
 
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ final class SegmentMerge {
 
     void run(BiConsumer<String, PostingList> out) {
         // By word, then by age: the oldest segment's postings of a word are merged first.
-        PriorityQueue<Integer> heads = new PriorityQueue<>(Comparator.<Integer, String>comparing(i -> cursors.get(i).word())
-                .thenComparing(i -> i));
+        PriorityQueue<Integer> heads = new PriorityQueue<>(Comparator.<Integer, String>comparing(i -> cursors.get(i).word(),
+                cursors.isEmpty() ? WordOrder.UTF16 : cursors.get(0).order()).thenComparing(i -> i));
         for (int i = 0; i < cursors.size(); i++) {
             if (cursors.get(i).next()) {
                 heads.add(i);

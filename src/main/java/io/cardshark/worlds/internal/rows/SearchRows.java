@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.rows;
 
+import io.cardshark.worlds.internal.engine.Engine;
 import io.cardshark.worlds.internal.search.MergePolicy;
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchBlocks;
@@ -92,7 +93,7 @@ public final class SearchRows {
         /** Writes the segment of the messages added since the last one; call after the last message. */
         public void finish() {
             if (builder.messages() > 0) {
-                insertSegment(dsl, builder.messages(), builder.words());
+                insertSegment(dsl, builder.messages(), builder.words(Engine.of(dsl).wordOrder()));
                 builder = new SegmentBuilder();
             }
         }

@@ -74,12 +74,12 @@ public final class SearchBlocks {
      * @throws IllegalArgumentException when the bytes are not a block this class wrote, or its words are not in
      *                                  strictly ascending order (a damaged store)
      */
-    public static List<Entry> decode(byte[] block) {
+    public static List<Entry> decode(byte[] block, WordOrder order) {
         List<Entry> entries = new ArrayList<>();
         int[] at = {0};
         while (at[0] < block.length) {
             String word = new String(field(block, at), StandardCharsets.UTF_8);
-            if (!entries.isEmpty() && entries.get(entries.size() - 1).word().compareTo(word) >= 0) {
+            if (!entries.isEmpty() && order.compare(entries.get(entries.size() - 1).word(), word) >= 0) {
                 throw new IllegalArgumentException("a block's word \"" + word + "\" does not follow \""
                         + entries.get(entries.size() - 1).word() + "\"");
             }

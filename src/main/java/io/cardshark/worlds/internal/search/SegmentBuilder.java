@@ -32,8 +32,10 @@ public final class SegmentBuilder {
         return postings;
     }
 
-    /** The postings by word, in the order of the index's key. */
-    public TreeMap<String, PostingList> words() {
-        return new TreeMap<>(words);
+    /** The postings by word, in the order of the index's key ({@code order}, the database's). */
+    public TreeMap<String, PostingList> words(WordOrder order) {
+        TreeMap<String, PostingList> sorted = new TreeMap<>(order);
+        sorted.putAll(words);
+        return sorted;
     }
 }

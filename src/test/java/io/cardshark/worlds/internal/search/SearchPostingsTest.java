@@ -136,7 +136,7 @@ class SearchPostingsTest {
         byte[] block = SearchBlocks.encode(entries);
 
         TreeMap<String, TreeMap<String, Integer>> decoded = new TreeMap<>();
-        for (SearchBlocks.Entry e : SearchBlocks.decode(block)) {
+        for (SearchBlocks.Entry e : SearchBlocks.decode(block, WordOrder.UTF16)) {
             PostingList list = new PostingList();
             SearchPostings.decode(e.part().bytes(), list);
             decoded.put(e.word(), model(list));
@@ -176,16 +176,16 @@ class SearchPostingsTest {
         SearchPostings.Part part = SearchPostings.encode(list).get(0);
         byte[] block = SearchBlocks.encode(List.of(new SearchBlocks.Entry("a", part), new SearchBlocks.Entry("b", part)));
         byte[] cut = java.util.Arrays.copyOf(block, block.length - 3);
-        assertThatThrownBy(() -> SearchBlocks.decode(cut)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SearchBlocks.decode(cut, WordOrder.UTF16)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("runs past its end");
         assertThatThrownBy(() -> SearchBlocks.find(cut, "b")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("runs past its end");
         byte[] unordered = SearchBlocks.encode(List.of(new SearchBlocks.Entry("b", part), new SearchBlocks.Entry("a", part)));
-        assertThatThrownBy(() -> SearchBlocks.decode(unordered)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SearchBlocks.decode(unordered, WordOrder.UTF16)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"a\" does not follow \"b\"");
         byte[] empty = SearchBlocks.encode(List.of(new SearchBlocks.Entry("a", new SearchPostings.Part(0, 0, 0, 0, 0, 0,
                 new byte[0]))));
-        assertThatThrownBy(() -> SearchBlocks.decode(empty)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SearchBlocks.decode(empty, WordOrder.UTF16)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no posting");
     }
 }

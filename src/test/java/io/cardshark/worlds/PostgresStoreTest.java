@@ -4,6 +4,7 @@ import io.cardshark.worlds.backup.Finding;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.cli.CliRun;
+import io.cardshark.worlds.session.WorldSession;
 import io.cardshark.worlds.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -102,6 +103,28 @@ class PostgresStoreTest {
             assertThat(first.worlds().get("Free").positionKey()).isEqualTo("3,0,0");
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theActiveWorldIsTheStoresAndSessionsOfTwoOpenersLoseNoSave() {
+        PostgresDatabase db = database();
+        try (WorldStore first = open(db, Duration.ofSeconds(5)); WorldStore second = open(db, Duration.ofSeconds(5))) {
+            World w = first.worlds().create("Played Twice");
+            first.sessions().activate(w.id());
+            assertThat(second.sessions().activeWorld()).as("recorded in the store, for every opener").hasValue(w.id());
+            WorldSession one = first.sessions().open(w.id());
+            WorldSession two = second.sessions().open(w.id());
+            one.move(Coordinates.of(1, 0, 0));
+            two.move(Coordinates.of(2, 0, 0));
+            one.updatePlayer(new PlayerState(10, 100, 1, 0));
+            two.updatePlayer(new PlayerState(20, 100, 2, 0));
+            one.flush();
+            two.flush();
+            // Each opener's session saves through the world's row lock: both moves are there, and the player is
+            // what the last save wrote. Neither session sees the other's unsaved changes.
+            assertThat(first.players().visits(w.id())).extracting(Visit::positionKey).containsExactly("1,0,0", "2,0,0");
+            assertThat(first.players().state(w.id())).isEqualTo(new PlayerState(20, 100, 2, 0));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.cardshark.worlds.cli;
 
+import io.cardshark.worlds.InvalidInputException;
+
 import io.cardshark.worlds.WorldStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,10 +42,17 @@ final class SqlCommand extends StoreCommand {
 
     @Override
     int run(WorldStore s, PrintWriter out) throws SQLException {
+        String statement = SqlText.single(query);
+        if (s.config().onPostgres() && !SqlText.onlyRows(statement)) {
+            throw new InvalidInputException(null, "SQL failed: not run: on PostgreSQL the command line runs "
+                    + "statements that read or change rows only (SELECT, WITH, VALUES, TABLE, EXPLAIN, SHOW, INSERT, "
+                    + "UPDATE, DELETE, MERGE; no SELECT ... INTO): the writer may change rows, not the schema. The store's user owns its schema "
+                    + "there; a change to it belongs to a migration or to the database's administrators");
+        }
         try (Connection c = s.sqlConnection(write);
              Statement st = c.createStatement()) {
             st.setMaxRows(maxRows + 1);
-            if (st.execute(SqlText.single(query))) {
+            if (st.execute(statement)) {
                 try (ResultSet rs = st.getResultSet()) {
                     print(rs, out);
                 }
@@ -52,8 +61,10 @@ final class SqlCommand extends StoreCommand {
             }
         } catch (SQLException e) {
             String reason = Main.message(e).replaceFirst(";? ?SQL statement:$", "");
+            // H2's user rights, or PostgreSQL's read-only transaction (SQLSTATE 25006).
             if (e.getErrorCode() == org.h2.api.ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1
-                    || e.getErrorCode() == org.h2.api.ErrorCode.ADMIN_RIGHTS_REQUIRED) {
+                    || e.getErrorCode() == org.h2.api.ErrorCode.ADMIN_RIGHTS_REQUIRED
+                    || (e.getErrorCode() == 0 && "25006".equals(e.getSQLState()))) {
                 reason += write ? " (the writer may change rows, not the schema, users, aliases or files)"
                         : " (the session is read-only; add --write to change rows)";
             }

@@ -1,5 +1,8 @@
 package io.cardshark.worlds.cli;
 
+import io.cardshark.worlds.testing.TestPostgres;
+import io.cardshark.worlds.testing.TestStores;
+
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.testing.StoreDigest;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +58,9 @@ class CliBadInputTest {
         cases.add(c("sql that calls a file function", failure, List.of("sql", "SELECT FILE_READ('/etc/passwd')"), "SQL failed"));
         cases.add(c("a negative row limit", usage, List.of("sql", "SELECT 1", "--max-rows", "x"), "--max-rows"));
         cases.add(c("restore a backup that does not exist", failure,
-                List.of("restore", "worlds-20260101T000000000Z-manual.zip"), "no backup"));
+                List.of("restore", "worlds-20260101T000000000Z-manual.zip"),
+                // A store in PostgreSQL has no backups of its own: the server's tools make them.
+                TestPostgres.selected() ? "pg_restore" : "no backup"));
         cases.add(c("restore a path instead of a backup", failure, List.of("restore", "../../etc/passwd"), "not a backup file name"));
         cases.add(c("snapshot a missing world", failure, List.of("snapshot", "Nowhere"), "Nowhere"));
         cases.add(c("restore-world without snapshots", failure, List.of("restore-world", "Emberfall_Keep"), "no snapshots"));
@@ -83,12 +88,14 @@ class CliBadInputTest {
     @BeforeAll
     static void example() {
         store = dir.resolve("store").toString();
-        CliRun example = CliRun.of("example", "--store", store);
-        assertThat(example.code()).as(example.err()).isZero();
+        List<String> example = new ArrayList<>(List.of("example"));
+        example.addAll(TestStores.cliOptions(Path.of(store)));
+        CliRun made = CliRun.of(example.toArray(String[]::new));
+        assertThat(made.code()).as(made.err()).isZero();
     }
 
     private static String digest() {
-        try (WorldStore s = WorldStore.configure().dataDir(Path.of(store)).open()) {
+        try (WorldStore s = TestStores.configure(Path.of(store)).open()) {
             return StoreDigest.of(s);
         }
     }
@@ -99,8 +106,7 @@ class CliBadInputTest {
         String before = digest();
         List<String> args = new ArrayList<>(bad.args());
         if (!args.isEmpty() && !args.get(0).equals("explode") && !args.contains("--store")) {
-            args.add("--store");
-            args.add(store);
+            args.addAll(TestStores.cliOptions(Path.of(store)));
         }
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.code()).as(bad.name() + ": " + run.out() + run.err()).isEqualTo(bad.exit());

@@ -21,6 +21,22 @@ public final class TestStores {
         return TestPostgres.selected() ? builder.postgres(TestPostgres.storeFor(dataDir)) : builder;
     }
 
+    /**
+     * The command line's options naming the same store as {@link #configure}: {@code --store dataDir}, and on
+     * PostgreSQL its database ({@code --db}, {@code --db-user}, {@code --db-password-file}) too.
+     */
+    public static java.util.List<String> cliOptions(Path dataDir) {
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("--store", dataDir.toString()));
+        if (TestPostgres.selected()) {
+            var db = TestPostgres.storeFor(dataDir);
+            options.addAll(java.util.List.of("--db", db.url(), "--db-user", db.user()));
+            if (db.passwordFile() != null) {
+                options.addAll(java.util.List.of("--db-password-file", db.passwordFile().toString()));
+            }
+        }
+        return options;
+    }
+
     /** An SQL literal of the bytes {@code hex} spells, for damaging a store behind its back on the suite's engine. */
     public static String binaryLiteral(String hex) {
         return TestPostgres.selected() ? "decode('" + hex + "', 'hex')" : "X'" + hex + "'";

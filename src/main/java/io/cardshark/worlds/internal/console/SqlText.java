@@ -45,4 +45,30 @@ public final class SqlText {
         }
         return statements.get(0);
     }
+
+    /** The statements that read or change rows and nothing else, by their first keyword. */
+    private static final java.util.Set<String> ROW_STATEMENTS = java.util.Set.of("SELECT", "WITH", "VALUES", "TABLE",
+            "EXPLAIN", "SHOW", "INSERT", "UPDATE", "DELETE", "MERGE");
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"");
+    private static final java.util.regex.Pattern INTO = java.util.regex.Pattern.compile("\\bINTO\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether {@code statement} only reads or changes rows: it starts with one of {@link #ROW_STATEMENTS}, and a
+     * query does not write its rows into a new table ({@code SELECT ... INTO}). For a database whose user owns the
+     * schema (PostgreSQL), where no database user stands between a person's SQL and the schema as H2's writer
+     * does. A guard against mistakes, not a boundary: the person holds the user's password.
+     */
+    public static boolean onlyRows(String statement) {
+        String text = QUOTED.matcher(statement).replaceAll("''").strip();
+        while (text.startsWith("(")) {
+            text = text.substring(1).strip();
+        }
+        String first = text.split("[\\s(]", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        if (!ROW_STATEMENTS.contains(first)) {
+            return false;
+        }
+        return !(first.equals("SELECT") || first.equals("WITH") || first.equals("TABLE") || first.equals("VALUES"))
+                || !INTO.matcher(text).find();
+    }
 }

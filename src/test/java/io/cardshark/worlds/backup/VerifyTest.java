@@ -12,9 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -122,11 +131,25 @@ class VerifyTest {
                     + "(SELECT 1 FROM CHAT c WHERE c.CHAT_KEY = m.CHAT_KEY)")).as("messages of no chat").isZero();
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
 
-            damage(store, "INSERT INTO CHAT_MESSAGE (CHAT_KEY, SEQ, DOCUMENT) VALUES (987654, 0, '{}')");
+            damage(store, "INSERT INTO CHAT_MESSAGE (WORLD_ID, CHAT_KEY, SEQ, DOCUMENT) VALUES ('Nowhere', 987654, 0, '{}')");
             assertThat(store.verify(VerifyLevel.FULL).failures()).singleElement().satisfies(f -> {
                 assertThat(f.check()).isEqualTo("foreign-key");
-                assertThat(f.detail()).contains("1 message(s) of chats that are not there (chat keys [987654])");
+                assertThat(f.detail()).contains("1 message(s) of chats that are not there in their world (chat keys [987654])");
             });
+        }
+    }
+
+    /** Since schema V7 a message carries its world: one filed under another world's chat is a message of no chat. */
+    @Test
+    void aMessageFiledUnderAnotherWorldIsAFailure() throws Exception {
+        try (WorldStore store = withFixtures()) {
+            long chatKey = count(store, "SELECT MIN(CHAT_KEY) FROM CHAT WHERE WORLD_ID = '" + CHATS + "'");
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+            damage(store, "UPDATE CHAT_MESSAGE SET WORLD_ID = 'Nowhere' WHERE CHAT_KEY = " + chatKey + " AND SEQ = 0");
+            assertThat(store.verify(VerifyLevel.FULL).failures()).extracting(f -> f.check() + ": " + f.detail())
+                    .anyMatch(d -> d.startsWith("foreign-key: 1 message(s) of chats that are not there in their world"
+                            + " (chat keys [" + chatKey + "])"))
+                    .anyMatch(d -> d.startsWith("message-sequence: chat "));
         }
     }
 
@@ -139,6 +162,45 @@ class VerifyTest {
             assertThat(count(store, indexes)).as("H2 kept a second index for the foreign key schema V6 dropped")
                     .isEqualTo(1);
         }
+    }
+
+    /**
+     * Issue 15, item 2: every table of a world's rows leads its primary key with the world's id, so that a
+     * distributed PostgreSQL can keep a world's rows together; the tables of the whole store are named here.
+     */
+    @Test
+    void everyTableOfAWorldsRowsLeadsItsPrimaryKeyWithTheWorld() throws Exception {
+        Set<String> storeWide = Set.of("STORE_SETTING", "SEARCH_SEGMENT", "SEARCH_POSTING", "SEARCH_INDEX",
+                "CARDSHARK_WORLDS_SCHEMA_HISTORY");
+        Map<String, List<String>> keys = new TreeMap<>();
+        try (WorldStore store = TestStores.configure(dir.resolve("store")).open();
+             Connection c = store.sqlConnection(false)) {
+            DatabaseMetaData meta = c.getMetaData();
+            try (ResultSet tables = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+                while (tables.next()) {
+                    keys.put(tables.getString("TABLE_NAME").toUpperCase(Locale.ROOT), new ArrayList<>());
+                }
+            }
+            for (Map.Entry<String, List<String>> table : keys.entrySet()) {
+                String name = TestPostgres.selected() ? table.getKey().toLowerCase(Locale.ROOT) : table.getKey();
+                try (ResultSet pk = meta.getPrimaryKeys(null, c.getSchema(), name)) {
+                    String[] columns = new String[8];
+                    while (pk.next()) {
+                        columns[pk.getShort("KEY_SEQ") - 1] = pk.getString("COLUMN_NAME").toUpperCase(Locale.ROOT);
+                    }
+                    table.getValue().addAll(Arrays.stream(columns).filter(Objects::nonNull).toList());
+                }
+            }
+        }
+        assertThat(keys).containsKeys("WORLD", "CHAT", "CHAT_MESSAGE", "SEARCH_PROGRESS", "LOCATION", "VISIT");
+        assertThat(keys.get("WORLD")).containsExactly("ID");
+        assertThat(keys.get("CHAT_MESSAGE")).containsExactly("WORLD_ID", "CHAT_KEY", "SEQ");
+        assertThat(keys.get("SEARCH_PROGRESS")).containsExactly("WORLD_ID", "CHAT_KEY");
+        keys.forEach((table, columns) -> {
+            if (!storeWide.contains(table) && !table.equals("WORLD")) {
+                assertThat(columns).as(table + "'s primary key").first().isEqualTo("WORLD_ID");
+            }
+        });
     }
 
     private static long count(WorldStore store, String sql) throws SQLException {

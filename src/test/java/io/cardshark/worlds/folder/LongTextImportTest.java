@@ -1,5 +1,6 @@
 package io.cardshark.worlds.folder;
 
+import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.Location;
@@ -169,7 +170,7 @@ class LongTextImportTest {
             st.execute("INSERT INTO player_state (world_id, key_order) VALUES ('Old', '[]')");
         }
         try (WorldStore store = WorldStore.configure().dataDir(data).open()) {
-            assertThat(store.info().schemaVersion()).isEqualTo("6");
+            assertThat(store.info().schemaVersion()).isEqualTo(TestStores.LATEST_SCHEMA);
             assertThat(store.worlds().get("Old").displayName()).isEqualTo("Ö".repeat(1000));
             ImportResult r = store.folders().importFolders(List.of(longWorld(dir.resolve("src"))), false).get(0);
             assertThat(r.error()).isNull();

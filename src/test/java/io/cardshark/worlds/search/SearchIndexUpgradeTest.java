@@ -1,5 +1,6 @@
 package io.cardshark.worlds.search;
 
+import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.SearchHit;
@@ -65,7 +66,7 @@ class SearchIndexUpgradeTest {
     @Test
     void theIndexOfSchema4IsReadAsItIsAndMergedWithBlocks() throws Exception {
         try (WorldStore store = openSchema4Store()) {
-            assertThat(store.info().schemaVersion()).isEqualTo("6");
+            assertThat(store.info().schemaVersion()).isEqualTo(TestStores.LATEST_SCHEMA);
             long[] upgraded = rowsByKind(store);
             assertThat(upgraded[0]).as("schema 4's rows, each one word's, are kept").isPositive();
             assertThat(upgraded[1]).as("nothing was rebuilt into blocks").isZero();

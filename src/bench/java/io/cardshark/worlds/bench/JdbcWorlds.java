@@ -143,13 +143,12 @@ public final class JdbcWorlds implements AutoCloseable {
             CREATE INDEX ix_chat_location ON chat (world_id, location_id);
             CREATE INDEX ix_chat_created ON chat (world_id, created_at);
             CREATE TABLE chat_message (
-                world_id TEXT NOT NULL,
                 chat_key INTEGER NOT NULL REFERENCES chat (chat_key) ON DELETE CASCADE,
                 seq INTEGER NOT NULL,
                 message_id TEXT,
                 role TEXT,
                 document TEXT NOT NULL,
-                PRIMARY KEY (world_id, chat_key, seq));
+                PRIMARY KEY (chat_key, seq));
             """;
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -185,7 +184,7 @@ public final class JdbcWorlds implements AutoCloseable {
         insertVisit = connection.prepareStatement("INSERT INTO visit (world_id, seq, position) VALUES (?, ?, ?)");
         findChat = connection.prepareStatement("SELECT chat_key, message_count FROM chat WHERE world_id = ? AND chat_id = ?");
         insertMessage = connection.prepareStatement(
-                "INSERT INTO chat_message (world_id, chat_key, seq, message_id, role, document) VALUES (?, ?, ?, ?, ?, ?)");
+                "INSERT INTO chat_message (chat_key, seq, message_id, role, document) VALUES (?, ?, ?, ?, ?)");
         updateChat = connection.prepareStatement(
                 "UPDATE chat SET message_count = ?, updated_token = ?, header = ? WHERE chat_key = ?");
         String location = "SELECT location_id, name, description, introduction, x, y, z, connected FROM location ";
@@ -346,12 +345,11 @@ public final class JdbcWorlds implements AutoCloseable {
             }
             for (int i = 0; i < count; i++) {
                 long m = from + i;
-                insertMessage.setString(1, worldId);
-                insertMessage.setLong(2, chatKey);
-                insertMessage.setLong(3, first + i);
-                insertMessage.setString(4, "msg_" + m);
-                insertMessage.setString(5, BenchWorlds.role(m));
-                insertMessage.setString(6, document(m, now));
+                insertMessage.setLong(1, chatKey);
+                insertMessage.setLong(2, first + i);
+                insertMessage.setString(3, "msg_" + m);
+                insertMessage.setString(4, BenchWorlds.role(m));
+                insertMessage.setString(5, document(m, now));
                 if (count == 1) {
                     insertMessage.executeUpdate();
                 } else {
@@ -563,12 +561,11 @@ public final class JdbcWorlds implements AutoCloseable {
             int n = Math.min(10_000, messages - from);
             for (int i = 0; i < n; i++) {
                 long m = from + i;
-                insertMessage.setString(1, worldId);
-                insertMessage.setLong(2, key);
-                insertMessage.setLong(3, m);
-                insertMessage.setString(4, "msg_" + m);
-                insertMessage.setString(5, BenchWorlds.role(m));
-                insertMessage.setString(6, document(m, BenchWorlds.T0 + m));
+                insertMessage.setLong(1, key);
+                insertMessage.setLong(2, m);
+                insertMessage.setString(3, "msg_" + m);
+                insertMessage.setString(4, BenchWorlds.role(m));
+                insertMessage.setString(5, document(m, BenchWorlds.T0 + m));
                 insertMessage.addBatch();
             }
             insertMessage.executeBatch();

@@ -46,8 +46,8 @@ public final class ChatRows {
     }
 
     /** Deletes a chat with its messages (and its search mark, by its foreign key's cascade). */
-    public static void delete(DSLContext dsl, String worldId, long chatKey) {
-        MessageRows.deleteChat(dsl, worldId, chatKey);
+    public static void delete(DSLContext dsl, long chatKey) {
+        MessageRows.deleteChat(dsl, chatKey);
         dsl.deleteFrom(CHAT).where(CHAT.CHAT_KEY.eq(chatKey)).execute();
     }
 

@@ -86,8 +86,8 @@ public final class SearchRows {
         }
 
         /** A chat's messages are all given: its mark says so (its last segment is written by {@link #finish()}). */
-        void chatDone(String worldId, long chatKey, long messages) {
-            indexed(dsl, worldId, chatKey, messages);
+        void chatDone(long chatKey, long messages) {
+            indexed(dsl, chatKey, messages);
         }
 
         /** Writes the segment of the messages added since the last one; call after the last message. */
@@ -108,12 +108,11 @@ public final class SearchRows {
     }
 
     /** Records that messages 0 to {@code indexed - 1} of a chat are in segments. */
-    public static void indexed(DSLContext dsl, String worldId, long chatKey, long indexed) {
+    public static void indexed(DSLContext dsl, long chatKey, long indexed) {
         dsl.mergeInto(SEARCH_PROGRESS).using(DSL.selectOne())
-                .on(SEARCH_PROGRESS.WORLD_ID.eq(worldId), SEARCH_PROGRESS.CHAT_KEY.eq(chatKey))
+                .on(SEARCH_PROGRESS.CHAT_KEY.eq(chatKey))
                 .whenMatchedThenUpdate().set(SEARCH_PROGRESS.INDEXED, indexed)
-                .whenNotMatchedThenInsert(SEARCH_PROGRESS.WORLD_ID, SEARCH_PROGRESS.CHAT_KEY, SEARCH_PROGRESS.INDEXED)
-                .values(worldId, chatKey, indexed)
+                .whenNotMatchedThenInsert(SEARCH_PROGRESS.CHAT_KEY, SEARCH_PROGRESS.INDEXED).values(chatKey, indexed)
                 .execute();
     }
 

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.backup;
 
-import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.SearchIndexStatus;
 import io.cardshark.worlds.SearchPage;
 import io.cardshark.worlds.SearchQuery;
@@ -10,6 +9,7 @@ import java.util.Map;
 import io.cardshark.worlds.StoreUnavailableException;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +153,7 @@ class LegacyStoreTest {
         }
     }
 
-    static void assertSameTree(Path expected, Path actual) throws IOException {
+    private static void assertSameTree(Path expected, Path actual) throws IOException {
         Map<String, byte[]> want = Trees.files(expected);
         Map<String, byte[]> got = Trees.files(actual);
         assertThat(got.keySet()).as("files of %s", actual.getFileName()).isEqualTo(want.keySet());

@@ -1,7 +1,7 @@
 package io.cardshark.worlds.cli;
 
-import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

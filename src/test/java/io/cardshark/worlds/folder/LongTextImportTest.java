@@ -1,11 +1,11 @@
 package io.cardshark.worlds.folder;
 
-import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.Location;
 import io.cardshark.worlds.World;
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.testing.Trees;
 import io.cardshark.worlds.testing.WorldFolder;
 import org.flywaydb.core.Flyway;

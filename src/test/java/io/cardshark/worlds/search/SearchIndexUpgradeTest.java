@@ -1,6 +1,5 @@
 package io.cardshark.worlds.search;
 
-import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.SearchHit;
@@ -8,6 +7,7 @@ import io.cardshark.worlds.SearchQuery;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.internal.search.MergePolicy;
+import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -17,11 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -171,11 +169,11 @@ class VerifyTest {
             for (Map.Entry<String, List<String>> table : keys.entrySet()) {
                 String name = TestPostgres.selected() ? table.getKey().toLowerCase(Locale.ROOT) : table.getKey();
                 try (ResultSet pk = meta.getPrimaryKeys(null, c.getSchema(), name)) {
-                    String[] columns = new String[8];
+                    Map<Short, String> bySeq = new TreeMap<>();
                     while (pk.next()) {
-                        columns[pk.getShort("KEY_SEQ") - 1] = pk.getString("COLUMN_NAME").toUpperCase(Locale.ROOT);
+                        bySeq.put(pk.getShort("KEY_SEQ"), pk.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
                     }
-                    table.getValue().addAll(Arrays.stream(columns).filter(Objects::nonNull).toList());
+                    table.getValue().addAll(bySeq.values());
                 }
             }
         }

@@ -323,16 +323,13 @@ public final class StoreOpener {
             throw refused(dataDir);
         }
         String url = H2Urls.remote(address.get().port(), address.get().key(), config.lockTimeout());
-        // One plain connection first: a port where nothing listens any more, or a key the holder no longer serves,
-        // fails here at once; the pools would retry for their connection timeout (30 s) before saying so.
-        try (Connection probe = DriverManager.getConnection(url, Credentials.INSPECTOR, credentials.inspector())) {
-            probe.isValid(0);
-        } catch (SQLException e) {
-            throw unreachable(dataDir, holder, e);
-        }
         Connections connections = Connections.remote(url, H2Urls.remote(address.get().port(), address.get().key(),
                 Duration.ZERO), credentials, config.readOnly(), config.maxPoolSize());
         try {
+            // A person's connection (plain, no pool) first: a port where nothing listens any more, or a key the
+            // holder no longer serves, fails here at once; the pools would retry for their connection timeout
+            // (30 s) before saying so.
+            connections.person(false).close();
             String version = remoteSchemaVersion(connections);
             if (!Migrations.LATEST.equals(version)) {
                 throw new StoreUnavailableException(null, "store at " + dataDir + " is held by a process" + holder
@@ -342,14 +339,10 @@ public final class StoreOpener {
             return new StoreEngine(config, connections, version);
         } catch (SQLException | RuntimeException e) {
             connections.close();
-            throw unreachable(dataDir, holder, e);
+            throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder
+                    + ", and its live inspection could not be reached: "
+                    + Failures.withoutStatement(Failures.firstLine(String.valueOf(e.getMessage()))), e);
         }
-    }
-
-    private static StoreLockedException unreachable(Path dataDir, String holder, Exception e) {
-        return new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder
-                + ", and its live inspection could not be reached: "
-                + Failures.withoutStatement(Failures.firstLine(String.valueOf(e.getMessage()))), e);
     }
 
     private static String remoteSchemaVersion(Connections connections) throws SQLException {

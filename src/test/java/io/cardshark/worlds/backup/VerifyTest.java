@@ -129,11 +129,25 @@ class VerifyTest {
                     + "(SELECT 1 FROM CHAT c WHERE c.CHAT_KEY = m.CHAT_KEY)")).as("messages of no chat").isZero();
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
 
-            damage(store, "INSERT INTO CHAT_MESSAGE (CHAT_KEY, SEQ, DOCUMENT) VALUES (987654, 0, '{}')");
+            damage(store, "INSERT INTO CHAT_MESSAGE (WORLD_KEY, CHAT_KEY, SEQ, DOCUMENT) VALUES (987654, 987654, 0, '{}')");
             assertThat(store.verify(VerifyLevel.FULL).failures()).singleElement().satisfies(f -> {
                 assertThat(f.check()).isEqualTo("foreign-key");
-                assertThat(f.detail()).contains("1 message(s) of chats that are not there (chat keys [987654])");
+                assertThat(f.detail()).contains("1 message(s) of chats that are not there in their world (chat keys [987654])");
             });
+        }
+    }
+
+    /** Since schema V7 a message carries its world's key: one filed under another world is a message of no chat. */
+    @Test
+    void aMessageFiledUnderAnotherWorldIsAFailure() throws Exception {
+        try (WorldStore store = withFixtures()) {
+            long chatKey = count(store, "SELECT MIN(CHAT_KEY) FROM CHAT WHERE WORLD_ID = '" + CHATS + "'");
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+            damage(store, "UPDATE CHAT_MESSAGE SET WORLD_KEY = WORLD_KEY + 1000 WHERE CHAT_KEY = " + chatKey + " AND SEQ = 0");
+            assertThat(store.verify(VerifyLevel.FULL).failures()).extracting(f -> f.check() + ": " + f.detail())
+                    .anyMatch(d -> d.startsWith("foreign-key: 1 message(s) of chats that are not there in their world"
+                            + " (chat keys [" + chatKey + "])"))
+                    .anyMatch(d -> d.startsWith("message-sequence: chat "));
         }
     }
 
@@ -149,9 +163,9 @@ class VerifyTest {
     }
 
     /**
-     * Issue 15, item 2: every table of a world's rows leads its primary key with the world's id, so that a
-     * distributed PostgreSQL can keep a world's rows together; the tables of the whole store are named here, and
-     * so are the two that are still keyed by their chat (docs/scale-out.md says why and what would change them).
+     * Issue 15, item 2: every table of a world's rows leads its primary key with the world: its id, or (the two
+     * tables that were keyed by chat alone, schema V7) its numeric key, so that a distributed PostgreSQL can tell a
+     * row's world from its key; the tables of the whole store are named here.
      */
     @Test
     void everyTableOfAWorldsRowsLeadsItsPrimaryKeyWithTheWorld() throws Exception {
@@ -179,11 +193,11 @@ class VerifyTest {
         }
         assertThat(keys).containsKeys("WORLD", "CHAT", "CHAT_MESSAGE", "SEARCH_PROGRESS", "LOCATION", "VISIT");
         assertThat(keys.get("WORLD")).containsExactly("ID");
-        assertThat(keys.get("CHAT_MESSAGE")).containsExactly("CHAT_KEY", "SEQ");
-        assertThat(keys.get("SEARCH_PROGRESS")).containsExactly("CHAT_KEY");
-        Set<String> keyedByChat = Set.of("CHAT_MESSAGE", "SEARCH_PROGRESS");
+        assertThat(keys.get("CHAT_MESSAGE")).containsExactly("WORLD_KEY", "CHAT_KEY", "SEQ");
+        assertThat(keys.get("SEARCH_PROGRESS")).containsExactly("WORLD_KEY", "CHAT_KEY");
+        Set<String> byWorldKey = Set.of("WORLD", "CHAT_MESSAGE", "SEARCH_PROGRESS");
         keys.forEach((table, columns) -> {
-            if (!storeWide.contains(table) && !keyedByChat.contains(table) && !table.equals("WORLD")) {
+            if (!storeWide.contains(table) && !byWorldKey.contains(table)) {
                 assertThat(columns).as(table + "'s primary key").first().isEqualTo("WORLD_ID");
             }
         });

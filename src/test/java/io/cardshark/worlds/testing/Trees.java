@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Real folders on disk: fixtures copied out of the test resources, and trees compared byte for byte. */
 public final class Trees {
 
@@ -85,6 +87,14 @@ public final class Trees {
             }
         }
         return files;
+    }
+
+    /** Asserts that the two trees hold the same files, byte for byte. */
+    public static void assertSameTree(Path expected, Path actual) throws IOException {
+        Map<String, byte[]> want = files(expected);
+        Map<String, byte[]> got = files(actual);
+        assertThat(got.keySet()).as("files of %s", actual.getFileName()).isEqualTo(want.keySet());
+        want.forEach((path, bytes) -> assertThat(got.get(path)).as(path).isEqualTo(bytes));
     }
 
     /** Every directory under {@code root}, relative. */

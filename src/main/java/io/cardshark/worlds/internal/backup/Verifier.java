@@ -154,7 +154,8 @@ public final class Verifier {
         Field<Long> lo = DSL.min(CHAT_MESSAGE.SEQ);
         Field<Long> hi = DSL.max(CHAT_MESSAGE.SEQ);
         var rows = dsl.select(CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT, n, lo, hi)
-                .from(CHAT).leftJoin(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY))
+                .from(CHAT).leftJoin(CHAT_MESSAGE)
+                .on(CHAT_MESSAGE.WORLD_KEY.eq(CHAT.WORLD_KEY), CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY))
                 .groupBy(CHAT.CHAT_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT)
                 .fetch();
         for (var r : rows) {
@@ -229,16 +230,18 @@ public final class Verifier {
 
     /**
      * The one relation the store keeps without a foreign key (schema V6: H2 kept a second index of every message
-     * for it): each message's chat. A message whose chat is gone was left by a delete that did not go through the
-     * store, or by a damaged file.
+     * for it): each message's chat, in the message's world (schema V7). A message whose chat is gone was left by a
+     * delete that did not go through the store, or by a damaged file.
      */
     private void messagesOfNoChat(DSLContext dsl) {
-        Condition orphan = DSL.notExists(DSL.selectOne().from(CHAT).where(CHAT.CHAT_KEY.eq(CHAT_MESSAGE.CHAT_KEY)));
+        Condition orphan = DSL.notExists(DSL.selectOne().from(CHAT)
+                .where(CHAT.WORLD_KEY.eq(CHAT_MESSAGE.WORLD_KEY), CHAT.CHAT_KEY.eq(CHAT_MESSAGE.CHAT_KEY)));
         List<Long> chatKeys = dsl.selectDistinct(CHAT_MESSAGE.CHAT_KEY).from(CHAT_MESSAGE).where(orphan)
                 .orderBy(CHAT_MESSAGE.CHAT_KEY).limit(5).fetch(CHAT_MESSAGE.CHAT_KEY);
         checks++;
         if (!chatKeys.isEmpty()) {
             fail(null, "foreign-key", dsl.fetchCount(CHAT_MESSAGE, orphan) + " message(s) of chats that are not there"
+                    + " in their world"
                     + " (chat keys " + chatKeys + (chatKeys.size() == 5 ? " and more" : "") + ")");
         }
     }

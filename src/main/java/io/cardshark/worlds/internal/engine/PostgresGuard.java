@@ -1,5 +1,9 @@
 package io.cardshark.worlds.internal.engine;
 
+import io.cardshark.worlds.internal.db.DefaultSchema;
+import org.jooq.Identity;
+import org.jooq.Table;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What a store's PostgreSQL schema holds that its migrations did not make: the counterpart of H2's
@@ -39,7 +42,12 @@ final class PostgresGuard {
         }
         own.add(Migrations.TABLE);
         // The identity columns' sequences, named by PostgreSQL as table_column_seq.
-        own.addAll(Set.of("chat_chat_key_seq", "search_segment_segment_id_seq"));
+        for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            Identity<?, ?> identity = table.getIdentity();
+            if (identity != null) {
+                own.add((table.getName() + "_" + identity.getField().getName() + "_seq").toLowerCase(Locale.ROOT));
+            }
+        }
         List<String> found = new ArrayList<>();
         for (String[] query : QUERIES) {
             try (PreparedStatement st = connection.prepareStatement(query[1])) {

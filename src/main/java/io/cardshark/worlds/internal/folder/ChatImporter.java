@@ -134,7 +134,7 @@ final class ChatImporter {
         r.setStyle(style);
         r.setMessageCount((long) list.size());
         long chatKey = ChatRows.insert(dsl, r);
-        try (MessageRows.Batch batch = MessageRows.batch(dsl, chatKey, chatId, index)) {
+        try (MessageRows.Batch batch = MessageRows.batch(dsl, r.getWorldKey(), chatKey, chatId, index)) {
             for (Json m : list.elements()) {
                 batch.add((JsonObject) m);
             }
@@ -170,7 +170,7 @@ final class ChatImporter {
             r.setMessageCount(0L);
             long chatKey = ChatRows.insert(dsl, r);
             long seq;
-            try (MessageRows.Batch batch = MessageRows.batch(dsl, chatKey, chatId, index)) {
+            try (MessageRows.Batch batch = MessageRows.batch(dsl, r.getWorldKey(), chatKey, chatId, index)) {
                 for (JsonLine line = lines.next(); line != null; line = lines.next()) {
                     batch.add(lineObject(rel, line));
                 }

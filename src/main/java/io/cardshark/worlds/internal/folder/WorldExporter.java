@@ -1,5 +1,7 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.rows.Compiled;
+import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.rows.MetadataRows;
 import io.cardshark.worlds.NotFoundException;
 import io.cardshark.worlds.WorldIds;
@@ -279,13 +281,13 @@ final class WorldExporter {
     }
 
     /**
-     * {@code CHAT_KEY} is in the ORDER BY although the WHERE fixes it: only then does H2 read the rows in the
-     * primary key's order and hand them out as it goes (its plan says "index sorted"). With {@code ORDER BY SEQ}
-     * alone it picked the foreign key's index and sorted a copy of the whole chat in a temporary file first.
+     * A chat's documents in the primary key's order ({@link MessageRows#keyOrder}), which H2 reads and hands out as
+     * it goes (its plan says "index sorted"); rendered for the store's engine.
      */
-    private static final String MESSAGES = "SELECT " + CHAT_MESSAGE.DOCUMENT.getName() + " FROM " + CHAT_MESSAGE.getName()
-            + " WHERE " + CHAT_MESSAGE.CHAT_KEY.getName() + " = ? ORDER BY " + CHAT_MESSAGE.CHAT_KEY.getName() + ", "
-            + CHAT_MESSAGE.SEQ.getName();
+    private static final Compiled MESSAGES = Compiled.select(DSL.select(CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
+            .where(CHAT_MESSAGE.WORLD_KEY.eq(Compiled.bind(CHAT_MESSAGE.WORLD_KEY)),
+                    CHAT_MESSAGE.CHAT_KEY.eq(Compiled.bind(CHAT_MESSAGE.CHAT_KEY)))
+            .orderBy(MessageRows.keyOrder(true)), CHAT_MESSAGE.DOCUMENT);
 
     /**
      * Streams the message documents of a chat in order, a fetch of 1,000 at a time, through plain JDBC on the
@@ -296,9 +298,10 @@ final class WorldExporter {
             throws IOException {
         // The transaction's own connection: jOOQ's connectionResult hands it out without closing it.
         Connection connection = dsl.connectionResult(c -> c);
-        try (PreparedStatement st = connection.prepareStatement(MESSAGES)) {
+        try (PreparedStatement st = connection.prepareStatement(MESSAGES.sql(dsl))) {
             st.setFetchSize(1000);
-            st.setLong(1, chat.getChatKey());
+            st.setLong(1, chat.getWorldKey());
+            st.setLong(2, chat.getChatKey());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(rs.getString(1));

@@ -1,6 +1,7 @@
 package io.cardshark.worlds.internal.index;
 
 import io.cardshark.worlds.internal.db.tables.SearchPosting;
+import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.search.SearchBlocks;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import org.jooq.Condition;
@@ -34,7 +35,7 @@ public final class IndexReader {
     }
 
     /** A chat's pending messages: from {@code indexed} (its mark) to {@code messages} (its count). */
-    public record PendingRange(long chatKey, long indexed, long messages) {
+    public record PendingRange(long worldKey, long chatKey, long indexed, long messages) {
     }
 
     /** How far a chat is indexed: its mark, or 0 when it has none. */
@@ -44,25 +45,30 @@ public final class IndexReader {
 
     /** The chats with pending messages, by chat key. */
     public static List<PendingRange> pendingRanges(DSLContext dsl) {
-        return dsl.select(CHAT.CHAT_KEY, mark(), CHAT.MESSAGE_COUNT).from(CHAT).leftJoin(SEARCH_PROGRESS)
-                .on(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY)).where(CHAT.MESSAGE_COUNT.gt(mark()))
-                .orderBy(CHAT.CHAT_KEY).fetch(r -> new PendingRange(r.value1(), r.value2(), r.value3()));
+        return dsl.select(CHAT.WORLD_KEY, CHAT.CHAT_KEY, mark(), CHAT.MESSAGE_COUNT).from(CHAT).leftJoin(SEARCH_PROGRESS)
+                .on(markOf()).where(CHAT.MESSAGE_COUNT.gt(mark()))
+                .orderBy(CHAT.CHAT_KEY).fetch(r -> new PendingRange(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Joins a chat to its mark, by the mark's whole key. */
+    private static Condition markOf() {
+        return SEARCH_PROGRESS.WORLD_KEY.eq(CHAT.WORLD_KEY).and(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY));
     }
 
     /** How many messages are pending. */
     public static long pendingCount(DSLContext dsl) {
         Long n = dsl.select(DSL.sum(CHAT.MESSAGE_COUNT.minus(mark()))).from(CHAT).leftJoin(SEARCH_PROGRESS)
-                .on(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY)).where(CHAT.MESSAGE_COUNT.gt(mark()))
+                .on(markOf()).where(CHAT.MESSAGE_COUNT.gt(mark()))
                 .fetchOne(0, Long.class);
         return n == null ? 0 : n;
     }
 
-    /** Pending messages of one chat from {@code fromSeq}, at most {@code limit}, in order. */
-    public static List<PendingMessage> pending(DSLContext dsl, long chatKey, long fromSeq, int limit) {
+    /** Pending messages of one chat, from its mark on, at most {@code limit}, in order. */
+    public static List<PendingMessage> pending(DSLContext dsl, PendingRange range, int limit) {
         return dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
-                .where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey), CHAT_MESSAGE.SEQ.ge(fromSeq))
-                .orderBy(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ).limit(limit)
-                .fetch(r -> new PendingMessage(chatKey, r.value1(), r.value2()));
+                .where(MessageRows.ofChat(range.worldKey(), range.chatKey()), CHAT_MESSAGE.SEQ.ge(range.indexed()))
+                .orderBy(MessageRows.keyOrder(true)).limit(limit)
+                .fetch(r -> new PendingMessage(range.chatKey(), r.value1(), r.value2()));
     }
 
     /**
@@ -72,8 +78,9 @@ public final class IndexReader {
     public static List<PendingMessage> pending(DSLContext dsl, Condition chats) {
         Condition pending = CHAT.MESSAGE_COUNT.gt(mark());
         return dsl.select(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT)
-                .leftJoin(SEARCH_PROGRESS).on(SEARCH_PROGRESS.CHAT_KEY.eq(CHAT.CHAT_KEY))
-                .join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY), CHAT_MESSAGE.SEQ.ge(mark()))
+                .leftJoin(SEARCH_PROGRESS).on(markOf())
+                .join(CHAT_MESSAGE).on(CHAT_MESSAGE.WORLD_KEY.eq(CHAT.WORLD_KEY), CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY),
+                        CHAT_MESSAGE.SEQ.ge(mark()))
                 .where(chats == null ? pending : pending.and(chats))
                 .fetch(r -> new PendingMessage(r.value1(), r.value2(), r.value3()));
     }

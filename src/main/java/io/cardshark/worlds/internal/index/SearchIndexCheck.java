@@ -2,6 +2,7 @@ package io.cardshark.worlds.internal.index;
 
 import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchText;
 import org.jooq.DSLContext;
@@ -43,7 +44,7 @@ public final class SearchIndexCheck {
         void fail(String worldId, String detail);
     }
 
-    private record ChatRow(String worldId, String chatId, long messageCount) {
+    private record ChatRow(long worldKey, String worldId, String chatId, long messageCount) {
     }
 
     private SearchIndexCheck() {
@@ -54,11 +55,11 @@ public final class SearchIndexCheck {
         return engine.snapshot(null, tx -> {
             DSLContext dsl = tx.dsl();
             Map<Long, ChatRow> chats = new HashMap<>();
-            dsl.select(CHAT.CHAT_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT).from(CHAT).fetch()
-                    .forEach(r -> chats.put(r.value1(), new ChatRow(r.value2(), r.value3(), r.value4())));
+            dsl.select(CHAT.CHAT_KEY, CHAT.WORLD_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT).from(CHAT).fetch()
+                    .forEach(r -> chats.put(r.value1(), new ChatRow(r.value2(), r.value3(), r.value4(), r.value5())));
             Map<Long, Long> expected = new HashMap<>();
             Set<String> unparsable = new HashSet<>();
-            long checked = messages(dsl, chats.keySet(), unparsable,
+            long checked = messages(dsl, chats, unparsable,
                     (key, words) -> expected.merge(key[0], hash(key, words), Long::sum));
             Map<Long, Long> found = new HashMap<>();
             postings(dsl, chats, failures, (key, posting) -> {
@@ -81,18 +82,19 @@ public final class SearchIndexCheck {
      * parse (which the JSON check reports, and whose postings cannot be judged) to {@code unparsable} as
      * "chatKey.seq". Returns how many messages it read.
      */
-    private static long messages(DSLContext dsl, Set<Long> chatKeys, Set<String> unparsable,
+    private static long messages(DSLContext dsl, Map<Long, ChatRow> chats, Set<String> unparsable,
                                  BiConsumer<long[], Map<String, Integer>> out) {
         Map<Long, Long> indexed = new HashMap<>();
         dsl.select(SEARCH_PROGRESS.CHAT_KEY, SEARCH_PROGRESS.INDEXED).from(SEARCH_PROGRESS).fetch()
                 .forEach(r -> indexed.put(r.value1(), r.value2()));
         long read = 0;
-        for (long chatKey : new java.util.TreeSet<>(chatKeys)) {
+        for (long chatKey : new java.util.TreeSet<>(chats.keySet())) {
             long after = -1;
             while (true) {
                 List<Record2<Long, String>> chunk = dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT)
-                        .from(CHAT_MESSAGE).where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey), CHAT_MESSAGE.SEQ.gt(after))
-                        .orderBy(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ).limit(CHUNK).fetch();
+                        .from(CHAT_MESSAGE)
+                        .where(MessageRows.ofChat(chats.get(chatKey).worldKey(), chatKey), CHAT_MESSAGE.SEQ.gt(after))
+                        .orderBy(MessageRows.keyOrder(true)).limit(CHUNK).fetch();
                 for (Record2<Long, String> m : chunk) {
                     if (m.value1() < indexed.getOrDefault(chatKey, 0L)) {
                         Map<String, Integer> words = wordsOf(m.value2());
@@ -163,7 +165,7 @@ public final class SearchIndexCheck {
     private static void describe(DSLContext dsl, long chatKey, ChatRow chat, Map<Long, ChatRow> chats, Failures failures) {
         Map<Long, List<String>> expected = new TreeMap<>();
         Set<String> unparsable = new HashSet<>();
-        messages(dsl, Set.of(chatKey), unparsable, (key, words) -> words.forEach((w, weight) ->
+        messages(dsl, Map.of(chatKey, chat), unparsable, (key, words) -> words.forEach((w, weight) ->
                 expected.computeIfAbsent(key[1], s -> new ArrayList<>()).add(w + "=" + weight)));
         Map<Long, List<String>> found = new TreeMap<>();
         postings(dsl, Map.of(chatKey, chat), (world, detail) -> { }, (key, posting) -> posting.forEach((w, weight) ->

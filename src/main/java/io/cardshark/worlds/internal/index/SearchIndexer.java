@@ -219,7 +219,7 @@ public final class SearchIndexer implements AutoCloseable {
             SearchRows.beginStep(dsl);
             // Read under the lock: another step may just have taken the ones counted.
             SegmentBuilder segment = new SegmentBuilder();
-            Map<Long, Long> reached = new LinkedHashMap<>();
+            Map<IndexReader.PendingRange, Long> reached = new LinkedHashMap<>();
             int budget = MOST_PER_FLUSH;
             for (IndexReader.PendingRange range : IndexReader.pendingRanges(dsl)) {
                 if (budget == 0) {
@@ -228,21 +228,20 @@ public final class SearchIndexer implements AutoCloseable {
                 // Until the step writes, it may stop (the store closes) or yield (the background indexer to a
                 // large write): reading the messages is most of its work, and rolling it back costs nothing.
                 stop.run();
-                List<IndexReader.PendingMessage> messages = IndexReader.pending(dsl, range.chatKey(), range.indexed(),
-                        budget);
+                List<IndexReader.PendingMessage> messages = IndexReader.pending(dsl, range, budget);
                 for (IndexReader.PendingMessage m : messages) {
                     segment.add(m.chatKey(), m.seq(), ChatDocuments.messageContent(m.document()));
                 }
                 budget -= messages.size();
                 if (!messages.isEmpty()) {
-                    reached.put(range.chatKey(), messages.get(messages.size() - 1).seq() + 1);
+                    reached.put(range, messages.get(messages.size() - 1).seq() + 1);
                 }
             }
             stop.run();
             if (segment.messages() > 0) {
                 SearchRows.insertSegment(dsl, segment.messages(), segment.words(Engine.of(dsl).wordOrder()));
             }
-            reached.forEach((chatKey, indexed) -> SearchRows.indexed(dsl, chatKey, indexed));
+            reached.forEach((range, indexed) -> SearchRows.indexed(dsl, range.worldKey(), range.chatKey(), indexed));
             return !reached.isEmpty();
         });
     }

@@ -193,7 +193,7 @@ public final class ChatOps implements Chats {
             long first = chat.getMessageCount();
             List<MessageRows.Row> rows = new ArrayList<>(documents.size());
             for (int i = 0; i < documents.size(); i++) {
-                rows.add(MessageRows.Row.of(chat.getChatKey(), first + i, documents.get(i)));
+                rows.add(MessageRows.Row.of(chat.getWorldKey(), chat.getChatKey(), first + i, documents.get(i)));
             }
             MessageRows.insert(dsl, rows);
             ChatDocuments.Touched touched = ChatDocuments.touchUpdated(chat.getHeader(), now);
@@ -219,15 +219,12 @@ public final class ChatOps implements Chats {
         Checks.positive(worldId, "limit", limit);
         int size = Math.min(limit, MAX_PAGE);
         return access.read(worldId, dsl -> {
-            long chatKey = requireChat(dsl, worldId, chatId).getChatKey();
+            ChatRecord chat = requireChat(dsl, worldId, chatId);
             var query = dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                     .from(CHAT_MESSAGE)
-                    .where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey),
+                    .where(MessageRows.ofChat(chat.getWorldKey(), chat.getChatKey()),
                             forward ? CHAT_MESSAGE.SEQ.gt(from) : CHAT_MESSAGE.SEQ.lt(from))
-                    // chat_key leads the order although it is fixed: only then does H2 walk the primary key in
-                    // order and stop after the page, instead of sorting every matching message of the chat first.
-                    .orderBy(forward ? List.of(CHAT_MESSAGE.CHAT_KEY.asc(), CHAT_MESSAGE.SEQ.asc())
-                            : List.of(CHAT_MESSAGE.CHAT_KEY.desc(), CHAT_MESSAGE.SEQ.desc()))
+                    .orderBy(MessageRows.keyOrder(forward))
                     .limit(size + 1);
             List<ChatMessage> rows = new ArrayList<>(query.fetch(ChatOps::toMessage));
             boolean more = rows.size() > size;
@@ -248,7 +245,7 @@ public final class ChatOps implements Chats {
         Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
         access.write(worldId, dsl -> {
             WorldRows.lock(dsl, worldId);
-            ChatRows.delete(dsl, requireChat(dsl, worldId, chatId).getChatKey());
+            ChatRows.delete(dsl, requireChat(dsl, worldId, chatId));
             return null;
         });
     }

@@ -16,7 +16,7 @@ import io.cardshark.worlds.internal.search.Snippets;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Row2;
+import org.jooq.Row3;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
@@ -181,8 +181,8 @@ final class MessageSearch {
                 continue;
             }
             int[] batch = Arrays.copyOfRange(order, checked, Math.min(order.length, checked + CHECKED));
-            Map<String, Record> messages = messages(dsl, candidates, batch);
             chats(dsl, candidates, batch, chatRows);
+            Map<String, Record> messages = messages(dsl, candidates, batch, chatRows);
             for (int c : batch) {
                 checked++;
                 if (hits.size() > query.limit() || !seen.add(candidates.chatKey(c) + "." + candidates.seq(c))) {
@@ -226,17 +226,26 @@ final class MessageSearch {
     }
 
     /**
-     * The rows of a batch of candidates' messages, by "chatKey.seq": one statement, {@code (CHAT_KEY, SEQ) IN
-     * (...)}, which H2 answers from the primary key (for {@code CHAT_KEY = ? AND SEQ IN (...)} it scans the chat).
+     * The rows of a batch of candidates' messages, by "chatKey.seq": one statement, {@code (WORLD_KEY, CHAT_KEY,
+     * SEQ) IN (...)}, which H2 answers from the primary key (for {@code CHAT_KEY = ? AND SEQ IN (...)} it scans the
+     * chat). A candidate whose chat is gone (not in {@code chats}, its chat rows) has no row.
      */
-    private static Map<String, Record> messages(DSLContext dsl, SearchCandidates candidates, int[] batch) {
-        List<Row2<Long, Long>> keys = new ArrayList<>(batch.length);
+    private static Map<String, Record> messages(DSLContext dsl, SearchCandidates candidates, int[] batch,
+                                                Map<Long, Record> chats) {
+        List<Row3<Long, Long, Long>> keys = new ArrayList<>(batch.length);
         for (int c : batch) {
-            keys.add(DSL.row(candidates.chatKey(c), candidates.seq(c)));
+            Record chat = chats.get(candidates.chatKey(c));
+            if (chat != null) {
+                keys.add(DSL.row(chat.get(CHAT.WORLD_KEY), candidates.chatKey(c), candidates.seq(c)));
+            }
         }
         Map<String, Record> rows = new HashMap<>();
+        if (keys.isEmpty()) {
+            return rows;
+        }
         dsl.select(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
-                .from(CHAT_MESSAGE).where(DSL.row(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ).in(keys)).fetch()
+                .from(CHAT_MESSAGE)
+                .where(DSL.row(CHAT_MESSAGE.WORLD_KEY, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ).in(keys)).fetch()
                 .forEach(r -> rows.put(r.get(CHAT_MESSAGE.CHAT_KEY) + "." + r.get(CHAT_MESSAGE.SEQ), r));
         return rows;
     }
@@ -250,7 +259,7 @@ final class MessageSearch {
             }
         }
         if (!keys.isEmpty()) {
-            dsl.select(CHAT.CHAT_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT).where(CHAT.CHAT_KEY.in(keys))
+            dsl.select(CHAT.CHAT_KEY, CHAT.WORLD_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT).where(CHAT.CHAT_KEY.in(keys))
                     .fetch().forEach(r -> rows.put(r.get(CHAT.CHAT_KEY), r));
         }
     }

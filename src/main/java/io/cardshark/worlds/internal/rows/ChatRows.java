@@ -2,6 +2,9 @@ package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record4;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.util.Optional;
@@ -29,8 +32,12 @@ public final class ChatRows {
         return BY_ID.fetchInto(dsl, CHAT, worldId, chatId).stream().findFirst();
     }
 
-    /** Inserts a chat's row; the database gives its key, which is set on {@code row} and returned. */
+    /**
+     * Inserts a chat's row; the database gives its chat key, which is returned and set on {@code row} with its
+     * world's key (schema V7: the chat's messages are keyed by both).
+     */
     public static long insert(DSLContext dsl, ChatRecord row) {
+        row.setWorldKey(WorldRows.key(dsl, row.getWorldId()));
         long key = dsl.insertInto(CHAT).set(row).returningResult(CHAT.CHAT_KEY).fetchSingle().value1();
         row.setChatKey(key);
         return key;
@@ -46,27 +53,37 @@ public final class ChatRows {
     }
 
     /** Deletes a chat with its messages (and its search mark, by its foreign key's cascade). */
-    public static void delete(DSLContext dsl, long chatKey) {
-        MessageRows.deleteChat(dsl, chatKey);
-        dsl.deleteFrom(CHAT).where(CHAT.CHAT_KEY.eq(chatKey)).execute();
+    public static void delete(DSLContext dsl, ChatRecord chat) {
+        MessageRows.deleteChat(dsl, chat.getWorldKey(), chat.getChatKey());
+        dsl.deleteFrom(CHAT).where(CHAT.CHAT_KEY.eq(chat.getChatKey())).execute();
     }
 
     /**
      * A branch: the world's chats, copied inside the database. Each copy gets a chat key of its own (the
-     * identity column is left out); messages then find it by chat id ({@link #copyKeys}).
+     * identity column is left out) and the branch's world key (whose row must have been copied first); messages
+     * then find it by chat id ({@link #copyKeys}).
      */
     public static void copyWorld(DSLContext dsl, String from, String to) {
-        WorldCopy.copy(dsl, CHAT, CHAT.WORLD_ID, from, to, java.util.Map.of(), java.util.List.of(CHAT.CHAT_KEY));
+        WorldCopy.copy(dsl, CHAT, CHAT.WORLD_ID, from, to, Map.of(CHAT.WORLD_KEY, WorldRows.keyOf(to)),
+                List.of(CHAT.CHAT_KEY));
     }
 
+    /** The columns of {@link #copyKeys}. */
+    static final Field<Long> FROM_WORLD = DSL.field(DSL.name("from_world"), Long.class);
+    static final Field<Long> FROM_CHAT = DSL.field(DSL.name("from_chat"), Long.class);
+    static final Field<Long> TO_WORLD = DSL.field(DSL.name("to_world"), Long.class);
+    static final Field<Long> TO_CHAT = DSL.field(DSL.name("to_chat"), Long.class);
+
     /**
-     * The pairs (source chat, its copy) of a branch, as a table of two columns {@code FROM_KEY}, {@code TO_KEY},
-     * for the set-based copies of what hangs off a chat key.
+     * The pairs (source chat, its copy) of a branch, each by its world's key and its chat key, as a table of the
+     * columns {@link #FROM_WORLD}, {@link #FROM_CHAT}, {@link #TO_WORLD} and {@link #TO_CHAT}, for the set-based
+     * copies of what hangs off a chat key.
      */
-    public static org.jooq.Table<org.jooq.Record2<Long, Long>> copyKeys(String from, String to) {
+    static Table<Record4<Long, Long, Long, Long>> copyKeys(String from, String to) {
         io.cardshark.worlds.internal.db.tables.Chat source = CHAT.as("source_chat");
         io.cardshark.worlds.internal.db.tables.Chat copy = CHAT.as("copy_chat");
-        return DSL.select(source.CHAT_KEY.as("from_key"), copy.CHAT_KEY.as("to_key"))
+        return DSL.select(source.WORLD_KEY.as(FROM_WORLD), source.CHAT_KEY.as(FROM_CHAT), copy.WORLD_KEY.as(TO_WORLD),
+                        copy.CHAT_KEY.as(TO_CHAT))
                 .from(source).join(copy).on(copy.WORLD_ID.eq(to), copy.CHAT_ID.eq(source.CHAT_ID))
                 .where(source.WORLD_ID.eq(from)).asTable("chat_copy");
     }
@@ -77,8 +94,9 @@ public final class ChatRows {
      * it by chat id.
      */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copy(from, to, CHAT, CHAT.WORLD_ID.eq(worldId), List.of(CHAT.CHAT_KEY.asc()), Map.of(),
-                List.of(CHAT.CHAT_KEY));
+        long worldKey = WorldRows.key(to, worldId);
+        return Across.copy(from, to, CHAT, CHAT.WORLD_ID.eq(worldId), List.of(CHAT.CHAT_KEY.asc()),
+                Map.of(CHAT.WORLD_KEY, row -> worldKey), List.of(CHAT.CHAT_KEY));
     }
 
     /** The chat keys of a world's chats, by chat id. */

@@ -4,16 +4,17 @@ import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record2;
+import org.jooq.Record4;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
 
 /**
@@ -22,14 +23,33 @@ import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
  */
 public final class MessageRows {
 
-    private static final Compiled INSERT = Compiled.statement(DSL.insertInto(CHAT_MESSAGE,
+    private static final Compiled INSERT = Compiled.statement(DSL.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY,
                     CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
-            .values(Compiled.bind(CHAT_MESSAGE.CHAT_KEY), Compiled.bind(CHAT_MESSAGE.SEQ),
+            .values(Compiled.bind(CHAT_MESSAGE.WORLD_KEY), Compiled.bind(CHAT_MESSAGE.CHAT_KEY),
+                    Compiled.bind(CHAT_MESSAGE.SEQ),
                     Compiled.bind(CHAT_MESSAGE.MESSAGE_ID), Compiled.bind(CHAT_MESSAGE.ROLE),
                     Compiled.bind(CHAT_MESSAGE.DOCUMENT)));
     private static final int BATCH = 1000;
 
     private MessageRows() {
+    }
+
+    /**
+     * The messages of one chat: a range of the primary key, whose first two columns are the world's key and the
+     * chat's (both on the chat's row: {@code CHAT.WORLD_KEY}, {@code CHAT.CHAT_KEY}).
+     */
+    public static Condition ofChat(long worldKey, long chatKey) {
+        return CHAT_MESSAGE.WORLD_KEY.eq(worldKey).and(CHAT_MESSAGE.CHAT_KEY.eq(chatKey));
+    }
+
+    /**
+     * The primary key's order, every column of it. A query of one chat's messages orders by the whole key although
+     * its first two columns are fixed: only then does H2 walk the key in order (and stop after a page) instead of
+     * sorting every matching message first.
+     */
+    public static List<SortField<?>> keyOrder(boolean ascending) {
+        return ascending ? List.of(CHAT_MESSAGE.WORLD_KEY.asc(), CHAT_MESSAGE.CHAT_KEY.asc(), CHAT_MESSAGE.SEQ.asc())
+                : List.of(CHAT_MESSAGE.WORLD_KEY.desc(), CHAT_MESSAGE.CHAT_KEY.desc(), CHAT_MESSAGE.SEQ.desc());
     }
 
     /**
@@ -40,18 +60,18 @@ public final class MessageRows {
      *                  CardShark's character-chat shape) when that is, else {@code null}
      * @param document  the whole message object in its stored form
      */
-    public record Row(long chatKey, long seq, String messageId, String role, String document) {
+    public record Row(long worldKey, long chatKey, long seq, String messageId, String role, String document) {
 
         /** The row of message {@code seq} of a chat: the columns read from the document by the one rule above. */
-        public static Row of(long chatKey, long seq, JsonObject message) {
+        public static Row of(long worldKey, long chatKey, long seq, JsonObject message) {
             String role = message.get("role") instanceof JsonString r ? r.value()
                     : message.get("sender") instanceof JsonString s ? s.value() : null;
             String id = message.get("id") instanceof JsonString i ? i.value() : null;
-            return new Row(chatKey, seq, id, role, StoredJson.compact(message));
+            return new Row(worldKey, chatKey, seq, id, role, StoredJson.compact(message));
         }
 
         Object[] values() {
-            return new Object[] {chatKey, seq, messageId, role, document};
+            return new Object[] {worldKey, chatKey, seq, messageId, role, document};
         }
     }
 
@@ -69,13 +89,14 @@ public final class MessageRows {
      * their messages are pending until the indexer takes them (postings name the source's chat keys).
      */
     public static void copyWorld(DSLContext dsl, String from, String to) {
-        Table<Record2<Long, Long>> keys = ChatRows.copyKeys(from, to);
-        Field<Long> fromKey = keys.field("from_key", Long.class);
-        Field<Long> toKey = keys.field("to_key", Long.class);
-        dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE,
-                        CHAT_MESSAGE.DOCUMENT)
-                .select(DSL.select(toKey, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
-                        .from(keys).join(CHAT_MESSAGE).on(CHAT_MESSAGE.CHAT_KEY.eq(fromKey)))
+        Table<Record4<Long, Long, Long, Long>> keys = ChatRows.copyKeys(from, to);
+        dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ,
+                        CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
+                .select(DSL.select(keys.field(ChatRows.TO_WORLD), keys.field(ChatRows.TO_CHAT), CHAT_MESSAGE.SEQ,
+                                CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
+                        .from(keys).join(CHAT_MESSAGE)
+                        .on(CHAT_MESSAGE.WORLD_KEY.eq(keys.field(ChatRows.FROM_WORLD)),
+                                CHAT_MESSAGE.CHAT_KEY.eq(keys.field(ChatRows.FROM_CHAT))))
                 .execute();
     }
 
@@ -83,19 +104,18 @@ public final class MessageRows {
      * Deletes a chat's messages. The table has no foreign key to {@code CHAT} (schema V6: H2 kept a second
      * index for it), so the chat's delete does not take them: {@link ChatRows#delete} calls this.
      */
-    static void deleteChat(DSLContext dsl, long chatKey) {
-        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.CHAT_KEY.eq(chatKey)).execute();
+    static void deleteChat(DSLContext dsl, long worldKey, long chatKey) {
+        dsl.deleteFrom(CHAT_MESSAGE).where(ofChat(worldKey, chatKey)).execute();
     }
 
-    /** Deletes the messages of every chat of a world; {@link WorldRows#delete} calls this. */
+    /** Deletes the messages of every chat of a world, a range of the key (V7); {@link WorldRows#delete} calls this. */
     static void deleteWorld(DSLContext dsl, String worldId) {
-        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.CHAT_KEY.in(
-                DSL.select(CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_ID.eq(worldId)))).execute();
+        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.WORLD_KEY.eq(WorldRows.keyOf(worldId))).execute();
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
-    public static Batch batch(DSLContext dsl, long chatKey, String chatId, SearchRows.Segments index) {
-        return new Batch(dsl, chatKey, chatId, index);
+    public static Batch batch(DSLContext dsl, long worldKey, long chatKey, String chatId, SearchRows.Segments index) {
+        return new Batch(dsl, worldKey, chatKey, chatId, index);
     }
 
     /**
@@ -112,10 +132,12 @@ public final class MessageRows {
 
         private final StatementBatch messages;
         private final SearchRows.Segments index;
+        private final long worldKey;
         private final long chatKey;
         private long seq;
 
-        private Batch(DSLContext dsl, long chatKey, String chatId, SearchRows.Segments index) {
+        private Batch(DSLContext dsl, long worldKey, long chatKey, String chatId, SearchRows.Segments index) {
+            this.worldKey = worldKey;
             this.chatKey = chatKey;
             this.messages = new StatementBatch(dsl, INSERT.sql(dsl), "inserting the messages of chat " + chatId, BATCH);
             this.index = index;
@@ -124,7 +146,7 @@ public final class MessageRows {
         /** Adds the chat's next message, numbered from 0. */
         public void add(JsonObject message) {
             long n = seq++;
-            messages.add(Row.of(chatKey, n, message).values());
+            messages.add(Row.of(worldKey, chatKey, n, message).values());
             index.add(chatKey, n, ChatDocuments.messageContent(message));
         }
 
@@ -136,7 +158,7 @@ public final class MessageRows {
         /** Sends the messages still waiting and marks the chat indexed; call once, after the last {@link #add}. */
         public void finish() {
             messages.send();
-            index.chatDone(chatKey, seq);
+            index.chatDone(worldKey, chatKey, seq);
         }
 
         /** Whether the statement has been released (for tests). */
@@ -160,9 +182,9 @@ public final class MessageRows {
         Map<String, Long> targetKeys = ChatRows.keysById(to, worldId);
         Map<Long, Long> keyInTarget = new java.util.HashMap<>();
         ChatRows.keysById(from, worldId).forEach((chatId, key) -> keyInTarget.put(key, targetKeys.get(chatId)));
-        return Across.copy(from, to, CHAT_MESSAGE, CHAT_MESSAGE.CHAT_KEY.in(
-                        DSL.select(CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_ID.eq(worldId))),
-                List.of(CHAT_MESSAGE.CHAT_KEY.asc(), CHAT_MESSAGE.SEQ.asc()),
-                Map.of(CHAT_MESSAGE.CHAT_KEY, row -> keyInTarget.get(row.get(CHAT_MESSAGE.CHAT_KEY))), List.of());
+        long worldKeyInTarget = WorldRows.key(to, worldId);
+        return Across.copy(from, to, CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY.eq(WorldRows.key(from, worldId)),
+                keyOrder(true), Map.of(CHAT_MESSAGE.WORLD_KEY, row -> worldKeyInTarget,
+                        CHAT_MESSAGE.CHAT_KEY, row -> keyInTarget.get(row.get(CHAT_MESSAGE.CHAT_KEY))), List.of());
     }
 }

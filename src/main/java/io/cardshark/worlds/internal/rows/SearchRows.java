@@ -86,8 +86,8 @@ public final class SearchRows {
         }
 
         /** A chat's messages are all given: its mark says so (its last segment is written by {@link #finish()}). */
-        void chatDone(long chatKey, long messages) {
-            indexed(dsl, chatKey, messages);
+        void chatDone(long worldKey, long chatKey, long messages) {
+            indexed(dsl, worldKey, chatKey, messages);
         }
 
         /** Writes the segment of the messages added since the last one; call after the last message. */
@@ -108,11 +108,12 @@ public final class SearchRows {
     }
 
     /** Records that messages 0 to {@code indexed - 1} of a chat are in segments. */
-    public static void indexed(DSLContext dsl, long chatKey, long indexed) {
+    public static void indexed(DSLContext dsl, long worldKey, long chatKey, long indexed) {
         dsl.mergeInto(SEARCH_PROGRESS).using(DSL.selectOne())
-                .on(SEARCH_PROGRESS.CHAT_KEY.eq(chatKey))
+                .on(SEARCH_PROGRESS.WORLD_KEY.eq(worldKey), SEARCH_PROGRESS.CHAT_KEY.eq(chatKey))
                 .whenMatchedThenUpdate().set(SEARCH_PROGRESS.INDEXED, indexed)
-                .whenNotMatchedThenInsert(SEARCH_PROGRESS.CHAT_KEY, SEARCH_PROGRESS.INDEXED).values(chatKey, indexed)
+                .whenNotMatchedThenInsert(SEARCH_PROGRESS.WORLD_KEY, SEARCH_PROGRESS.CHAT_KEY, SEARCH_PROGRESS.INDEXED)
+                .values(worldKey, chatKey, indexed)
                 .execute();
     }
 

@@ -13,15 +13,18 @@ import java.util.List;
 /**
  * An INSERT of every column of one table, rendered once ({@link Compiled}), for rows held in the table's
  * generated records. Every column is sent, so a column the record leaves unset is NULL, not its default: the
- * writers set every column whose default matters.
+ * writers set every column whose default matters. An identity column the database numbers is left out.
  */
 final class TableInsert<R extends TableRecord<R>> {
 
     private final Compiled insert;
+    private final List<Field<?>> fields;
 
-    TableInsert(Table<R> table) {
-        Field<?>[] fields = table.fields();
-        List<Param<?>> values = new ArrayList<>(fields.length);
+    /** An insert of every column of {@code table} but {@code numbered}, which the database fills. */
+    TableInsert(Table<R> table, Field<?>... numbered) {
+        this.fields = new ArrayList<>(List.of(table.fields()));
+        fields.removeAll(List.of(numbered));
+        List<Param<?>> values = new ArrayList<>(fields.size());
         for (Field<?> f : fields) {
             values.add(Compiled.bind(f));
         }
@@ -35,7 +38,11 @@ final class TableInsert<R extends TableRecord<R>> {
         }
         List<Object[]> values = new ArrayList<>(rows.size());
         for (R r : rows) {
-            values.add(r.intoArray());
+            Object[] row = new Object[fields.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = r.get(fields.get(i));
+            }
+            values.add(row);
         }
         insert.executeAll(dsl, values);
     }

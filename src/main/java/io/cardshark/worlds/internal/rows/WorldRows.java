@@ -6,6 +6,7 @@ import io.cardshark.worlds.WorldIds;
 import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
 import io.cardshark.worlds.internal.doc.KeyOrders;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
@@ -25,7 +26,7 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
  */
 public final class WorldRows {
 
-    private static final TableInsert<WorldRecord> INSERT = new TableInsert<>(WORLD);
+    private static final TableInsert<WorldRecord> INSERT = new TableInsert<>(WORLD, WORLD.WORLD_KEY);
     private static final Compiled LOCK = Compiled.statement(DSL.update(WORLD)
             .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
             .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
@@ -123,7 +124,21 @@ public final class WorldRows {
                 WORLD.STATE_NAME, DSL.when(WORLD.STATE_NAME.eq(from), DSL.val(to)).else_(WORLD.STATE_NAME),
                 WORLD.CREATED_AT, DSL.val(now),
                 WORLD.MODIFIED_AT, DSL.val(now),
-                WORLD.ROW_VERSION, DSL.val(0L)), List.of());
+                WORLD.ROW_VERSION, DSL.val(0L)), List.of(WORLD.WORLD_KEY));
+    }
+
+    /**
+     * The world's key (schema V7): the store's own number for it, which leads the keys of its messages and search
+     * marks. A branch, and a copy into another store, get a key of their own.
+     */
+    static long key(DSLContext dsl, String worldId) {
+        return dsl.select(WORLD.WORLD_KEY).from(WORLD).where(WORLD.ID.eq(worldId)).fetchOptional(WORLD.WORLD_KEY)
+                .orElseThrow(() -> notFound(worldId));
+    }
+
+    /** {@link #key} as a scalar subquery, for a statement that writes or selects by it without reading it first. */
+    static Field<Long> keyOf(String worldId) {
+        return DSL.field(DSL.select(WORLD.WORLD_KEY).from(WORLD).where(WORLD.ID.eq(worldId)));
     }
 
     /**
@@ -164,6 +179,7 @@ public final class WorldRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD, WORLD.ID, worldId, List.of());
+        return Across.copy(from, to, WORLD, WORLD.ID.eq(worldId), List.of(), java.util.Map.of(),
+                List.of(WORLD.WORLD_KEY));
     }
 }

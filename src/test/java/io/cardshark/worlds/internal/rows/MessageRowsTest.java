@@ -37,12 +37,12 @@ class MessageRowsTest {
              Connection c = store.sqlConnection(true)) {
             // A message already holds the batch's first key: the primary key refuses the batch when it is sent.
             try (var st = c.createStatement()) {
-                st.execute("INSERT INTO CHAT_MESSAGE (CHAT_KEY, SEQ, DOCUMENT) VALUES (987654321, 0, '{}')");
+                st.execute("INSERT INTO CHAT_MESSAGE (WORLD_KEY, CHAT_KEY, SEQ, DOCUMENT) VALUES (123456789, 987654321, 0, '{}')");
             }
             // As an import runs it: in a transaction, which the failure rolls back (H2 sends a batch's other rows).
             c.setAutoCommit(false);
             DSLContext dsl = DSL.using(c, SQLDialect.H2);
-            MessageRows.Batch batch = MessageRows.batch(dsl, 987_654_321L, "ghost", SearchRows.segments(dsl));
+            MessageRows.Batch batch = MessageRows.batch(dsl, 123_456_789L, 987_654_321L, "ghost", SearchRows.segments(dsl));
             batch.add(message("one"));
             batch.add(message("two"));
             assertThatThrownBy(batch::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("ghost");
@@ -58,7 +58,7 @@ class MessageRowsTest {
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
              Connection c = store.sqlConnection(true)) {
             DSLContext dsl = DSL.using(c, SQLDialect.H2);
-            MessageRows.Batch batch = MessageRows.batch(dsl, 987_654_321L, "ghost", SearchRows.segments(dsl));
+            MessageRows.Batch batch = MessageRows.batch(dsl, 123_456_789L, 987_654_321L, "ghost", SearchRows.segments(dsl));
             batch.add(message("left behind by a failed import"));
             batch.close();
             assertThat(batch.isClosed()).isTrue();

@@ -1,0 +1,128 @@
+package io.cardshark.worlds.backup;
+
+import io.cardshark.worlds.testing.TestStores;
+import io.cardshark.worlds.Chat;
+import io.cardshark.worlds.ChatMessage;
+import io.cardshark.worlds.Lineage;
+import io.cardshark.worlds.NewMessage;
+import io.cardshark.worlds.SearchHit;
+import io.cardshark.worlds.SearchQuery;
+import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.testing.Trees;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A store made at schema 6, the release before messages were keyed by their world ({@code fixtures/schema-6}, see
+ * its PROVENANCE.md), opened by today's code: schema V7 gives each world a numeric key, puts it on each chat, and
+ * rebuilds {@code CHAT_MESSAGE} and {@code SEARCH_PROGRESS} with it first in their keys; nothing is lost.
+ */
+class SchemaSevenUpgradeTest {
+
+    private static final String ELARA = "Elara_s_Chat_World";
+    private static final String SLOT_TWO = "Elara_slot_two";
+
+    @TempDir
+    Path dir;
+
+    private Path schema6Store() throws Exception {
+        Path store = dir.resolve("store");
+        Trees.unzip(Trees.resource("fixtures/schema-6/store.zip"), store);
+        Files.setPosixFilePermissions(store.resolve("worlds.credentials"), PosixFilePermissions.fromString("rw-------"));
+        return store;
+    }
+
+    private static List<SearchHit> hits(WorldStore store, SearchQuery query) {
+        return store.chats().search(query.limit(100)).hits();
+    }
+
+    @Test
+    void theUpgradeKeysMessagesByWorldAndExportsAsSchema6Did() throws Exception {
+        Path expected = dir.resolve("expected");
+        Trees.unzip(Trees.resource("fixtures/schema-6/exports.zip"), expected);
+        try (WorldStore store = WorldStore.configure().dataDir(schema6Store()).serveInspection(false).open()) {
+            assertThat(store.info().schemaVersion()).isEqualTo(TestStores.LATEST_SCHEMA);
+            assertThat(store.backups().list()).extracting(BackupInfo::reason).containsExactly("pre-migration");
+            assertThat(primaryKey(store, "CHAT_MESSAGE")).containsExactly("WORLD_KEY", "CHAT_KEY", "SEQ");
+            assertThat(primaryKey(store, "SEARCH_PROGRESS")).containsExactly("WORLD_KEY", "CHAT_KEY");
+            // Each message carries its own chat's world key, and the two worlds' keys differ.
+            assertThat(count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE m JOIN CHAT c ON c.CHAT_KEY = m.CHAT_KEY"
+                    + " JOIN WORLD w ON w.ID = c.WORLD_ID WHERE m.WORLD_KEY = w.WORLD_KEY AND c.WORLD_KEY = w.WORLD_KEY"))
+                    .isEqualTo(count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE")).isPositive();
+            assertThat(count(store, "SELECT COUNT(DISTINCT WORLD_KEY) FROM WORLD"))
+                    .isEqualTo(count(store, "SELECT COUNT(*) FROM WORLD")).isGreaterThan(1);
+            store.folders().exportAll(dir.resolve("documented"), Layout.DOCUMENTED);
+            store.folders().exportAll(dir.resolve("cardshark"), Layout.CARDSHARK);
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+        Trees.assertSameTree(expected.resolve("exp-documented"), dir.resolve("documented"));
+        Trees.assertSameTree(expected.resolve("exp-cardshark"), dir.resolve("cardshark"));
+    }
+
+    @Test
+    void marksBranchesAndPendingMessagesSurviveAndTheStoreGoesOn() throws Exception {
+        try (WorldStore store = WorldStore.configure().dataDir(schema6Store()).serveInspection(false).open()) {
+            // Pending at the upgrade: appended after the last index step, in each of the two worlds.
+            assertThat(hits(store, SearchQuery.of("source lantern brücke"))).hasSize(25)
+                    .allMatch(h -> h.worldId().equals(ELARA));
+            assertThat(hits(store, SearchQuery.of("branch lantern tor"))).hasSize(25)
+                    .allMatch(h -> h.worldId().equals(SLOT_TWO));
+            assertThat(hits(store, SearchQuery.of("note written schema"))).singleElement()
+                    .satisfies(h -> assertThat(h.chatId()).isEqualTo("schema-six-notes"));
+            // Indexed before the upgrade, so read through the marks V7 carried over.
+            assertThat(hits(store, SearchQuery.of("wald 7"))).extracting(SearchHit::messageId).contains("fw7");
+            assertThat(store.worlds().lineage(SLOT_TWO)).get().extracting(Lineage::parentId, Lineage::label)
+                    .containsExactly(ELARA, "before the schema-7 upgrade");
+
+            String chatId = hits(store, SearchQuery.of("branch lantern tor")).get(0).chatId();
+            Chat chat = store.chats().list(SLOT_TWO).stream().filter(c -> c.chatId().equals(chatId)).findFirst()
+                    .orElseThrow();
+            List<NewMessage> more = new ArrayList<>();
+            for (int i = 0; i < 1_100; i++) {
+                more.add(NewMessage.of("user", "after the upgrade, bell " + i));
+            }
+            List<ChatMessage> written = store.chats().appendAll(SLOT_TWO, chat.chatId(), more);
+            assertThat(written.get(0).seq()).isEqualTo(chat.messageCount());
+            store.updateSearchIndex();
+            assertThat(hits(store, SearchQuery.of("bell 1099 upgrade"))).singleElement()
+                    .satisfies(h -> assertThat(h.worldId()).isEqualTo(SLOT_TWO));
+            store.chats().delete(ELARA, hits(store, SearchQuery.of("source lantern brücke")).get(0).chatId());
+            assertThat(hits(store, SearchQuery.of("source lantern brücke"))).isEmpty();
+            assertThat(hits(store, SearchQuery.of("branch lantern tor"))).hasSize(25);
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+    }
+
+    private static long count(WorldStore store, String sql) throws Exception {
+        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> primaryKey(WorldStore store, String table) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE"
+                     + " WHERE TABLE_NAME = '" + table + "' AND CONSTRAINT_NAME = 'PK_" + table + "'"
+                     + " ORDER BY ORDINAL_POSITION")) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        return columns;
+    }
+}

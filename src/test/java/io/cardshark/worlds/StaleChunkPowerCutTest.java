@@ -43,22 +43,8 @@ class StaleChunkPowerCutTest {
      */
     @Test
     void aWriteTheReopenDidNotShowNeverComesBackAfterALaterCut() throws IOException {
-        Path built = tmp.resolve("built");
-        Path base = tmp.resolve("base");
-        try (PowerCutFileSystem fs = PowerCutFileSystem.mount(built, 1)) {
-            try (WorldStore store = WorldStore.open(config(built))) {
-                store.worlds().create("Kept");
-            }
-            fs.materialize(base);
-        }
-        // The store's other files (its credentials) are written to the real disk, beside what H2 wrote.
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(built)) {
-            for (Path f : files.toList()) {
-                if (!java.nio.file.Files.exists(base.resolve(f.getFileName()))) {
-                    java.nio.file.Files.copy(f, base.resolve(f.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        Path base = CutWorkload.cleanlyClosed(tmp.resolve("built"), tmp.resolve("base"), Durability.POWER_LOSS,
+                store -> store.worlds().create("Kept"));
         for (long seed = 1; seed <= 16; seed++) {
             Path data = tmp.resolve("seed-" + seed);
             copy(base, data);

@@ -41,6 +41,9 @@ final class PostgresGuard {
             own.add(name.toLowerCase(Locale.ROOT));
         }
         own.add(Migrations.TABLE);
+        for (String sequence : SchemaGuard.ownSequences()) {
+            own.add(sequence.toLowerCase(Locale.ROOT));
+        }
         // The identity columns' sequences, named by PostgreSQL as table_column_seq.
         for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             Identity<?, ?> identity = table.getIdentity();

@@ -2,6 +2,7 @@ package io.cardshark.worlds.internal.engine;
 
 import io.cardshark.worlds.internal.db.DefaultSchema;
 import org.h2.value.Value;
+import org.jooq.Sequence;
 import org.jooq.Table;
 
 import java.nio.file.Path;
@@ -133,7 +134,8 @@ public final class SchemaGuard {
             case Catalogue.USER -> ownUser(name, sql) ? null : "user " + name + (OWN_USERS.contains(name) ? " with other rights" : "");
             case Catalogue.RIGHT -> ownGrant(sql) ? null : "grant \"" + shorten(sql) + "\"";
             case Catalogue.SETTING -> ownSetting(sql) ? null : "setting \"" + shorten(sql) + "\"";
-            case Catalogue.SEQUENCE -> name != null && name.startsWith("SYSTEM_SEQUENCE_") ? null : "sequence " + name;
+            case Catalogue.SEQUENCE -> name != null && (name.startsWith("SYSTEM_SEQUENCE_") || ownSequences().contains(name))
+                    ? null : "sequence " + name;
             case Catalogue.TABLE_OR_VIEW -> tableProblem(sql, ownTables);
             case Catalogue.INDEX, Catalogue.CONSTRAINT, Catalogue.COMMENT ->
                     ownTables.contains(tableOf(sql)) ? null : "\"" + shorten(sql) + "\" (on an object the store does not have)";
@@ -214,6 +216,11 @@ public final class SchemaGuard {
     }
 
     /** The names of the tables and views the migrations make, and the history table under both names. */
+    /** The sequences the store's migrations make (schema 7 on), by name. */
+    static Set<String> ownSequences() {
+        return DefaultSchema.DEFAULT_SCHEMA.getSequences().stream().map(Sequence::getName).collect(Collectors.toSet());
+    }
+
     static Set<String> ownTables() {
         Set<String> names = DefaultSchema.DEFAULT_SCHEMA.getTables().stream().map(Table::getName)
                 .collect(Collectors.toSet());
@@ -277,7 +284,8 @@ public final class SchemaGuard {
             {"schema", "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('PUBLIC', 'INFORMATION_SCHEMA')"},
             {"user", "SELECT USER_NAME FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME NOT IN " + users
                     + " OR (IS_ADMIN <> (USER_NAME = '" + Credentials.ADMIN + "'))"},
-            {"sequence", "SELECT SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME NOT LIKE 'SYSTEM_SEQUENCE_%'"},
+            {"sequence", "SELECT SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME NOT LIKE 'SYSTEM_SEQUENCE_%'"
+                    + " AND SEQUENCE_NAME NOT IN ('" + String.join("', '", ownSequences()) + "')"},
         };
         try (java.sql.Statement st = admin.createStatement()) {
             for (String[] q : queries) {

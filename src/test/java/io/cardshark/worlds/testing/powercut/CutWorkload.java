@@ -9,13 +9,17 @@ import io.cardshark.worlds.testing.CrashJournal.Op;
 import io.cardshark.worlds.testing.CrashWorkload;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The workload of the power-cut harness ({@code PowerCutHarnessTest}): the crash harness's operations that
@@ -110,6 +114,29 @@ public final class CutWorkload {
             }
         }
         return new Stretch(ops, current, false, null, tried);
+    }
+
+    /**
+     * A store made by {@code setup} on the power-cut file system and closed cleanly, then written to {@code base}
+     * on the real disk as the file system holds it, with the store's other files (its credentials, which the store
+     * writes to the real disk beside what H2 wrote). Each test then copies it for each of its runs.
+     */
+    public static Path cleanlyClosed(Path built, Path base, Durability durability,
+                                     Consumer<WorldStore> setup) throws IOException {
+        try (PowerCutFileSystem fs = PowerCutFileSystem.mount(built, 1)) {
+            try (WorldStore store = WorldStore.open(config(built, durability))) {
+                setup.accept(store);
+            }
+            fs.materialize(base);
+        }
+        try (Stream<Path> files = Files.list(built)) {
+            for (Path f : files.toList()) {
+                if (!Files.exists(base.resolve(f.getFileName()))) {
+                    Files.copy(f, base.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return base;
     }
 
     /** Closes a store whose files may be gone: after a cut, closing it fails, and only its resources matter. */

@@ -141,6 +141,30 @@ public final class StoreEngine implements AutoCloseable {
         return result;
     }
 
+    /**
+     * A read on its own, each statement in auto-commit: every statement sees the store as of its start, as it would
+     * in a transaction at the engines' READ COMMITTED, but no COMMIT follows it (on PostgreSQL one round trip
+     * fewer per call, a fifth of a point read's).
+     */
+    private <T> T readCommitted(String worldId, Function<DSLContext, T> work) {
+        ensureOpen();
+        refuseInsideTransaction();
+        try (Connection c = connections.member()) {
+            Tx tx = new Tx(connections.engine().dsl(c));
+            current.set(tx);
+            try {
+                return work.apply(tx.dsl());
+            } finally {
+                tx.end();
+                current.remove();
+            }
+        } catch (SQLException e) {
+            throw failed(worldId, new org.jooq.exception.DataAccessException(e.getMessage(), e));
+        } catch (RuntimeException e) {
+            throw failed(worldId, e);
+        }
+    }
+
     /** At {@link Durability#POWER_LOSS} on H2 a commit is forced to disk by the store; PostgreSQL's commit does it. */
     private boolean syncsAfterCommit() {
         return config.durability() == Durability.POWER_LOSS && connections.engine().syncsCommitsItself();
@@ -233,7 +257,7 @@ public final class StoreEngine implements AutoCloseable {
         return new Access() {
             @Override
             public <T> T read(String worldId, Function<DSLContext, T> work) {
-                return transaction(worldId, tx -> work.apply(tx.dsl()));
+                return readCommitted(worldId, work);
             }
 
             @Override

@@ -12,14 +12,16 @@ import java.sql.SQLException;
 
 /**
  * The connections of one open store, by database user: a pool of the writer's (or, read-only, the
- * inspector's) for every call of the API, a small pool of the admin's for syncs and backups, and single
- * connections for people inspecting the store. Closing it releases the store: pools, then the lock.
+ * inspector's) for every call of the API that writes, a pool of the same user's for reads (each a transaction
+ * that sees one moment of the store: see {@link #reader()}), a small pool of the admin's for syncs and backups,
+ * and single connections for people inspecting the store. Closing it releases the store: pools, then the lock.
  */
 final class Connections implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Connections.class);
 
     private final HikariDataSource members;
+    private final HikariDataSource readers;
     /** The writer's connection for shared commits, which never waits for a held row: see {@link #noWait()}. */
     private final HikariDataSource noWait;
     private final HikariDataSource admin;
@@ -28,9 +30,11 @@ final class Connections implements AutoCloseable {
     private final PersonConnector persons;
     private final StoreLock lock;
 
-    private Connections(HikariDataSource members, HikariDataSource noWait, HikariDataSource admin, Engine engine,
-                        boolean attached, PersonConnector persons, StoreLock lock) {
+    private Connections(HikariDataSource members, HikariDataSource readers, HikariDataSource noWait,
+                        HikariDataSource admin, Engine engine, boolean attached, PersonConnector persons,
+                        StoreLock lock) {
         this.members = members;
+        this.readers = readers;
         this.noWait = noWait;
         this.admin = admin;
         this.engine = engine;
@@ -57,8 +61,8 @@ final class Connections implements AutoCloseable {
                              boolean readOnly, int poolSize, StoreLock lock) {
         HikariDataSource members = pool("cardshark-worlds", memberUrl, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
                 readOnly ? credentials.inspector() : credentials.writer(), poolSize, 1);
-        return new Connections(members, noWaitPool(noWaitUrl, credentials), admin, Engine.H2, false,
-                h2Persons(memberUrl, credentials), lock);
+        return new Connections(members, readerPool(memberUrl, credentials, readOnly, poolSize),
+                noWaitPool(noWaitUrl, credentials), admin, Engine.H2, false, h2Persons(memberUrl, credentials), lock);
     }
 
     /** The connections of a store another process holds, through its inspection server; nothing is opened yet. */
@@ -67,8 +71,16 @@ final class Connections implements AutoCloseable {
         HikariDataSource members = pool("cardshark-worlds", remoteUrl, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
                 readOnly ? credentials.inspector() : credentials.writer(), poolSize, 0);
         HikariDataSource admin = pool("cardshark-worlds-admin", remoteUrl, Credentials.ADMIN, credentials.admin(), 2, 0);
-        return new Connections(members, noWaitPool(noWaitUrl, credentials), admin, Engine.H2, true,
-                h2Persons(remoteUrl, credentials), null);
+        return new Connections(members, readerPool(remoteUrl, credentials, readOnly, poolSize),
+                noWaitPool(noWaitUrl, credentials), admin, Engine.H2, true, h2Persons(remoteUrl, credentials), null);
+    }
+
+    /** The H2 readers' pool: the members' user, each connection in a snapshot transaction ({@link #reader()}). */
+    private static HikariDataSource readerPool(String url, Credentials credentials, boolean readOnly, int poolSize) {
+        HikariConfig h = config("cardshark-worlds-readers", url, readOnly ? Credentials.INSPECTOR : Credentials.WRITER,
+                readOnly ? credentials.inspector() : credentials.writer(), poolSize, 0);
+        Engine.H2.readInSnapshots(h);
+        return new HikariDataSource(h);
     }
 
     /**
@@ -90,12 +102,16 @@ final class Connections implements AutoCloseable {
      * The connections of a store in a PostgreSQL database: the pools are made by {@link PostgresOpener}, which
      * gives each its session settings; a person's connection is one more of the members' kind.
      */
-    static Connections postgres(HikariDataSource members, HikariDataSource noWait, HikariDataSource admin,
-                                PersonConnector persons) {
-        return new Connections(members, noWait, admin, Engine.POSTGRES, false, persons, null);
+    static Connections postgres(HikariDataSource members, HikariDataSource readers, HikariDataSource noWait,
+                                HikariDataSource admin, PersonConnector persons) {
+        return new Connections(members, readers, noWait, admin, Engine.POSTGRES, false, persons, null);
     }
 
     private static HikariDataSource pool(String name, String url, String user, String password, int size, int minIdle) {
+        return new HikariDataSource(config(name, url, user, password, size, minIdle));
+    }
+
+    private static HikariConfig config(String name, String url, String user, String password, int size, int minIdle) {
         HikariConfig h = new HikariConfig();
         h.setPoolName(name);
         h.setJdbcUrl(url);
@@ -106,7 +122,7 @@ final class Connections implements AutoCloseable {
         // A local pool must open the database now, so a failure surfaces from open(); a remote one connects lazily.
         h.setInitializationFailTimeout(minIdle > 0 ? 1 : -1);
         h.setAutoCommit(true);
-        return new HikariDataSource(h);
+        return h;
     }
 
     boolean attached() {
@@ -119,6 +135,15 @@ final class Connections implements AutoCloseable {
 
     Connection member() throws SQLException {
         return members.getConnection();
+    }
+
+    /**
+     * A connection for reading, in a transaction that sees the store as of its first statement however many
+     * statements follow ({@link Engine#snapshotIsolation}), so that a read of several tables never mixes two writes;
+     * the caller ends it. The pool keeps the isolation, so a read does not set it and set it back.
+     */
+    Connection reader() throws SQLException {
+        return readers.getConnection();
     }
 
     Connection noWait() throws SQLException {
@@ -138,6 +163,7 @@ final class Connections implements AutoCloseable {
     public void close() {
         try {
             noWait.close();
+            readers.close();
             members.close();
         } finally {
             try {

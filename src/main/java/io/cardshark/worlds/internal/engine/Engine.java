@@ -64,6 +64,13 @@ public enum Engine {
         return snapshotIsolation;
     }
 
+    /** Makes a pool's connections read in snapshot transactions: {@link #snapshotIsolation}, no auto-commit. */
+    void readInSnapshots(com.zaxxer.hikari.HikariConfig pool) {
+        pool.setAutoCommit(false);
+        pool.setTransactionIsolation(snapshotIsolation == Connection.TRANSACTION_SERIALIZABLE
+                ? "TRANSACTION_SERIALIZABLE" : "TRANSACTION_REPEATABLE_READ");
+    }
+
     /**
      * Whether the store itself must force a commit to disk at {@code POWER_LOSS} (H2's CHECKPOINT SYNC);
      * PostgreSQL does it in the commit, with {@code synchronous_commit} on.

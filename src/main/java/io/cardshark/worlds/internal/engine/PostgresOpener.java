@@ -53,9 +53,11 @@ public final class PostgresOpener {
             }
             HikariDataSource members = pool(config, password, "cardshark-worlds", config.maxPoolSize(),
                     config.lockTimeout(), config.readOnly());
+            HikariDataSource readers = readers(config, password);
             HikariDataSource noWait = pool(config, password, "cardshark-worlds-shared", 1, NO_WAIT, false);
             Connections.PersonConnector persons = writable -> person(config, password, writable);
-            StoreEngine engine = new StoreEngine(config, Connections.postgres(members, noWait, admin, persons), version);
+            StoreEngine engine = new StoreEngine(config, Connections.postgres(members, readers, noWait, admin, persons),
+                    version);
             log.info("opened store at {} (schema {}, {}{})", db, version, config.durability(),
                     config.readOnly() ? ", read-only" : "");
             return engine;
@@ -98,6 +100,20 @@ public final class PostgresOpener {
 
     private static HikariDataSource pool(StoreConfig config, String password, String name, int size,
                                          Duration lockTimeout, boolean readOnly) {
+        return new HikariDataSource(config(config, password, name, size, lockTimeout, readOnly));
+    }
+
+    /** The readers' pool: read-only connections, each in a REPEATABLE READ transaction ({@code Connections.reader}). */
+    private static HikariDataSource readers(StoreConfig config, String password) {
+        HikariConfig h = config(config, password, "cardshark-worlds-readers", config.maxPoolSize(), config.lockTimeout(),
+                true);
+        h.setMinimumIdle(0);
+        Engine.POSTGRES.readInSnapshots(h);
+        return new HikariDataSource(h);
+    }
+
+    private static HikariConfig config(StoreConfig config, String password, String name, int size,
+                                       Duration lockTimeout, boolean readOnly) {
         HikariConfig h = new HikariConfig();
         h.setPoolName(name);
         h.setJdbcUrl(config.postgres().jdbcUrl());
@@ -113,7 +129,7 @@ public final class PostgresOpener {
         h.setDataSourceProperties(session(config, lockTimeout));
         // pgjdbc makes a connection read-only only inside explicit transactions unless told "always".
         h.addDataSourceProperty("readOnlyMode", "always");
-        return new HikariDataSource(h);
+        return h;
     }
 
     /**

@@ -84,8 +84,8 @@ public final class StoreEngine implements AutoCloseable {
 
     /**
      * Like {@link #transaction}, but every read sees the store as of the transaction's first statement, whatever
-     * commits meanwhile: an export, a snapshot or verify's check of the search index then sees one moment.
-     * For reading only.
+     * commits meanwhile ({@link Connections#reader}): a read of a location with its exits, an export, a snapshot
+     * or verify's check of the search index sees one moment, never part of a write. For reading only.
      */
     public <T> T snapshot(String worldId, Function<Tx, T> work) {
         return transaction(worldId, true, work);
@@ -101,11 +101,9 @@ public final class StoreEngine implements AutoCloseable {
         refuseInsideTransaction();
         Tx tx;
         T result;
-        try (Connection c = connections.member()) {
-            c.setAutoCommit(false);
-            if (snapshot) {
-                // Nothing is written in it, so nothing conflicts (Engine#snapshotIsolation says which level).
-                c.setTransactionIsolation(connections.engine().snapshotIsolation());
+        try (Connection c = snapshot ? connections.reader() : connections.member()) {
+            if (!snapshot) {
+                c.setAutoCommit(false);
             }
             tx = new Tx(connections.engine().dsl(c));
             current.set(tx);
@@ -121,11 +119,10 @@ public final class StoreEngine implements AutoCloseable {
                 current.remove();
             }
             // Only after a commit: after a failure the connection may be unusable, and its own error must not
-            // hide the one that matters (the pool discards a broken connection).
-            if (snapshot) {
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            // hide the one that matters (the pool discards a broken connection). A reader stays as its pool made it.
+            if (!snapshot) {
+                c.setAutoCommit(true);
             }
-            c.setAutoCommit(true);
         } catch (SQLException e) {
             throw failed(worldId, new org.jooq.exception.DataAccessException(e.getMessage(), e));
         } catch (RuntimeException e) {
@@ -139,30 +136,6 @@ public final class StoreEngine implements AutoCloseable {
         }
         tx.runAfterCommit();
         return result;
-    }
-
-    /**
-     * A read on its own, each statement in auto-commit: every statement sees the store as of its start, as it would
-     * in a transaction at the engines' READ COMMITTED, but no COMMIT follows it (on PostgreSQL one round trip
-     * fewer per call, a fifth of a point read's).
-     */
-    private <T> T readCommitted(String worldId, Function<DSLContext, T> work) {
-        ensureOpen();
-        refuseInsideTransaction();
-        try (Connection c = connections.member()) {
-            Tx tx = new Tx(connections.engine().dsl(c));
-            current.set(tx);
-            try {
-                return work.apply(tx.dsl());
-            } finally {
-                tx.end();
-                current.remove();
-            }
-        } catch (SQLException e) {
-            throw failed(worldId, new org.jooq.exception.DataAccessException(e.getMessage(), e));
-        } catch (RuntimeException e) {
-            throw failed(worldId, e);
-        }
     }
 
     /** At {@link Durability#POWER_LOSS} on H2 a commit is forced to disk by the store; PostgreSQL's commit does it. */
@@ -257,7 +230,7 @@ public final class StoreEngine implements AutoCloseable {
         return new Access() {
             @Override
             public <T> T read(String worldId, Function<DSLContext, T> work) {
-                return readCommitted(worldId, work);
+                return snapshot(worldId, tx -> work.apply(tx.dsl()));
             }
 
             @Override

@@ -17,7 +17,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param dataDir           the folder that holds the store's files
- * @param maxPoolSize       the most JDBC connections the store keeps open (1 to 64)
+ * @param maxPoolSize       the most JDBC connections in each of the store's pools for calls that write and for
+ *                          reads (1 to 64)
  * @param lockTimeout       how long a writer waits for another writer of the same world before giving up
  * @param durability        what a committed write survives
  * @param backupDir         where whole-store backups go; {@code <dataDir>/backups} unless set
@@ -61,7 +62,7 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
      *
      * @param dataDir            the folder that holds the store's files; must not contain {@code ;}, which H2
      *                           would read as a connection option
-     * @param maxPoolSize        the most JDBC connections, 1 to 64
+     * @param maxPoolSize        the most JDBC connections of each of the two pools (writes, reads), 1 to 64
      * @param lockTimeout        how long a writer waits for a world's lock, positive and below 24 days
      * @param durability         what a committed write survives
      * @param backupDir          where backups go, or {@code null} for {@code <dataDir>/backups}

@@ -89,7 +89,8 @@ public final class WorldStoreBuilder {
     }
 
     /**
-     * Sets the most JDBC connections the store keeps open; default 8.
+     * Sets the most JDBC connections in each of the store's two pools, one for calls that write and one for
+     * reads; default 8. Three more serve shared commits and the admin's work.
      *
      * @param maxPoolSize 1 to 64
      * @return this builder

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.engine;
 
+import com.zaxxer.hikari.HikariConfig;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -65,7 +66,7 @@ public enum Engine {
     }
 
     /** Makes a pool's connections read in snapshot transactions: {@link #snapshotIsolation}, no auto-commit. */
-    void readInSnapshots(com.zaxxer.hikari.HikariConfig pool) {
+    void readInSnapshots(HikariConfig pool) {
         pool.setAutoCommit(false);
         pool.setTransactionIsolation(snapshotIsolation == Connection.TRANSACTION_SERIALIZABLE
                 ? "TRANSACTION_SERIALIZABLE" : "TRANSACTION_REPEATABLE_READ");

@@ -216,9 +216,13 @@ public final class SchemaGuard {
     }
 
     /** The names of the tables and views the migrations make, and the history table under both names. */
+    /** The sequences the store's migrations make (schema 7 on), by name, from the generated schema. */
+    private static final Set<String> OWN_SEQUENCES = DefaultSchema.DEFAULT_SCHEMA.getSequences().stream()
+            .map(Sequence::getName).collect(Collectors.toUnmodifiableSet());
+
     /** The sequences the store's migrations make (schema 7 on), by name. */
     static Set<String> ownSequences() {
-        return DefaultSchema.DEFAULT_SCHEMA.getSequences().stream().map(Sequence::getName).collect(Collectors.toSet());
+        return OWN_SEQUENCES;
     }
 
     static Set<String> ownTables() {

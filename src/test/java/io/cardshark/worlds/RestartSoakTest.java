@@ -239,7 +239,7 @@ class RestartSoakTest {
     private static long ledgerCount(WorldStore store) throws SQLException {
         try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM CHAT_MESSAGE m JOIN CHAT c ON c.CHAT_KEY = m.CHAT_KEY"
-                     + " WHERE c.WORLD_ID = '" + SoakWorkload.LEDGER_WORLD + "' AND c.CHAT_ID = '"
+                     + " JOIN WORLD w ON w.WORLD_KEY = c.WORLD_KEY WHERE w.ID = '" + SoakWorkload.LEDGER_WORLD + "' AND c.CHAT_ID = '"
                      + SoakWorkload.LEDGER_CHAT + "'")) {
             rs.next();
             return rs.getLong(1);
@@ -253,8 +253,9 @@ class RestartSoakTest {
         Map<String, Long> visits = new TreeMap<>();
         Map<String, String> positions = new TreeMap<>();
         try (Connection c = store.sqlConnection(false); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT c.WORLD_ID, c.CHAT_ID, c.MESSAGE_COUNT,"
-                    + " (SELECT COUNT(*) FROM CHAT_MESSAGE m WHERE m.CHAT_KEY = c.CHAT_KEY) FROM CHAT c")) {
+            try (ResultSet rs = st.executeQuery("SELECT w.ID, c.CHAT_ID, c.MESSAGE_COUNT,"
+                    + " (SELECT COUNT(*) FROM CHAT_MESSAGE m WHERE m.CHAT_KEY = c.CHAT_KEY) FROM CHAT c"
+                    + " JOIN WORLD w ON w.WORLD_KEY = c.WORLD_KEY")) {
                 while (rs.next()) {
                     chatRowCounts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
                     rowCounts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(4));
@@ -265,12 +266,12 @@ class RestartSoakTest {
                     positions.put(rs.getString(1), rs.getString(2));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT WORLD_ID, COUNT(*) FROM LOCATION GROUP BY WORLD_ID")) {
+            try (ResultSet rs = st.executeQuery("SELECT w.ID, COUNT(*) FROM LOCATION l JOIN WORLD w ON w.WORLD_KEY = l.WORLD_KEY GROUP BY w.ID")) {
                 while (rs.next()) {
                     locations.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT WORLD_ID, COUNT(*) FROM VISIT GROUP BY WORLD_ID")) {
+            try (ResultSet rs = st.executeQuery("SELECT w.ID, COUNT(*) FROM VISIT v JOIN WORLD w ON w.WORLD_KEY = v.WORLD_KEY GROUP BY w.ID")) {
                 while (rs.next()) {
                     visits.put(rs.getString(1), rs.getLong(2));
                 }

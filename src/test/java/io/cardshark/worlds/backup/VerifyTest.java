@@ -16,6 +16,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ class VerifyTest {
     void aHoleInAChatIsAFailureAtEveryLevel() throws Exception {
         try (WorldStore store = withFixtures()) {
             damage(store, "DELETE FROM CHAT_MESSAGE WHERE SEQ = 1 AND CHAT_KEY = (SELECT MIN(CHAT_KEY) FROM CHAT "
-                    + "WHERE WORLD_ID = '" + CHATS + "' AND MESSAGE_COUNT > 2)");
+                    + "WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "') AND MESSAGE_COUNT > 2)");
             VerifyReport report = store.verify(VerifyLevel.QUICK);
             assertThat(report.passed()).isFalse();
             assertThat(report.failures()).singleElement().satisfies(f -> {
@@ -76,8 +77,8 @@ class VerifyTest {
     @Test
     void aChangedFileAndAnUnparsableDocumentAreFoundByTheFullLevel() throws Exception {
         try (WorldStore store = withFixtures()) {
-            damage(store, "UPDATE WORLD_FILE SET CONTENT = " + TestStores.binaryLiteral("00") + " WHERE (WORLD_ID, PATH) IN "
-                    + "(SELECT WORLD_ID, PATH FROM WORLD_FILE ORDER BY WORLD_ID, PATH LIMIT 1)");
+            damage(store, "UPDATE WORLD_FILE SET CONTENT = " + TestStores.binaryLiteral("00") + " WHERE (WORLD_KEY, PATH) IN "
+                    + "(SELECT WORLD_KEY, PATH FROM WORLD_FILE ORDER BY WORLD_KEY, PATH LIMIT 1)");
             damage(store, "UPDATE CHAT_MESSAGE SET DOCUMENT = '{\"role\": ' WHERE SEQ = 0 AND CHAT_KEY = "
                     + "(SELECT MIN(CHAT_KEY) FROM CHAT WHERE MESSAGE_COUNT > 0)");
             assertThat(store.verify(VerifyLevel.QUICK).passed()).isTrue();
@@ -91,7 +92,7 @@ class VerifyTest {
     void placesThatNameNoLocationAreWarningsNotFailures() throws Exception {
         try (WorldStore store = withFixtures()) {
             damage(store, "UPDATE WORLD SET CURRENT_POSITION = '99,99,99' WHERE ID = '" + CHATS + "'");
-            damage(store, "UPDATE CHAT SET LOCATION_ID = 'nowhere' WHERE WORLD_ID = '" + CHATS + "'");
+            damage(store, "UPDATE CHAT SET LOCATION_ID = 'nowhere' WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "')");
             VerifyReport report = store.verify(VerifyLevel.QUICK);
             assertThat(report.passed()).isTrue();
             assertThat(report.warnings()).extracting(Finding::check).contains("current-position", "chat-location");
@@ -103,7 +104,7 @@ class VerifyTest {
     @Test
     void verifyOnOpenRefusesADamagedStore() throws Exception {
         try (WorldStore store = withFixtures()) {
-            damage(store, "UPDATE CHAT SET MESSAGE_COUNT = MESSAGE_COUNT + 1 WHERE WORLD_ID = '" + CHATS + "'");
+            damage(store, "UPDATE CHAT SET MESSAGE_COUNT = MESSAGE_COUNT + 1 WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "')");
         }
         assertThatThrownBy(() -> TestStores.configure(dir.resolve("store")).verifyOnOpen(true).open())
                 .isInstanceOf(StoreUnavailableException.class)
@@ -141,7 +142,7 @@ class VerifyTest {
     @Test
     void aMessageFiledUnderAnotherWorldIsAFailure() throws Exception {
         try (WorldStore store = withFixtures()) {
-            long chatKey = count(store, "SELECT MIN(CHAT_KEY) FROM CHAT WHERE WORLD_ID = '" + CHATS + "'");
+            long chatKey = count(store, "SELECT MIN(CHAT_KEY) FROM CHAT WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "')");
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
             damage(store, "UPDATE CHAT_MESSAGE SET WORLD_KEY = WORLD_KEY + 1000 WHERE CHAT_KEY = " + chatKey + " AND SEQ = 0");
             assertThat(store.verify(VerifyLevel.FULL).failures()).extracting(f -> f.check() + ": " + f.detail())
@@ -163,15 +164,17 @@ class VerifyTest {
     }
 
     /**
-     * Issue 15, item 2: every table of a world's rows leads its primary key with the world: its id, or (the two
-     * tables that were keyed by chat alone, schema V7) its numeric key, so that a distributed PostgreSQL can tell a
-     * row's world from its key; the tables of the whole store are named here.
+     * Issue 15, item 2: every table of a world's rows leads its primary key with the world's numeric key (schema V8),
+     * one column of one type in every table, so that a distributed PostgreSQL can keep a world's rows together on
+     * one node; only {@code WORLD} holds the id. The tables of the whole store are named here.
      */
     @Test
     void everyTableOfAWorldsRowsLeadsItsPrimaryKeyWithTheWorld() throws Exception {
         Set<String> storeWide = Set.of("STORE_SETTING", "SEARCH_SEGMENT", "SEARCH_POSTING", "SEARCH_INDEX",
                 "CARDSHARK_WORLDS_SCHEMA_HISTORY");
         Map<String, List<String>> keys = new TreeMap<>();
+        List<String> worldColumns = new ArrayList<>();
+        Map<String, Integer> keyTypes = new TreeMap<>();
         try (WorldStore store = TestStores.configure(dir.resolve("store")).open();
              Connection c = store.sqlConnection(false)) {
             DatabaseMetaData meta = c.getMetaData();
@@ -189,18 +192,32 @@ class VerifyTest {
                     }
                     table.getValue().addAll(bySeq.values());
                 }
+                try (ResultSet columns = meta.getColumns(null, c.getSchema(), name, "%")) {
+                    while (columns.next()) {
+                        String column = columns.getString("COLUMN_NAME").toUpperCase(Locale.ROOT);
+                        if (column.equals("WORLD_ID")) {
+                            worldColumns.add(table.getKey());
+                        } else if (column.equals("WORLD_KEY")) {
+                            keyTypes.put(table.getKey(), columns.getInt("DATA_TYPE"));
+                        }
+                    }
+                }
             }
         }
         assertThat(keys).containsKeys("WORLD", "CHAT", "CHAT_MESSAGE", "SEARCH_PROGRESS", "LOCATION", "VISIT");
         assertThat(keys.get("WORLD")).containsExactly("ID");
         assertThat(keys.get("CHAT_MESSAGE")).containsExactly("WORLD_KEY", "CHAT_KEY", "SEQ");
         assertThat(keys.get("SEARCH_PROGRESS")).containsExactly("WORLD_KEY", "CHAT_KEY");
-        Set<String> byWorldKey = Set.of("WORLD", "CHAT_MESSAGE", "SEARCH_PROGRESS");
+        assertThat(keys.get("LOCATION")).containsExactly("WORLD_KEY", "LOCATION_ID");
         keys.forEach((table, columns) -> {
-            if (!storeWide.contains(table) && !byWorldKey.contains(table)) {
-                assertThat(columns).as(table + "'s primary key").first().isEqualTo("WORLD_ID");
+            if (!storeWide.contains(table) && !table.equals("WORLD")) {
+                assertThat(columns).as(table + "'s primary key").first().isEqualTo("WORLD_KEY");
             }
         });
+        assertThat(worldColumns).as("tables with a WORLD_ID column (the id is WORLD.ID alone)").isEmpty();
+        assertThat(keyTypes).as("tables with a WORLD_KEY column")
+                .containsOnlyKeys(keys.keySet().stream().filter(t -> !storeWide.contains(t)).toList());
+        assertThat(Set.copyOf(keyTypes.values())).as("the types of the WORLD_KEY columns").containsExactly(Types.BIGINT);
     }
 
     private static long count(WorldStore store, String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.backup;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.ErrorCode;
 import io.cardshark.worlds.WorldStoreException;
 import io.cardshark.worlds.backup.Finding;
@@ -97,9 +98,9 @@ public final class Verifier {
             if (level != VerifyLevel.QUICK) {
                 foreignKeys(dsl);
                 messagesOfNoChat(dsl);
-                fileDigests(dsl, WORLD_FILE, WORLD_FILE.WORLD_ID, WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES,
+                fileDigests(dsl, WORLD_FILE, WORLD_FILE.WORLD_KEY, WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES,
                         WORLD_FILE.SHA256, WORLD_FILE.CONTENT);
-                fileDigests(dsl, WORLD_BACKUP, WORLD_BACKUP.WORLD_ID, WORLD_BACKUP.PATH, WORLD_BACKUP.SIZE_BYTES,
+                fileDigests(dsl, WORLD_BACKUP, WORLD_BACKUP.WORLD_KEY, WORLD_BACKUP.PATH, WORLD_BACKUP.SIZE_BYTES,
                         WORLD_BACKUP.SHA256, WORLD_BACKUP.CONTENT);
                 jsonDocuments(dsl);
             }
@@ -153,17 +154,17 @@ public final class Verifier {
         Field<Integer> n = DSL.count(CHAT_MESSAGE.SEQ);
         Field<Long> lo = DSL.min(CHAT_MESSAGE.SEQ);
         Field<Long> hi = DSL.max(CHAT_MESSAGE.SEQ);
-        var rows = dsl.select(CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT, n, lo, hi)
-                .from(CHAT).leftJoin(CHAT_MESSAGE)
+        var rows = dsl.select(WORLD.ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT, n, lo, hi)
+                .from(CHAT).join(WORLD).on(WORLD.WORLD_KEY.eq(CHAT.WORLD_KEY)).leftJoin(CHAT_MESSAGE)
                 .on(CHAT_MESSAGE.WORLD_KEY.eq(CHAT.WORLD_KEY), CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY))
-                .groupBy(CHAT.CHAT_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT)
+                .groupBy(CHAT.CHAT_KEY, WORLD.ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT)
                 .fetch();
         for (var r : rows) {
             checks++;
             long count = r.get(n);
             boolean holes = count > 0 && (r.get(lo) != 0 || r.get(hi) != count - 1);
             if (holes || count != r.get(CHAT.MESSAGE_COUNT)) {
-                fail(r.get(CHAT.WORLD_ID), "message-sequence", "chat " + r.get(CHAT.CHAT_ID) + " holds " + count
+                fail(r.get(WORLD.ID), "message-sequence", "chat " + r.get(CHAT.CHAT_ID) + " holds " + count
                         + " messages numbered " + r.get(lo) + " to " + r.get(hi) + ", its count says "
                         + r.get(CHAT.MESSAGE_COUNT));
             }
@@ -172,21 +173,21 @@ public final class Verifier {
 
     /** The format allows a position, a visit or a chat to name no location; usually it is a mistake. */
     private void placesThatNameNoLocation(DSLContext dsl) {
-        Condition hasLocations = DSL.exists(DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_ID.eq(WORLD.ID)));
+        Condition hasLocations = DSL.exists(DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_KEY.eq(WORLD.WORLD_KEY)));
         for (var r : dsl.select(WORLD.ID, WORLD.CURRENT_POSITION).from(WORLD)
                 .where(WORLD.CURRENT_POSITION.isNotNull()).and(hasLocations)
-                .and(DSL.notExists(gridLocationAt(WORLD.ID, WORLD.CURRENT_POSITION))).fetch()) {
+                .and(DSL.notExists(gridLocationAt(WORLD.WORLD_KEY, WORLD.CURRENT_POSITION))).fetch()) {
             warn(r.value1(), "current-position", "current position " + r.value2() + " names no location");
         }
         checks++;
-        for (var r : dsl.selectDistinct(VISIT.WORLD_ID, VISIT.POSITION).from(VISIT)
-                .where(DSL.notExists(gridLocationAt(VISIT.WORLD_ID, VISIT.POSITION))).orderBy(1, 2).fetch()) {
+        for (var r : dsl.selectDistinct(WORLD.ID, VISIT.POSITION).from(VISIT).join(WORLD).on(WORLD.WORLD_KEY.eq(VISIT.WORLD_KEY))
+                .where(DSL.notExists(gridLocationAt(VISIT.WORLD_KEY, VISIT.POSITION))).orderBy(1, 2).fetch()) {
             warn(r.value1(), "visited-position", "visited position " + r.value2() + " names no location");
         }
         checks++;
-        for (var r : dsl.select(CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT)
+        for (var r : dsl.select(WORLD.ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT).join(WORLD).on(WORLD.WORLD_KEY.eq(CHAT.WORLD_KEY))
                 .where(CHAT.LOCATION_ID.isNotNull()).and(CHAT.LOCATION_ID.ne(""))
-                .and(DSL.notExists(DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_ID.eq(CHAT.WORLD_ID))
+                .and(DSL.notExists(DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_KEY.eq(CHAT.WORLD_KEY))
                         .and(LOCATION.LOCATION_ID.eq(CHAT.LOCATION_ID)))).orderBy(1, 2).fetch()) {
             warn(r.value1(), "chat-location", "chat " + r.value2() + " names location " + r.value3()
                     + ", which the world does not have");
@@ -194,10 +195,10 @@ public final class Verifier {
         checks++;
     }
 
-    private static org.jooq.Select<?> gridLocationAt(Field<String> worldId, Field<String> position) {
+    private static org.jooq.Select<?> gridLocationAt(Field<Long> worldKey, Field<String> position) {
         Field<String> xyz = DSL.concat(LOCATION.X.cast(String.class), DSL.inline(","), LOCATION.Y.cast(String.class),
                 DSL.inline(","), LOCATION.Z.cast(String.class));
-        return DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_ID.eq(worldId))
+        return DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_KEY.eq(worldKey))
                 .and(xyz.eq(position).or(LOCATION.ENTRY_KEY.eq(position)));
     }
 
@@ -246,20 +247,22 @@ public final class Verifier {
         }
     }
 
-    private void fileDigests(DSLContext dsl, Table<?> table, Field<String> worldId, Field<String> path,
+    private void fileDigests(DSLContext dsl, Table<?> table, Field<Long> worldKey, Field<String> path,
                              Field<Long> size, Field<String> sha, Field<byte[]> content) {
         // Metadata first, then each blob streamed on its own: a world can hold files of any size.
-        var files = dsl.select(worldId, path, size, sha).from(table).orderBy(worldId, path).fetch();
+        var files = dsl.select(worldKey, WORLD.ID, path, size, sha).from(table).join(WORLD).on(WORLD.WORLD_KEY.eq(worldKey))
+                .orderBy(WORLD.ID, path).fetch();
         for (Record r : files) {
             checks++;
-            String w = r.get(worldId);
+            long key = r.get(worldKey);
+            String w = r.get(WORLD.ID);
             String p = r.get(path);
             try {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 long bytes = engine.withAdminConnection(c -> {
                     try (var st = c.prepareStatement("SELECT " + content.getName() + " FROM " + table.getName()
-                            + " WHERE " + worldId.getName() + " = ? AND " + path.getName() + " = ?")) {
-                        st.setString(1, w);
+                            + " WHERE " + worldKey.getName() + " = ? AND " + path.getName() + " = ?")) {
+                        st.setLong(1, key);
                         st.setString(2, p);
                         try (ResultSet rs = st.executeQuery()) {
                             if (!rs.next()) {
@@ -322,15 +325,14 @@ public final class Verifier {
         }
     }
 
-    /** Rows of a chat's messages name their chat by key only; a person needs the world. */
+    /** Rows name their world by key only; a person needs its id. */
     private static String worldIdOf(DSLContext dsl, Record r) {
-        Field<?> world = r.field("WORLD_ID");
-        if (world != null) {
-            return String.valueOf(r.get(world));
+        Field<?> world = r.field("WORLD_KEY");
+        if (world == null) {
+            return r.field("ID") == null ? null : String.valueOf(r.get("ID"));
         }
-        Field<?> chatKey = r.field("CHAT_KEY");
-        return chatKey == null ? null : dsl.select(CHAT.WORLD_ID).from(CHAT)
-                .where(CHAT.CHAT_KEY.eq(((Number) r.get(chatKey)).longValue())).fetchOne(CHAT.WORLD_ID);
+        return dsl.select(WORLD.ID).from(WORLD).where(WORLD.WORLD_KEY.eq(((Number) r.get(world)).longValue()))
+                .fetchOne(WORLD.ID);
     }
 
     private static String keyText(Record r, Field<?>[] key) {

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.doc.TimeTokens;
 import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.rows.SearchRows;
@@ -210,7 +211,7 @@ final class ChatImporter {
                 "chat_metadata.created_timestamp", "timestamp");
         Json updated = first(header, "updated", "updated_at", "metadata.updated_at");
         ChatRecord r = new ChatRecord();
-        r.setWorldId(scan.worldId());
+        r.setWorldKey(WorldKeys.of(scan.worldId()));
         r.setChatId(chatId);
         r.setLocationId(location);
         r.setTitle(firstString(header, "title", "metadata.title", "chat_metadata.title"));

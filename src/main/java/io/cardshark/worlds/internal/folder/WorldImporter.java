@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.rows.MetadataRows;
 import io.cardshark.worlds.internal.rows.FileRows;
@@ -169,7 +170,7 @@ final class WorldImporter {
         writeMetadata(dsl, id, metadataFile, converted, originals);
 
         Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
-                .where(LOCATION.WORLD_ID.eq(id)).fetch(LOCATION.LOCATION_ID));
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(id))).fetch(LOCATION.LOCATION_ID));
         ChatImporter chats = new ChatImporter(dsl, scan, locationIds, warnings, originals, meter);
         for (String chat : scan.chats()) {
             chats.importChat(chat);
@@ -296,7 +297,7 @@ final class WorldImporter {
         }
         String style = originals.styleOf(rel, content, value, false);
         WorldEventRecord row = new WorldEventRecord();
-        row.setWorldId(scan.worldId());
+        row.setWorldKey(WorldKeys.of(scan.worldId()));
         row.setEventId(eventId);
         row.setDefinitionId(ObjectLayout.text(record.get("definition_id")));
         row.setLocationId(ObjectLayout.text(record.get("location_id")));

@@ -19,6 +19,7 @@ import java.util.function.BiConsumer;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_PROGRESS;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_POSTING;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
@@ -55,7 +56,8 @@ public final class SearchIndexCheck {
         return engine.snapshot(null, tx -> {
             DSLContext dsl = tx.dsl();
             Map<Long, ChatRow> chats = new HashMap<>();
-            dsl.select(CHAT.CHAT_KEY, CHAT.WORLD_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT).from(CHAT).fetch()
+            dsl.select(CHAT.CHAT_KEY, CHAT.WORLD_KEY, WORLD.ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT).from(CHAT)
+                    .join(WORLD).on(WORLD.WORLD_KEY.eq(CHAT.WORLD_KEY)).fetch()
                     .forEach(r -> chats.put(r.value1(), new ChatRow(r.value2(), r.value3(), r.value4(), r.value5())));
             Map<Long, Long> expected = new HashMap<>();
             Set<String> unparsable = new HashSet<>();

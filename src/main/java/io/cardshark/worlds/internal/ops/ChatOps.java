@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.engine.RandomIds;
 import io.cardshark.worlds.internal.engine.Access;
@@ -66,17 +67,17 @@ public final class ChatOps implements Chats {
         return access.write(worldId, dsl -> {
             WorldRows.lock(dsl, worldId);
             if (chat.locationId() != null && !dsl.fetchExists(LOCATION,
-                    LOCATION.WORLD_ID.eq(worldId), LOCATION.LOCATION_ID.eq(chat.locationId()))) {
+                    LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.LOCATION_ID.eq(chat.locationId()))) {
                 throw new NotFoundException(worldId, "world " + worldId + ": chat location_id: location "
                         + chat.locationId() + " does not exist");
             }
             String chatId = chat.chatId() != null ? chat.chatId() : freshChatId(dsl, worldId);
-            if (dsl.fetchExists(CHAT, CHAT.WORLD_ID.eq(worldId), CHAT.CHAT_ID.eq(chatId))) {
+            if (dsl.fetchExists(CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)), CHAT.CHAT_ID.eq(chatId))) {
                 throw new AlreadyExistsException(worldId, "world " + worldId + ": chat " + chatId + " already exists");
             }
             long now = System.currentTimeMillis();
             ChatRecord r = new ChatRecord();
-            r.setWorldId(worldId);
+            r.setWorldKey(WorldKeys.of(worldId));
             r.setChatId(chatId);
             r.setLocationId(chat.locationId());
             r.setTitle(chat.title());
@@ -87,14 +88,14 @@ public final class ChatOps implements Chats {
             r.setMessageCount(0L);
             r.setCreatedAt(WorldRows.now());
             ChatRows.insert(dsl, r);
-            return toChat(r);
+            return toChat(worldId, r);
         });
     }
 
     private static String freshChatId(DSLContext dsl, String worldId) {
         while (true) {
             String id = "chat_" + RandomIds.hex(8);
-            if (!dsl.fetchExists(CHAT, CHAT.WORLD_ID.eq(worldId), CHAT.CHAT_ID.eq(id))) {
+            if (!dsl.fetchExists(CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)), CHAT.CHAT_ID.eq(id))) {
                 return id;
             }
         }
@@ -104,7 +105,7 @@ public final class ChatOps implements Chats {
     public Chat get(String worldId, String chatId) {
         Checks.worldId(worldId);
         Checks.required(worldId, "chat_id", chatId, Checks.MAX_TEXT);
-        return access.read(worldId, dsl -> toChat(requireChat(dsl, worldId, chatId)));
+        return access.read(worldId, dsl -> toChat(worldId, requireChat(dsl, worldId, chatId)));
     }
 
     private static ChatRecord requireChat(DSLContext dsl, String worldId, String chatId) {
@@ -121,8 +122,8 @@ public final class ChatOps implements Chats {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId)).orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID)
-                    .fetch(ChatOps::toChat);
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId))).orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID)
+                    .fetch(r -> toChat(worldId, r));
         });
     }
 
@@ -132,8 +133,8 @@ public final class ChatOps implements Chats {
         Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId), CHAT.LOCATION_ID.eq(locationId))
-                    .orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID).fetch(ChatOps::toChat);
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)), CHAT.LOCATION_ID.eq(locationId))
+                    .orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID).fetch(r -> toChat(worldId, r));
         });
     }
 
@@ -142,8 +143,8 @@ public final class ChatOps implements Chats {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(CHAT).where(CHAT.WORLD_ID.eq(worldId))
-                    .orderBy(CHAT.CREATED_AT.desc(), CHAT.CHAT_ID.desc()).limit(1).fetchOptional(ChatOps::toChat);
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
+                    .orderBy(CHAT.CREATED_AT.desc(), CHAT.CHAT_ID.desc()).limit(1).fetchOptional(r -> toChat(worldId, r));
         });
     }
 
@@ -260,8 +261,8 @@ public final class ChatOps implements Chats {
                 ChatDocuments.messageContent(document), document);
     }
 
-    static Chat toChat(ChatRecord r) {
-        return new Chat(r.getWorldId(), r.getChatId(), r.getLocationId(), r.getTitle(), r.getCreatedToken(),
+    static Chat toChat(String worldId, ChatRecord r) {
+        return new Chat(worldId, r.getChatId(), r.getLocationId(), r.getTitle(), r.getCreatedToken(),
                 r.getUpdatedToken(), r.getMessageCount());
     }
 }

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.rows.EventRows;
 import io.cardshark.worlds.internal.doc.FolderPaths;
@@ -64,7 +65,7 @@ public final class EventOps implements Events {
                 throw new AlreadyExistsException(worldId, "world " + worldId + ": event " + eventId + " already exists");
             }
             WorldEventRecord r = new WorldEventRecord();
-            r.setWorldId(worldId);
+            r.setWorldKey(WorldKeys.of(worldId));
             r.setEventId(eventId);
             r.setDefinitionId(event.definitionId());
             r.setLocationId(event.locationId());
@@ -74,7 +75,7 @@ public final class EventOps implements Events {
                     timestamp, outcome));
             EventRows.insert(dsl, r);
             log.debug("world {}: recorded event {}", worldId, eventId);
-            return toEvent(r);
+            return toEvent(worldId, r);
         });
     }
 
@@ -84,12 +85,12 @@ public final class EventOps implements Events {
         Checks.required(worldId, "event id", eventId, Checks.MAX_NAME);
         return access.read(worldId, dsl -> {
             WorldEventRecord r = dsl.selectFrom(WORLD_EVENT)
-                    .where(WORLD_EVENT.WORLD_ID.eq(worldId), WORLD_EVENT.EVENT_ID.eq(eventId)).fetchOne();
+                    .where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_EVENT.EVENT_ID.eq(eventId)).fetchOne();
             if (r == null) {
                 WorldRows.requireWorld(dsl, worldId);
                 throw new NotFoundException(worldId, "world " + worldId + ": event " + eventId + " does not exist");
             }
-            return toEvent(r);
+            return toEvent(worldId, r);
         });
     }
 
@@ -118,14 +119,14 @@ public final class EventOps implements Events {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(WORLD_EVENT).where(WORLD_EVENT.WORLD_ID.eq(worldId)).and(condition)
+            return dsl.selectFrom(WORLD_EVENT).where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId))).and(condition)
                     .orderBy(WORLD_EVENT.OCCURRED_AT.asc().nullsLast(), WORLD_EVENT.EVENT_ID)
-                    .fetch(EventOps::toEvent);
+                    .fetch(r -> toEvent(worldId, r));
         });
     }
 
-    private static WorldEvent toEvent(WorldEventRecord r) {
-        return new WorldEvent(r.getWorldId(), r.getEventId(), r.getDefinitionId(), r.getLocationId(),
+    private static WorldEvent toEvent(String worldId, WorldEventRecord r) {
+        return new WorldEvent(worldId, r.getEventId(), r.getDefinitionId(), r.getLocationId(),
                 r.getTriggerName(), r.getOccurredAt(), StoredJson.memberText(r.getDocument(), "outcome"), r.getDocument());
     }
 }

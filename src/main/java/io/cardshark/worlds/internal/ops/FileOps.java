@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.doc.FolderPaths;
 import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.rows.FileRows;
@@ -77,11 +78,11 @@ public final class FileOps implements WorldFiles {
         }
         String below = path + "/";
         var belowLength = DSL.inline(below.length());
-        String clash = dsl.select(WORLD_FILE.PATH).from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId),
+        String clash = dsl.select(WORLD_FILE.PATH).from(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)),
                         WORLD_FILE.PATH.in(above).or(DSL.left(WORLD_FILE.PATH, belowLength).eq(below)))
-                .union(DSL.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_ID.eq(worldId),
+                .union(DSL.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_KEY.eq(WorldKeys.of(worldId)),
                         WORLD_BACKUP.PATH.in(above).or(DSL.left(WORLD_BACKUP.PATH, belowLength).eq(below))))
-                .union(DSL.select(WORLD_DIRECTORY.PATH).from(WORLD_DIRECTORY).where(WORLD_DIRECTORY.WORLD_ID.eq(worldId),
+                .union(DSL.select(WORLD_DIRECTORY.PATH).from(WORLD_DIRECTORY).where(WORLD_DIRECTORY.WORLD_KEY.eq(WorldKeys.of(worldId)),
                         WORLD_DIRECTORY.PATH.eq(path).or(DSL.left(WORLD_DIRECTORY.PATH, belowLength).eq(below))))
                 .limit(1).fetchOne(0, String.class);
         if (clash != null) {
@@ -99,7 +100,7 @@ public final class FileOps implements WorldFiles {
         Checks.required(worldId, "path", path, 4000);
         return access.read(worldId, dsl -> {
             byte[] content = dsl.select(WORLD_FILE.CONTENT).from(WORLD_FILE)
-                    .where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path)).fetchOne(WORLD_FILE.CONTENT);
+                    .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path)).fetchOne(WORLD_FILE.CONTENT);
             if (content == null) {
                 WorldRows.requireWorld(dsl, worldId);
                 throw new NotFoundException(worldId, "world " + worldId + ": file " + path + " does not exist");
@@ -114,7 +115,7 @@ public final class FileOps implements WorldFiles {
         Checks.required(worldId, "path", path, 4000);
         return access.read(worldId, dsl -> {
             Optional<WorldFile> file = dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256)
-                    .from(WORLD_FILE).where(WORLD_FILE.WORLD_ID.eq(worldId), WORLD_FILE.PATH.eq(path))
+                    .from(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path))
                     .fetchOptional(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3()));
             if (file.isEmpty()) {
                 // As find() elsewhere: an absent file is an answer, an absent world is an error.
@@ -130,7 +131,7 @@ public final class FileOps implements WorldFiles {
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
             return dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256).from(WORLD_FILE)
-                    .where(WORLD_FILE.WORLD_ID.eq(worldId)).orderBy(WORLD_FILE.PATH)
+                    .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId))).orderBy(WORLD_FILE.PATH)
                     .fetch(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3()));
         });
     }

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.SearchHit;
 import io.cardshark.worlds.SearchPage;
@@ -33,6 +34,7 @@ import java.util.regex.Pattern;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /**
  * {@link io.cardshark.worlds.Chats#search}: the messages holding every word of the query, scored by the sum of
@@ -124,7 +126,7 @@ final class MessageSearch {
     private static Condition chatFilter(SearchQuery query) {
         List<Condition> on = new ArrayList<>();
         if (query.worldId() != null) {
-            on.add(CHAT.WORLD_ID.eq(query.worldId()));
+            on.add(CHAT.WORLD_KEY.eq(WorldKeys.of(query.worldId())));
         }
         if (query.locationId() != null) {
             on.add(CHAT.LOCATION_ID.eq(query.locationId()));
@@ -219,7 +221,7 @@ final class MessageSearch {
         if (query.since() != null && (sentAt == null || sentAt < query.since().toEpochMilli())) {
             return null;
         }
-        return new SearchHit(chat.get(CHAT.WORLD_ID), chat.get(CHAT.CHAT_ID), chat.get(CHAT.LOCATION_ID),
+        return new SearchHit(chat.get(WORLD.ID), chat.get(CHAT.CHAT_ID), chat.get(CHAT.LOCATION_ID),
                 candidates.seq(c), message.get(CHAT_MESSAGE.MESSAGE_ID), message.get(CHAT_MESSAGE.ROLE),
                 sentAt == null ? null : Instant.ofEpochMilli(sentAt),
                 Snippets.of(ChatDocuments.messageContent(document), words), candidates.score(c));
@@ -259,7 +261,8 @@ final class MessageSearch {
             }
         }
         if (!keys.isEmpty()) {
-            dsl.select(CHAT.CHAT_KEY, CHAT.WORLD_KEY, CHAT.WORLD_ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT).where(CHAT.CHAT_KEY.in(keys))
+            dsl.select(CHAT.CHAT_KEY, CHAT.WORLD_KEY, WORLD.ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT)
+                    .join(WORLD).on(WORLD.WORLD_KEY.eq(CHAT.WORLD_KEY)).where(CHAT.CHAT_KEY.in(keys))
                     .fetch().forEach(r -> rows.put(r.get(CHAT.CHAT_KEY), r));
         }
     }

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.doc.Residual;
 import io.cardshark.worlds.internal.doc.ModelFields;
 import io.cardshark.worlds.internal.doc.KeyOrders;
@@ -74,7 +75,7 @@ public final class PlayerOps implements Players {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.select(VISIT.SEQ, VISIT.POSITION).from(VISIT).where(VISIT.WORLD_ID.eq(worldId))
+            return dsl.select(VISIT.SEQ, VISIT.POSITION).from(VISIT).where(VISIT.WORLD_KEY.eq(WorldKeys.of(worldId)))
                     .orderBy(VISIT.SEQ).fetch(r -> new Visit(r.value1(), r.value2()));
         });
     }

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.ops;
 
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.rows.PlayerRows;
 import io.cardshark.worlds.internal.rows.MetadataRows;
@@ -116,12 +117,12 @@ public final class WorldOps implements Worlds {
     @Override
     public List<WorldSummary> list() {
         return access.read(null, dsl -> {
-            var locations = DSL.selectCount().from(LOCATION).where(LOCATION.WORLD_ID.eq(WORLD.ID)).<Integer>asField("locations");
-            var chats = DSL.selectCount().from(CHAT).where(CHAT.WORLD_ID.eq(WORLD.ID)).<Integer>asField("chats");
+            var locations = DSL.selectCount().from(LOCATION).where(LOCATION.WORLD_KEY.eq(WORLD.WORLD_KEY)).<Integer>asField("locations");
+            var chats = DSL.selectCount().from(CHAT).where(CHAT.WORLD_KEY.eq(WORLD.WORLD_KEY)).<Integer>asField("chats");
             var lastModified = DSL.select(DSL.coalesce(
                             DSL.max(DSL.when(WORLD_METADATA.SOURCE.eq(MetadataRows.STATE), WORLD_METADATA.LAST_MODIFIED)),
                             DSL.max(WORLD_METADATA.LAST_MODIFIED)))
-                    .from(WORLD_METADATA).where(WORLD_METADATA.WORLD_ID.eq(WORLD.ID)).<Long>asField("last_modified");
+                    .from(WORLD_METADATA).where(WORLD_METADATA.WORLD_KEY.eq(WORLD.WORLD_KEY)).<Long>asField("last_modified");
             return dsl.select(WORLD.ID, WORLD.DISPLAY_NAME, WORLD.STATE_SHAPE, WORLD.MODIFIED_AT, lastModified, locations, chats)
                     .from(WORLD)
                     .orderBy(WORLD.DISPLAY_NAME, WORLD.ID)
@@ -242,7 +243,7 @@ public final class WorldOps implements Worlds {
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
             return dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
-                    .where(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(MetadataRows.FILE))
+                    .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_METADATA.SOURCE.eq(MetadataRows.FILE))
                     .fetchOptional(WORLD_METADATA.DOCUMENT);
         });
     }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
 import static io.cardshark.worlds.internal.db.Tables.WORLD_BRANCH;
 
 /** The one writer of {@code WORLD_BRANCH}: the lineage of branches. */
@@ -20,7 +21,7 @@ public final class BranchRows {
     public static void insert(DSLContext dsl, String worldId, String parentId, String parentName, OffsetDateTime at,
                               String label) {
         dsl.insertInto(WORLD_BRANCH)
-                .set(WORLD_BRANCH.WORLD_ID, worldId)
+                .set(WORLD_BRANCH.WORLD_KEY, WorldKeys.of(worldId))
                 .set(WORLD_BRANCH.PARENT_ID, parentId)
                 .set(WORLD_BRANCH.PARENT_NAME, parentName)
                 .set(WORLD_BRANCH.PARENT_DELETED, false)
@@ -34,28 +35,34 @@ public final class BranchRows {
      * world of the same id is not taken for it).
      */
     public static void worldDeleted(DSLContext dsl, String worldId) {
-        dsl.deleteFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_ID.eq(worldId)).execute();
+        dsl.deleteFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_KEY.eq(WorldKeys.of(worldId))).execute();
         dsl.update(WORLD_BRANCH).set(WORLD_BRANCH.PARENT_DELETED, true)
                 .where(WORLD_BRANCH.PARENT_ID.eq(worldId)).execute();
     }
 
     public static Optional<Lineage> read(DSLContext dsl, String worldId) {
-        return dsl.selectFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_ID.eq(worldId)).fetchOptional(BranchRows::lineage);
+        return dsl.selectFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_KEY.eq(WorldKeys.of(worldId)))
+                .fetchOptional(r -> lineage(worldId, r));
     }
 
-    /** Every lineage record, oldest branch first. */
+    /**
+     * Every lineage record, oldest branch first. A branch's own id is its world's: a record outlives only the parent
+     * (a branch's delete takes its record, {@link #worldDeleted}).
+     */
     public static List<Lineage> all(DSLContext dsl) {
-        return dsl.selectFrom(WORLD_BRANCH).orderBy(WORLD_BRANCH.BRANCHED_AT, WORLD_BRANCH.WORLD_ID)
-                .fetch(BranchRows::lineage);
+        return dsl.select(WORLD.ID).select(WORLD_BRANCH.fields()).from(WORLD_BRANCH)
+                .join(WORLD).on(WORLD.WORLD_KEY.eq(WORLD_BRANCH.WORLD_KEY))
+                .orderBy(WORLD_BRANCH.BRANCHED_AT, WORLD.ID)
+                .fetch(r -> lineage(r.get(WORLD.ID), r.into(WORLD_BRANCH)));
     }
 
-    private static Lineage lineage(WorldBranchRecord r) {
-        return new Lineage(r.getWorldId(), r.getParentId(), r.getParentName(), r.getParentDeleted(),
+    private static Lineage lineage(String worldId, WorldBranchRecord r) {
+        return new Lineage(worldId, r.getParentId(), r.getParentName(), r.getParentDeleted(),
                 r.getBranchedAt().toInstant(), r.getLabel());
     }
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_BRANCH}: its own lineage, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD_BRANCH, WORLD_BRANCH.WORLD_ID, worldId, List.of());
+        return Across.copyWorld(from, to, WORLD_BRANCH, WORLD_BRANCH.WORLD_KEY, WorldKeys.of(worldId), List.of());
     }
 }

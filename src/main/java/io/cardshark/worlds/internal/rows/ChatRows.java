@@ -17,7 +17,7 @@ import static io.cardshark.worlds.internal.db.Tables.CHAT;
 public final class ChatRows {
 
     private static final Compiled BY_ID = Compiled.select(CHAT, DSL.selectFrom(CHAT)
-            .where(CHAT.WORLD_ID.eq(Compiled.bind(CHAT.WORLD_ID)), CHAT.CHAT_ID.eq(Compiled.bind(CHAT.CHAT_ID))));
+            .where(CHAT.WORLD_KEY.eq(Compiled.bind(CHAT.WORLD_KEY)), CHAT.CHAT_ID.eq(Compiled.bind(CHAT.CHAT_ID))));
     /** After an append: the header and token that the append moved on, and the count. */
     private static final Compiled APPENDED = Compiled.statement(DSL.update(CHAT)
             .set(CHAT.HEADER, Compiled.bind(CHAT.HEADER))
@@ -29,15 +29,14 @@ public final class ChatRows {
     }
 
     public static Optional<ChatRecord> read(DSLContext dsl, String worldId, String chatId) {
-        return BY_ID.fetchInto(dsl, CHAT, worldId, chatId).stream().findFirst();
+        return BY_ID.fetchInto(dsl, CHAT, WorldKeys.of(worldId), chatId).stream().findFirst();
     }
 
     /**
-     * Inserts a chat's row; the database gives its chat key, which is returned and set on {@code row} with its
-     * world's key (schema V7: the chat's messages are keyed by both).
+     * Inserts a chat's row, which names its world by key ({@link WorldKeys}); the database gives its chat key,
+     * which is returned and set on {@code row} (the chat's messages are keyed by both).
      */
     public static long insert(DSLContext dsl, ChatRecord row) {
-        row.setWorldKey(WorldRows.key(dsl, row.getWorldId()));
         long key = dsl.insertInto(CHAT).set(row).returningResult(CHAT.CHAT_KEY).fetchSingle().value1();
         row.setChatKey(key);
         return key;
@@ -60,11 +59,11 @@ public final class ChatRows {
 
     /**
      * A branch: the world's chats, copied inside the database. Each copy gets a chat key of its own (the
-     * identity column is left out) and the branch's world key (whose row must have been copied first); messages
-     * then find it by chat id ({@link #copyKeys}).
+     * identity column is left out) under the branch's world key; messages then find it by chat id
+     * ({@link #copyKeys}).
      */
     public static void copyWorld(DSLContext dsl, String from, String to) {
-        WorldCopy.copy(dsl, CHAT, CHAT.WORLD_ID, from, to, Map.of(CHAT.WORLD_KEY, WorldRows.keyOf(to)),
+        WorldCopy.copy(dsl, CHAT, CHAT.WORLD_KEY, WorldKeys.of(from), WorldKeys.of(to), Map.of(),
                 List.of(CHAT.CHAT_KEY));
     }
 
@@ -84,8 +83,8 @@ public final class ChatRows {
         io.cardshark.worlds.internal.db.tables.Chat copy = CHAT.as("copy_chat");
         return DSL.select(source.WORLD_KEY.as(FROM_WORLD), source.CHAT_KEY.as(FROM_CHAT), copy.WORLD_KEY.as(TO_WORLD),
                         copy.CHAT_KEY.as(TO_CHAT))
-                .from(source).join(copy).on(copy.WORLD_ID.eq(to), copy.CHAT_ID.eq(source.CHAT_ID))
-                .where(source.WORLD_ID.eq(from)).asTable("chat_copy");
+                .from(source).join(copy).on(copy.WORLD_KEY.eq(WorldKeys.of(to)), copy.CHAT_ID.eq(source.CHAT_ID))
+                .where(source.WORLD_KEY.eq(WorldKeys.of(from))).asTable("chat_copy");
     }
 
     /**
@@ -94,14 +93,13 @@ public final class ChatRows {
      * it by chat id.
      */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        long worldKey = WorldRows.key(to, worldId);
-        return Across.copy(from, to, CHAT, CHAT.WORLD_ID.eq(worldId), List.of(CHAT.CHAT_KEY.asc()),
-                Map.of(CHAT.WORLD_KEY, row -> worldKey), List.of(CHAT.CHAT_KEY));
+        return Across.copy(from, to, CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)), List.of(CHAT.CHAT_KEY.asc()),
+                Map.of(), List.of(CHAT.CHAT_KEY));
     }
 
     /** The chat keys of a world's chats, by chat id. */
     static Map<String, Long> keysById(DSLContext dsl, String worldId) {
-        return dsl.select(CHAT.CHAT_ID, CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_ID.eq(worldId))
+        return dsl.select(CHAT.CHAT_ID, CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
                 .fetchMap(CHAT.CHAT_ID, CHAT.CHAT_KEY);
     }
 }

@@ -48,18 +48,18 @@ public final class LocationRows {
     private static final TableInsert<LocationEventRecord> INSERT_EVENT = new TableInsert<>(LOCATION_EVENT);
 
     private static final Compiled BY_ID = Compiled.select(LOCATION, DSL.selectFrom(LOCATION)
-            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)),
+            .where(LOCATION.WORLD_KEY.eq(Compiled.bind(LOCATION.WORLD_KEY)),
                     LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
     private static final Compiled EXITS_OF = Compiled.select(LOCATION_EXIT, DSL.selectFrom(LOCATION_EXIT)
-            .where(LOCATION_EXIT.WORLD_ID.eq(Compiled.bind(LOCATION_EXIT.WORLD_ID)),
+            .where(LOCATION_EXIT.WORLD_KEY.eq(Compiled.bind(LOCATION_EXIT.WORLD_KEY)),
                     LOCATION_EXIT.LOCATION_ID.eq(Compiled.bind(LOCATION_EXIT.LOCATION_ID)))
             .orderBy(LOCATION_EXIT.ORDINAL));
     private static final Compiled NPCS_OF = Compiled.select(DSL.select(LOCATION_NPC.NPC_REF).from(LOCATION_NPC)
-            .where(LOCATION_NPC.WORLD_ID.eq(Compiled.bind(LOCATION_NPC.WORLD_ID)),
+            .where(LOCATION_NPC.WORLD_KEY.eq(Compiled.bind(LOCATION_NPC.WORLD_KEY)),
                     LOCATION_NPC.LOCATION_ID.eq(Compiled.bind(LOCATION_NPC.LOCATION_ID)))
             .orderBy(LOCATION_NPC.ORDINAL), LOCATION_NPC.NPC_REF);
     private static final Compiled EVENTS_OF = Compiled.select(LOCATION_EVENT, DSL.selectFrom(LOCATION_EVENT)
-            .where(LOCATION_EVENT.WORLD_ID.eq(Compiled.bind(LOCATION_EVENT.WORLD_ID)),
+            .where(LOCATION_EVENT.WORLD_KEY.eq(Compiled.bind(LOCATION_EVENT.WORLD_KEY)),
                     LOCATION_EVENT.LOCATION_ID.eq(Compiled.bind(LOCATION_EVENT.LOCATION_ID)))
             .orderBy(LOCATION_EVENT.ORDINAL));
 
@@ -76,22 +76,22 @@ public final class LocationRows {
             LOCATION_EVENT.TRIGGER_NAME, LOCATION_EVENT.DESCRIPTION, LOCATION_EVENT.CONDITIONS, LOCATION_EVENT.COOLDOWN);
 
     private static final Compiled VIEW_BY_ID = Compiled.select(DSL.select(LOCATION_VIEW).from(LOCATION)
-            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)),
+            .where(LOCATION.WORLD_KEY.eq(Compiled.bind(LOCATION.WORLD_KEY)),
                     LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
     private static final Compiled VIEW_AT = Compiled.select(DSL.select(LOCATION_VIEW).from(LOCATION)
-            .where(LOCATION.WORLD_ID.eq(Compiled.bind(LOCATION.WORLD_ID)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
+            .where(LOCATION.WORLD_KEY.eq(Compiled.bind(LOCATION.WORLD_KEY)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
                     LOCATION.Y.eq(Compiled.bind(LOCATION.Y)), LOCATION.Z.eq(Compiled.bind(LOCATION.Z)))
             .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL).limit(1));
     private static final Compiled VIEW_EXITS = Compiled.select(DSL.select(EXIT_VIEW).from(LOCATION_EXIT)
-            .where(LOCATION_EXIT.WORLD_ID.eq(Compiled.bind(LOCATION_EXIT.WORLD_ID)),
+            .where(LOCATION_EXIT.WORLD_KEY.eq(Compiled.bind(LOCATION_EXIT.WORLD_KEY)),
                     LOCATION_EXIT.LOCATION_ID.eq(Compiled.bind(LOCATION_EXIT.LOCATION_ID)))
             .orderBy(LOCATION_EXIT.ORDINAL));
     private static final Compiled VIEW_NPCS = Compiled.select(DSL.select(NPC_VIEW).from(LOCATION_NPC)
-            .where(LOCATION_NPC.WORLD_ID.eq(Compiled.bind(LOCATION_NPC.WORLD_ID)),
+            .where(LOCATION_NPC.WORLD_KEY.eq(Compiled.bind(LOCATION_NPC.WORLD_KEY)),
                     LOCATION_NPC.LOCATION_ID.eq(Compiled.bind(LOCATION_NPC.LOCATION_ID)))
             .orderBy(LOCATION_NPC.ORDINAL));
     private static final Compiled VIEW_EVENTS = Compiled.select(DSL.select(EVENT_VIEW).from(LOCATION_EVENT)
-            .where(LOCATION_EVENT.WORLD_ID.eq(Compiled.bind(LOCATION_EVENT.WORLD_ID)),
+            .where(LOCATION_EVENT.WORLD_KEY.eq(Compiled.bind(LOCATION_EVENT.WORLD_KEY)),
                     LOCATION_EVENT.LOCATION_ID.eq(Compiled.bind(LOCATION_EVENT.LOCATION_ID)))
             .orderBy(LOCATION_EVENT.ORDINAL));
 
@@ -124,37 +124,40 @@ public final class LocationRows {
 
     /** The stored location {@code locationId} of the world, with everything under it, for a merge. */
     public static Optional<Stored> read(DSLContext dsl, String worldId, String locationId) {
-        List<LocationRecord> rows = BY_ID.fetchInto(dsl, LOCATION, worldId, locationId);
+        long worldKey = WorldKeys.of(worldId);
+        List<LocationRecord> rows = BY_ID.fetchInto(dsl, LOCATION, worldKey, locationId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         LocationRecord r = rows.get(0);
         String id = r.getLocationId();
-        return Optional.of(new Stored(r, EXITS_OF.fetchInto(dsl, LOCATION_EXIT, worldId, id),
-                NPCS_OF.fetch(dsl, worldId, id).stream().map(n -> n.get(LOCATION_NPC.NPC_REF)).toList(),
-                EVENTS_OF.fetchInto(dsl, LOCATION_EVENT, worldId, id)));
+        return Optional.of(new Stored(r, EXITS_OF.fetchInto(dsl, LOCATION_EXIT, worldKey, id),
+                NPCS_OF.fetch(dsl, worldKey, id).stream().map(n -> n.get(LOCATION_NPC.NPC_REF)).toList(),
+                EVENTS_OF.fetchInto(dsl, LOCATION_EVENT, worldKey, id)));
     }
 
     /** What the API shows of location {@code locationId} of the world, if it exists. */
     public static Optional<Location> view(DSLContext dsl, String worldId, String locationId) {
-        return viewOne(dsl, worldId, VIEW_BY_ID, worldId, locationId);
+        long worldKey = WorldKeys.of(worldId);
+        return viewOne(dsl, worldKey, VIEW_BY_ID, worldKey, locationId);
     }
 
     /** What the API shows of the world's location at {@code c}, if there is one. */
     public static Optional<Location> viewAt(DSLContext dsl, String worldId, Coordinates c) {
-        return viewOne(dsl, worldId, VIEW_AT, worldId, c.x(), c.y(), c.z());
+        long worldKey = WorldKeys.of(worldId);
+        return viewOne(dsl, worldKey, VIEW_AT, worldKey, c.x(), c.y(), c.z());
     }
 
-    private static Optional<Location> viewOne(DSLContext dsl, String worldId, Compiled query, Object... values) {
+    private static Optional<Location> viewOne(DSLContext dsl, long worldKey, Compiled query, Object... values) {
         Draft[] found = new Draft[1];
         query.forEachRow(dsl, rs -> found[0] = new Draft(rs), values);
         Draft d = found[0];
         if (d == null) {
             return Optional.empty();
         }
-        VIEW_EXITS.forEachRow(dsl, d::addExit, worldId, d.id);
-        VIEW_NPCS.forEachRow(dsl, d::addNpc, worldId, d.id);
-        VIEW_EVENTS.forEachRow(dsl, d::addEvent, worldId, d.id);
+        VIEW_EXITS.forEachRow(dsl, d::addExit, worldKey, d.id);
+        VIEW_NPCS.forEachRow(dsl, d::addNpc, worldKey, d.id);
+        VIEW_EVENTS.forEachRow(dsl, d::addEvent, worldKey, d.id);
         return Optional.of(d.toLocation());
     }
 
@@ -163,8 +166,10 @@ public final class LocationRows {
      * events, grid first, each placement in its stored order: four queries however many match.
      */
     public static List<Location> list(DSLContext dsl, String worldId, Condition condition) {
+        long worldKey = WorldKeys.of(worldId);
         Map<String, Draft> drafts = new LinkedHashMap<>();
-        Compiled.forEachRow(dsl, DSL.select(LOCATION_VIEW).from(LOCATION).where(LOCATION.WORLD_ID.eq(worldId)).and(condition)
+        Compiled.forEachRow(dsl, DSL.select(LOCATION_VIEW).from(LOCATION).where(LOCATION.WORLD_KEY.eq(worldKey))
+                        .and(condition)
                         .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL),
                 rs -> drafts.put(rs.getString(1), new Draft(rs)));
         if (drafts.isEmpty()) {
@@ -173,15 +178,15 @@ public final class LocationRows {
         // Children of a few locations by id; of many, the world's whole set in one scan is cheaper (rows of
         // locations the condition left out are then skipped).
         boolean few = drafts.size() <= 500;
-        Compiled.forEachRow(dsl, DSL.select(EXIT_VIEW).from(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_ID.eq(worldId))
+        Compiled.forEachRow(dsl, DSL.select(EXIT_VIEW).from(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_KEY.eq(worldKey))
                         .and(few ? LOCATION_EXIT.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
                         .orderBy(LOCATION_EXIT.LOCATION_ID, LOCATION_EXIT.ORDINAL),
                 rs -> Draft.ifFound(drafts, rs).addExit(rs));
-        Compiled.forEachRow(dsl, DSL.select(NPC_VIEW).from(LOCATION_NPC).where(LOCATION_NPC.WORLD_ID.eq(worldId))
+        Compiled.forEachRow(dsl, DSL.select(NPC_VIEW).from(LOCATION_NPC).where(LOCATION_NPC.WORLD_KEY.eq(worldKey))
                         .and(few ? LOCATION_NPC.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
                         .orderBy(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.ORDINAL),
                 rs -> Draft.ifFound(drafts, rs).addNpc(rs));
-        Compiled.forEachRow(dsl, DSL.select(EVENT_VIEW).from(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_ID.eq(worldId))
+        Compiled.forEachRow(dsl, DSL.select(EVENT_VIEW).from(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_KEY.eq(worldKey))
                         .and(few ? LOCATION_EVENT.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
                         .orderBy(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.ORDINAL),
                 rs -> Draft.ifFound(drafts, rs).addEvent(rs));
@@ -296,11 +301,11 @@ public final class LocationRows {
 
         public void add(Stored s) {
             String id = s.location().getLocationId();
-            s.location().setWorldId(worldId);
+            s.location().setWorldKey(WorldKeys.of(worldId));
             locations.add(s.location());
             int ordinal = 0;
             for (LocationExitRecord x : s.exits()) {
-                x.setWorldId(worldId);
+                x.setWorldKey(WorldKeys.of(worldId));
                 x.setLocationId(id);
                 x.setOrdinal(ordinal++);
                 exits.add(x);
@@ -308,7 +313,7 @@ public final class LocationRows {
             ordinal = 0;
             for (String npc : s.npcs()) {
                 LocationNpcRecord n = new LocationNpcRecord();
-                n.setWorldId(worldId);
+                n.setWorldKey(WorldKeys.of(worldId));
                 n.setLocationId(id);
                 n.setOrdinal(ordinal++);
                 n.setNpcRef(npc);
@@ -316,7 +321,7 @@ public final class LocationRows {
             }
             ordinal = 0;
             for (LocationEventRecord e : s.events()) {
-                e.setWorldId(worldId);
+                e.setWorldKey(WorldKeys.of(worldId));
                 e.setLocationId(id);
                 e.setOrdinal(ordinal++);
                 events.add(e);
@@ -347,21 +352,21 @@ public final class LocationRows {
 
     /** Deletes a location with everything under it. Returns whether there was one. */
     public static boolean delete(DSLContext dsl, String worldId, String locationId) {
-        return dsl.deleteFrom(LOCATION).where(LOCATION.WORLD_ID.eq(worldId), LOCATION.LOCATION_ID.eq(locationId))
+        return dsl.deleteFrom(LOCATION).where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.LOCATION_ID.eq(locationId))
                 .execute() > 0;
     }
 
     /** The ordinal a location added to {@code placement} of the world takes: after the last one. */
     public static int nextOrdinal(DSLContext dsl, String worldId, String placement) {
         Integer last = dsl.select(DSL.max(LOCATION.ORDINAL)).from(LOCATION)
-                .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.PLACEMENT.eq(placement)).fetchOne(0, Integer.class);
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.PLACEMENT.eq(placement)).fetchOne(0, Integer.class);
         return last == null ? 0 : last + 1;
     }
 
     /** The location other than {@code locationId} that sits at {@code c}, if any. */
     public static Optional<String> occupant(DSLContext dsl, String worldId, Coordinates c, String locationId) {
         return dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
-                .where(LOCATION.WORLD_ID.eq(worldId), LOCATION.X.eq(c.x()), LOCATION.Y.eq(c.y()), LOCATION.Z.eq(c.z()),
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.X.eq(c.x()), LOCATION.Y.eq(c.y()), LOCATION.Z.eq(c.z()),
                         LOCATION.LOCATION_ID.ne(locationId))
                 .fetchOptional(LOCATION.LOCATION_ID);
     }
@@ -380,20 +385,20 @@ public final class LocationRows {
 
     /** A branch: the world's locations with their exits, NPCs and event definitions, copied inside the database. */
     public static void copyWorld(DSLContext dsl, String from, String to) {
-        WorldCopy.copy(dsl, LOCATION, LOCATION.WORLD_ID, from, to);
-        WorldCopy.copy(dsl, LOCATION_EXIT, LOCATION_EXIT.WORLD_ID, from, to);
-        WorldCopy.copy(dsl, LOCATION_NPC, LOCATION_NPC.WORLD_ID, from, to);
-        WorldCopy.copy(dsl, LOCATION_EVENT, LOCATION_EVENT.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, LOCATION, LOCATION.WORLD_KEY, from, to);
+        WorldCopy.copy(dsl, LOCATION_EXIT, LOCATION_EXIT.WORLD_KEY, from, to);
+        WorldCopy.copy(dsl, LOCATION_NPC, LOCATION_NPC.WORLD_KEY, from, to);
+        WorldCopy.copy(dsl, LOCATION_EVENT, LOCATION_EVENT.WORLD_KEY, from, to);
     }
 
     /** A copy between stores ({@code copy}): the world's rows of {@code LOCATION} and the tables under it, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, LOCATION, LOCATION.WORLD_ID, worldId, List.of(LOCATION.LOCATION_ID.asc()))
-                + Across.copyWorld(from, to, LOCATION_EXIT, LOCATION_EXIT.WORLD_ID, worldId,
+        return Across.copyWorld(from, to, LOCATION, LOCATION.WORLD_KEY, WorldKeys.of(worldId), List.of(LOCATION.LOCATION_ID.asc()))
+                + Across.copyWorld(from, to, LOCATION_EXIT, LOCATION_EXIT.WORLD_KEY, WorldKeys.of(worldId),
                         List.of(LOCATION_EXIT.LOCATION_ID.asc(), LOCATION_EXIT.DIRECTION.asc()))
-                + Across.copyWorld(from, to, LOCATION_NPC, LOCATION_NPC.WORLD_ID, worldId,
+                + Across.copyWorld(from, to, LOCATION_NPC, LOCATION_NPC.WORLD_KEY, WorldKeys.of(worldId),
                         List.of(LOCATION_NPC.LOCATION_ID.asc(), LOCATION_NPC.ORDINAL.asc()))
-                + Across.copyWorld(from, to, LOCATION_EVENT, LOCATION_EVENT.WORLD_ID, worldId,
+                + Across.copyWorld(from, to, LOCATION_EVENT, LOCATION_EVENT.WORLD_KEY, WorldKeys.of(worldId),
                         List.of(LOCATION_EVENT.LOCATION_ID.asc(), LOCATION_EVENT.ORDINAL.asc()));
     }
 }

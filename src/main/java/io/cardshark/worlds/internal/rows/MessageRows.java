@@ -108,9 +108,9 @@ public final class MessageRows {
         dsl.deleteFrom(CHAT_MESSAGE).where(ofChat(worldKey, chatKey)).execute();
     }
 
-    /** Deletes the messages of every chat of a world, a range of the key (V7); {@link WorldRows#delete} calls this. */
+    /** Deletes the messages of every chat of a world, a range of the key; {@link WorldRows#delete} calls this. */
     static void deleteWorld(DSLContext dsl, String worldId) {
-        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.WORLD_KEY.eq(WorldRows.keyOf(worldId))).execute();
+        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.WORLD_KEY.eq(WorldKeys.of(worldId))).execute();
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
@@ -182,9 +182,7 @@ public final class MessageRows {
         Map<String, Long> targetKeys = ChatRows.keysById(to, worldId);
         Map<Long, Long> keyInTarget = new java.util.HashMap<>();
         ChatRows.keysById(from, worldId).forEach((chatId, key) -> keyInTarget.put(key, targetKeys.get(chatId)));
-        long worldKeyInTarget = WorldRows.key(to, worldId);
-        return Across.copy(from, to, CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY.eq(WorldRows.key(from, worldId)),
-                keyOrder(true), Map.of(CHAT_MESSAGE.WORLD_KEY, row -> worldKeyInTarget,
-                        CHAT_MESSAGE.CHAT_KEY, row -> keyInTarget.get(row.get(CHAT_MESSAGE.CHAT_KEY))), List.of());
+        return Across.copy(from, to, CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY.eq(WorldKeys.of(worldId)), keyOrder(true),
+                Map.of(CHAT_MESSAGE.CHAT_KEY, row -> keyInTarget.get(row.get(CHAT_MESSAGE.CHAT_KEY))), List.of());
     }
 }

@@ -50,12 +50,12 @@ public final class MetadataRows {
         columns.put(WORLD_METADATA.CREATED_AT, fields.createdAt());
         columns.putAll(more);
         Map<Field<?>, Object> row = new LinkedHashMap<>();
-        row.put(WORLD_METADATA.WORLD_ID, worldId);
+        row.put(WORLD_METADATA.WORLD_KEY, WorldKeys.of(worldId));
         row.put(WORLD_METADATA.SOURCE, source);
         row.putAll(columns);
         dsl.mergeInto(WORLD_METADATA)
                 .using(DSL.selectOne())
-                .on(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(source))
+                .on(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_METADATA.SOURCE.eq(source))
                 .whenMatchedThenUpdate().set(columns)
                 .whenNotMatchedThenInsert(row.keySet()).values(row.values())
                 .execute();
@@ -64,18 +64,18 @@ public final class MetadataRows {
     /** The stored document, or {@code null}. */
     public static String document(DSLContext dsl, String worldId, String source) {
         return dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
-                .where(WORLD_METADATA.WORLD_ID.eq(worldId), WORLD_METADATA.SOURCE.eq(source))
+                .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_METADATA.SOURCE.eq(source))
                 .fetchOne(WORLD_METADATA.DOCUMENT);
     }
 
     /** A branch: both metadata documents, copied inside the database (the caller then gives the copy its name). */
     public static void copyWorld(DSLContext dsl, String from, String to) {
-        WorldCopy.copy(dsl, WORLD_METADATA, WORLD_METADATA.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, WORLD_METADATA, WORLD_METADATA.WORLD_KEY, from, to);
     }
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_METADATA}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD_METADATA, WORLD_METADATA.WORLD_ID, worldId,
+        return Across.copyWorld(from, to, WORLD_METADATA, WORLD_METADATA.WORLD_KEY, WorldKeys.of(worldId),
                 List.of(WORLD_METADATA.SOURCE.asc()));
     }
 }

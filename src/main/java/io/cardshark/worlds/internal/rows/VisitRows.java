@@ -11,16 +11,16 @@ import static io.cardshark.worlds.internal.db.Tables.VISIT;
 /** The one writer of {@code VISIT}: the player's visit history, appended to by moves and written whole by imports. */
 public final class VisitRows {
 
-    private static final Compiled ADD = Compiled.statement(DSL.insertInto(VISIT, VISIT.WORLD_ID, VISIT.SEQ, VISIT.POSITION)
-            .values(Compiled.bind(VISIT.WORLD_ID), Compiled.bind(VISIT.SEQ), Compiled.bind(VISIT.POSITION)));
+    private static final Compiled ADD = Compiled.statement(DSL.insertInto(VISIT, VISIT.WORLD_KEY, VISIT.SEQ, VISIT.POSITION)
+            .values(Compiled.bind(VISIT.WORLD_KEY), Compiled.bind(VISIT.SEQ), Compiled.bind(VISIT.POSITION)));
     /**
      * The world's last visit. Not MAX(seq): H2 computes that by reading every visit of the world, while this
      * walks the primary key backwards from the world's end and stops at the first row, so a move costs the
      * same after a million visits as after ten.
      */
     private static final Compiled LAST = Compiled.select(DSL.select(VISIT.SEQ).from(VISIT)
-            .where(VISIT.WORLD_ID.eq(Compiled.bind(VISIT.WORLD_ID)))
-            .orderBy(VISIT.WORLD_ID.desc(), VISIT.SEQ.desc()).limit(1), VISIT.SEQ);
+            .where(VISIT.WORLD_KEY.eq(Compiled.bind(VISIT.WORLD_KEY)))
+            .orderBy(VISIT.WORLD_KEY.desc(), VISIT.SEQ.desc()).limit(1), VISIT.SEQ);
     private static final int BATCH = 1000;
 
     private VisitRows() {
@@ -31,16 +31,17 @@ public final class VisitRows {
      * so that no other writer takes the same numbers.
      */
     public static void append(DSLContext dsl, String worldId, List<String> positionKeys) {
-        Integer last = LAST.fetch(dsl, worldId).stream().findFirst().map(r -> r.get(VISIT.SEQ)).orElse(null);
+        Integer last = LAST.fetch(dsl, WorldKeys.of(worldId)).stream().findFirst().map(r -> r.get(VISIT.SEQ)).orElse(null);
         insert(dsl, worldId, last == null ? 0 : last + 1, positionKeys);
     }
 
     /** Writes positions numbered from {@code firstSeq}, in batches. */
     public static void insert(DSLContext dsl, String worldId, int firstSeq, List<String> positionKeys) {
+        long worldKey = WorldKeys.of(worldId);
         int seq = firstSeq;
         List<Object[]> rows = new ArrayList<>(Math.min(positionKeys.size(), BATCH));
         for (String position : positionKeys) {
-            rows.add(new Object[] {worldId, seq++, position});
+            rows.add(new Object[] {worldKey, seq++, position});
             if (rows.size() == BATCH) {
                 ADD.executeAll(dsl, rows);
                 rows.clear();
@@ -53,11 +54,11 @@ public final class VisitRows {
 
     /** A branch: the visit history, copied inside the database. */
     public static void copyWorld(DSLContext dsl, String from, String to) {
-        WorldCopy.copy(dsl, VISIT, VISIT.WORLD_ID, from, to);
+        WorldCopy.copy(dsl, VISIT, VISIT.WORLD_KEY, from, to);
     }
 
     /** A copy between stores ({@code copy}): the world's rows of {@code VISIT}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, VISIT, VISIT.WORLD_ID, worldId, List.of(VISIT.SEQ.asc()));
+        return Across.copyWorld(from, to, VISIT, VISIT.WORLD_KEY, WorldKeys.of(worldId), List.of(VISIT.SEQ.asc()));
     }
 }

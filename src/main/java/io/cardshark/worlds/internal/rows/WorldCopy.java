@@ -20,11 +20,12 @@ final class WorldCopy {
     }
 
     /**
-     * Copies the rows of {@code table} whose {@code worldColumn} is {@code from}, with {@code to} in that column
-     * and the values of {@code replaced} in theirs; columns in {@code omitted} are left to their defaults.
+     * Copies the rows of {@code table} whose {@code worldColumn} (the world's key; in {@code WORLD} its id) is
+     * {@code from}, with {@code to} in that column and the values of {@code replaced} in theirs; columns in
+     * {@code omitted} are left to their defaults.
      */
-    static int copy(DSLContext dsl, Table<?> table, Field<String> worldColumn, String from, String to,
-                    Map<Field<?>, Field<?>> replaced, List<Field<?>> omitted) {
+    static <T> int copy(DSLContext dsl, Table<?> table, Field<T> worldColumn, T from, T to,
+                        Map<Field<?>, Field<?>> replaced, List<Field<?>> omitted) {
         List<Field<?>> columns = new ArrayList<>();
         List<Field<?>> values = new ArrayList<>();
         for (Field<?> f : table.fields()) {
@@ -38,8 +39,8 @@ final class WorldCopy {
                 .select(DSL.select(values).from(table).where(worldColumn.eq(from))).execute();
     }
 
-    /** {@link #copy} with every other column copied as it is. */
-    static int copy(DSLContext dsl, Table<?> table, Field<String> worldColumn, String from, String to) {
-        return copy(dsl, table, worldColumn, from, to, Map.of(), List.of());
+    /** {@link #copy} from one world's key to another's, every other column copied as it is. */
+    static int copy(DSLContext dsl, Table<?> table, Field<Long> worldColumn, String from, String to) {
+        return copy(dsl, table, worldColumn, WorldKeys.of(from), WorldKeys.of(to), Map.of(), List.of());
     }
 }

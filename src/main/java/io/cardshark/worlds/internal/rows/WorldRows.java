@@ -26,7 +26,7 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
  */
 public final class WorldRows {
 
-    private static final TableInsert<WorldRecord> INSERT = new TableInsert<>(WORLD, WORLD.WORLD_KEY);
+    private static final TableInsert<WorldRecord> INSERT = new TableInsert<>(WORLD);
     private static final Compiled LOCK = Compiled.statement(DSL.update(WORLD)
             .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
             .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
@@ -46,9 +46,13 @@ public final class WorldRows {
     private WorldRows() {
     }
 
-    /** A new world's row; {@code ID_FOLD} is set here, from the id, so that it can never disagree with it. */
+    /**
+     * A new world's row; {@code ID_FOLD} and {@code WORLD_KEY} are set here, from the id, so that they can never
+     * disagree with it.
+     */
     public static void insert(DSLContext dsl, WorldRecord row) {
         row.setIdFold(WorldIds.caseFold(row.getId()));
+        row.setWorldKey(WorldKeys.of(row.getId()));
         if (row.getRowVersion() == null) {
             row.setRowVersion(0L);
         }
@@ -124,21 +128,8 @@ public final class WorldRows {
                 WORLD.STATE_NAME, DSL.when(WORLD.STATE_NAME.eq(from), DSL.val(to)).else_(WORLD.STATE_NAME),
                 WORLD.CREATED_AT, DSL.val(now),
                 WORLD.MODIFIED_AT, DSL.val(now),
-                WORLD.ROW_VERSION, DSL.val(0L)), List.of(WORLD.WORLD_KEY));
-    }
-
-    /**
-     * The world's key (schema V7): the store's own number for it, which leads the keys of its messages and search
-     * marks. A branch, and a copy into another store, get a key of their own.
-     */
-    static long key(DSLContext dsl, String worldId) {
-        return dsl.select(WORLD.WORLD_KEY).from(WORLD).where(WORLD.ID.eq(worldId)).fetchOptional(WORLD.WORLD_KEY)
-                .orElseThrow(() -> notFound(worldId));
-    }
-
-    /** {@link #key} as a scalar subquery, for a statement that writes or selects by it without reading it first. */
-    static Field<Long> keyOf(String worldId) {
-        return DSL.field(DSL.select(WORLD.WORLD_KEY).from(WORLD).where(WORLD.ID.eq(worldId)));
+                WORLD.ROW_VERSION, DSL.val(0L),
+                WORLD.WORLD_KEY, DSL.val(WorldKeys.of(to))), List.of());
     }
 
     /**
@@ -179,7 +170,6 @@ public final class WorldRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copy(from, to, WORLD, WORLD.ID.eq(worldId), List.of(), java.util.Map.of(),
-                List.of(WORLD.WORLD_KEY));
+        return Across.copy(from, to, WORLD, WORLD.ID.eq(worldId), List.of(), java.util.Map.of(), List.of());
     }
 }

@@ -1,0 +1,238 @@
+-- cardshark-worlds schema, version 8: every table of a world's rows leads its primary key with the world's numeric
+-- key, WORLD_KEY, and WORLD_ID is kept by WORLD alone (issue 15, item 2).
+--
+-- V7 gave CHAT_MESSAGE and SEARCH_PROGRESS the world's key and left the other tables on WORLD_ID. A distributed
+-- PostgreSQL (Citus) keeps tables on one node only if they are distributed by columns of one type, so a world's
+-- messages (by its BIGINT key) and its locations (by its VARCHAR id) could land on different nodes. Now every table
+-- is distributed by the same column, and a world's rows can live together (docs/scale-out.md).
+--
+-- The key is a function of the id: the first 8 bytes of the SHA-256 of its UTF-8 bytes, as a signed big-endian
+-- BIGINT (WorldKeys.of in the code, the expression below here). So the store names a world's rows by a value it
+-- computes, not one it reads: no call reads the world row first to learn its key, a branch's key is its new id's,
+-- and a world copied into another store has the same key there. Two ids whose keys collide (one chance in about
+-- 10^19 for a pair) cannot both be stored: UQ_WORLD_KEY refuses the second. V7's sequence goes: the keys it gave are
+-- replaced, and the copies of them in CHAT, CHAT_MESSAGE and SEARCH_PROGRESS follow.
+--
+-- Each table is changed in place: the key added and filled from the id, the old keys, foreign keys and indexes over
+-- WORLD_ID dropped, WORLD_ID dropped, and the same keys made over WORLD_KEY. The views name each world by its id, as
+-- before, from WORLD.
+DROP VIEW chat_summary;
+DROP VIEW location_summary;
+DROP VIEW world_summary;
+
+-- The world's key from its id. Its old values (V7's sequence) are replaced, and CHAT's, CHAT_MESSAGE's and
+-- SEARCH_PROGRESS's copies of them follow.
+ALTER TABLE chat DROP CONSTRAINT fk_chat_world_key;
+ALTER TABLE world DROP CONSTRAINT uq_world_id_key;
+ALTER TABLE world ALTER COLUMN world_key DROP DEFAULT;
+DROP SEQUENCE world_key_seq;
+UPDATE world SET world_key = CAST(SUBSTRING(HASH('SHA-256', id) FROM 1 FOR 8) AS BIGINT);
+UPDATE chat SET world_key = (SELECT w.world_key FROM world w WHERE w.id = chat.world_id);
+UPDATE chat_message SET world_key = (SELECT c.world_key FROM chat c WHERE c.chat_key = chat_message.chat_key);
+UPDATE search_progress SET world_key = (SELECT c.world_key FROM chat c WHERE c.chat_key = search_progress.chat_key);
+
+-- Foreign keys that name a parent's key over WORLD_ID go first, then each table's own keys and indexes on it.
+ALTER TABLE location_exit DROP CONSTRAINT fk_location_exit_location;
+ALTER TABLE location_npc DROP CONSTRAINT fk_location_npc_location;
+ALTER TABLE location_event DROP CONSTRAINT fk_location_event_location;
+
+ALTER TABLE world_metadata DROP CONSTRAINT fk_world_metadata_world;
+ALTER TABLE world_metadata DROP CONSTRAINT pk_world_metadata;
+ALTER TABLE location DROP CONSTRAINT fk_location_world;
+ALTER TABLE location DROP CONSTRAINT pk_location;
+ALTER TABLE location DROP CONSTRAINT uq_location_entry;
+ALTER TABLE location DROP CONSTRAINT uq_location_ordinal;
+ALTER TABLE location DROP CONSTRAINT uq_location_xyz;
+ALTER TABLE location_exit DROP CONSTRAINT pk_location_exit;
+ALTER TABLE location_exit DROP CONSTRAINT uq_location_exit_ordinal;
+ALTER TABLE location_npc DROP CONSTRAINT pk_location_npc;
+ALTER TABLE location_event DROP CONSTRAINT pk_location_event;
+ALTER TABLE visit DROP CONSTRAINT fk_visit_world;
+ALTER TABLE visit DROP CONSTRAINT pk_visit;
+ALTER TABLE player_state DROP CONSTRAINT fk_player_state_world;
+ALTER TABLE player_state DROP CONSTRAINT pk_player_state;
+ALTER TABLE chat DROP CONSTRAINT fk_chat_world;
+ALTER TABLE chat DROP CONSTRAINT pk_chat;
+DROP INDEX ix_chat_location;
+DROP INDEX ix_chat_created;
+ALTER TABLE world_event DROP CONSTRAINT fk_world_event_world;
+ALTER TABLE world_event DROP CONSTRAINT pk_world_event;
+DROP INDEX ix_world_event_location;
+DROP INDEX ix_world_event_trigger;
+DROP INDEX ix_world_event_time;
+ALTER TABLE world_file DROP CONSTRAINT fk_world_file_world;
+ALTER TABLE world_file DROP CONSTRAINT pk_world_file;
+ALTER TABLE world_directory DROP CONSTRAINT fk_world_directory_world;
+ALTER TABLE world_directory DROP CONSTRAINT pk_world_directory;
+ALTER TABLE world_backup DROP CONSTRAINT fk_world_backup_world;
+ALTER TABLE world_backup DROP CONSTRAINT pk_world_backup;
+ALTER TABLE world_original DROP CONSTRAINT fk_world_original_world;
+ALTER TABLE world_original DROP CONSTRAINT pk_world_original;
+ALTER TABLE world_branch DROP CONSTRAINT pk_world_branch;
+ALTER TABLE world_branch DROP CONSTRAINT ck_world_branch_parent;
+
+ALTER TABLE world_metadata ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE world_metadata SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE world_metadata ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE world_metadata DROP COLUMN world_id;
+
+ALTER TABLE location ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE location SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE location ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE location DROP COLUMN world_id;
+
+ALTER TABLE location_exit ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE location_exit SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE location_exit ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE location_exit DROP COLUMN world_id;
+
+ALTER TABLE location_npc ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE location_npc SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE location_npc ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE location_npc DROP COLUMN world_id;
+
+ALTER TABLE location_event ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE location_event SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE location_event ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE location_event DROP COLUMN world_id;
+
+ALTER TABLE visit ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE visit SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE visit ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE visit DROP COLUMN world_id;
+
+ALTER TABLE player_state ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE player_state SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE player_state ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE player_state DROP COLUMN world_id;
+
+ALTER TABLE world_event ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE world_event SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE world_event ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE world_event DROP COLUMN world_id;
+
+ALTER TABLE world_file ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE world_file SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE world_file ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE world_file DROP COLUMN world_id;
+
+ALTER TABLE world_directory ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE world_directory SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE world_directory ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE world_directory DROP COLUMN world_id;
+
+ALTER TABLE world_backup ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE world_backup SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE world_backup ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE world_backup DROP COLUMN world_id;
+
+ALTER TABLE world_original ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE world_original SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE world_original ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE world_original DROP COLUMN world_id;
+
+ALTER TABLE world_branch ADD COLUMN world_key BIGINT BEFORE world_id;
+UPDATE world_branch SET world_key = CAST(SUBSTRING(HASH('SHA-256', world_id) FROM 1 FOR 8) AS BIGINT);
+ALTER TABLE world_branch ALTER COLUMN world_key SET NOT NULL;
+ALTER TABLE world_branch DROP COLUMN world_id;
+
+ALTER TABLE chat DROP COLUMN world_id;
+
+
+ALTER TABLE world_metadata ADD CONSTRAINT pk_world_metadata PRIMARY KEY (world_key, source);
+ALTER TABLE world_metadata ADD CONSTRAINT fk_world_metadata_world FOREIGN KEY (world_key)
+    REFERENCES world (world_key) ON DELETE CASCADE;
+
+ALTER TABLE location ADD CONSTRAINT pk_location PRIMARY KEY (world_key, location_id);
+ALTER TABLE location ADD CONSTRAINT fk_location_world FOREIGN KEY (world_key)
+    REFERENCES world (world_key) ON DELETE CASCADE;
+ALTER TABLE location ADD CONSTRAINT uq_location_entry UNIQUE (world_key, placement, entry_key);
+ALTER TABLE location ADD CONSTRAINT uq_location_ordinal UNIQUE (world_key, placement, ordinal);
+ALTER TABLE location ADD CONSTRAINT uq_location_xyz UNIQUE (world_key, x, y, z);
+
+ALTER TABLE location_exit ADD CONSTRAINT pk_location_exit PRIMARY KEY (world_key, location_id, direction);
+ALTER TABLE location_exit ADD CONSTRAINT uq_location_exit_ordinal UNIQUE (world_key, location_id, ordinal);
+ALTER TABLE location_exit ADD CONSTRAINT fk_location_exit_location FOREIGN KEY (world_key, location_id)
+    REFERENCES location (world_key, location_id) ON DELETE CASCADE ON UPDATE CASCADE;
+
+ALTER TABLE location_npc ADD CONSTRAINT pk_location_npc PRIMARY KEY (world_key, location_id, ordinal);
+ALTER TABLE location_npc ADD CONSTRAINT fk_location_npc_location FOREIGN KEY (world_key, location_id)
+    REFERENCES location (world_key, location_id) ON DELETE CASCADE ON UPDATE CASCADE;
+
+ALTER TABLE location_event ADD CONSTRAINT pk_location_event PRIMARY KEY (world_key, location_id, ordinal);
+ALTER TABLE location_event ADD CONSTRAINT fk_location_event_location FOREIGN KEY (world_key, location_id)
+    REFERENCES location (world_key, location_id) ON DELETE CASCADE ON UPDATE CASCADE;
+
+ALTER TABLE visit ADD CONSTRAINT pk_visit PRIMARY KEY (world_key, seq);
+ALTER TABLE visit ADD CONSTRAINT fk_visit_world FOREIGN KEY (world_key) REFERENCES world (world_key) ON DELETE CASCADE;
+
+ALTER TABLE player_state ADD CONSTRAINT pk_player_state PRIMARY KEY (world_key);
+ALTER TABLE player_state ADD CONSTRAINT fk_player_state_world FOREIGN KEY (world_key)
+    REFERENCES world (world_key) ON DELETE CASCADE;
+
+ALTER TABLE chat ADD CONSTRAINT pk_chat PRIMARY KEY (world_key, chat_id);
+ALTER TABLE chat ADD CONSTRAINT fk_chat_world FOREIGN KEY (world_key) REFERENCES world (world_key) ON DELETE CASCADE;
+CREATE INDEX ix_chat_location ON chat (world_key, location_id);
+CREATE INDEX ix_chat_created ON chat (world_key, created_at);
+
+ALTER TABLE world_event ADD CONSTRAINT pk_world_event PRIMARY KEY (world_key, event_id);
+ALTER TABLE world_event ADD CONSTRAINT fk_world_event_world FOREIGN KEY (world_key)
+    REFERENCES world (world_key) ON DELETE CASCADE;
+CREATE INDEX ix_world_event_location ON world_event (world_key, location_id, occurred_at);
+CREATE INDEX ix_world_event_trigger ON world_event (world_key, trigger_name, occurred_at);
+CREATE INDEX ix_world_event_time ON world_event (world_key, occurred_at);
+
+ALTER TABLE world_file ADD CONSTRAINT pk_world_file PRIMARY KEY (world_key, path);
+ALTER TABLE world_file ADD CONSTRAINT fk_world_file_world FOREIGN KEY (world_key)
+    REFERENCES world (world_key) ON DELETE CASCADE;
+ALTER TABLE world_directory ADD CONSTRAINT pk_world_directory PRIMARY KEY (world_key, path);
+ALTER TABLE world_directory ADD CONSTRAINT fk_world_directory_world FOREIGN KEY (world_key)
+    REFERENCES world (world_key) ON DELETE CASCADE;
+ALTER TABLE world_backup ADD CONSTRAINT pk_world_backup PRIMARY KEY (world_key, path);
+ALTER TABLE world_backup ADD CONSTRAINT fk_world_backup_world FOREIGN KEY (world_key)
+    REFERENCES world (world_key) ON DELETE CASCADE;
+ALTER TABLE world_original ADD CONSTRAINT pk_world_original PRIMARY KEY (world_key, path);
+ALTER TABLE world_original ADD CONSTRAINT fk_world_original_world FOREIGN KEY (world_key)
+    REFERENCES world (world_key) ON DELETE CASCADE;
+
+-- The lineage keeps no foreign key to WORLD (V3): a branch outlives its parent. Its own world's id is the one
+-- of its key; PARENT_ID stays the parent's id, kept after the parent is gone.
+ALTER TABLE world_branch ADD CONSTRAINT pk_world_branch PRIMARY KEY (world_key);
+
+-- The views, with each world's id from WORLD.
+CREATE VIEW world_summary AS
+SELECT w.id,
+       w.display_name,
+       w.state_shape,
+       w.current_position,
+       w.created_at,
+       w.modified_at,
+       (SELECT COUNT(*) FROM location l WHERE l.world_key = w.world_key AND l.placement = 'GRID') AS locations,
+       (SELECT COUNT(*) FROM location l WHERE l.world_key = w.world_key AND l.placement = 'LORE') AS unconnected_locations,
+       (SELECT COUNT(*) FROM chat c WHERE c.world_key = w.world_key) AS chats,
+       (SELECT COALESCE(SUM(c.message_count), 0) FROM chat c WHERE c.world_key = w.world_key) AS messages,
+       (SELECT COUNT(*) FROM world_event e WHERE e.world_key = w.world_key) AS events,
+       (SELECT COUNT(*) FROM world_file f WHERE f.world_key = w.world_key) AS files
+FROM world w;
+
+CREATE VIEW location_summary AS
+SELECT w.id AS world_id,
+       l.location_id,
+       l.placement,
+       l.x, l.y, l.z,
+       l.name,
+       l.background,
+       (SELECT COUNT(*) FROM location_exit e WHERE e.world_key = l.world_key AND e.location_id = l.location_id) AS exits,
+       (SELECT COUNT(*) FROM location_npc n WHERE n.world_key = l.world_key AND n.location_id = l.location_id) AS npcs
+FROM location l JOIN world w ON w.world_key = l.world_key;
+
+CREATE VIEW chat_summary AS
+SELECT w.id AS world_id,
+       c.chat_id,
+       c.location_id,
+       c.title,
+       c.origin,
+       c.message_count,
+       c.created_token,
+       c.updated_token
+FROM chat c JOIN world w ON w.world_key = c.world_key;

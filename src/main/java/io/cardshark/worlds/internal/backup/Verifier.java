@@ -231,7 +231,7 @@ public final class Verifier {
 
     /**
      * The one relation the store keeps without a foreign key (schema V6: H2 kept a second index of every message
-     * for it): each message's chat, in the message's world (schema V7). A message whose chat is gone was left by a
+     * for it): each message's chat, in the message's world (its key, schema V7). A message whose chat is gone was left by a
      * delete that did not go through the store, or by a damaged file.
      */
     private void messagesOfNoChat(DSLContext dsl) {

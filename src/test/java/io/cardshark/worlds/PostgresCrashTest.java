@@ -1,7 +1,10 @@
 package io.cardshark.worlds;
 
 import io.cardshark.worlds.backup.VerifyLevel;
+import io.cardshark.worlds.folder.Layout;
 import io.cardshark.worlds.testing.ChildJvm;
+import io.cardshark.worlds.testing.CrashWorlds;
+import io.cardshark.worlds.testing.FolderLoop;
 import io.cardshark.worlds.testing.PostgresServer;
 import io.cardshark.worlds.testing.PostgresWriter;
 import io.cardshark.worlds.testing.TestPostgres;
@@ -22,12 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The durability contract on PostgreSQL (issue 15, item 4), with real processes: writers in JVMs of their own
  * ({@link PostgresWriter}) append to their own worlds and move the player of a world they share; the test kills
  * them, or the server's postmaster, with SIGKILL and checks that every write a writer was told had committed is
- * there, that nothing is there that no writer attempted, and that {@code verify} passes.
+ * there, that nothing is there that no writer attempted, and that {@code verify} passes. An importer in a JVM of its
+ * own ({@link FolderLoop}) is killed the same ways: the world it imports is then absent or whole, never part.
  */
 @EnabledIfSystemProperty(named = TestPostgres.ENGINE_PROPERTY, matches = "postgresql")
 class PostgresCrashTest {
 
     private static final String SHARED = "Shared_Hall";
+    private static final String IMPORTED = "Crash_Import";
+    private static final int IMPORT_LOCATIONS = 200;
+    private static final int IMPORT_MESSAGES = 20_000;
     private static final long SEED = Long.getLong("cardshark.crash.seed", System.nanoTime() & 0xFFFFFFFFL);
 
     @TempDir
@@ -107,6 +114,60 @@ class PostgresCrashTest {
                 check(db, said, "postmaster kill " + round);
             }
         }
+    }
+
+    @Test
+    void killingAnImporterOrThePostmasterLeavesTheWorldAbsentOrWhole() throws Exception {
+        Path source = importSource();
+        Random random = new Random(SEED);
+        int absent = 0;
+        int whole = 0;
+        try (PostgresServer server = PostgresServer.start(true)) {
+            PostgresDatabase db = server.newStore("imports");
+            boolean everImported = false;
+            for (int kill = 0; kill < 6; kill++) {
+                boolean postmaster = kill % 2 == 1;
+                try (ChildJvm importer = ChildJvm.start(FolderLoop.class, "import", dir.resolve("loop").toString(),
+                        source.toString(), "--pg", db.url(), db.user(), db.passwordFile().toString())) {
+                    importer.awaitLine("ready", 120);
+                    Thread.sleep(100 + random.nextInt(1500));
+                    if (postmaster) {
+                        server.killPostmaster();
+                        server.startAgain();
+                    }
+                    importer.kill();
+                    everImported |= importer.output().stream().anyMatch(l -> l.startsWith("imported"));
+                    if (!postmaster) {
+                        assertThat(importer.output()).noneMatch(l -> l.startsWith("failed"));
+                    }
+                }
+                try (WorldStore store = open(db)) {
+                    if (!store.worlds().exists(IMPORTED)) {
+                        assertThat(everImported).as("once imported, a replace never leaves the world absent").isFalse();
+                        absent++;
+                        continue;
+                    }
+                    whole++;
+                    assertThat(store.locations().list(IMPORTED)).hasSize(IMPORT_LOCATIONS);
+                    List<Chat> chats = store.chats().list(IMPORTED);
+                    assertThat(chats).singleElement().satisfies(c -> assertThat(c.messageCount()).isEqualTo(IMPORT_MESSAGES));
+                    assertThat(store.chats().pageBackward(IMPORTED, chats.get(0).chatId(), Long.MAX_VALUE, 1).messages())
+                            .singleElement().satisfies(m -> assertThat(m.seq()).isEqualTo(IMPORT_MESSAGES - 1));
+                    assertThat(store.verify(VerifyLevel.QUICK).failures()).isEmpty();
+                }
+            }
+        }
+        System.out.printf("postgres crash, imports (seed %d): 6 kills (3 of the postmaster), world absent %d times, "
+                + "whole %d times, never part%n", SEED, absent, whole);
+    }
+
+    /** A world folder big enough that its import takes a while: 200 locations, 20,000 messages. */
+    private Path importSource() {
+        try (WorldStore maker = WorldStore.configure().dataDir(dir.resolve("maker")).open()) {
+            CrashWorlds.create(maker, "Crash Import", IMPORT_LOCATIONS, IMPORT_MESSAGES);
+            maker.folders().export(List.of(IMPORTED), dir.resolve("source"), Layout.DOCUMENTED);
+        }
+        return dir.resolve("source").resolve(IMPORTED);
     }
 
     private static void awaitAcks(ChildJvm writer, int count) throws InterruptedException {

@@ -239,8 +239,9 @@ class RestartSoakTest {
     private static long ledgerCount(WorldStore store) throws SQLException {
         try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM CHAT_MESSAGE m JOIN CHAT c ON c.CHAT_KEY = m.CHAT_KEY"
-                     + " JOIN WORLD w ON w.WORLD_KEY = c.WORLD_KEY WHERE w.ID = '" + SoakWorkload.LEDGER_WORLD + "' AND c.CHAT_ID = '"
-                     + SoakWorkload.LEDGER_CHAT + "'")) {
+                     + " JOIN WORLD w ON w.WORLD_KEY = c.WORLD_KEY"
+                     + " WHERE w.ID = '" + SoakWorkload.LEDGER_WORLD + "'"
+                     + " AND c.CHAT_ID = '" + SoakWorkload.LEDGER_CHAT + "'")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -266,12 +267,14 @@ class RestartSoakTest {
                     positions.put(rs.getString(1), rs.getString(2));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT w.ID, COUNT(*) FROM LOCATION l JOIN WORLD w ON w.WORLD_KEY = l.WORLD_KEY GROUP BY w.ID")) {
+            try (ResultSet rs = st.executeQuery("SELECT w.ID, COUNT(*) FROM LOCATION l"
+                    + " JOIN WORLD w ON w.WORLD_KEY = l.WORLD_KEY GROUP BY w.ID")) {
                 while (rs.next()) {
                     locations.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT w.ID, COUNT(*) FROM VISIT v JOIN WORLD w ON w.WORLD_KEY = v.WORLD_KEY GROUP BY w.ID")) {
+            try (ResultSet rs = st.executeQuery("SELECT w.ID, COUNT(*) FROM VISIT v"
+                    + " JOIN WORLD w ON w.WORLD_KEY = v.WORLD_KEY GROUP BY w.ID")) {
                 while (rs.next()) {
                     visits.put(rs.getString(1), rs.getLong(2));
                 }

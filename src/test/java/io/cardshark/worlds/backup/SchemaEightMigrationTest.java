@@ -92,7 +92,8 @@ class SchemaEightMigrationTest {
                 + ", 'hall', 0, 'cards/elara.png')");
         st.execute("INSERT INTO location_event (world_id, location_id, ordinal, key_order) VALUES (" + w
                 + ", 'yard', 0, '[]')");
-        st.execute("INSERT INTO visit (world_id, seq, position) VALUES (" + w + ", 0, '0,0,0'), (" + w + ", 1, '1,0,0')");
+        st.execute("INSERT INTO visit (world_id, seq, position) VALUES (" + w + ", 0, '0,0,0'), (" + w
+                + ", 1, '1,0,0')");
         st.execute("INSERT INTO player_state (world_id, key_order) VALUES (" + w + ", '[]')");
         st.execute("INSERT INTO chat (world_id, world_key, chat_id, header, origin, created_at) VALUES (" + w
                 + ", (SELECT world_key FROM world WHERE id = " + w + "), 'tavern', '{}', 'STORE', CURRENT_TIMESTAMP)");

@@ -64,7 +64,7 @@ class VerifyTest {
     void aHoleInAChatIsAFailureAtEveryLevel() throws Exception {
         try (WorldStore store = withFixtures()) {
             damage(store, "DELETE FROM CHAT_MESSAGE WHERE SEQ = 1 AND CHAT_KEY = (SELECT MIN(CHAT_KEY) FROM CHAT "
-                    + "WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "') AND MESSAGE_COUNT > 2)");
+                    + "WHERE WORLD_KEY = " + worldKey(CHATS) + " AND MESSAGE_COUNT > 2)");
             VerifyReport report = store.verify(VerifyLevel.QUICK);
             assertThat(report.passed()).isFalse();
             assertThat(report.failures()).singleElement().satisfies(f -> {
@@ -77,8 +77,9 @@ class VerifyTest {
     @Test
     void aChangedFileAndAnUnparsableDocumentAreFoundByTheFullLevel() throws Exception {
         try (WorldStore store = withFixtures()) {
-            damage(store, "UPDATE WORLD_FILE SET CONTENT = " + TestStores.binaryLiteral("00") + " WHERE (WORLD_KEY, PATH) IN "
-                    + "(SELECT WORLD_KEY, PATH FROM WORLD_FILE ORDER BY WORLD_KEY, PATH LIMIT 1)");
+            damage(store, "UPDATE WORLD_FILE SET CONTENT = " + TestStores.binaryLiteral("00")
+                    + " WHERE (WORLD_KEY, PATH) IN"
+                    + " (SELECT WORLD_KEY, PATH FROM WORLD_FILE ORDER BY WORLD_KEY, PATH LIMIT 1)");
             damage(store, "UPDATE CHAT_MESSAGE SET DOCUMENT = '{\"role\": ' WHERE SEQ = 0 AND CHAT_KEY = "
                     + "(SELECT MIN(CHAT_KEY) FROM CHAT WHERE MESSAGE_COUNT > 0)");
             assertThat(store.verify(VerifyLevel.QUICK).passed()).isTrue();
@@ -92,7 +93,7 @@ class VerifyTest {
     void placesThatNameNoLocationAreWarningsNotFailures() throws Exception {
         try (WorldStore store = withFixtures()) {
             damage(store, "UPDATE WORLD SET CURRENT_POSITION = '99,99,99' WHERE ID = '" + CHATS + "'");
-            damage(store, "UPDATE CHAT SET LOCATION_ID = 'nowhere' WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "')");
+            damage(store, "UPDATE CHAT SET LOCATION_ID = 'nowhere' WHERE WORLD_KEY = " + worldKey(CHATS));
             VerifyReport report = store.verify(VerifyLevel.QUICK);
             assertThat(report.passed()).isTrue();
             assertThat(report.warnings()).extracting(Finding::check).contains("current-position", "chat-location");
@@ -104,7 +105,7 @@ class VerifyTest {
     @Test
     void verifyOnOpenRefusesADamagedStore() throws Exception {
         try (WorldStore store = withFixtures()) {
-            damage(store, "UPDATE CHAT SET MESSAGE_COUNT = MESSAGE_COUNT + 1 WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "')");
+            damage(store, "UPDATE CHAT SET MESSAGE_COUNT = MESSAGE_COUNT + 1 WHERE WORLD_KEY = " + worldKey(CHATS));
         }
         assertThatThrownBy(() -> TestStores.configure(dir.resolve("store")).verifyOnOpen(true).open())
                 .isInstanceOf(StoreUnavailableException.class)
@@ -142,7 +143,7 @@ class VerifyTest {
     @Test
     void aMessageFiledUnderAnotherWorldIsAFailure() throws Exception {
         try (WorldStore store = withFixtures()) {
-            long chatKey = count(store, "SELECT MIN(CHAT_KEY) FROM CHAT WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "')");
+            long chatKey = count(store, "SELECT MIN(CHAT_KEY) FROM CHAT WHERE WORLD_KEY = " + worldKey(CHATS));
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
             damage(store, "UPDATE CHAT_MESSAGE SET WORLD_KEY = WORLD_KEY + 1000 WHERE CHAT_KEY = " + chatKey + " AND SEQ = 0");
             assertThat(store.verify(VerifyLevel.FULL).failures()).extracting(f -> f.check() + ": " + f.detail())
@@ -217,7 +218,13 @@ class VerifyTest {
         assertThat(worldColumns).as("tables with a WORLD_ID column (the id is WORLD.ID alone)").isEmpty();
         assertThat(keyTypes).as("tables with a WORLD_KEY column")
                 .containsOnlyKeys(keys.keySet().stream().filter(t -> !storeWide.contains(t)).toList());
-        assertThat(Set.copyOf(keyTypes.values())).as("the types of the WORLD_KEY columns").containsExactly(Types.BIGINT);
+        assertThat(Set.copyOf(keyTypes.values())).as("the types of the WORLD_KEY columns")
+                .containsExactly(Types.BIGINT);
+    }
+
+    /** A subquery for the key of world {@code id}, which names the world in every table but {@code WORLD}. */
+    private static String worldKey(String id) {
+        return "(SELECT WORLD_KEY FROM WORLD WHERE ID = '" + id + "')";
     }
 
     private static long count(WorldStore store, String sql) throws SQLException {

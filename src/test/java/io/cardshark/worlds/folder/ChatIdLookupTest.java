@@ -46,7 +46,8 @@ class ChatIdLookupTest {
 
     static String storedHeader(WorldStore store, String chatId) throws SQLException {
         try (Connection c = store.sqlConnection(false);
-             PreparedStatement st = c.prepareStatement("SELECT HEADER FROM CHAT WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = ?) AND CHAT_ID = ?")) {
+             PreparedStatement st = c.prepareStatement("SELECT HEADER FROM CHAT"
+                     + " WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = ?) AND CHAT_ID = ?")) {
             st.setString(1, WORLD);
             st.setString(2, chatId);
             try (ResultSet rs = st.executeQuery()) {

@@ -57,7 +57,8 @@ class ExportSafetyTest {
             store.files().put(id, "images/b.png", new byte[]{2});
             // The API refuses such paths; a row written with SQL (or by an older version) is not checked.
             try (Connection c = store.sqlConnection(true);
-                 PreparedStatement st = c.prepareStatement("UPDATE WORLD_FILE SET PATH = ? WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = ?) AND PATH = ?")) {
+                 PreparedStatement st = c.prepareStatement("UPDATE WORLD_FILE SET PATH = ?"
+                         + " WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = ?) AND PATH = ?")) {
                 st.setString(2, id);
                 st.setString(1, "../../escaped.txt");
                 st.setString(3, "images/a.png");

@@ -1,6 +1,8 @@
 package io.cardshark.worlds.testing;
 
+import io.cardshark.worlds.PostgresDatabase;
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.WorldStoreBuilder;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
 
@@ -11,11 +13,19 @@ import java.util.List;
  * A child process for crash tests: imports a folder (replacing the world) or exports a world, over and
  * over, printing a line after each completed run, until it is killed.
  *
- * <p>Arguments: {@code import STORE SOURCE} or {@code export STORE WORLD TARGET}.
+ * <p>Arguments: {@code import STORE SOURCE} or {@code export STORE WORLD TARGET}, where STORE is a data folder; with
+ * {@code --pg URL USER PASSWORD_FILE} after them, the store is kept in that PostgreSQL database instead (the folder
+ * then holds its snapshots).
  */
 public final class FolderLoop {
     public static void main(String[] args) {
-        try (WorldStore store = WorldStore.configure().dataDir(Path.of(args[1])).open()) {
+        WorldStoreBuilder config = WorldStore.configure().dataDir(Path.of(args[1]));
+        int pg = List.of(args).indexOf("--pg");
+        if (pg >= 0) {
+            config = config.postgres(PostgresDatabase.of(args[pg + 1], args[pg + 2])
+                    .withPasswordFile(Path.of(args[pg + 3])));
+        }
+        try (WorldStore store = config.open()) {
             System.out.println("ready");
             System.out.flush();
             for (long n = 0; ; n++) {

@@ -80,7 +80,8 @@ public record WorldImage(String displayName, String position, List<String> locat
     private static List<String> events(WorldStore store, String worldId) {
         List<String> ids = new ArrayList<>();
         try (Connection c = store.sqlConnection(false);
-             PreparedStatement ps = c.prepareStatement("SELECT EVENT_ID FROM WORLD_EVENT WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = ?)")) {
+             PreparedStatement ps = c.prepareStatement("SELECT EVENT_ID FROM WORLD_EVENT"
+                     + " WHERE WORLD_KEY = (SELECT WORLD_KEY FROM WORLD WHERE ID = ?)")) {
             ps.setString(1, worldId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

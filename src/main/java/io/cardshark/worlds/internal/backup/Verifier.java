@@ -173,22 +173,25 @@ public final class Verifier {
 
     /** The format allows a position, a visit or a chat to name no location; usually it is a mistake. */
     private void placesThatNameNoLocation(DSLContext dsl) {
-        Condition hasLocations = DSL.exists(DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_KEY.eq(WORLD.WORLD_KEY)));
+        Condition hasLocations = DSL.exists(DSL.selectOne().from(LOCATION)
+                .where(LOCATION.WORLD_KEY.eq(WORLD.WORLD_KEY)));
         for (var r : dsl.select(WORLD.ID, WORLD.CURRENT_POSITION).from(WORLD)
                 .where(WORLD.CURRENT_POSITION.isNotNull()).and(hasLocations)
                 .and(DSL.notExists(gridLocationAt(WORLD.WORLD_KEY, WORLD.CURRENT_POSITION))).fetch()) {
             warn(r.value1(), "current-position", "current position " + r.value2() + " names no location");
         }
         checks++;
-        for (var r : dsl.selectDistinct(WORLD.ID, VISIT.POSITION).from(VISIT).join(WORLD).on(WORLD.WORLD_KEY.eq(VISIT.WORLD_KEY))
+        for (var r : dsl.selectDistinct(WORLD.ID, VISIT.POSITION).from(VISIT).join(WORLD)
+                .on(WORLD.WORLD_KEY.eq(VISIT.WORLD_KEY))
                 .where(DSL.notExists(gridLocationAt(VISIT.WORLD_KEY, VISIT.POSITION))).orderBy(1, 2).fetch()) {
             warn(r.value1(), "visited-position", "visited position " + r.value2() + " names no location");
         }
         checks++;
-        for (var r : dsl.select(WORLD.ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT).join(WORLD).on(WORLD.WORLD_KEY.eq(CHAT.WORLD_KEY))
+        for (var r : dsl.select(WORLD.ID, CHAT.CHAT_ID, CHAT.LOCATION_ID).from(CHAT).join(WORLD)
+                .on(WORLD.WORLD_KEY.eq(CHAT.WORLD_KEY))
                 .where(CHAT.LOCATION_ID.isNotNull()).and(CHAT.LOCATION_ID.ne(""))
                 .and(DSL.notExists(DSL.selectOne().from(LOCATION).where(LOCATION.WORLD_KEY.eq(CHAT.WORLD_KEY))
-                        .and(LOCATION.LOCATION_ID.eq(CHAT.LOCATION_ID)))).orderBy(1, 2).fetch()) {
+                .and(LOCATION.LOCATION_ID.eq(CHAT.LOCATION_ID)))).orderBy(1, 2).fetch()) {
             warn(r.value1(), "chat-location", "chat " + r.value2() + " names location " + r.value3()
                     + ", which the world does not have");
         }
@@ -231,7 +234,7 @@ public final class Verifier {
 
     /**
      * The one relation the store keeps without a foreign key (schema V6: H2 kept a second index of every message
-     * for it): each message's chat, in the message's world (its key, schema V7). A message whose chat is gone was left by a
+     * for it): each message's chat, in the message's world (by key). A message whose chat is gone was left by a
      * delete that did not go through the store, or by a damaged file.
      */
     private void messagesOfNoChat(DSLContext dsl) {
@@ -250,7 +253,8 @@ public final class Verifier {
     private void fileDigests(DSLContext dsl, Table<?> table, Field<Long> worldKey, Field<String> path,
                              Field<Long> size, Field<String> sha, Field<byte[]> content) {
         // Metadata first, then each blob streamed on its own: a world can hold files of any size.
-        var files = dsl.select(worldKey, WORLD.ID, path, size, sha).from(table).join(WORLD).on(WORLD.WORLD_KEY.eq(worldKey))
+        var files = dsl.select(worldKey, WORLD.ID, path, size, sha).from(table).join(WORLD)
+                .on(WORLD.WORLD_KEY.eq(worldKey))
                 .orderBy(WORLD.ID, path).fetch();
         for (Record r : files) {
             checks++;

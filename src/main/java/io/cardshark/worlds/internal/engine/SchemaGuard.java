@@ -134,7 +134,8 @@ public final class SchemaGuard {
             case Catalogue.USER -> ownUser(name, sql) ? null : "user " + name + (OWN_USERS.contains(name) ? " with other rights" : "");
             case Catalogue.RIGHT -> ownGrant(sql) ? null : "grant \"" + shorten(sql) + "\"";
             case Catalogue.SETTING -> ownSetting(sql) ? null : "setting \"" + shorten(sql) + "\"";
-            case Catalogue.SEQUENCE -> name != null && (name.startsWith("SYSTEM_SEQUENCE_") || knownSequences().contains(name))
+            case Catalogue.SEQUENCE -> name != null
+                    && (name.startsWith("SYSTEM_SEQUENCE_") || knownSequences().contains(name))
                     ? null : "sequence " + name;
             case Catalogue.TABLE_OR_VIEW -> tableProblem(sql, ownTables);
             case Catalogue.INDEX, Catalogue.CONSTRAINT, Catalogue.COMMENT ->

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.folder;
 
-import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.doc.ObjectLayout;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.rows.LocationRows;
@@ -38,17 +37,17 @@ final class StateDocument {
     }
 
     static JsonObject of(DSLContext dsl, WorldRecord w) {
-        String id = w.getId();
-        List<LocationRecord> rows = dsl.selectFrom(LOCATION).where(LOCATION.WORLD_KEY.eq(WorldKeys.of(id)))
+        long worldKey = w.getWorldKey();
+        List<LocationRecord> rows = dsl.selectFrom(LOCATION).where(LOCATION.WORLD_KEY.eq(worldKey))
                 .orderBy(LOCATION.PLACEMENT, LOCATION.ORDINAL).fetch();
         Map<String, List<LocationExitRecord>> exits = new HashMap<>();
-        dsl.selectFrom(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_KEY.eq(WorldKeys.of(id))).orderBy(LOCATION_EXIT.ORDINAL)
+        dsl.selectFrom(LOCATION_EXIT).where(LOCATION_EXIT.WORLD_KEY.eq(worldKey)).orderBy(LOCATION_EXIT.ORDINAL)
                 .forEach(x -> exits.computeIfAbsent(x.getLocationId(), k -> new ArrayList<>()).add(x));
         Map<String, List<Json>> npcs = new HashMap<>();
-        dsl.selectFrom(LOCATION_NPC).where(LOCATION_NPC.WORLD_KEY.eq(WorldKeys.of(id))).orderBy(LOCATION_NPC.ORDINAL)
+        dsl.selectFrom(LOCATION_NPC).where(LOCATION_NPC.WORLD_KEY.eq(worldKey)).orderBy(LOCATION_NPC.ORDINAL)
                 .forEach(n -> npcs.computeIfAbsent(n.getLocationId(), k -> new ArrayList<>()).add(new JsonString(n.getNpcRef())));
         Map<String, List<LocationEventRecord>> events = new HashMap<>();
-        dsl.selectFrom(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_KEY.eq(WorldKeys.of(id))).orderBy(LOCATION_EVENT.ORDINAL)
+        dsl.selectFrom(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_KEY.eq(worldKey)).orderBy(LOCATION_EVENT.ORDINAL)
                 .forEach(e -> events.computeIfAbsent(e.getLocationId(), k -> new ArrayList<>()).add(e));
 
         JsonObject.Builder grid = JsonObject.builder();
@@ -60,12 +59,12 @@ final class StateDocument {
         }
         JsonObject locations = grid.build();
         JsonObject unconnected = lore.build();
-        PlayerStateRecord player = dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_KEY.eq(WorldKeys.of(id))).fetchOne();
+        PlayerStateRecord player = dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_KEY.eq(worldKey)).fetchOne();
         List<Json> visits = new ArrayList<>();
-        dsl.select(VISIT.POSITION).from(VISIT).where(VISIT.WORLD_KEY.eq(WorldKeys.of(id))).orderBy(VISIT.SEQ)
+        dsl.select(VISIT.POSITION).from(VISIT).where(VISIT.WORLD_KEY.eq(worldKey)).orderBy(VISIT.SEQ)
                 .forEach(v -> visits.add(new JsonString(v.value1())));
         String metadata = dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
-                .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(id)), WORLD_METADATA.SOURCE.eq(MetadataRows.STATE))
+                .where(WORLD_METADATA.WORLD_KEY.eq(worldKey), WORLD_METADATA.SOURCE.eq(MetadataRows.STATE))
                 .fetchOne(WORLD_METADATA.DOCUMENT);
         return ObjectLayout.assemble(w.getKeyOrder(), w.getExtras(), key -> switch (key) {
             case "name" -> ObjectLayout.string(w.getStateName());

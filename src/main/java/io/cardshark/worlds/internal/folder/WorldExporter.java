@@ -121,32 +121,33 @@ final class WorldExporter {
             throw new NotFoundException(worldId, "world " + worldId + " does not exist");
         }
         boolean cardshark = layout == Layout.CARDSHARK;
+        long key = world.getWorldKey();
         long messages = dsl.select(DSL.coalesce(DSL.sum(CHAT.MESSAGE_COUNT), DSL.inline(java.math.BigDecimal.ZERO)))
-                .from(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId))).fetchSingle().value1().longValue();
+                .from(CHAT).where(CHAT.WORLD_KEY.eq(key)).fetchSingle().value1().longValue();
         Written w = new Written(new ProgressMeter(progress, worldId, messages));
-        Set<String> taken = new HashSet<>(dsl.select(WORLD_FILE.PATH).from(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)))
-                .fetch(WORLD_FILE.PATH));
-        taken.addAll(dsl.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_KEY.eq(WorldKeys.of(worldId)))
+        Set<String> taken = new HashSet<>(dsl.select(WORLD_FILE.PATH).from(WORLD_FILE)
+                .where(WORLD_FILE.WORLD_KEY.eq(key)).fetch(WORLD_FILE.PATH));
+        taken.addAll(dsl.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_KEY.eq(key))
                 .fetch(WORLD_BACKUP.PATH));
         try (AtomicFolder folder = AtomicFolder.begin(targetDir, worldId)) {
             JsonObject state = StateDocument.of(dsl, world);
             JsonStyle stateDefault = cardshark ? JsonStyle.CARDSHARK : JsonStyle.DOCUMENTED;
             writeDocument(dsl, folder, w, worldId, FolderScan.STATE, state, cardshark, world.getStateStyle(), stateDefault);
             var metadata = dsl.select(WORLD_METADATA.DOCUMENT, WORLD_METADATA.STYLE).from(WORLD_METADATA)
-                    .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_METADATA.SOURCE.eq(MetadataRows.FILE)).fetchOne();
+                    .where(WORLD_METADATA.WORLD_KEY.eq(key), WORLD_METADATA.SOURCE.eq(MetadataRows.FILE)).fetchOne();
             if (metadata != null) {
                 writeDocument(dsl, folder, w, worldId, FolderScan.METADATA, StoredJson.parse(metadata.value1()), cardshark,
                         metadata.value2(), stateDefault);
             }
             writeChats(dsl, folder, w, worldId, cardshark, taken);
             for (var e : dsl.select(WORLD_EVENT.EVENT_ID, WORLD_EVENT.DOCUMENT, WORLD_EVENT.STYLE).from(WORLD_EVENT)
-                    .where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId))).orderBy(WORLD_EVENT.EVENT_ID).fetch()) {
+                    .where(WORLD_EVENT.WORLD_KEY.eq(key)).orderBy(WORLD_EVENT.EVENT_ID).fetch()) {
                 writeDocument(dsl, folder, w, worldId, "events/" + e.value1() + ".json", StoredJson.parse(e.value2()), cardshark,
                         e.value3(), stateDefault);
             }
             writeBlobs(dsl, folder, w, worldId);
-            for (String dir : dsl.select(WORLD_DIRECTORY.PATH).from(WORLD_DIRECTORY).where(WORLD_DIRECTORY.WORLD_KEY.eq(WorldKeys.of(worldId)))
-                    .fetch(WORLD_DIRECTORY.PATH)) {
+            for (String dir : dsl.select(WORLD_DIRECTORY.PATH).from(WORLD_DIRECTORY)
+                    .where(WORLD_DIRECTORY.WORLD_KEY.eq(key)).fetch(WORLD_DIRECTORY.PATH)) {
                 folder.directory(dir);
             }
             if (!cardshark) {
@@ -172,7 +173,8 @@ final class WorldExporter {
         byte[] bytes = null;
         if (cardshark) {
             byte[] original = dsl.select(WORLD_ORIGINAL.CONTENT).from(WORLD_ORIGINAL)
-                    .where(WORLD_ORIGINAL.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_ORIGINAL.PATH.eq(path)).fetchOne(WORLD_ORIGINAL.CONTENT);
+                    .where(WORLD_ORIGINAL.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_ORIGINAL.PATH.eq(path))
+                    .fetchOne(WORLD_ORIGINAL.CONTENT);
             if (original != null && value.equals(JsonReader.read(original).value())) {
                 bytes = original;
             } else {
@@ -191,7 +193,8 @@ final class WorldExporter {
 
     private static void writeChats(DSLContext dsl, AtomicFolder folder, Written w, String worldId, boolean cardshark,
                                    Set<String> taken) throws IOException {
-        List<ChatRecord> chats = dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId))).orderBy(CHAT.CHAT_ID).fetch();
+        List<ChatRecord> chats = dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
+                .orderBy(CHAT.CHAT_ID).fetch();
         Map<String, Integer> perLocation = new HashMap<>();
         for (ChatRecord c : chats) {
             if (c.getLocationId() != null) {

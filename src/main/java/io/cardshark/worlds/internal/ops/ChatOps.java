@@ -122,7 +122,8 @@ public final class ChatOps implements Chats {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId))).orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID)
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
+                    .orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID)
                     .fetch(r -> toChat(worldId, r));
         });
     }
@@ -144,7 +145,8 @@ public final class ChatOps implements Chats {
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
             return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
-                    .orderBy(CHAT.CREATED_AT.desc(), CHAT.CHAT_ID.desc()).limit(1).fetchOptional(r -> toChat(worldId, r));
+                    .orderBy(CHAT.CREATED_AT.desc(), CHAT.CHAT_ID.desc()).limit(1)
+                    .fetchOptional(r -> toChat(worldId, r));
         });
     }
 

@@ -85,7 +85,8 @@ public final class EventOps implements Events {
         Checks.required(worldId, "event id", eventId, Checks.MAX_NAME);
         return access.read(worldId, dsl -> {
             WorldEventRecord r = dsl.selectFrom(WORLD_EVENT)
-                    .where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_EVENT.EVENT_ID.eq(eventId)).fetchOne();
+                    .where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_EVENT.EVENT_ID.eq(eventId))
+                    .fetchOne();
             if (r == null) {
                 WorldRows.requireWorld(dsl, worldId);
                 throw new NotFoundException(worldId, "world " + worldId + ": event " + eventId + " does not exist");

@@ -78,11 +78,12 @@ public final class FileOps implements WorldFiles {
         }
         String below = path + "/";
         var belowLength = DSL.inline(below.length());
-        String clash = dsl.select(WORLD_FILE.PATH).from(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)),
+        long key = WorldKeys.of(worldId);
+        String clash = dsl.select(WORLD_FILE.PATH).from(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(key),
                         WORLD_FILE.PATH.in(above).or(DSL.left(WORLD_FILE.PATH, belowLength).eq(below)))
-                .union(DSL.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_KEY.eq(WorldKeys.of(worldId)),
+                .union(DSL.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_KEY.eq(key),
                         WORLD_BACKUP.PATH.in(above).or(DSL.left(WORLD_BACKUP.PATH, belowLength).eq(below))))
-                .union(DSL.select(WORLD_DIRECTORY.PATH).from(WORLD_DIRECTORY).where(WORLD_DIRECTORY.WORLD_KEY.eq(WorldKeys.of(worldId)),
+                .union(DSL.select(WORLD_DIRECTORY.PATH).from(WORLD_DIRECTORY).where(WORLD_DIRECTORY.WORLD_KEY.eq(key),
                         WORLD_DIRECTORY.PATH.eq(path).or(DSL.left(WORLD_DIRECTORY.PATH, belowLength).eq(below))))
                 .limit(1).fetchOne(0, String.class);
         if (clash != null) {
@@ -100,7 +101,8 @@ public final class FileOps implements WorldFiles {
         Checks.required(worldId, "path", path, 4000);
         return access.read(worldId, dsl -> {
             byte[] content = dsl.select(WORLD_FILE.CONTENT).from(WORLD_FILE)
-                    .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path)).fetchOne(WORLD_FILE.CONTENT);
+                    .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path))
+                    .fetchOne(WORLD_FILE.CONTENT);
             if (content == null) {
                 WorldRows.requireWorld(dsl, worldId);
                 throw new NotFoundException(worldId, "world " + worldId + ": file " + path + " does not exist");

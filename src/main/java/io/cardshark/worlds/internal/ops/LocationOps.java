@@ -241,7 +241,8 @@ public final class LocationOps implements Locations {
         Checks.nonEmpty(null, "npc", npcRef, 4000);
         return access.read(null, dsl -> dsl.selectDistinct(WORLD.ID, LOCATION.LOCATION_ID, LOCATION.NAME)
                 .from(LOCATION_NPC)
-                .join(LOCATION).on(LOCATION.WORLD_KEY.eq(LOCATION_NPC.WORLD_KEY), LOCATION.LOCATION_ID.eq(LOCATION_NPC.LOCATION_ID))
+                .join(LOCATION).on(LOCATION.WORLD_KEY.eq(LOCATION_NPC.WORLD_KEY),
+                        LOCATION.LOCATION_ID.eq(LOCATION_NPC.LOCATION_ID))
                 .join(WORLD).on(WORLD.WORLD_KEY.eq(LOCATION.WORLD_KEY))
                 .where(LOCATION_NPC.NPC_REF.eq(npcRef))
                 .orderBy(WORLD.ID, LOCATION.LOCATION_ID)

@@ -117,12 +117,15 @@ public final class WorldOps implements Worlds {
     @Override
     public List<WorldSummary> list() {
         return access.read(null, dsl -> {
-            var locations = DSL.selectCount().from(LOCATION).where(LOCATION.WORLD_KEY.eq(WORLD.WORLD_KEY)).<Integer>asField("locations");
-            var chats = DSL.selectCount().from(CHAT).where(CHAT.WORLD_KEY.eq(WORLD.WORLD_KEY)).<Integer>asField("chats");
+            var locations = DSL.selectCount().from(LOCATION).where(LOCATION.WORLD_KEY.eq(WORLD.WORLD_KEY))
+                    .<Integer>asField("locations");
+            var chats = DSL.selectCount().from(CHAT).where(CHAT.WORLD_KEY.eq(WORLD.WORLD_KEY))
+                    .<Integer>asField("chats");
             var lastModified = DSL.select(DSL.coalesce(
                             DSL.max(DSL.when(WORLD_METADATA.SOURCE.eq(MetadataRows.STATE), WORLD_METADATA.LAST_MODIFIED)),
                             DSL.max(WORLD_METADATA.LAST_MODIFIED)))
-                    .from(WORLD_METADATA).where(WORLD_METADATA.WORLD_KEY.eq(WORLD.WORLD_KEY)).<Long>asField("last_modified");
+                    .from(WORLD_METADATA).where(WORLD_METADATA.WORLD_KEY.eq(WORLD.WORLD_KEY))
+                    .<Long>asField("last_modified");
             return dsl.select(WORLD.ID, WORLD.DISPLAY_NAME, WORLD.STATE_SHAPE, WORLD.MODIFIED_AT, lastModified, locations, chats)
                     .from(WORLD)
                     .orderBy(WORLD.DISPLAY_NAME, WORLD.ID)
@@ -243,7 +246,8 @@ public final class WorldOps implements Worlds {
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
             return dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
-                    .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_METADATA.SOURCE.eq(MetadataRows.FILE))
+                    .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)),
+                            WORLD_METADATA.SOURCE.eq(MetadataRows.FILE))
                     .fetchOptional(WORLD_METADATA.DOCUMENT);
         });
     }

@@ -60,7 +60,7 @@ final class Across {
         return n;
     }
 
-    /** {@link #copy} of the rows of one world, every column as it is (its key too: a world keeps its key in any store). */
+    /** {@link #copy} of the rows of one world, every column as it is: its key too, the same in any store. */
     static long copyWorld(DSLContext from, DSLContext to, Table<?> table, Field<Long> worldColumn, long worldKey,
                           List<SortField<?>> order) {
         return copy(from, to, table, worldColumn.eq(worldKey), order, Map.of(), List.of());

@@ -15,7 +15,8 @@ public final class EventRows {
     }
 
     public static boolean exists(DSLContext dsl, String worldId, String eventId) {
-        return dsl.fetchExists(WORLD_EVENT, WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_EVENT.EVENT_ID.eq(eventId));
+        return dsl.fetchExists(WORLD_EVENT, WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId)),
+                WORLD_EVENT.EVENT_ID.eq(eventId));
     }
 
     public static void insert(DSLContext dsl, WorldEventRecord row) {
@@ -29,6 +30,7 @@ public final class EventRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_EVENT}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD_EVENT, WORLD_EVENT.WORLD_KEY, WorldKeys.of(worldId), List.of(WORLD_EVENT.EVENT_ID.asc()));
+        return Across.copyWorld(from, to, WORLD_EVENT, WORLD_EVENT.WORLD_KEY, WorldKeys.of(worldId),
+                List.of(WORLD_EVENT.EVENT_ID.asc()));
     }
 }

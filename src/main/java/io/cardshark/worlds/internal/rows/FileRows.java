@@ -42,7 +42,8 @@ public final class FileRows {
 
     /** Deletes the file at {@code path}; returns whether there was one. */
     public static boolean delete(DSLContext dsl, String worldId, String path) {
-        return dsl.deleteFrom(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path)).execute() > 0;
+        return dsl.deleteFrom(WORLD_FILE)
+                .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path)).execute() > 0;
     }
 
     /** Stores a {@code *.backup.*.json} file of an imported folder. */
@@ -54,12 +55,14 @@ public final class FileRows {
 
     /** Records an empty folder of an imported world, to be made again on export. */
     public static void putDirectory(DSLContext dsl, String worldId, String path) {
-        dsl.insertInto(WORLD_DIRECTORY).set(WORLD_DIRECTORY.WORLD_KEY, WorldKeys.of(worldId)).set(WORLD_DIRECTORY.PATH, path).execute();
+        dsl.insertInto(WORLD_DIRECTORY).set(WORLD_DIRECTORY.WORLD_KEY, WorldKeys.of(worldId))
+                .set(WORLD_DIRECTORY.PATH, path).execute();
     }
 
     /** Keeps the exact bytes of an imported JSON document that no recorded style reproduces (format §9.3). */
     public static void putOriginal(DSLContext dsl, String worldId, String path, byte[] content) {
-        dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_KEY, WorldKeys.of(worldId)).set(WORLD_ORIGINAL.PATH, path)
+        dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_KEY, WorldKeys.of(worldId))
+                .set(WORLD_ORIGINAL.PATH, path)
                 .set(WORLD_ORIGINAL.CONTENT, content).execute();
     }
 
@@ -81,10 +84,12 @@ public final class FileRows {
 
     /** A copy between stores ({@code copy}): the world's rows of its files, empty directories, backups and original bytes, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD_FILE, WORLD_FILE.WORLD_KEY, WorldKeys.of(worldId), List.of(WORLD_FILE.PATH.asc()))
+        return Across.copyWorld(from, to, WORLD_FILE, WORLD_FILE.WORLD_KEY, WorldKeys.of(worldId),
+                List.of(WORLD_FILE.PATH.asc()))
                 + Across.copyWorld(from, to, WORLD_DIRECTORY, WORLD_DIRECTORY.WORLD_KEY, WorldKeys.of(worldId),
                         List.of(WORLD_DIRECTORY.PATH.asc()))
-                + Across.copyWorld(from, to, WORLD_BACKUP, WORLD_BACKUP.WORLD_KEY, WorldKeys.of(worldId), List.of(WORLD_BACKUP.PATH.asc()))
+                + Across.copyWorld(from, to, WORLD_BACKUP, WORLD_BACKUP.WORLD_KEY, WorldKeys.of(worldId),
+                        List.of(WORLD_BACKUP.PATH.asc()))
                 + Across.copyWorld(from, to, WORLD_ORIGINAL, WORLD_ORIGINAL.WORLD_KEY, WorldKeys.of(worldId),
                         List.of(WORLD_ORIGINAL.PATH.asc()));
     }

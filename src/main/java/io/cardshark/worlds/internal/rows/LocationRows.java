@@ -186,7 +186,8 @@ public final class LocationRows {
                         .and(few ? LOCATION_NPC.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
                         .orderBy(LOCATION_NPC.LOCATION_ID, LOCATION_NPC.ORDINAL),
                 rs -> Draft.ifFound(drafts, rs).addNpc(rs));
-        Compiled.forEachRow(dsl, DSL.select(EVENT_VIEW).from(LOCATION_EVENT).where(LOCATION_EVENT.WORLD_KEY.eq(worldKey))
+        Compiled.forEachRow(dsl, DSL.select(EVENT_VIEW).from(LOCATION_EVENT)
+                        .where(LOCATION_EVENT.WORLD_KEY.eq(worldKey))
                         .and(few ? LOCATION_EVENT.LOCATION_ID.in(drafts.keySet()) : DSL.noCondition())
                         .orderBy(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.ORDINAL),
                 rs -> Draft.ifFound(drafts, rs).addEvent(rs));
@@ -352,21 +353,24 @@ public final class LocationRows {
 
     /** Deletes a location with everything under it. Returns whether there was one. */
     public static boolean delete(DSLContext dsl, String worldId, String locationId) {
-        return dsl.deleteFrom(LOCATION).where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.LOCATION_ID.eq(locationId))
+        return dsl.deleteFrom(LOCATION)
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.LOCATION_ID.eq(locationId))
                 .execute() > 0;
     }
 
     /** The ordinal a location added to {@code placement} of the world takes: after the last one. */
     public static int nextOrdinal(DSLContext dsl, String worldId, String placement) {
         Integer last = dsl.select(DSL.max(LOCATION.ORDINAL)).from(LOCATION)
-                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.PLACEMENT.eq(placement)).fetchOne(0, Integer.class);
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.PLACEMENT.eq(placement))
+                .fetchOne(0, Integer.class);
         return last == null ? 0 : last + 1;
     }
 
     /** The location other than {@code locationId} that sits at {@code c}, if any. */
     public static Optional<String> occupant(DSLContext dsl, String worldId, Coordinates c, String locationId) {
         return dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
-                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.X.eq(c.x()), LOCATION.Y.eq(c.y()), LOCATION.Z.eq(c.z()),
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.X.eq(c.x()), LOCATION.Y.eq(c.y()),
+                        LOCATION.Z.eq(c.z()),
                         LOCATION.LOCATION_ID.ne(locationId))
                 .fetchOptional(LOCATION.LOCATION_ID);
     }
@@ -393,7 +397,8 @@ public final class LocationRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code LOCATION} and the tables under it, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, LOCATION, LOCATION.WORLD_KEY, WorldKeys.of(worldId), List.of(LOCATION.LOCATION_ID.asc()))
+        return Across.copyWorld(from, to, LOCATION, LOCATION.WORLD_KEY, WorldKeys.of(worldId),
+                List.of(LOCATION.LOCATION_ID.asc()))
                 + Across.copyWorld(from, to, LOCATION_EXIT, LOCATION_EXIT.WORLD_KEY, WorldKeys.of(worldId),
                         List.of(LOCATION_EXIT.LOCATION_ID.asc(), LOCATION_EXIT.DIRECTION.asc()))
                 + Across.copyWorld(from, to, LOCATION_NPC, LOCATION_NPC.WORLD_KEY, WorldKeys.of(worldId),

@@ -11,7 +11,8 @@ import static io.cardshark.worlds.internal.db.Tables.VISIT;
 /** The one writer of {@code VISIT}: the player's visit history, appended to by moves and written whole by imports. */
 public final class VisitRows {
 
-    private static final Compiled ADD = Compiled.statement(DSL.insertInto(VISIT, VISIT.WORLD_KEY, VISIT.SEQ, VISIT.POSITION)
+    private static final Compiled ADD = Compiled.statement(DSL.insertInto(VISIT, VISIT.WORLD_KEY, VISIT.SEQ,
+            VISIT.POSITION)
             .values(Compiled.bind(VISIT.WORLD_KEY), Compiled.bind(VISIT.SEQ), Compiled.bind(VISIT.POSITION)));
     /**
      * The world's last visit. Not MAX(seq): H2 computes that by reading every visit of the world, while this
@@ -31,7 +32,8 @@ public final class VisitRows {
      * so that no other writer takes the same numbers.
      */
     public static void append(DSLContext dsl, String worldId, List<String> positionKeys) {
-        Integer last = LAST.fetch(dsl, WorldKeys.of(worldId)).stream().findFirst().map(r -> r.get(VISIT.SEQ)).orElse(null);
+        Integer last = LAST.fetch(dsl, WorldKeys.of(worldId)).stream().findFirst().map(r -> r.get(VISIT.SEQ))
+                .orElse(null);
         insert(dsl, worldId, last == null ? 0 : last + 1, positionKeys);
     }
 

@@ -1,5 +1,5 @@
--- PostgreSQL form of ../h2/V8__world_key_leads.sql: the same steps. Where the SQL must differ: the key's expression
--- (SHA256 and a cast through BIT(64)), and no BEFORE for a column's place.
+-- PostgreSQL form of ../h2/V8__world_key_leads.sql: the same steps. Where the SQL must differ: no BEFORE for a
+-- column's place.
 --
 -- cardshark-worlds schema, version 8: every table of a world's rows leads its primary key with the world's numeric
 -- key, WORLD_KEY, and WORLD_ID is kept by WORLD alone (issue 15, item 2).
@@ -9,30 +9,24 @@
 -- messages (by its BIGINT key) and its locations (by its VARCHAR id) could land on different nodes. Now every table
 -- is distributed by the same column, and a world's rows can live together (docs/scale-out.md).
 --
--- The key is a function of the id: the first 8 bytes of the SHA-256 of its UTF-8 bytes, as a signed big-endian
--- BIGINT (WorldKeys.of in the code, the expression below here). So the store names a world's rows by a value it
--- computes, not one it reads: no call reads the world row first to learn its key, a branch's key is its new id's,
--- and a world copied into another store has the same key there. Two ids whose keys collide (one chance in about
--- 10^19 for a pair) cannot both be stored: UQ_WORLD_KEY refuses the second. V7's sequence goes: the keys it gave are
--- replaced, and the copies of them in CHAT, CHAT_MESSAGE and SEARCH_PROGRESS follow.
+-- The key stays the one V7 gave each world (from WORLD_KEY_SEQ): a small number, which H2 writes in a byte or
+-- two where a key drawn from a hash of the id took nine, in every row and index entry of a million messages (a
+-- branch measured 10 % slower with such keys). The store reads a world's key once per transaction (WorldKeys).
 --
--- Each table is changed in place: the key added and filled from the id, the old keys, foreign keys and indexes over
--- WORLD_ID dropped, WORLD_ID dropped, and the same keys made over WORLD_KEY. The views name each world by its id, as
--- before, from WORLD.
+-- Each table is changed in place: the key added and filled from its world's, the old keys, foreign keys and
+-- indexes over WORLD_ID dropped, WORLD_ID dropped, and the same keys made over WORLD_KEY. The views name each world
+-- by its id, as before, from WORLD.
 DROP VIEW chat_summary;
 DROP VIEW location_summary;
 DROP VIEW world_summary;
 
--- The world's key from its id. Its old values (V7's sequence) are replaced, and CHAT's, CHAT_MESSAGE's and
--- SEARCH_PROGRESS's copies of them follow.
+-- CHAT names its world by key alone from here on.
 ALTER TABLE chat DROP CONSTRAINT fk_chat_world_key;
 ALTER TABLE world DROP CONSTRAINT uq_world_id_key;
-ALTER TABLE world ALTER COLUMN world_key DROP DEFAULT;
-DROP SEQUENCE world_key_seq;
-UPDATE world SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
-UPDATE chat SET world_key = (SELECT w.world_key FROM world w WHERE w.id = chat.world_id);
-UPDATE chat_message SET world_key = (SELECT c.world_key FROM chat c WHERE c.chat_key = chat_message.chat_key);
-UPDATE search_progress SET world_key = (SELECT c.world_key FROM chat c WHERE c.chat_key = search_progress.chat_key);
+
+-- A lineage record names a world that exists (a branch's delete takes its record, WorldOps.delete); one that does
+-- not was left by a damaged store and has no key to move to.
+DELETE FROM world_branch WHERE world_id NOT IN (SELECT id FROM world);
 
 -- Foreign keys that name a parent's key over WORLD_ID go first, then each table's own keys and indexes on it.
 ALTER TABLE location_exit DROP CONSTRAINT fk_location_exit_location;
@@ -75,67 +69,67 @@ ALTER TABLE world_branch DROP CONSTRAINT pk_world_branch;
 ALTER TABLE world_branch DROP CONSTRAINT ck_world_branch_parent;
 
 ALTER TABLE world_metadata ADD COLUMN world_key BIGINT;
-UPDATE world_metadata SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE world_metadata SET world_key = (SELECT w.world_key FROM world w WHERE w.id = world_metadata.world_id);
 ALTER TABLE world_metadata ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE world_metadata DROP COLUMN world_id;
 
 ALTER TABLE location ADD COLUMN world_key BIGINT;
-UPDATE location SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE location SET world_key = (SELECT w.world_key FROM world w WHERE w.id = location.world_id);
 ALTER TABLE location ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE location DROP COLUMN world_id;
 
 ALTER TABLE location_exit ADD COLUMN world_key BIGINT;
-UPDATE location_exit SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE location_exit SET world_key = (SELECT w.world_key FROM world w WHERE w.id = location_exit.world_id);
 ALTER TABLE location_exit ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE location_exit DROP COLUMN world_id;
 
 ALTER TABLE location_npc ADD COLUMN world_key BIGINT;
-UPDATE location_npc SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE location_npc SET world_key = (SELECT w.world_key FROM world w WHERE w.id = location_npc.world_id);
 ALTER TABLE location_npc ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE location_npc DROP COLUMN world_id;
 
 ALTER TABLE location_event ADD COLUMN world_key BIGINT;
-UPDATE location_event SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE location_event SET world_key = (SELECT w.world_key FROM world w WHERE w.id = location_event.world_id);
 ALTER TABLE location_event ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE location_event DROP COLUMN world_id;
 
 ALTER TABLE visit ADD COLUMN world_key BIGINT;
-UPDATE visit SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE visit SET world_key = (SELECT w.world_key FROM world w WHERE w.id = visit.world_id);
 ALTER TABLE visit ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE visit DROP COLUMN world_id;
 
 ALTER TABLE player_state ADD COLUMN world_key BIGINT;
-UPDATE player_state SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE player_state SET world_key = (SELECT w.world_key FROM world w WHERE w.id = player_state.world_id);
 ALTER TABLE player_state ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE player_state DROP COLUMN world_id;
 
 ALTER TABLE world_event ADD COLUMN world_key BIGINT;
-UPDATE world_event SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE world_event SET world_key = (SELECT w.world_key FROM world w WHERE w.id = world_event.world_id);
 ALTER TABLE world_event ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE world_event DROP COLUMN world_id;
 
 ALTER TABLE world_file ADD COLUMN world_key BIGINT;
-UPDATE world_file SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE world_file SET world_key = (SELECT w.world_key FROM world w WHERE w.id = world_file.world_id);
 ALTER TABLE world_file ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE world_file DROP COLUMN world_id;
 
 ALTER TABLE world_directory ADD COLUMN world_key BIGINT;
-UPDATE world_directory SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE world_directory SET world_key = (SELECT w.world_key FROM world w WHERE w.id = world_directory.world_id);
 ALTER TABLE world_directory ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE world_directory DROP COLUMN world_id;
 
 ALTER TABLE world_backup ADD COLUMN world_key BIGINT;
-UPDATE world_backup SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE world_backup SET world_key = (SELECT w.world_key FROM world w WHERE w.id = world_backup.world_id);
 ALTER TABLE world_backup ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE world_backup DROP COLUMN world_id;
 
 ALTER TABLE world_original ADD COLUMN world_key BIGINT;
-UPDATE world_original SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE world_original SET world_key = (SELECT w.world_key FROM world w WHERE w.id = world_original.world_id);
 ALTER TABLE world_original ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE world_original DROP COLUMN world_id;
 
 ALTER TABLE world_branch ADD COLUMN world_key BIGINT;
-UPDATE world_branch SET world_key = ('x' || LEFT(ENCODE(SHA256(CONVERT_TO(world_id, 'UTF8')), 'hex'), 16))::BIT(64)::BIGINT;
+UPDATE world_branch SET world_key = (SELECT w.world_key FROM world w WHERE w.id = world_branch.world_id);
 ALTER TABLE world_branch ALTER COLUMN world_key SET NOT NULL;
 ALTER TABLE world_branch DROP COLUMN world_id;
 

@@ -24,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * value passes the range it cached, inside the INSERT that takes the value; a storage failure there left H2 unable
  * to roll the statement back (2.4.240 spins in {@code MVStore.registerVersionUsage}, and fails an assertion where
  * assertions are on, as in these tests). The store takes a value of each of its named sequences when it opens
- * ({@code StoreOpener.markOpened}), so that no caller's INSERT writes that state. Schema 7's world key came from such
- * a sequence; schema 8's is computed from the world's id, so a new world takes no value, and the case stays as the
- * first write of a session that makes a world. A new chat takes its key from an identity column.
+ * ({@code StoreOpener.markOpened}), so that no caller's INSERT writes that state.
  */
 @ExtendWith(OnPowerCutFileSystem.class)
 class KeyAllocationPowerCutTest {

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Schema V8's script on the engine this JVM runs on (H2, or PostgreSQL in the pom's second run): a database taken
  * to schema 7 by the store's own migrations, two worlds written into every table of a world's rows with plain SQL,
- * then V8. Every row is still there, now under the key its world's id gives. {@link WorldKeyUpgradeTest} upgrades
+ * then V8. Every row is still there, under the key its world had at schema 7. {@link WorldKeyUpgradeTest} upgrades
  * stores that older releases wrote (H2 files); this covers the PostgreSQL form of the script on rows as well.
  */
 class SchemaEightMigrationTest {
@@ -41,14 +41,17 @@ class SchemaEightMigrationTest {
         String[] db = database();
         flyway(db, "7").migrate();
         try (Connection c = DriverManager.getConnection(db[0], db[1], db[2]); Statement st = c.createStatement()) {
+            Map<String, Long> keys = new TreeMap<>();
             for (String world : List.of("Alpha", "Beta ü 🐉")) {
                 writeWorld(st, world);
+                keys.put(world, count(st, "SELECT WORLD_KEY FROM WORLD WHERE ID = '" + world + "'"));
             }
+            assertThat(Set.copyOf(keys.values())).hasSize(2);
             flyway(db, null).migrate();
 
             assertThat(flyway(db, null).info().current().getVersion().getVersion()).isEqualTo(TestStores.LATEST_SCHEMA);
             for (String world : List.of("Alpha", "Beta ü 🐉")) {
-                long key = keyOfId(world);
+                long key = keys.get(world);
                 assertThat(count(st, "SELECT COUNT(*) FROM WORLD WHERE ID = '" + world + "' AND WORLD_KEY = " + key))
                         .as(world).isEqualTo(1);
                 Map<String, Long> rows = new TreeMap<>();
@@ -114,16 +117,6 @@ class SchemaEightMigrationTest {
                 + blob + ")");
         st.execute("INSERT INTO world_branch (world_id, parent_id, parent_name, branched_at) VALUES (" + w
                 + ", 'Parent', 'Parent', CURRENT_TIMESTAMP)");
-    }
-
-    /** The key an id gives, computed here from its definition (V8's header), not by the store's code. */
-    private static long keyOfId(String id) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-        long key = 0;
-        for (int i = 0; i < 8; i++) {
-            key = (key << 8) | (digest[i] & 0xff);
-        }
-        return key;
     }
 
     /** URL, user and password of a new database on this JVM's engine. */

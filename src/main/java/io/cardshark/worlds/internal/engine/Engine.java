@@ -46,9 +46,12 @@ public enum Engine {
         return dsl.dialect().family() == SQLDialect.POSTGRES ? POSTGRES : H2;
     }
 
-    /** A jOOQ context on {@code connection}, rendering for this engine. */
+    /**
+     * A jOOQ context on {@code connection}, rendering for this engine: one per transaction, with data of its own
+     * (what {@code WorldKeys} has read in it), not shared with the renderer's or another transaction's.
+     */
     public DSLContext dsl(Connection connection) {
-        return renderer.configuration().derive(connection).dsl();
+        return DSL.using(connection, renderer.dialect(), renderer.settings());
     }
 
     /** A jOOQ context without a connection, for rendering SQL once. */

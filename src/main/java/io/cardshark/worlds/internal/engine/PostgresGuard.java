@@ -41,7 +41,7 @@ final class PostgresGuard {
             own.add(name.toLowerCase(Locale.ROOT));
         }
         own.add(Migrations.TABLE);
-        for (String sequence : SchemaGuard.knownSequences()) {
+        for (String sequence : SchemaGuard.ownSequences()) {
             own.add(sequence.toLowerCase(Locale.ROOT));
         }
         // The identity columns' sequences, named by PostgreSQL as table_column_seq.

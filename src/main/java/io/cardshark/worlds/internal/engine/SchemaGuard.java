@@ -134,8 +134,7 @@ public final class SchemaGuard {
             case Catalogue.USER -> ownUser(name, sql) ? null : "user " + name + (OWN_USERS.contains(name) ? " with other rights" : "");
             case Catalogue.RIGHT -> ownGrant(sql) ? null : "grant \"" + shorten(sql) + "\"";
             case Catalogue.SETTING -> ownSetting(sql) ? null : "setting \"" + shorten(sql) + "\"";
-            case Catalogue.SEQUENCE -> name != null
-                    && (name.startsWith("SYSTEM_SEQUENCE_") || knownSequences().contains(name))
+            case Catalogue.SEQUENCE -> name != null && (name.startsWith("SYSTEM_SEQUENCE_") || ownSequences().contains(name))
                     ? null : "sequence " + name;
             case Catalogue.TABLE_OR_VIEW -> tableProblem(sql, ownTables);
             case Catalogue.INDEX, Catalogue.CONSTRAINT, Catalogue.COMMENT ->
@@ -216,25 +215,13 @@ public final class SchemaGuard {
                 .replaceAll("CONSTRAINT_[0-9A-F]+\"", "CONSTRAINT\"");
     }
 
-    /** The sequences the store's migrations make, by name, from the generated schema. */
+    /** The sequences the store's migrations make (schema 7 on), by name, from the generated schema. */
     private static final Set<String> OWN_SEQUENCES = DefaultSchema.DEFAULT_SCHEMA.getSequences().stream()
             .map(Sequence::getName).collect(Collectors.toUnmodifiableSet());
-    /**
-     * Sequences an older schema made and a later migration drops: V7's {@code WORLD_KEY_SEQ}, gone in V8. A store
-     * of that schema holds it until its migrations run, which is after this guard has looked.
-     */
-    private static final Set<String> RETIRED_SEQUENCES = Set.of("WORLD_KEY_SEQ");
 
-    /** The sequences the store's migrations make, by name. */
+    /** The sequences the store's migrations make (schema 7 on), by name. */
     static Set<String> ownSequences() {
         return OWN_SEQUENCES;
-    }
-
-    /** The sequences a store of this or an older schema may hold: its own and the retired ones. */
-    static Set<String> knownSequences() {
-        Set<String> known = new java.util.TreeSet<>(OWN_SEQUENCES);
-        known.addAll(RETIRED_SEQUENCES);
-        return known;
     }
 
     /** The names of the tables and views the migrations make, and the history table under both names. */
@@ -302,7 +289,7 @@ public final class SchemaGuard {
             {"user", "SELECT USER_NAME FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME NOT IN " + users
                     + " OR (IS_ADMIN <> (USER_NAME = '" + Credentials.ADMIN + "'))"},
             {"sequence", "SELECT SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME NOT LIKE 'SYSTEM_SEQUENCE_%'"
-                    + " AND SEQUENCE_NAME NOT IN ('" + String.join("', '", knownSequences()) + "')"},
+                    + " AND SEQUENCE_NAME NOT IN ('" + String.join("', '", ownSequences()) + "')"},
         };
         try (java.sql.Statement st = admin.createStatement()) {
             for (String[] q : queries) {

@@ -310,9 +310,9 @@ public final class StoreEngine implements AutoCloseable {
         try (Connection c = connections.noWait()) {
             c.setAutoCommit(false);
             try {
-                DSLContext dsl = connections.engine().dsl(c);
                 for (CommitQueue.Call<?> call : calls) {
-                    runInSavepoint(c, dsl, call, calls.size() > 1, ran);
+                    // A context per call: what one call read of the store (WorldKeys) dies with its savepoint.
+                    runInSavepoint(c, connections.engine().dsl(c), call, calls.size() > 1, ran);
                     if (writeFailure != null) {
                         throw writeFailure;
                     }

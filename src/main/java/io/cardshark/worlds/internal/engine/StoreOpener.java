@@ -297,11 +297,10 @@ public final class StoreOpener {
      * store's settings as it is (H2 writes a chunk for it; a checkpoint with no change writes none) and forces
      * it to disk: a chunk that such a cut can leave behind then changes nothing, and the data stays as it was.
      *
-     * <p>It first takes a value of each of the store's named sequences (schema 7 had one, for world keys; schema 8,
-     * whose world keys come from the ids, has none): H2 writes a sequence's state in a commit of its own when a
-     * value passes its cached range, and it would otherwise do so in the middle of the session's first INSERT that
-     * takes one, where a storage failure leaves H2 unable to roll that statement back (V7__world_key.sql). Here a
-     * failure fails the open. A value taken is never used: keys have gaps.
+     * <p>It first takes a value of each of the store's sequences: H2 writes a sequence's state in a commit of its
+     * own when a value passes its cached range (a million values, schema 7), and it would otherwise do so in the
+     * middle of the session's first INSERT that takes one, where a storage failure leaves H2 unable to roll that
+     * statement back (V7__world_key.sql). Here a failure fails the open. A value taken is never used: keys have gaps.
      */
     private static void markOpened(Connection admin) throws SQLException {
         try (Statement st = admin.createStatement()) {

@@ -211,7 +211,7 @@ final class ChatImporter {
                 "chat_metadata.created_timestamp", "timestamp");
         Json updated = first(header, "updated", "updated_at", "metadata.updated_at");
         ChatRecord r = new ChatRecord();
-        r.setWorldKey(WorldKeys.of(scan.worldId()));
+        r.setWorldKey(WorldKeys.of(dsl, scan.worldId()));
         r.setChatId(chatId);
         r.setLocationId(location);
         r.setTitle(firstString(header, "title", "metadata.title", "chat_metadata.title"));

@@ -173,7 +173,7 @@ final class WorldExporter {
         byte[] bytes = null;
         if (cardshark) {
             byte[] original = dsl.select(WORLD_ORIGINAL.CONTENT).from(WORLD_ORIGINAL)
-                    .where(WORLD_ORIGINAL.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_ORIGINAL.PATH.eq(path))
+                    .where(WORLD_ORIGINAL.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_ORIGINAL.PATH.eq(path))
                     .fetchOne(WORLD_ORIGINAL.CONTENT);
             if (original != null && value.equals(JsonReader.read(original).value())) {
                 bytes = original;
@@ -193,7 +193,7 @@ final class WorldExporter {
 
     private static void writeChats(DSLContext dsl, AtomicFolder folder, Written w, String worldId, boolean cardshark,
                                    Set<String> taken) throws IOException {
-        List<ChatRecord> chats = dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
+        List<ChatRecord> chats = dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)))
                 .orderBy(CHAT.CHAT_ID).fetch();
         Map<String, Integer> perLocation = new HashMap<>();
         for (ChatRecord c : chats) {
@@ -361,7 +361,7 @@ final class WorldExporter {
         taken.add(path);
         JsonStyle fallback = "B".equals(c.getOrigin()) ? new JsonStyle(2, false, false, false) : JsonStyle.CARDSHARK;
         boolean keptBytes = dsl.fetchExists(WORLD_ORIGINAL,
-                WORLD_ORIGINAL.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_ORIGINAL.PATH.eq(path));
+                WORLD_ORIGINAL.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_ORIGINAL.PATH.eq(path));
         if (keptBytes) {
             List<Json> list = new ArrayList<>();
             forEachMessage(dsl, worldId, c, document -> {
@@ -448,7 +448,7 @@ final class WorldExporter {
                     + WORLD_FILE.SHA256.getName() + ", " + WORLD_FILE.CONTENT.getName() + " FROM " + table
                     + " WHERE " + WORLD_FILE.WORLD_KEY.getName() + " = ? ORDER BY " + WORLD_FILE.PATH.getName())) {
                 st.setFetchSize(100);
-                st.setLong(1, WorldKeys.of(worldId));
+                st.setLong(1, WorldKeys.of(dsl, worldId));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         String path = rs.getString(1);

@@ -170,7 +170,7 @@ final class WorldImporter {
         writeMetadata(dsl, id, metadataFile, converted, originals);
 
         Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
-                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(id))).fetch(LOCATION.LOCATION_ID));
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, id))).fetch(LOCATION.LOCATION_ID));
         ChatImporter chats = new ChatImporter(dsl, scan, locationIds, warnings, originals, meter);
         for (String chat : scan.chats()) {
             chats.importChat(chat);
@@ -297,7 +297,7 @@ final class WorldImporter {
         }
         String style = originals.styleOf(rel, content, value, false);
         WorldEventRecord row = new WorldEventRecord();
-        row.setWorldKey(WorldKeys.of(scan.worldId()));
+        row.setWorldKey(WorldKeys.of(dsl, scan.worldId()));
         row.setEventId(eventId);
         row.setDefinitionId(ObjectLayout.text(record.get("definition_id")));
         row.setLocationId(ObjectLayout.text(record.get("location_id")));

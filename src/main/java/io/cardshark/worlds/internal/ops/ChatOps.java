@@ -67,17 +67,17 @@ public final class ChatOps implements Chats {
         return access.write(worldId, dsl -> {
             WorldRows.lock(dsl, worldId);
             if (chat.locationId() != null && !dsl.fetchExists(LOCATION,
-                    LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.LOCATION_ID.eq(chat.locationId()))) {
+                    LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), LOCATION.LOCATION_ID.eq(chat.locationId()))) {
                 throw new NotFoundException(worldId, "world " + worldId + ": chat location_id: location "
                         + chat.locationId() + " does not exist");
             }
             String chatId = chat.chatId() != null ? chat.chatId() : freshChatId(dsl, worldId);
-            if (dsl.fetchExists(CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)), CHAT.CHAT_ID.eq(chatId))) {
+            if (dsl.fetchExists(CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), CHAT.CHAT_ID.eq(chatId))) {
                 throw new AlreadyExistsException(worldId, "world " + worldId + ": chat " + chatId + " already exists");
             }
             long now = System.currentTimeMillis();
             ChatRecord r = new ChatRecord();
-            r.setWorldKey(WorldKeys.of(worldId));
+            r.setWorldKey(WorldKeys.of(dsl, worldId));
             r.setChatId(chatId);
             r.setLocationId(chat.locationId());
             r.setTitle(chat.title());
@@ -95,7 +95,7 @@ public final class ChatOps implements Chats {
     private static String freshChatId(DSLContext dsl, String worldId) {
         while (true) {
             String id = "chat_" + RandomIds.hex(8);
-            if (!dsl.fetchExists(CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)), CHAT.CHAT_ID.eq(id))) {
+            if (!dsl.fetchExists(CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), CHAT.CHAT_ID.eq(id))) {
                 return id;
             }
         }
@@ -122,7 +122,7 @@ public final class ChatOps implements Chats {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)))
                     .orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID)
                     .fetch(r -> toChat(worldId, r));
         });
@@ -134,7 +134,7 @@ public final class ChatOps implements Chats {
         Checks.required(worldId, "location_id", locationId, Checks.MAX_TEXT);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)), CHAT.LOCATION_ID.eq(locationId))
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), CHAT.LOCATION_ID.eq(locationId))
                     .orderBy(CHAT.CREATED_AT, CHAT.CHAT_ID).fetch(r -> toChat(worldId, r));
         });
     }
@@ -144,7 +144,7 @@ public final class ChatOps implements Chats {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
+            return dsl.selectFrom(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)))
                     .orderBy(CHAT.CREATED_AT.desc(), CHAT.CHAT_ID.desc()).limit(1)
                     .fetchOptional(r -> toChat(worldId, r));
         });

@@ -65,7 +65,7 @@ public final class EventOps implements Events {
                 throw new AlreadyExistsException(worldId, "world " + worldId + ": event " + eventId + " already exists");
             }
             WorldEventRecord r = new WorldEventRecord();
-            r.setWorldKey(WorldKeys.of(worldId));
+            r.setWorldKey(WorldKeys.of(dsl, worldId));
             r.setEventId(eventId);
             r.setDefinitionId(event.definitionId());
             r.setLocationId(event.locationId());
@@ -85,7 +85,7 @@ public final class EventOps implements Events {
         Checks.required(worldId, "event id", eventId, Checks.MAX_NAME);
         return access.read(worldId, dsl -> {
             WorldEventRecord r = dsl.selectFrom(WORLD_EVENT)
-                    .where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_EVENT.EVENT_ID.eq(eventId))
+                    .where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_EVENT.EVENT_ID.eq(eventId))
                     .fetchOne();
             if (r == null) {
                 WorldRows.requireWorld(dsl, worldId);
@@ -120,7 +120,7 @@ public final class EventOps implements Events {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.selectFrom(WORLD_EVENT).where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId))).and(condition)
+            return dsl.selectFrom(WORLD_EVENT).where(WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId))).and(condition)
                     .orderBy(WORLD_EVENT.OCCURRED_AT.asc().nullsLast(), WORLD_EVENT.EVENT_ID)
                     .fetch(r -> toEvent(worldId, r));
         });

@@ -78,7 +78,7 @@ public final class FileOps implements WorldFiles {
         }
         String below = path + "/";
         var belowLength = DSL.inline(below.length());
-        long key = WorldKeys.of(worldId);
+        long key = WorldKeys.of(dsl, worldId);
         String clash = dsl.select(WORLD_FILE.PATH).from(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(key),
                         WORLD_FILE.PATH.in(above).or(DSL.left(WORLD_FILE.PATH, belowLength).eq(below)))
                 .union(DSL.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_KEY.eq(key),
@@ -101,7 +101,7 @@ public final class FileOps implements WorldFiles {
         Checks.required(worldId, "path", path, 4000);
         return access.read(worldId, dsl -> {
             byte[] content = dsl.select(WORLD_FILE.CONTENT).from(WORLD_FILE)
-                    .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path))
+                    .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_FILE.PATH.eq(path))
                     .fetchOne(WORLD_FILE.CONTENT);
             if (content == null) {
                 WorldRows.requireWorld(dsl, worldId);
@@ -117,7 +117,7 @@ public final class FileOps implements WorldFiles {
         Checks.required(worldId, "path", path, 4000);
         return access.read(worldId, dsl -> {
             Optional<WorldFile> file = dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256)
-                    .from(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path))
+                    .from(WORLD_FILE).where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_FILE.PATH.eq(path))
                     .fetchOptional(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3()));
             if (file.isEmpty()) {
                 // As find() elsewhere: an absent file is an answer, an absent world is an error.
@@ -133,7 +133,7 @@ public final class FileOps implements WorldFiles {
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
             return dsl.select(WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES, WORLD_FILE.SHA256).from(WORLD_FILE)
-                    .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId))).orderBy(WORLD_FILE.PATH)
+                    .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId))).orderBy(WORLD_FILE.PATH)
                     .fetch(r -> new WorldFile(worldId, r.value1(), r.value2(), r.value3()));
         });
     }

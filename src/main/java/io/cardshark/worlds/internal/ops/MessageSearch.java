@@ -126,7 +126,7 @@ final class MessageSearch {
     private static Condition chatFilter(SearchQuery query) {
         List<Condition> on = new ArrayList<>();
         if (query.worldId() != null) {
-            on.add(CHAT.WORLD_KEY.eq(WorldKeys.of(query.worldId())));
+            on.add(CHAT.WORLD_KEY.eq(WorldKeys.field(query.worldId())));
         }
         if (query.locationId() != null) {
             on.add(CHAT.LOCATION_ID.eq(query.locationId()));

@@ -75,7 +75,7 @@ public final class PlayerOps implements Players {
         Checks.worldId(worldId);
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
-            return dsl.select(VISIT.SEQ, VISIT.POSITION).from(VISIT).where(VISIT.WORLD_KEY.eq(WorldKeys.of(worldId)))
+            return dsl.select(VISIT.SEQ, VISIT.POSITION).from(VISIT).where(VISIT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)))
                     .orderBy(VISIT.SEQ).fetch(r -> new Visit(r.value1(), r.value2()));
         });
     }

@@ -77,8 +77,8 @@ public final class StoreCopier {
             }
             WorldRows.lock(to, worldId);
             beforeReplacing.run(to, worldId, "pre-copy");
-            WorldRows.delete(to, worldId);
             BranchRows.worldDeleted(to, worldId);
+            WorldRows.delete(to, worldId);
         }
         long rows = WorldRows.copyAcross(from, to, worldId) + MetadataRows.copyAcross(from, to, worldId)
                 + LocationRows.copyAcross(from, to, worldId) + VisitRows.copyAcross(from, to, worldId)

@@ -246,7 +246,7 @@ public final class WorldOps implements Worlds {
         return access.read(worldId, dsl -> {
             WorldRows.requireWorld(dsl, worldId);
             return dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
-                    .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)),
+                    .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)),
                             WORLD_METADATA.SOURCE.eq(MetadataRows.FILE))
                     .fetchOptional(WORLD_METADATA.DOCUMENT);
         });
@@ -276,8 +276,9 @@ public final class WorldOps implements Worlds {
             // Lock first, so a writer that is mid-way in this world finishes before its rows go.
             WorldRows.lock(dsl, worldId);
             beforeDelete.run(dsl, worldId, "delete");
-            WorldRows.delete(dsl, worldId);
+            // The lineage first: its rows name the world by key, which goes with the world's row.
             BranchRows.worldDeleted(dsl, worldId);
+            WorldRows.delete(dsl, worldId);
             log.info("world {}: deleted", worldId);
             return null;
         });

@@ -60,9 +60,14 @@ final class Across {
         return n;
     }
 
-    /** {@link #copy} of the rows of one world, every column as it is: its key too, the same in any store. */
-    static long copyWorld(DSLContext from, DSLContext to, Table<?> table, Field<Long> worldColumn, long worldKey,
+    /**
+     * {@link #copy} of the rows of one world, every column as it is but the world's key ({@code worldColumn}): the
+     * target's world row, copied first, has a key of its own there.
+     */
+    static long copyWorld(DSLContext from, DSLContext to, Table<?> table, Field<Long> worldColumn, String worldId,
                           List<SortField<?>> order) {
-        return copy(from, to, table, worldColumn.eq(worldKey), order, Map.of(), List.of());
+        long keyThere = WorldKeys.of(to, worldId);
+        return copy(from, to, table, worldColumn.eq(WorldKeys.of(from, worldId)), order,
+                Map.of(worldColumn, row -> keyThere), List.of());
     }
 }

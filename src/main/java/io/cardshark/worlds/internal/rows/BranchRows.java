@@ -21,7 +21,7 @@ public final class BranchRows {
     public static void insert(DSLContext dsl, String worldId, String parentId, String parentName, OffsetDateTime at,
                               String label) {
         dsl.insertInto(WORLD_BRANCH)
-                .set(WORLD_BRANCH.WORLD_KEY, WorldKeys.of(worldId))
+                .set(WORLD_BRANCH.WORLD_KEY, WorldKeys.of(dsl, worldId))
                 .set(WORLD_BRANCH.PARENT_ID, parentId)
                 .set(WORLD_BRANCH.PARENT_NAME, parentName)
                 .set(WORLD_BRANCH.PARENT_DELETED, false)
@@ -35,13 +35,13 @@ public final class BranchRows {
      * world of the same id is not taken for it).
      */
     public static void worldDeleted(DSLContext dsl, String worldId) {
-        dsl.deleteFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_KEY.eq(WorldKeys.of(worldId))).execute();
+        dsl.deleteFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_KEY.eq(WorldKeys.of(dsl, worldId))).execute();
         dsl.update(WORLD_BRANCH).set(WORLD_BRANCH.PARENT_DELETED, true)
                 .where(WORLD_BRANCH.PARENT_ID.eq(worldId)).execute();
     }
 
     public static Optional<Lineage> read(DSLContext dsl, String worldId) {
-        return dsl.selectFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_KEY.eq(WorldKeys.of(worldId)))
+        return dsl.selectFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)))
                 .fetchOptional(r -> lineage(worldId, r));
     }
 
@@ -63,6 +63,6 @@ public final class BranchRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_BRANCH}: its own lineage, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD_BRANCH, WORLD_BRANCH.WORLD_KEY, WorldKeys.of(worldId), List.of());
+        return Across.copyWorld(from, to, WORLD_BRANCH, WORLD_BRANCH.WORLD_KEY, worldId, List.of());
     }
 }

@@ -29,7 +29,7 @@ public final class ChatRows {
     }
 
     public static Optional<ChatRecord> read(DSLContext dsl, String worldId, String chatId) {
-        return BY_ID.fetchInto(dsl, CHAT, WorldKeys.of(worldId), chatId).stream().findFirst();
+        return BY_ID.fetchInto(dsl, CHAT, WorldKeys.of(dsl, worldId), chatId).stream().findFirst();
     }
 
     /**
@@ -63,7 +63,7 @@ public final class ChatRows {
      * ({@link #copyKeys}).
      */
     public static void copyWorld(DSLContext dsl, String from, String to) {
-        WorldCopy.copy(dsl, CHAT, CHAT.WORLD_KEY, WorldKeys.of(from), WorldKeys.of(to), Map.of(),
+        WorldCopy.copy(dsl, CHAT, CHAT.WORLD_KEY, WorldKeys.of(dsl, from), WorldKeys.of(dsl, to), Map.of(),
                 List.of(CHAT.CHAT_KEY));
     }
 
@@ -78,13 +78,13 @@ public final class ChatRows {
      * columns {@link #FROM_WORLD}, {@link #FROM_CHAT}, {@link #TO_WORLD} and {@link #TO_CHAT}, for the set-based
      * copies of what hangs off a chat key.
      */
-    static Table<Record4<Long, Long, Long, Long>> copyKeys(String from, String to) {
+    static Table<Record4<Long, Long, Long, Long>> copyKeys(DSLContext dsl, String from, String to) {
         io.cardshark.worlds.internal.db.tables.Chat source = CHAT.as("source_chat");
         io.cardshark.worlds.internal.db.tables.Chat copy = CHAT.as("copy_chat");
         return DSL.select(source.WORLD_KEY.as(FROM_WORLD), source.CHAT_KEY.as(FROM_CHAT), copy.WORLD_KEY.as(TO_WORLD),
                         copy.CHAT_KEY.as(TO_CHAT))
-                .from(source).join(copy).on(copy.WORLD_KEY.eq(WorldKeys.of(to)), copy.CHAT_ID.eq(source.CHAT_ID))
-                .where(source.WORLD_KEY.eq(WorldKeys.of(from))).asTable("chat_copy");
+                .from(source).join(copy).on(copy.WORLD_KEY.eq(WorldKeys.of(dsl, to)), copy.CHAT_ID.eq(source.CHAT_ID))
+                .where(source.WORLD_KEY.eq(WorldKeys.of(dsl, from))).asTable("chat_copy");
     }
 
     /**
@@ -93,13 +93,14 @@ public final class ChatRows {
      * it by chat id.
      */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copy(from, to, CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)), List.of(CHAT.CHAT_KEY.asc()),
-                Map.of(), List.of(CHAT.CHAT_KEY));
+        long keyThere = WorldKeys.of(to, worldId);
+        return Across.copy(from, to, CHAT, CHAT.WORLD_KEY.eq(WorldKeys.of(from, worldId)), List.of(CHAT.CHAT_KEY.asc()),
+                Map.of(CHAT.WORLD_KEY, row -> keyThere), List.of(CHAT.CHAT_KEY));
     }
 
     /** The chat keys of a world's chats, by chat id. */
     static Map<String, Long> keysById(DSLContext dsl, String worldId) {
-        return dsl.select(CHAT.CHAT_ID, CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(worldId)))
+        return dsl.select(CHAT.CHAT_ID, CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)))
                 .fetchMap(CHAT.CHAT_ID, CHAT.CHAT_KEY);
     }
 }

@@ -15,7 +15,7 @@ public final class EventRows {
     }
 
     public static boolean exists(DSLContext dsl, String worldId, String eventId) {
-        return dsl.fetchExists(WORLD_EVENT, WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(worldId)),
+        return dsl.fetchExists(WORLD_EVENT, WORLD_EVENT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)),
                 WORLD_EVENT.EVENT_ID.eq(eventId));
     }
 
@@ -30,7 +30,7 @@ public final class EventRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_EVENT}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD_EVENT, WORLD_EVENT.WORLD_KEY, WorldKeys.of(worldId),
+        return Across.copyWorld(from, to, WORLD_EVENT, WORLD_EVENT.WORLD_KEY, worldId,
                 List.of(WORLD_EVENT.EVENT_ID.asc()));
     }
 }

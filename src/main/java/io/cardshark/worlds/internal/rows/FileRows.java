@@ -29,39 +29,39 @@ public final class FileRows {
         String sha256 = sha256(content);
         dsl.mergeInto(WORLD_FILE)
                 .using(DSL.selectOne())
-                .on(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path))
+                .on(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_FILE.PATH.eq(path))
                 .whenMatchedThenUpdate()
                 .set(WORLD_FILE.SIZE_BYTES, (long) content.length)
                 .set(WORLD_FILE.SHA256, sha256)
                 .set(WORLD_FILE.CONTENT, content)
                 .whenNotMatchedThenInsert(WORLD_FILE.WORLD_KEY, WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES,
                         WORLD_FILE.SHA256, WORLD_FILE.CONTENT)
-                .values(WorldKeys.of(worldId), path, (long) content.length, sha256, content)
+                .values(WorldKeys.of(dsl, worldId), path, (long) content.length, sha256, content)
                 .execute();
     }
 
     /** Deletes the file at {@code path}; returns whether there was one. */
     public static boolean delete(DSLContext dsl, String worldId, String path) {
         return dsl.deleteFrom(WORLD_FILE)
-                .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_FILE.PATH.eq(path)).execute() > 0;
+                .where(WORLD_FILE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_FILE.PATH.eq(path)).execute() > 0;
     }
 
     /** Stores a {@code *.backup.*.json} file of an imported folder. */
     public static void putBackup(DSLContext dsl, String worldId, String path, byte[] content) {
-        dsl.insertInto(WORLD_BACKUP).set(WORLD_BACKUP.WORLD_KEY, WorldKeys.of(worldId)).set(WORLD_BACKUP.PATH, path)
+        dsl.insertInto(WORLD_BACKUP).set(WORLD_BACKUP.WORLD_KEY, WorldKeys.of(dsl, worldId)).set(WORLD_BACKUP.PATH, path)
                 .set(WORLD_BACKUP.SIZE_BYTES, (long) content.length).set(WORLD_BACKUP.SHA256, sha256(content))
                 .set(WORLD_BACKUP.CONTENT, content).execute();
     }
 
     /** Records an empty folder of an imported world, to be made again on export. */
     public static void putDirectory(DSLContext dsl, String worldId, String path) {
-        dsl.insertInto(WORLD_DIRECTORY).set(WORLD_DIRECTORY.WORLD_KEY, WorldKeys.of(worldId))
+        dsl.insertInto(WORLD_DIRECTORY).set(WORLD_DIRECTORY.WORLD_KEY, WorldKeys.of(dsl, worldId))
                 .set(WORLD_DIRECTORY.PATH, path).execute();
     }
 
     /** Keeps the exact bytes of an imported JSON document that no recorded style reproduces (format §9.3). */
     public static void putOriginal(DSLContext dsl, String worldId, String path, byte[] content) {
-        dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_KEY, WorldKeys.of(worldId))
+        dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_KEY, WorldKeys.of(dsl, worldId))
                 .set(WORLD_ORIGINAL.PATH, path)
                 .set(WORLD_ORIGINAL.CONTENT, content).execute();
     }
@@ -84,13 +84,13 @@ public final class FileRows {
 
     /** A copy between stores ({@code copy}): the world's rows of its files, empty directories, backups and original bytes, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD_FILE, WORLD_FILE.WORLD_KEY, WorldKeys.of(worldId),
+        return Across.copyWorld(from, to, WORLD_FILE, WORLD_FILE.WORLD_KEY, worldId,
                 List.of(WORLD_FILE.PATH.asc()))
-                + Across.copyWorld(from, to, WORLD_DIRECTORY, WORLD_DIRECTORY.WORLD_KEY, WorldKeys.of(worldId),
+                + Across.copyWorld(from, to, WORLD_DIRECTORY, WORLD_DIRECTORY.WORLD_KEY, worldId,
                         List.of(WORLD_DIRECTORY.PATH.asc()))
-                + Across.copyWorld(from, to, WORLD_BACKUP, WORLD_BACKUP.WORLD_KEY, WorldKeys.of(worldId),
+                + Across.copyWorld(from, to, WORLD_BACKUP, WORLD_BACKUP.WORLD_KEY, worldId,
                         List.of(WORLD_BACKUP.PATH.asc()))
-                + Across.copyWorld(from, to, WORLD_ORIGINAL, WORLD_ORIGINAL.WORLD_KEY, WorldKeys.of(worldId),
+                + Across.copyWorld(from, to, WORLD_ORIGINAL, WORLD_ORIGINAL.WORLD_KEY, worldId,
                         List.of(WORLD_ORIGINAL.PATH.asc()));
     }
 }

@@ -124,7 +124,7 @@ public final class LocationRows {
 
     /** The stored location {@code locationId} of the world, with everything under it, for a merge. */
     public static Optional<Stored> read(DSLContext dsl, String worldId, String locationId) {
-        long worldKey = WorldKeys.of(worldId);
+        long worldKey = WorldKeys.of(dsl, worldId);
         List<LocationRecord> rows = BY_ID.fetchInto(dsl, LOCATION, worldKey, locationId);
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -138,13 +138,13 @@ public final class LocationRows {
 
     /** What the API shows of location {@code locationId} of the world, if it exists. */
     public static Optional<Location> view(DSLContext dsl, String worldId, String locationId) {
-        long worldKey = WorldKeys.of(worldId);
+        long worldKey = WorldKeys.of(dsl, worldId);
         return viewOne(dsl, worldKey, VIEW_BY_ID, worldKey, locationId);
     }
 
     /** What the API shows of the world's location at {@code c}, if there is one. */
     public static Optional<Location> viewAt(DSLContext dsl, String worldId, Coordinates c) {
-        long worldKey = WorldKeys.of(worldId);
+        long worldKey = WorldKeys.of(dsl, worldId);
         return viewOne(dsl, worldKey, VIEW_AT, worldKey, c.x(), c.y(), c.z());
     }
 
@@ -166,7 +166,7 @@ public final class LocationRows {
      * events, grid first, each placement in its stored order: four queries however many match.
      */
     public static List<Location> list(DSLContext dsl, String worldId, Condition condition) {
-        long worldKey = WorldKeys.of(worldId);
+        long worldKey = WorldKeys.of(dsl, worldId);
         Map<String, Draft> drafts = new LinkedHashMap<>();
         Compiled.forEachRow(dsl, DSL.select(LOCATION_VIEW).from(LOCATION).where(LOCATION.WORLD_KEY.eq(worldKey))
                         .and(condition)
@@ -302,11 +302,11 @@ public final class LocationRows {
 
         public void add(Stored s) {
             String id = s.location().getLocationId();
-            s.location().setWorldKey(WorldKeys.of(worldId));
+            s.location().setWorldKey(WorldKeys.of(dsl, worldId));
             locations.add(s.location());
             int ordinal = 0;
             for (LocationExitRecord x : s.exits()) {
-                x.setWorldKey(WorldKeys.of(worldId));
+                x.setWorldKey(WorldKeys.of(dsl, worldId));
                 x.setLocationId(id);
                 x.setOrdinal(ordinal++);
                 exits.add(x);
@@ -314,7 +314,7 @@ public final class LocationRows {
             ordinal = 0;
             for (String npc : s.npcs()) {
                 LocationNpcRecord n = new LocationNpcRecord();
-                n.setWorldKey(WorldKeys.of(worldId));
+                n.setWorldKey(WorldKeys.of(dsl, worldId));
                 n.setLocationId(id);
                 n.setOrdinal(ordinal++);
                 n.setNpcRef(npc);
@@ -322,7 +322,7 @@ public final class LocationRows {
             }
             ordinal = 0;
             for (LocationEventRecord e : s.events()) {
-                e.setWorldKey(WorldKeys.of(worldId));
+                e.setWorldKey(WorldKeys.of(dsl, worldId));
                 e.setLocationId(id);
                 e.setOrdinal(ordinal++);
                 events.add(e);
@@ -354,14 +354,14 @@ public final class LocationRows {
     /** Deletes a location with everything under it. Returns whether there was one. */
     public static boolean delete(DSLContext dsl, String worldId, String locationId) {
         return dsl.deleteFrom(LOCATION)
-                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.LOCATION_ID.eq(locationId))
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), LOCATION.LOCATION_ID.eq(locationId))
                 .execute() > 0;
     }
 
     /** The ordinal a location added to {@code placement} of the world takes: after the last one. */
     public static int nextOrdinal(DSLContext dsl, String worldId, String placement) {
         Integer last = dsl.select(DSL.max(LOCATION.ORDINAL)).from(LOCATION)
-                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.PLACEMENT.eq(placement))
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), LOCATION.PLACEMENT.eq(placement))
                 .fetchOne(0, Integer.class);
         return last == null ? 0 : last + 1;
     }
@@ -369,7 +369,7 @@ public final class LocationRows {
     /** The location other than {@code locationId} that sits at {@code c}, if any. */
     public static Optional<String> occupant(DSLContext dsl, String worldId, Coordinates c, String locationId) {
         return dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
-                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(worldId)), LOCATION.X.eq(c.x()), LOCATION.Y.eq(c.y()),
+                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), LOCATION.X.eq(c.x()), LOCATION.Y.eq(c.y()),
                         LOCATION.Z.eq(c.z()),
                         LOCATION.LOCATION_ID.ne(locationId))
                 .fetchOptional(LOCATION.LOCATION_ID);
@@ -397,13 +397,13 @@ public final class LocationRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code LOCATION} and the tables under it, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, LOCATION, LOCATION.WORLD_KEY, WorldKeys.of(worldId),
+        return Across.copyWorld(from, to, LOCATION, LOCATION.WORLD_KEY, worldId,
                 List.of(LOCATION.LOCATION_ID.asc()))
-                + Across.copyWorld(from, to, LOCATION_EXIT, LOCATION_EXIT.WORLD_KEY, WorldKeys.of(worldId),
+                + Across.copyWorld(from, to, LOCATION_EXIT, LOCATION_EXIT.WORLD_KEY, worldId,
                         List.of(LOCATION_EXIT.LOCATION_ID.asc(), LOCATION_EXIT.DIRECTION.asc()))
-                + Across.copyWorld(from, to, LOCATION_NPC, LOCATION_NPC.WORLD_KEY, WorldKeys.of(worldId),
+                + Across.copyWorld(from, to, LOCATION_NPC, LOCATION_NPC.WORLD_KEY, worldId,
                         List.of(LOCATION_NPC.LOCATION_ID.asc(), LOCATION_NPC.ORDINAL.asc()))
-                + Across.copyWorld(from, to, LOCATION_EVENT, LOCATION_EVENT.WORLD_KEY, WorldKeys.of(worldId),
+                + Across.copyWorld(from, to, LOCATION_EVENT, LOCATION_EVENT.WORLD_KEY, worldId,
                         List.of(LOCATION_EVENT.LOCATION_ID.asc(), LOCATION_EVENT.ORDINAL.asc()));
     }
 }

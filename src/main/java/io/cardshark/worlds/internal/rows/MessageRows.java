@@ -89,7 +89,7 @@ public final class MessageRows {
      * their messages are pending until the indexer takes them (postings name the source's chat keys).
      */
     public static void copyWorld(DSLContext dsl, String from, String to) {
-        Table<Record4<Long, Long, Long, Long>> keys = ChatRows.copyKeys(from, to);
+        Table<Record4<Long, Long, Long, Long>> keys = ChatRows.copyKeys(dsl, from, to);
         dsl.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ,
                         CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                 .select(DSL.select(keys.field(ChatRows.TO_WORLD), keys.field(ChatRows.TO_CHAT), CHAT_MESSAGE.SEQ,
@@ -110,7 +110,7 @@ public final class MessageRows {
 
     /** Deletes the messages of every chat of a world, a range of the key; {@link WorldRows#delete} calls this. */
     static void deleteWorld(DSLContext dsl, String worldId) {
-        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.WORLD_KEY.eq(WorldKeys.of(worldId))).execute();
+        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId))).execute();
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
@@ -182,7 +182,9 @@ public final class MessageRows {
         Map<String, Long> targetKeys = ChatRows.keysById(to, worldId);
         Map<Long, Long> keyInTarget = new java.util.HashMap<>();
         ChatRows.keysById(from, worldId).forEach((chatId, key) -> keyInTarget.put(key, targetKeys.get(chatId)));
-        return Across.copy(from, to, CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY.eq(WorldKeys.of(worldId)), keyOrder(true),
-                Map.of(CHAT_MESSAGE.CHAT_KEY, row -> keyInTarget.get(row.get(CHAT_MESSAGE.CHAT_KEY))), List.of());
+        long worldKeyInTarget = WorldKeys.of(to, worldId);
+        return Across.copy(from, to, CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY.eq(WorldKeys.of(from, worldId)), keyOrder(true),
+                Map.of(CHAT_MESSAGE.WORLD_KEY, row -> worldKeyInTarget,
+                        CHAT_MESSAGE.CHAT_KEY, row -> keyInTarget.get(row.get(CHAT_MESSAGE.CHAT_KEY))), List.of());
     }
 }

@@ -50,12 +50,12 @@ public final class MetadataRows {
         columns.put(WORLD_METADATA.CREATED_AT, fields.createdAt());
         columns.putAll(more);
         Map<Field<?>, Object> row = new LinkedHashMap<>();
-        row.put(WORLD_METADATA.WORLD_KEY, WorldKeys.of(worldId));
+        row.put(WORLD_METADATA.WORLD_KEY, WorldKeys.of(dsl, worldId));
         row.put(WORLD_METADATA.SOURCE, source);
         row.putAll(columns);
         dsl.mergeInto(WORLD_METADATA)
                 .using(DSL.selectOne())
-                .on(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_METADATA.SOURCE.eq(source))
+                .on(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_METADATA.SOURCE.eq(source))
                 .whenMatchedThenUpdate().set(columns)
                 .whenNotMatchedThenInsert(row.keySet()).values(row.values())
                 .execute();
@@ -64,7 +64,7 @@ public final class MetadataRows {
     /** The stored document, or {@code null}. */
     public static String document(DSLContext dsl, String worldId, String source) {
         return dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
-                .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(worldId)), WORLD_METADATA.SOURCE.eq(source))
+                .where(WORLD_METADATA.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_METADATA.SOURCE.eq(source))
                 .fetchOne(WORLD_METADATA.DOCUMENT);
     }
 
@@ -75,7 +75,7 @@ public final class MetadataRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD_METADATA}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, WORLD_METADATA, WORLD_METADATA.WORLD_KEY, WorldKeys.of(worldId),
+        return Across.copyWorld(from, to, WORLD_METADATA, WORLD_METADATA.WORLD_KEY, worldId,
                 List.of(WORLD_METADATA.SOURCE.asc()));
     }
 }

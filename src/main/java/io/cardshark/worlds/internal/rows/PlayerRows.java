@@ -17,11 +17,11 @@ public final class PlayerRows {
     }
 
     public static Optional<PlayerStateRecord> read(DSLContext dsl, String worldId) {
-        return dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_KEY.eq(WorldKeys.of(worldId))).fetchOptional();
+        return dsl.selectFrom(PLAYER_STATE).where(PLAYER_STATE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId))).fetchOptional();
     }
 
     public static void insert(DSLContext dsl, String worldId, PlayerStateRecord row) {
-        row.setWorldKey(WorldKeys.of(worldId));
+        row.setWorldKey(WorldKeys.of(dsl, worldId));
         INSERT.insert(dsl, row);
     }
 
@@ -34,7 +34,7 @@ public final class PlayerRows {
                 .set(PLAYER_STATE.EXPERIENCE, row.getExperience())
                 .set(PLAYER_STATE.KEY_ORDER, row.getKeyOrder())
                 .set(PLAYER_STATE.EXTRAS, row.getExtras())
-                .where(PLAYER_STATE.WORLD_KEY.eq(WorldKeys.of(worldId)))
+                .where(PLAYER_STATE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)))
                 .execute();
     }
 
@@ -45,6 +45,6 @@ public final class PlayerRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code PLAYER_STATE}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, PLAYER_STATE, PLAYER_STATE.WORLD_KEY, WorldKeys.of(worldId), List.of());
+        return Across.copyWorld(from, to, PLAYER_STATE, PLAYER_STATE.WORLD_KEY, worldId, List.of());
     }
 }

@@ -32,14 +32,14 @@ public final class VisitRows {
      * so that no other writer takes the same numbers.
      */
     public static void append(DSLContext dsl, String worldId, List<String> positionKeys) {
-        Integer last = LAST.fetch(dsl, WorldKeys.of(worldId)).stream().findFirst().map(r -> r.get(VISIT.SEQ))
+        Integer last = LAST.fetch(dsl, WorldKeys.of(dsl, worldId)).stream().findFirst().map(r -> r.get(VISIT.SEQ))
                 .orElse(null);
         insert(dsl, worldId, last == null ? 0 : last + 1, positionKeys);
     }
 
     /** Writes positions numbered from {@code firstSeq}, in batches. */
     public static void insert(DSLContext dsl, String worldId, int firstSeq, List<String> positionKeys) {
-        long worldKey = WorldKeys.of(worldId);
+        long worldKey = WorldKeys.of(dsl, worldId);
         int seq = firstSeq;
         List<Object[]> rows = new ArrayList<>(Math.min(positionKeys.size(), BATCH));
         for (String position : positionKeys) {
@@ -61,6 +61,6 @@ public final class VisitRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code VISIT}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copyWorld(from, to, VISIT, VISIT.WORLD_KEY, WorldKeys.of(worldId), List.of(VISIT.SEQ.asc()));
+        return Across.copyWorld(from, to, VISIT, VISIT.WORLD_KEY, worldId, List.of(VISIT.SEQ.asc()));
     }
 }

@@ -41,6 +41,6 @@ final class WorldCopy {
 
     /** {@link #copy} from one world's key to another's, every other column copied as it is. */
     static int copy(DSLContext dsl, Table<?> table, Field<Long> worldColumn, String from, String to) {
-        return copy(dsl, table, worldColumn, WorldKeys.of(from), WorldKeys.of(to), Map.of(), List.of());
+        return copy(dsl, table, worldColumn, WorldKeys.of(dsl, from), WorldKeys.of(dsl, to), Map.of(), List.of());
     }
 }

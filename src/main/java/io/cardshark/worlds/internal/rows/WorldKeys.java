@@ -1,45 +1,67 @@
 package io.cardshark.worlds.internal.rows;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.cardshark.worlds.NotFoundException;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /**
  * A world's key (schema V8): the number that leads the primary key of every table of the world's rows, so that a
- * distributed PostgreSQL can keep them together by one column ({@code docs/scale-out.md}).
+ * distributed PostgreSQL can keep them together by one column ({@code docs/scale-out.md}); only {@code WORLD} holds
+ * the world's id. The key comes from the sequence {@code WORLD_KEY_SEQ} when the world's row is made (V7): a small
+ * number, which H2 writes in a byte or two in every row and index entry of the world's messages.
  *
- * <p>It is a function of the world's id, not a value the store hands out: the first 8 bytes of the SHA-256 of the
- * id's UTF-8 bytes, read as a signed big-endian {@code long}. V8 computes the same in SQL for the worlds that were
- * there before it, on each engine. Being a function, it costs no read: every statement names the world's rows by a
- * value computed here from the id the caller gave, a branch's key is its new id's, and a copy into another store
- * keeps it. Two ids with one key (one chance in about 10<sup>19</sup> for a pair) cannot both be stored: the
- * second's insert into {@code WORLD} breaks {@code UQ_WORLD_KEY}.
+ * <p>{@link #of} reads a world's key once per transaction and remembers it in the transaction's jOOQ context
+ * (one per transaction, {@code Engine.dsl}); the writer of {@code WORLD} ({@link WorldRows}) tells it when it makes or
+ * deletes a row, the only changes of the mapping a transaction can see. Within one transaction the answer is
+ * therefore the database's: a world's key never changes while its row lives.
  */
 public final class WorldKeys {
 
-    private static final MessageDigest SHA_256 = sha256();
+    private static final String KNOWN = "cardshark.worldKeys";
+    private static final Compiled KEY = Compiled.select(DSL.select(WORLD.WORLD_KEY).from(WORLD)
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))), WORLD.WORLD_KEY);
 
     private WorldKeys() {
     }
 
-    /** The key of the world with this id. */
-    public static long of(String worldId) {
-        byte[] digest;
-        try {
-            // A clone is cheaper than a provider lookup, and a MessageDigest is not safe to share.
-            digest = ((MessageDigest) SHA_256.clone()).digest(worldId.getBytes(StandardCharsets.UTF_8));
-        } catch (CloneNotSupportedException e) {
-            digest = sha256().digest(worldId.getBytes(StandardCharsets.UTF_8));
+    /** The key of world {@code worldId}. @throws NotFoundException when there is no such world */
+    public static long of(DSLContext dsl, String worldId) {
+        Map<String, Long> known = known(dsl);
+        Long key = known.get(worldId);
+        if (key == null) {
+            key = KEY.fetch(dsl, worldId).stream().findFirst().map(r -> r.get(WORLD.WORLD_KEY))
+                    .orElseThrow(() -> new NotFoundException(worldId, "world " + worldId + " does not exist"));
+            known.put(worldId, key);
         }
-        return ByteBuffer.wrap(digest).getLong();
+        return key;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+    /**
+     * The world's key as a scalar subquery: NULL, so that a condition on it holds for no row, when there is no such
+     * world. For a statement that may name a world that is not there (a search limited to one world).
+     */
+    public static Field<Long> field(String worldId) {
+        return DSL.field(DSL.select(WORLD.WORLD_KEY).from(WORLD).where(WORLD.ID.eq(worldId)));
+    }
+
+    /** Records a key read with the world's row, so that {@link #of} need not read it again. */
+    static void remember(DSLContext dsl, String worldId, long key) {
+        known(dsl).put(worldId, key);
+    }
+
+    /** Forgets the world's key: its row was made or deleted in this transaction. */
+    static void forget(DSLContext dsl, String worldId) {
+        known(dsl).remove(worldId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> known(DSLContext dsl) {
+        return (Map<String, Long>) dsl.configuration().data().computeIfAbsent(KNOWN, k -> new HashMap<String, Long>());
     }
 }

@@ -26,7 +26,7 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
  */
 public final class WorldRows {
 
-    private static final TableInsert<WorldRecord> INSERT = new TableInsert<>(WORLD);
+    private static final TableInsert<WorldRecord> INSERT = new TableInsert<>(WORLD, WORLD.WORLD_KEY);
     private static final Compiled LOCK = Compiled.statement(DSL.update(WORLD)
             .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
             .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
@@ -37,8 +37,6 @@ public final class WorldRows {
             .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
             .set(WORLD.CURRENT_POSITION, Compiled.bind(WORLD.CURRENT_POSITION))
             .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
-    private static final Compiled EXISTS = Compiled.select(DSL.selectOne().from(WORLD)
-            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))));
     /** The key order of world_state.json, read by every move ({@link #addStateKeys}), so compiled once. */
     private static final Compiled KEY_ORDER = Compiled.select(DSL.select(WORLD.KEY_ORDER).from(WORLD)
             .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))), WORLD.KEY_ORDER);
@@ -47,12 +45,12 @@ public final class WorldRows {
     }
 
     /**
-     * A new world's row; {@code ID_FOLD} and {@code WORLD_KEY} are set here, from the id, so that they can never
-     * disagree with it.
+     * A new world's row; {@code ID_FOLD} is set here, from the id, so that it can never disagree with it. Its key
+     * comes from {@code WORLD_KEY_SEQ} ({@link WorldKeys}).
      */
     public static void insert(DSLContext dsl, WorldRecord row) {
         row.setIdFold(WorldIds.caseFold(row.getId()));
-        row.setWorldKey(WorldKeys.of(row.getId()));
+        WorldKeys.forget(dsl, row.getId());
         if (row.getRowVersion() == null) {
             row.setRowVersion(0L);
         }
@@ -128,8 +126,8 @@ public final class WorldRows {
                 WORLD.STATE_NAME, DSL.when(WORLD.STATE_NAME.eq(from), DSL.val(to)).else_(WORLD.STATE_NAME),
                 WORLD.CREATED_AT, DSL.val(now),
                 WORLD.MODIFIED_AT, DSL.val(now),
-                WORLD.ROW_VERSION, DSL.val(0L),
-                WORLD.WORLD_KEY, DSL.val(WorldKeys.of(to))), List.of());
+                WORLD.ROW_VERSION, DSL.val(0L)), List.of(WORLD.WORLD_KEY));
+        WorldKeys.forget(dsl, to);
     }
 
     /**
@@ -139,6 +137,7 @@ public final class WorldRows {
     public static void delete(DSLContext dsl, String worldId) {
         MessageRows.deleteWorld(dsl, worldId);
         dsl.deleteFrom(WORLD).where(WORLD.ID.eq(worldId)).execute();
+        WorldKeys.forget(dsl, worldId);
     }
 
     /** The existing world whose id equals {@code id} ignoring case, if any. */
@@ -148,9 +147,7 @@ public final class WorldRows {
 
     /** Fails unless the world exists; for reads. */
     public static void requireWorld(DSLContext dsl, String worldId) {
-        if (EXISTS.fetch(dsl, worldId).isEmpty()) {
-            throw notFound(worldId);
-        }
+        WorldKeys.of(dsl, worldId);
     }
 
     private static void requireLocked(int updated, String worldId) {
@@ -170,6 +167,8 @@ public final class WorldRows {
 
     /** A copy between stores ({@code copy}): the world's rows of {@code WORLD}, as they are, into another store's database. */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
-        return Across.copy(from, to, WORLD, WORLD.ID.eq(worldId), List.of(), java.util.Map.of(), List.of());
+        long n = Across.copy(from, to, WORLD, WORLD.ID.eq(worldId), List.of(), java.util.Map.of(), List.of(WORLD.WORLD_KEY));
+        WorldKeys.forget(to, worldId);
+        return n;
     }
 }

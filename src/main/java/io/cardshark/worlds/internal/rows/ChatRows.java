@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /** The one writer of {@code CHAT}: a chat's row, made by the API or an import, and the counts appends keep. */
 public final class ChatRows {
 
-    private static final Compiled BY_ID = Compiled.select(CHAT, DSL.selectFrom(CHAT)
-            .where(CHAT.WORLD_KEY.eq(Compiled.bind(CHAT.WORLD_KEY)), CHAT.CHAT_ID.eq(Compiled.bind(CHAT.CHAT_ID))));
+    /** A chat by its world's id, joined to the world's row: one statement, which also gives the world's key. */
+    private static final Compiled BY_ID = Compiled.select(CHAT, DSL.select(CHAT.fields()).from(CHAT)
+            .join(WORLD).on(WORLD.WORLD_KEY.eq(CHAT.WORLD_KEY))
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID)), CHAT.CHAT_ID.eq(Compiled.bind(CHAT.CHAT_ID))));
     /** After an append: the header and token that the append moved on, and the count. */
     private static final Compiled APPENDED = Compiled.statement(DSL.update(CHAT)
             .set(CHAT.HEADER, Compiled.bind(CHAT.HEADER))
@@ -29,7 +32,9 @@ public final class ChatRows {
     }
 
     public static Optional<ChatRecord> read(DSLContext dsl, String worldId, String chatId) {
-        return BY_ID.fetchInto(dsl, CHAT, WorldKeys.of(dsl, worldId), chatId).stream().findFirst();
+        Optional<ChatRecord> chat = BY_ID.fetchInto(dsl, CHAT, worldId, chatId).stream().findFirst();
+        chat.ifPresent(c -> WorldKeys.remember(dsl, worldId, c.getWorldKey()));
+        return chat;
     }
 
     /**

@@ -1,12 +1,15 @@
 package io.cardshark.worlds.internal.rows;
 
+import io.cardshark.worlds.NotFoundException;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static io.cardshark.worlds.internal.db.Tables.VISIT;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /** The one writer of {@code VISIT}: the player's visit history, appended to by moves and written whole by imports. */
 public final class VisitRows {
@@ -19,9 +22,12 @@ public final class VisitRows {
      * walks the primary key backwards from the world's end and stops at the first row, so a move costs the
      * same after a million visits as after ten.
      */
-    private static final Compiled LAST = Compiled.select(DSL.select(VISIT.SEQ).from(VISIT)
-            .where(VISIT.WORLD_KEY.eq(Compiled.bind(VISIT.WORLD_KEY)))
-            .orderBy(VISIT.WORLD_KEY.desc(), VISIT.SEQ.desc()).limit(1), VISIT.SEQ);
+    private static final Field<Integer> LAST_SEQ = DSL.field(DSL.select(VISIT.SEQ).from(VISIT)
+            .where(VISIT.WORLD_KEY.eq(WORLD.WORLD_KEY))
+            .orderBy(VISIT.WORLD_KEY.desc(), VISIT.SEQ.desc()).limit(1)).as("last_seq");
+    /** The world's key and its last visit, in one statement: a move reads no more than it did by the world's id. */
+    private static final Compiled LAST = Compiled.select(DSL.select(WORLD.WORLD_KEY, LAST_SEQ).from(WORLD)
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID))), WORLD.WORLD_KEY, LAST_SEQ);
     private static final int BATCH = 1000;
 
     private VisitRows() {
@@ -32,8 +38,10 @@ public final class VisitRows {
      * so that no other writer takes the same numbers.
      */
     public static void append(DSLContext dsl, String worldId, List<String> positionKeys) {
-        Integer last = LAST.fetch(dsl, WorldKeys.of(dsl, worldId)).stream().findFirst().map(r -> r.get(VISIT.SEQ))
-                .orElse(null);
+        var row = LAST.fetch(dsl, worldId).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException(worldId, "world " + worldId + " does not exist"));
+        WorldKeys.remember(dsl, worldId, row.get(WORLD.WORLD_KEY));
+        Integer last = row.get(LAST_SEQ);
         insert(dsl, worldId, last == null ? 0 : last + 1, positionKeys);
     }
 

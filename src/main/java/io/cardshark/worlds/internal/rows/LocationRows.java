@@ -26,6 +26,7 @@ import static io.cardshark.worlds.internal.db.Tables.LOCATION;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION_NPC;
+import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /**
  * The one writer of {@code LOCATION} and the tables under it ({@code LOCATION_EXIT}, {@code LOCATION_NPC},
@@ -75,11 +76,14 @@ public final class LocationRows {
     private static final List<Field<?>> EVENT_VIEW = List.of(LOCATION_EVENT.LOCATION_ID, LOCATION_EVENT.EVENT_ID,
             LOCATION_EVENT.TRIGGER_NAME, LOCATION_EVENT.DESCRIPTION, LOCATION_EVENT.CONDITIONS, LOCATION_EVENT.COOLDOWN);
 
-    private static final Compiled VIEW_BY_ID = Compiled.select(DSL.select(LOCATION_VIEW).from(LOCATION)
-            .where(LOCATION.WORLD_KEY.eq(Compiled.bind(LOCATION.WORLD_KEY)),
-                    LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
-    private static final Compiled VIEW_AT = Compiled.select(DSL.select(LOCATION_VIEW).from(LOCATION)
-            .where(LOCATION.WORLD_KEY.eq(Compiled.bind(LOCATION.WORLD_KEY)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
+    // One location by the world's id: joined to the world's row, so that the same statement gives the world's key,
+    // which the child queries then use (a point read is four statements, as it was by id). It is the last column.
+    private static final Compiled VIEW_BY_ID = Compiled.select(DSL.select(LOCATION_VIEW).select(WORLD.WORLD_KEY)
+            .from(LOCATION).join(WORLD).on(WORLD.WORLD_KEY.eq(LOCATION.WORLD_KEY))
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID)), LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
+    private static final Compiled VIEW_AT = Compiled.select(DSL.select(LOCATION_VIEW).select(WORLD.WORLD_KEY)
+            .from(LOCATION).join(WORLD).on(WORLD.WORLD_KEY.eq(LOCATION.WORLD_KEY))
+            .where(WORLD.ID.eq(Compiled.bind(WORLD.ID)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
                     LOCATION.Y.eq(Compiled.bind(LOCATION.Y)), LOCATION.Z.eq(Compiled.bind(LOCATION.Z)))
             .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL).limit(1));
     private static final Compiled VIEW_EXITS = Compiled.select(DSL.select(EXIT_VIEW).from(LOCATION_EXIT)
@@ -138,23 +142,27 @@ public final class LocationRows {
 
     /** What the API shows of location {@code locationId} of the world, if it exists. */
     public static Optional<Location> view(DSLContext dsl, String worldId, String locationId) {
-        long worldKey = WorldKeys.of(dsl, worldId);
-        return viewOne(dsl, worldKey, VIEW_BY_ID, worldKey, locationId);
+        return viewOne(dsl, worldId, VIEW_BY_ID, worldId, locationId);
     }
 
     /** What the API shows of the world's location at {@code c}, if there is one. */
     public static Optional<Location> viewAt(DSLContext dsl, String worldId, Coordinates c) {
-        long worldKey = WorldKeys.of(dsl, worldId);
-        return viewOne(dsl, worldKey, VIEW_AT, worldKey, c.x(), c.y(), c.z());
+        return viewOne(dsl, worldId, VIEW_AT, worldId, c.x(), c.y(), c.z());
     }
 
-    private static Optional<Location> viewOne(DSLContext dsl, long worldKey, Compiled query, Object... values) {
+    private static Optional<Location> viewOne(DSLContext dsl, String worldId, Compiled query, Object... values) {
         Draft[] found = new Draft[1];
-        query.forEachRow(dsl, rs -> found[0] = new Draft(rs), values);
+        long[] key = new long[1];
+        query.forEachRow(dsl, rs -> {
+            found[0] = new Draft(rs);
+            key[0] = rs.getLong(LOCATION_VIEW.size() + 1);
+        }, values);
         Draft d = found[0];
         if (d == null) {
             return Optional.empty();
         }
+        long worldKey = key[0];
+        WorldKeys.remember(dsl, worldId, worldKey);
         VIEW_EXITS.forEachRow(dsl, d::addExit, worldKey, d.id);
         VIEW_NPCS.forEachRow(dsl, d::addNpc, worldKey, d.id);
         VIEW_EVENTS.forEachRow(dsl, d::addEvent, worldKey, d.id);

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.rows;
 
-import io.cardshark.worlds.NotFoundException;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -39,7 +38,7 @@ public final class VisitRows {
      */
     public static void append(DSLContext dsl, String worldId, List<String> positionKeys) {
         var row = LAST.fetch(dsl, worldId).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException(worldId, "world " + worldId + " does not exist"));
+                .orElseThrow(() -> WorldRows.notFound(worldId));
         WorldKeys.remember(dsl, worldId, row.get(WORLD.WORLD_KEY));
         Integer last = row.get(LAST_SEQ);
         insert(dsl, worldId, last == null ? 0 : last + 1, positionKeys);

@@ -36,7 +36,7 @@ public final class WorldKeys {
         Long key = known.get(worldId);
         if (key == null) {
             key = KEY.fetch(dsl, worldId).stream().findFirst().map(r -> r.get(WORLD.WORLD_KEY))
-                    .orElseThrow(() -> new NotFoundException(worldId, "world " + worldId + " does not exist"));
+                    .orElseThrow(() -> WorldRows.notFound(worldId));
             known.put(worldId, key);
         }
         return key;

@@ -156,7 +156,8 @@ public final class WorldRows {
         }
     }
 
-    private static NotFoundException notFound(String worldId) {
+    /** The failure of a call that names a world the store does not have. */
+    static NotFoundException notFound(String worldId) {
         return new NotFoundException(worldId, "world " + worldId + " does not exist");
     }
 

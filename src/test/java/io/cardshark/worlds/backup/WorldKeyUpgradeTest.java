@@ -26,10 +26,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stores made by the two releases before every table was keyed by the world's key (see each fixture's
- * PROVENANCE.md), opened by today's code: {@code fixtures/schema-6}, before messages were keyed by their world (V7
- * then V8 run), and {@code fixtures/schema-7}, whose world key came from a sequence and whose other tables were
- * keyed by the world's id (V8 runs). Afterwards every table leads its key with the world's key, and nothing is lost.
+ * Stores made by the three releases before messages were keyed by one {@code BIGINT} (see each fixture's
+ * PROVENANCE.md), opened by today's code: {@code fixtures/schema-6}, before messages were keyed by their world (V7,
+ * V8 and V9 run), {@code fixtures/schema-7}, whose other tables were keyed by the world's id (V8 and V9 run), and
+ * {@code fixtures/schema-8}, whose messages were keyed by world, chat and number (V9 runs). Afterwards every table
+ * of a world's rows carries the world's key, the messages are keyed by {@code MESSAGE_KEY} alone (H2's rows' own
+ * key), and nothing is lost.
  */
 class WorldKeyUpgradeTest {
 
@@ -51,14 +53,15 @@ class WorldKeyUpgradeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"schema-6", "schema-7"})
+    @ValueSource(strings = {"schema-6", "schema-7", "schema-8"})
     void theUpgradeKeysEveryTableByTheWorldsKeyAndExportsAsTheOldReleaseDid(String fixture) throws Exception {
         Path expected = dir.resolve("expected");
         Trees.unzip(Trees.resource("fixtures/" + fixture + "/exports.zip"), expected);
         try (WorldStore store = WorldStore.configure().dataDir(oldStore(fixture)).serveInspection(false).open()) {
             assertThat(store.info().schemaVersion()).isEqualTo(TestStores.LATEST_SCHEMA);
             assertThat(store.backups().list()).extracting(BackupInfo::reason).containsExactly("pre-migration");
-            assertThat(primaryKey(store, "CHAT_MESSAGE")).containsExactly("WORLD_KEY", "CHAT_KEY", "SEQ");
+            assertThat(primaryKey(store, "CHAT_MESSAGE")).containsExactly("MESSAGE_KEY");
+            assertThat(indexClasses(store, "CHAT_MESSAGE")).containsExactly("org.h2.mvstore.db.MVDelegateIndex");
             assertThat(primaryKey(store, "SEARCH_PROGRESS")).containsExactly("WORLD_KEY", "CHAT_KEY");
             assertThat(primaryKey(store, "LOCATION")).containsExactly("WORLD_KEY", "LOCATION_ID");
             assertThat(primaryKey(store, "CHAT")).containsExactly("WORLD_KEY", "CHAT_ID");
@@ -73,12 +76,18 @@ class WorldKeyUpgradeTest {
             store.folders().exportAll(dir.resolve("cardshark"), Layout.CARDSHARK);
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
+        // Reopened, H2 keeps the messages' key as the rows' own (it decides when the table is loaded).
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).serveInspection(false).open()) {
+            assertThat(indexClasses(store, "CHAT_MESSAGE")).containsExactly("org.h2.mvstore.db.MVDelegateIndex");
+            assertThat(store.chats().pageBackward(ELARA, "schema-six-notes", Long.MAX_VALUE, 10).messages())
+                    .extracting(ChatMessage::content).containsExactly("A note written at schema 6");
+        }
         Trees.assertSameTree(expected.resolve("exp-documented"), dir.resolve("documented"));
         Trees.assertSameTree(expected.resolve("exp-cardshark"), dir.resolve("cardshark"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"schema-6", "schema-7"})
+    @ValueSource(strings = {"schema-6", "schema-7", "schema-8"})
     void marksBranchesAndPendingMessagesSurviveAndTheStoreGoesOn(String fixture) throws Exception {
         try (WorldStore store = WorldStore.configure().dataDir(oldStore(fixture)).serveInspection(false).open()) {
             // Pending at the upgrade: appended after the last index step, in each of the two worlds.
@@ -118,6 +127,22 @@ class WorldKeyUpgradeTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * The classes of H2's indexes of a table: {@code MVDelegateIndex} for a primary key that is the rows' own key
+     * (one map), {@code MVSecondaryIndex} for a key kept as a second map beside the rows.
+     */
+    private static List<String> indexClasses(WorldStore store, String table) throws Exception {
+        List<String> classes = new ArrayList<>();
+        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT INDEX_CLASS FROM INFORMATION_SCHEMA.INDEXES"
+                     + " WHERE TABLE_NAME = '" + table + "'")) {
+            while (rs.next()) {
+                classes.add(rs.getString(1));
+            }
+        }
+        return classes;
     }
 
     private static List<String> primaryKey(WorldStore store, String table) throws Exception {

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.backup;
 
+import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.ErrorCode;
 import io.cardshark.worlds.WorldStoreException;
@@ -156,7 +157,7 @@ public final class Verifier {
         Field<Long> hi = DSL.max(CHAT_MESSAGE.SEQ);
         var rows = dsl.select(WORLD.ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT, n, lo, hi)
                 .from(CHAT).join(WORLD).on(WORLD.WORLD_KEY.eq(CHAT.WORLD_KEY)).leftJoin(CHAT_MESSAGE)
-                .on(CHAT_MESSAGE.WORLD_KEY.eq(CHAT.WORLD_KEY), CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY))
+                .on(MessageRows.ofChat(CHAT.WORLD_KEY, CHAT.CHAT_KEY, DSL.inline(0L)))
                 .groupBy(CHAT.CHAT_KEY, WORLD.ID, CHAT.CHAT_ID, CHAT.MESSAGE_COUNT)
                 .fetch();
         for (var r : rows) {
@@ -306,7 +307,7 @@ public final class Verifier {
             if (jsonFields.isEmpty()) {
                 continue;
             }
-            Field<?>[] key = table.getPrimaryKey().getFieldsArray();
+            Field<?>[] key = rowName(table);
             List<Field<?>> selected = new ArrayList<>(Arrays.asList(key));
             selected.addAll(jsonFields);
             try (Stream<? extends Record> rows = dsl.select(selected).from(table).fetchSize(1000).stream()) {
@@ -327,6 +328,16 @@ public final class Verifier {
                 });
             }
         }
+    }
+
+    /**
+     * The columns that name a row in a finding: its primary key, but a message by its world, chat and number
+     * (its key, {@code MESSAGE_KEY}, is those in one number that a person cannot read).
+     */
+    private static Field<?>[] rowName(Table<?> table) {
+        return table.equals(CHAT_MESSAGE)
+                ? new Field<?>[] {CHAT_MESSAGE.WORLD_KEY, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ}
+                : table.getPrimaryKey().getFieldsArray();
     }
 
     /** Rows name their world by key only; a person needs its id. */

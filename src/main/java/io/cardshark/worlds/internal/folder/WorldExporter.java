@@ -290,7 +290,8 @@ final class WorldExporter {
      */
     private static final Compiled MESSAGES = Compiled.select(DSL.select(CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
             .where(CHAT_MESSAGE.WORLD_KEY.eq(Compiled.bind(CHAT_MESSAGE.WORLD_KEY)),
-                    CHAT_MESSAGE.CHAT_KEY.eq(Compiled.bind(CHAT_MESSAGE.CHAT_KEY)))
+                    CHAT_MESSAGE.MESSAGE_KEY.between(Compiled.bind(CHAT_MESSAGE.MESSAGE_KEY),
+                            Compiled.bind(CHAT_MESSAGE.MESSAGE_KEY)))
             .orderBy(MessageRows.keyOrder(true)), CHAT_MESSAGE.DOCUMENT);
 
     /**
@@ -305,7 +306,8 @@ final class WorldExporter {
         try (PreparedStatement st = connection.prepareStatement(MESSAGES.sql(dsl))) {
             st.setFetchSize(1000);
             st.setLong(1, chat.getWorldKey());
-            st.setLong(2, chat.getChatKey());
+            st.setLong(2, MessageRows.key(chat.getChatKey(), 0));
+            st.setLong(3, MessageRows.key(chat.getChatKey(), MessageRows.SEQ_LIMIT - 1));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(rs.getString(1));

@@ -66,7 +66,7 @@ public final class IndexReader {
     /** Pending messages of one chat, from its mark on, at most {@code limit}, in order. */
     public static List<PendingMessage> pending(DSLContext dsl, PendingRange range, int limit) {
         return dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
-                .where(MessageRows.ofChat(range.worldKey(), range.chatKey()), CHAT_MESSAGE.SEQ.ge(range.indexed()))
+                .where(MessageRows.after(range.worldKey(), range.chatKey(), range.indexed() - 1))
                 .orderBy(MessageRows.keyOrder(true)).limit(limit)
                 .fetch(r -> new PendingMessage(range.chatKey(), r.value1(), r.value2()));
     }
@@ -79,8 +79,7 @@ public final class IndexReader {
         Condition pending = CHAT.MESSAGE_COUNT.gt(mark());
         return dsl.select(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT).from(CHAT)
                 .leftJoin(SEARCH_PROGRESS).on(markOf())
-                .join(CHAT_MESSAGE).on(CHAT_MESSAGE.WORLD_KEY.eq(CHAT.WORLD_KEY), CHAT_MESSAGE.CHAT_KEY.eq(CHAT.CHAT_KEY),
-                        CHAT_MESSAGE.SEQ.ge(mark()))
+                .join(CHAT_MESSAGE).on(MessageRows.ofChat(CHAT.WORLD_KEY, CHAT.CHAT_KEY, mark()))
                 .where(chats == null ? pending : pending.and(chats))
                 .fetch(r -> new PendingMessage(r.value1(), r.value2(), r.value3()));
     }

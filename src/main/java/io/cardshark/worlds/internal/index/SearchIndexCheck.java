@@ -95,7 +95,7 @@ public final class SearchIndexCheck {
             while (true) {
                 List<Record2<Long, String>> chunk = dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.DOCUMENT)
                         .from(CHAT_MESSAGE)
-                        .where(MessageRows.ofChat(chats.get(chatKey).worldKey(), chatKey), CHAT_MESSAGE.SEQ.gt(after))
+                        .where(MessageRows.after(chats.get(chatKey).worldKey(), chatKey, after))
                         .orderBy(MessageRows.keyOrder(true)).limit(CHUNK).fetch();
                 for (Record2<Long, String> m : chunk) {
                     if (m.value1() < indexed.getOrDefault(chatKey, 0L)) {

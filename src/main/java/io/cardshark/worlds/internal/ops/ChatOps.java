@@ -194,6 +194,11 @@ public final class ChatOps implements Chats {
             WorldRows.lock(dsl, worldId);
             ChatRecord chat = requireChat(dsl, worldId, chatId);
             long first = chat.getMessageCount();
+            if (first > MessageRows.SEQ_LIMIT - documents.size()) {
+                throw new InvalidInputException(worldId, "world " + worldId + ": chat " + chatId + " holds " + first
+                        + " messages; " + documents.size() + " more would pass the most a chat can hold, "
+                        + MessageRows.SEQ_LIMIT + " (start a new chat)");
+            }
             List<MessageRows.Row> rows = new ArrayList<>(documents.size());
             for (int i = 0; i < documents.size(); i++) {
                 rows.add(MessageRows.Row.of(chat.getWorldKey(), chat.getChatKey(), first + i, documents.get(i)));
@@ -225,8 +230,8 @@ public final class ChatOps implements Chats {
             ChatRecord chat = requireChat(dsl, worldId, chatId);
             var query = dsl.select(CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                     .from(CHAT_MESSAGE)
-                    .where(MessageRows.ofChat(chat.getWorldKey(), chat.getChatKey()),
-                            forward ? CHAT_MESSAGE.SEQ.gt(from) : CHAT_MESSAGE.SEQ.lt(from))
+                    .where(forward ? MessageRows.after(chat.getWorldKey(), chat.getChatKey(), from)
+                            : MessageRows.before(chat.getWorldKey(), chat.getChatKey(), from))
                     .orderBy(MessageRows.keyOrder(forward))
                     .limit(size + 1);
             List<ChatMessage> rows = new ArrayList<>(query.fetch(ChatOps::toMessage));

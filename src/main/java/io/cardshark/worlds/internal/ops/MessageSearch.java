@@ -10,6 +10,7 @@ import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.engine.Access;
 import io.cardshark.worlds.internal.index.IndexReader;
 import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SearchText;
@@ -17,7 +18,6 @@ import io.cardshark.worlds.internal.search.Snippets;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Row3;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
@@ -234,20 +234,23 @@ final class MessageSearch {
      */
     private static Map<String, Record> messages(DSLContext dsl, SearchCandidates candidates, int[] batch,
                                                 Map<Long, Record> chats) {
-        List<Row3<Long, Long, Long>> keys = new ArrayList<>(batch.length);
+        Set<Long> worldKeys = new HashSet<>();
+        List<Long> keys = new ArrayList<>(batch.length);
         for (int c : batch) {
             Record chat = chats.get(candidates.chatKey(c));
             if (chat != null) {
-                keys.add(DSL.row(chat.get(CHAT.WORLD_KEY), candidates.chatKey(c), candidates.seq(c)));
+                worldKeys.add(chat.get(CHAT.WORLD_KEY));
+                keys.add(MessageRows.key(candidates.chatKey(c), candidates.seq(c)));
             }
         }
         Map<String, Record> rows = new HashMap<>();
         if (keys.isEmpty()) {
             return rows;
         }
+        // The message key alone names a message; the worlds' keys let PostgreSQL's key (world first) find them.
         dsl.select(CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                 .from(CHAT_MESSAGE)
-                .where(DSL.row(CHAT_MESSAGE.WORLD_KEY, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ).in(keys)).fetch()
+                .where(CHAT_MESSAGE.WORLD_KEY.in(worldKeys), CHAT_MESSAGE.MESSAGE_KEY.in(keys)).fetch()
                 .forEach(r -> rows.put(r.get(CHAT_MESSAGE.CHAT_KEY) + "." + r.get(CHAT_MESSAGE.SEQ), r));
         return rows;
     }

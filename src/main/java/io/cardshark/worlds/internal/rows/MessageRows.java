@@ -14,6 +14,7 @@ import org.jooq.impl.DSL;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
 
@@ -35,21 +36,61 @@ public final class MessageRows {
     }
 
     /**
-     * The messages of one chat: a range of the primary key, whose first two columns are the world's key and the
-     * chat's (both on the chat's row: {@code CHAT.WORLD_KEY}, {@code CHAT.CHAT_KEY}).
+     * How many messages a chat can hold: a message's key ({@code MESSAGE_KEY}, schema 9) is its chat's key times
+     * this plus its number, so that it is one {@code BIGINT}, which H2 makes the row's own key (no second index).
      */
-    public static Condition ofChat(long worldKey, long chatKey) {
-        return CHAT_MESSAGE.WORLD_KEY.eq(worldKey).and(CHAT_MESSAGE.CHAT_KEY.eq(chatKey));
+    public static final long SEQ_LIMIT = 1L << 32;
+
+    /** The key of message {@code seq} of chat {@code chatKey}: how the schema computes {@code MESSAGE_KEY}. */
+    public static long key(long chatKey, long seq) {
+        return chatKey * SEQ_LIMIT + seq;
     }
 
     /**
-     * The primary key's order, every column of it. A query of one chat's messages orders by the whole key although
-     * its first two columns are fixed: only then does H2 walk the key in order (and stop after a page) instead of
-     * sorting every matching message first.
+     * The messages of one chat: a range of the key. The world's key is part of the condition because
+     * PostgreSQL's primary key leads with it ({@code WORLD_KEY, MESSAGE_KEY}, so that a world's rows can live
+     * on one node); H2's key is {@code MESSAGE_KEY} alone and checks the world on the rows it finds.
+     */
+    public static Condition ofChat(long worldKey, long chatKey) {
+        return seqs(worldKey, chatKey, 0, SEQ_LIMIT - 1);
+    }
+
+    /** The messages of one chat numbered above {@code seq}. */
+    public static Condition after(long worldKey, long chatKey, long seq) {
+        return seq >= SEQ_LIMIT - 1 ? DSL.falseCondition() : seqs(worldKey, chatKey, seq + 1, SEQ_LIMIT - 1);
+    }
+
+    /** The messages of one chat numbered below {@code seq}. */
+    public static Condition before(long worldKey, long chatKey, long seq) {
+        return seq <= 0 ? DSL.falseCondition() : seqs(worldKey, chatKey, 0, seq - 1);
+    }
+
+    /** The messages of one chat numbered {@code first} to {@code last}, both included (clamped to the chat's). */
+    private static Condition seqs(long worldKey, long chatKey, long first, long last) {
+        long lo = Math.max(first, 0);
+        long hi = Math.min(last, SEQ_LIMIT - 1);
+        return lo > hi ? DSL.falseCondition() : CHAT_MESSAGE.WORLD_KEY.eq(worldKey)
+                .and(CHAT_MESSAGE.MESSAGE_KEY.between(key(chatKey, lo), key(chatKey, hi)));
+    }
+
+    /**
+     * The messages of the chat whose keys are the fields {@code worldKey} and {@code chatKey} of another table
+     * in the query (a join on the chat's row), numbered {@code first} on: a range of the key that H2 looks up
+     * per chat row.
+     */
+    public static Condition ofChat(Field<Long> worldKey, Field<Long> chatKey, Field<Long> first) {
+        Field<Long> base = chatKey.times(DSL.inline(SEQ_LIMIT));
+        return CHAT_MESSAGE.WORLD_KEY.eq(worldKey).and(CHAT_MESSAGE.MESSAGE_KEY
+                .between(base.plus(first), base.plus(DSL.inline(SEQ_LIMIT - 1))));
+    }
+
+    /**
+     * The key's order. A query of one chat's messages orders by it so that H2 walks the key in order (and
+     * stops after a page) instead of sorting every matching message first; PostgreSQL's key leads with the
+     * world, fixed by the condition, and walks the same order.
      */
     public static List<SortField<?>> keyOrder(boolean ascending) {
-        return ascending ? List.of(CHAT_MESSAGE.WORLD_KEY.asc(), CHAT_MESSAGE.CHAT_KEY.asc(), CHAT_MESSAGE.SEQ.asc())
-                : List.of(CHAT_MESSAGE.WORLD_KEY.desc(), CHAT_MESSAGE.CHAT_KEY.desc(), CHAT_MESSAGE.SEQ.desc());
+        return List.of(ascending ? CHAT_MESSAGE.MESSAGE_KEY.asc() : CHAT_MESSAGE.MESSAGE_KEY.desc());
     }
 
     /**
@@ -95,8 +136,7 @@ public final class MessageRows {
                 .select(DSL.select(keys.field(ChatRows.TO_WORLD), keys.field(ChatRows.TO_CHAT), CHAT_MESSAGE.SEQ,
                                 CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
                         .from(keys).join(CHAT_MESSAGE)
-                        .on(CHAT_MESSAGE.WORLD_KEY.eq(keys.field(ChatRows.FROM_WORLD)),
-                                CHAT_MESSAGE.CHAT_KEY.eq(keys.field(ChatRows.FROM_CHAT))))
+                        .on(ofChat(keys.field(ChatRows.FROM_WORLD), keys.field(ChatRows.FROM_CHAT), DSL.inline(0L))))
                 .execute();
     }
 
@@ -108,9 +148,15 @@ public final class MessageRows {
         dsl.deleteFrom(CHAT_MESSAGE).where(ofChat(worldKey, chatKey)).execute();
     }
 
-    /** Deletes the messages of every chat of a world, a range of the key; {@link WorldRows#delete} calls this. */
+    /**
+     * Deletes the messages of every chat of a world, a range of the key per chat (the key is the chat's, not the
+     * world's); {@link WorldRows#delete} calls this before the world's chats go.
+     */
     static void deleteWorld(DSLContext dsl, String worldId) {
-        dsl.deleteFrom(CHAT_MESSAGE).where(CHAT_MESSAGE.WORLD_KEY.eq(WorldKeys.of(dsl, worldId))).execute();
+        long worldKey = WorldKeys.of(dsl, worldId);
+        for (long chatKey : ChatRows.keysById(dsl, worldId).values()) {
+            deleteChat(dsl, worldKey, chatKey);
+        }
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
@@ -180,11 +226,15 @@ public final class MessageRows {
      */
     public static long copyAcross(DSLContext from, DSLContext to, String worldId) {
         Map<String, Long> targetKeys = ChatRows.keysById(to, worldId);
-        Map<Long, Long> keyInTarget = new java.util.HashMap<>();
-        ChatRows.keysById(from, worldId).forEach((chatId, key) -> keyInTarget.put(key, targetKeys.get(chatId)));
+        long worldKey = WorldKeys.of(from, worldId);
         long worldKeyInTarget = WorldKeys.of(to, worldId);
-        return Across.copy(from, to, CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY.eq(WorldKeys.of(from, worldId)), keyOrder(true),
-                Map.of(CHAT_MESSAGE.WORLD_KEY, row -> worldKeyInTarget,
-                        CHAT_MESSAGE.CHAT_KEY, row -> keyInTarget.get(row.get(CHAT_MESSAGE.CHAT_KEY))), List.of());
+        long n = 0;
+        for (Map.Entry<String, Long> chat : new TreeMap<>(ChatRows.keysById(from, worldId)).entrySet()) {
+            long chatKeyInTarget = targetKeys.get(chat.getKey());
+            n += Across.copy(from, to, CHAT_MESSAGE, ofChat(worldKey, chat.getValue()), keyOrder(true),
+                    Map.of(CHAT_MESSAGE.WORLD_KEY, row -> worldKeyInTarget, CHAT_MESSAGE.CHAT_KEY, row -> chatKeyInTarget),
+                    List.of(CHAT_MESSAGE.MESSAGE_KEY));
+        }
+        return n;
     }
 }

@@ -64,6 +64,11 @@ class SchemaEightMigrationTest {
                         Map.entry("CHAT_MESSAGE", 3L), Map.entry("SEARCH_PROGRESS", 1L), Map.entry("WORLD_EVENT", 1L),
                         Map.entry("WORLD_FILE", 1L), Map.entry("WORLD_DIRECTORY", 1L), Map.entry("WORLD_BACKUP", 1L),
                         Map.entry("WORLD_ORIGINAL", 1L), Map.entry("WORLD_BRANCH", 1L));
+                // Schema 9: the chat's messages are the documented range of the key that V9 computes for them.
+                long chat = count(st, "SELECT CHAT_KEY FROM CHAT WHERE WORLD_KEY = " + key);
+                assertThat(count(st, "SELECT COUNT(*) FROM CHAT_MESSAGE WHERE WORLD_KEY = " + key
+                        + " AND MESSAGE_KEY BETWEEN " + chat * 4_294_967_296L + " AND " + (chat * 4_294_967_296L + 2)))
+                        .as(world).isEqualTo(3);
             }
             // The keys hold as keys: a location's exits still follow it (the foreign key was rebuilt over the key).
             st.execute("DELETE FROM LOCATION WHERE LOCATION_ID = 'hall'");

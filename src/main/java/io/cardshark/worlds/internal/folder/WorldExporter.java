@@ -289,9 +289,7 @@ final class WorldExporter {
      * it goes (its plan says "index sorted"); rendered for the store's engine.
      */
     private static final Compiled MESSAGES = Compiled.select(DSL.select(CHAT_MESSAGE.DOCUMENT).from(CHAT_MESSAGE)
-            .where(CHAT_MESSAGE.WORLD_KEY.eq(Compiled.bind(CHAT_MESSAGE.WORLD_KEY)),
-                    CHAT_MESSAGE.MESSAGE_KEY.between(Compiled.bind(CHAT_MESSAGE.MESSAGE_KEY),
-                            Compiled.bind(CHAT_MESSAGE.MESSAGE_KEY)))
+            .where(MessageRows.ofBoundChat())
             .orderBy(MessageRows.keyOrder(true)), CHAT_MESSAGE.DOCUMENT);
 
     /**
@@ -305,9 +303,10 @@ final class WorldExporter {
         Connection connection = dsl.connectionResult(c -> c);
         try (PreparedStatement st = connection.prepareStatement(MESSAGES.sql(dsl))) {
             st.setFetchSize(1000);
-            st.setLong(1, chat.getWorldKey());
-            st.setLong(2, MessageRows.key(chat.getChatKey(), 0));
-            st.setLong(3, MessageRows.key(chat.getChatKey(), MessageRows.SEQ_LIMIT - 1));
+            Object[] bounds = MessageRows.chatBounds(chat.getWorldKey(), chat.getChatKey());
+            for (int i = 0; i < bounds.length; i++) {
+                st.setObject(i + 1, bounds[i]);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(rs.getString(1));

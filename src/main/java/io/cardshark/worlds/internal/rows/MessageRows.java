@@ -31,6 +31,7 @@ public final class MessageRows {
                     Compiled.bind(CHAT_MESSAGE.MESSAGE_ID), Compiled.bind(CHAT_MESSAGE.ROLE),
                     Compiled.bind(CHAT_MESSAGE.DOCUMENT)));
     private static final int BATCH = 1000;
+    private static final Compiled DELETE_CHAT = Compiled.statement(DSL.deleteFrom(CHAT_MESSAGE).where(ofBoundChat()));
 
     private MessageRows() {
     }
@@ -71,6 +72,20 @@ public final class MessageRows {
         long hi = Math.min(last, SEQ_LIMIT - 1);
         return lo > hi ? DSL.falseCondition() : CHAT_MESSAGE.WORLD_KEY.eq(worldKey)
                 .and(CHAT_MESSAGE.MESSAGE_KEY.between(key(chatKey, lo), key(chatKey, hi)));
+    }
+
+    /**
+     * The messages of one chat, for a {@link Compiled} statement: three placeholders, bound in order to the values
+     * {@link #chatBounds} gives.
+     */
+    public static Condition ofBoundChat() {
+        return CHAT_MESSAGE.WORLD_KEY.eq(Compiled.bind(CHAT_MESSAGE.WORLD_KEY)).and(CHAT_MESSAGE.MESSAGE_KEY
+                .between(Compiled.bind(CHAT_MESSAGE.MESSAGE_KEY), Compiled.bind(CHAT_MESSAGE.MESSAGE_KEY)));
+    }
+
+    /** The values of {@link #ofBoundChat}'s placeholders for one chat: its world's key and its range of the key. */
+    public static Object[] chatBounds(long worldKey, long chatKey) {
+        return new Object[] {worldKey, key(chatKey, 0), key(chatKey, SEQ_LIMIT - 1)};
     }
 
     /**
@@ -145,19 +160,23 @@ public final class MessageRows {
      * index for it), so the chat's delete does not take them: {@link ChatRows#delete} calls this.
      */
     static void deleteChat(DSLContext dsl, long worldKey, long chatKey) {
-        dsl.deleteFrom(CHAT_MESSAGE).where(ofChat(worldKey, chatKey)).execute();
+        DELETE_CHAT.execute(dsl, chatBounds(worldKey, chatKey));
     }
 
     /**
      * Deletes the messages of every chat of a world, a range of the key per chat (the key is the chat's, not the
-     * world's); {@link WorldRows#delete} calls this before the world's chats go.
+     * world's), as one JDBC batch (one round trip to PostgreSQL); {@link WorldRows#delete} calls this before the
+     * world's chats go.
      */
     static void deleteWorld(DSLContext dsl, String worldId) {
         long worldKey = WorldKeys.of(dsl, worldId);
-        for (long chatKey : ChatRows.keysById(dsl, worldId).values()) {
-            deleteChat(dsl, worldKey, chatKey);
+        List<Object[]> chats = ChatRows.keysById(dsl, worldId).values().stream()
+                .map(chatKey -> chatBounds(worldKey, chatKey)).toList();
+        if (!chats.isEmpty()) {
+            DELETE_CHAT.executeAll(dsl, chats);
         }
     }
+
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
     public static Batch batch(DSLContext dsl, long worldKey, long chatKey, String chatId, SearchRows.Segments index) {

@@ -38,7 +38,7 @@ public final class MessageRows {
 
     /**
      * How many messages a chat can hold: a message's key ({@code MESSAGE_KEY}, schema 9) is its chat's key times
-     * this plus its number, so that it is one {@code BIGINT}, which H2 makes the row's own key (no second index).
+     * this plus its number, so that it is one {@code BIGINT}, which H2 makes the rows' own key (no second map).
      */
     public static final long SEQ_LIMIT = 1L << 32;
 
@@ -176,7 +176,6 @@ public final class MessageRows {
             DELETE_CHAT.executeAll(dsl, chats);
         }
     }
-
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
     public static Batch batch(DSLContext dsl, long worldKey, long chatKey, String chatId, SearchRows.Segments index) {

@@ -32,7 +32,7 @@ public interface Inspection {
      */
     void start();
 
-    /** Stops serving: connections of other processes end, and {@code worlds.inspect} goes. */
+    /** Stops serving: connections of other processes end, and {@code worlds.inspect} says it does not serve. */
     void stop();
 
     /**

@@ -19,7 +19,9 @@ import java.util.Objects;
  * @param dataDir           the folder that holds the store's files
  * @param maxPoolSize       the most JDBC connections in each of the store's pools for calls that write and for
  *                          reads (1 to 64)
- * @param lockTimeout       how long a writer waits for another writer of the same world before giving up
+ * @param lockTimeout       how long a writer waits for another writer of the same world before giving up; also
+ *                          how long an attaching open waits for a holder still opening, and a close for the
+ *                          processes attached to this one
  * @param durability        what a committed write survives
  * @param backupDir         where whole-store backups go; {@code <dataDir>/backups} unless set
  * @param snapshotDir       where per-world snapshots go; {@code <dataDir>/snapshots} unless set

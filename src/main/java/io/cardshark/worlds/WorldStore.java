@@ -90,8 +90,12 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
                 // This process holds the store's lock: no backup or snapshot of it can be in progress elsewhere.
                 BackupService.removeLeftovers(config);
                 store.folders.finishInterruptedSnapshots(!config.readOnly());
-                if (config.serveInspection() && !config.onPostgres()) {
-                    engine.startServing(config.applicationName());
+                if (!config.onPostgres()) {
+                    if (config.serveInspection()) {
+                        engine.startServing();
+                    } else {
+                        engine.publishNotServing("it was opened with serveInspection(false)");
+                    }
                 }
                 if (!config.readOnly()) {
                     store.indexer = SearchIndexer.start(engine);
@@ -414,7 +418,7 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
 
         @Override
         public void start() {
-            engine.startServing(engine.config().applicationName());
+            engine.startServing();
         }
 
         @Override

@@ -102,7 +102,9 @@ public final class WorldStoreBuilder {
 
     /**
      * Sets how long a writer waits for another writer of the same world before it fails with
-     * {@link ConcurrentUpdateException}; default 10 s.
+     * {@link ConcurrentUpdateException}; default 10 s. Also how long an open with {@link #attachIfHeld} waits
+     * for a holder that is still opening the store, and how long this store's close waits for the processes
+     * attached to it to finish.
      *
      * @param lockTimeout positive and below 24 days
      * @return this builder
@@ -225,7 +227,9 @@ public final class WorldStoreBuilder {
     /**
      * Sets whether {@code open}, finding the store held by another process that serves inspection,
      * reaches it through that process instead of failing with {@link StoreLockedException}; default no.
-     * What the CLI does to look at the store of a running application.
+     * What the CLI does to look at the store of a running application. A holder that is still opening the
+     * store is waited for, up to the {@link #lockTimeout}; one that lets the store go meanwhile leaves it to
+     * this process to open.
      *
      * @param attachIfHeld {@code true} to attach to a held store
      * @return this builder

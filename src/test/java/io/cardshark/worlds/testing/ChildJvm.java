@@ -124,6 +124,11 @@ public final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The child's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Everything the child printed so far. */
     public List<String> output() {
         synchronized (all) {

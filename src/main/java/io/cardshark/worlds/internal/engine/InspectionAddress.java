@@ -17,24 +17,33 @@ import java.util.Properties;
  * to the database; the database users' passwords stay in {@code worlds.credentials}. Both files are needed
  * to get in, and only the data folder's owner can read them.
  *
+ * <p>The holder writes the file in three states: <em>opening</em> right after it takes the store's lock (so
+ * that another process waits for it instead of refusing, while it migrates or checks the store), then
+ * <em>serving</em> or <em>not serving</em> with the reason. It removes the file as it closes the store.
+ *
  * @param pid         the holding process
  * @param port        the loopback port of its inspection server, or 0 when it does not serve
  * @param key         the name the server maps to the store's database (random), or empty
  * @param holder      what holds the store, for messages ("cardshark-worlds import", "an application")
  * @param unavailable why the holder does not serve, or empty
+ * @param opening     whether the holder is still opening the store, and will say later whether it serves
  */
-record InspectionAddress(long pid, int port, String key, String holder, String unavailable) {
+record InspectionAddress(long pid, int port, String key, String holder, String unavailable, boolean opening) {
+
+    static InspectionAddress opening(String holder) {
+        return new InspectionAddress(ProcessHandle.current().pid(), 0, "", holder, "", true);
+    }
 
     static InspectionAddress serving(int port, String key, String holder) {
-        return new InspectionAddress(ProcessHandle.current().pid(), port, key, holder, "");
+        return new InspectionAddress(ProcessHandle.current().pid(), port, key, holder, "", false);
     }
 
     static InspectionAddress notServing(String holder, String reason) {
-        return new InspectionAddress(ProcessHandle.current().pid(), 0, "", holder, reason);
+        return new InspectionAddress(ProcessHandle.current().pid(), 0, "", holder, reason, false);
     }
 
     boolean isServing() {
-        return port > 0 && !key.isEmpty();
+        return !opening && port > 0 && !key.isEmpty();
     }
 
     /** Whether the process that wrote the address still runs (a killed one leaves its file behind). */
@@ -45,7 +54,7 @@ record InspectionAddress(long pid, int port, String key, String holder, String u
     void write(Path dataDir) throws IOException {
         String content = "# Where the process holding this store serves inspection; owner-only, removed when it stops.\n"
                 + "pid=" + pid + "\nport=" + port + "\nkey=" + key + "\nholder=" + oneLine(holder)
-                + "\nunavailable=" + oneLine(unavailable) + "\n";
+                + "\nunavailable=" + oneLine(unavailable) + "\nopening=" + opening + "\n";
         OwnerOnly.writeAtomically(StoreFiles.inspection(dataDir), content.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -56,7 +65,8 @@ record InspectionAddress(long pid, int port, String key, String holder, String u
             p.load(new StringReader(Files.readString(StoreFiles.inspection(dataDir), StandardCharsets.UTF_8)));
             return Optional.of(new InspectionAddress(Long.parseLong(p.getProperty("pid", "0").strip()),
                     Integer.parseInt(p.getProperty("port", "0").strip()), p.getProperty("key", "").strip(),
-                    p.getProperty("holder", "").strip(), p.getProperty("unavailable", "").strip()));
+                    p.getProperty("holder", "").strip(), p.getProperty("unavailable", "").strip(),
+                    Boolean.parseBoolean(p.getProperty("opening", "false").strip())));
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
@@ -65,11 +75,12 @@ record InspectionAddress(long pid, int port, String key, String holder, String u
         }
     }
 
-    /** Removes the address in {@code dataDir} if it is this one (a later holder's stays). */
-    void removeIfCurrent(Path dataDir) throws IOException {
-        if (read(dataDir).filter(this::equals).isPresent()) {
-            Files.deleteIfExists(StoreFiles.inspection(dataDir));
-        }
+    /**
+     * Removes the address in {@code dataDir}. Called by the lock's holder only, before it lets the lock go: the
+     * file is its own, or a stale one of an earlier holder that was killed.
+     */
+    static void remove(Path dataDir) throws IOException {
+        Files.deleteIfExists(StoreFiles.inspection(dataDir));
     }
 
     private static String oneLine(String s) {

@@ -32,13 +32,9 @@ final class InspectionServer implements AutoCloseable {
     private static final String BIND_ADDRESS = "h2.bindAddress";
 
     private final Server server;
-    private final InspectionAddress address;
-    private final Path dataDir;
 
-    private InspectionServer(Server server, InspectionAddress address, Path dataDir) {
+    private InspectionServer(Server server) {
         this.server = server;
-        this.address = address;
-        this.dataDir = dataDir;
     }
 
     /**
@@ -79,17 +75,12 @@ final class InspectionServer implements AutoCloseable {
             throw e;
         }
         log.info("store at {}: live inspection served on {}:{}", dataDir, LOOPBACK, server.getPort());
-        return new InspectionServer(server, address, dataDir);
+        return new InspectionServer(server);
     }
 
-    /** Stops serving: every connection of another process ends, and the address file goes. */
+    /** Stops serving: every connection of another process ends. The holder rewrites or removes the address. */
     @Override
     public void close() {
-        try {
-            address.removeIfCurrent(dataDir);
-        } catch (IOException e) {
-            log.warn("store at {}: {} could not be removed: {}", dataDir, StoreFiles.INSPECTION, e.getMessage());
-        }
         server.stop();
     }
 }

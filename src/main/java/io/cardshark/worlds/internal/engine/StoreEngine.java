@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class StoreEngine implements AutoCloseable {
     private final Connections connections;
     private final String schemaVersion;
     private final GroupSync groupSync;
+    private static final long OTHER_PROCESS_POLL_MILLIS = 25;
+
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The transaction this thread is inside, so a call on the store from a transaction callback can be refused. */
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
@@ -463,31 +466,49 @@ public final class StoreEngine implements AutoCloseable {
     }
 
     /** Starts serving live inspection to other processes of the data folder's owner; a no-op when it does. */
-    public void startServing(String holder) {
+    public void startServing() {
         ensureOpen();
+        ensureHeldH2();
+        synchronized (servingLock) {
+            if (inspection != null) {
+                return;
+            }
+            String problem = InspectionServer.bindProblem();
+            if (problem != null) {
+                log.warn("store at {}: live inspection not served: {}", config.dataDir(), problem);
+                publishNotServing(problem);
+                return;
+            }
+            try {
+                inspection = InspectionServer.start(config.dataDir(), config.applicationName());
+            } catch (SQLException | IOException e) {
+                throw new StoreUnavailableException(null, "store at " + config.location()
+                        + ": live inspection could not start: " + Failures.firstLine(String.valueOf(e.getMessage())), e);
+            }
+        }
+    }
+
+    /**
+     * Says in {@code worlds.inspect} that this process does not serve live inspection, and why, so that another
+     * process that waits for this one's open to finish refuses at once with that reason.
+     */
+    public void publishNotServing(String reason) {
+        ensureHeldH2();
+        try {
+            InspectionAddress.notServing(config.applicationName(), reason).write(config.dataDir());
+        } catch (IOException e) {
+            throw new StoreUnavailableException(null, "store at " + config.location() + ": " + StoreFiles.INSPECTION
+                    + " could not be written: " + Failures.firstLine(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private void ensureHeldH2() {
         if (connections.attached()) {
             throw new IllegalStateException("this store is reached through another process, which serves it");
         }
         if (connections.engine() != Engine.H2) {
             throw new IllegalStateException("a store in PostgreSQL is served by its server: other processes connect "
                     + "to it directly");
-        }
-        synchronized (servingLock) {
-            if (inspection != null) {
-                return;
-            }
-            String problem = InspectionServer.bindProblem();
-            try {
-                if (problem != null) {
-                    InspectionAddress.notServing(holder, problem).write(config.dataDir());
-                    log.warn("store at {}: live inspection not served: {}", config.dataDir(), problem);
-                    return;
-                }
-                inspection = InspectionServer.start(config.dataDir(), holder);
-            } catch (SQLException | IOException e) {
-                throw new StoreUnavailableException(null, "store at " + config.location()
-                        + ": live inspection could not start: " + Failures.firstLine(String.valueOf(e.getMessage())), e);
-            }
         }
     }
 
@@ -497,6 +518,7 @@ public final class StoreEngine implements AutoCloseable {
             if (inspection != null) {
                 inspection.close();
                 inspection = null;
+                publishNotServing("its application stopped serving live inspection");
             }
         }
     }
@@ -504,6 +526,62 @@ public final class StoreEngine implements AutoCloseable {
     public boolean isServing() {
         synchronized (servingLock) {
             return inspection != null;
+        }
+    }
+
+    /**
+     * Removes {@code worlds.inspect} and stops serving, while this process still holds the store's lock. The
+     * address goes first, so that a process arriving now waits for the lock instead of attaching; one attached
+     * already gets up to the lock timeout to finish (a command line's {@code create} beside another's must not
+     * cut it off mid-command), then its connections end.
+     */
+    private void withdrawAddress() {
+        if (connections.attached() || connections.engine() != Engine.H2) {
+            return;
+        }
+        try {
+            InspectionAddress.remove(config.dataDir());
+        } catch (IOException e) {
+            log.warn("store at {}: {} could not be removed: {}", config.dataDir(), StoreFiles.INSPECTION, e.getMessage());
+        }
+        synchronized (servingLock) {
+            if (inspection != null) {
+                awaitOtherProcesses();
+                inspection.close();
+                inspection = null;
+            }
+        }
+    }
+
+    private void awaitOtherProcesses() {
+        long deadline = System.nanoTime() + config.lockTimeout().toNanos();
+        try (Connection c = connections.admin(); Statement st = c.createStatement()) {
+            int open = otherProcessSessions(st);
+            if (open > 0) {
+                log.info("store at {}: closing; waiting up to {} ms for {} connections of other processes to end",
+                        config.dataDir(), config.lockTimeout().toMillis(), open);
+            }
+            while (open > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(OTHER_PROCESS_POLL_MILLIS);
+                open = otherProcessSessions(st);
+            }
+            if (open > 0) {
+                log.warn("store at {}: closing with {} connections of other processes still open; they end now",
+                        config.dataDir(), open);
+            }
+        } catch (SQLException e) {
+            // A database that failed cannot serve them either: stop serving.
+            log.debug("store at {}: could not count other processes' connections: {}", config.dataDir(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sessions that came through the inspection server: H2 names the server of those only. */
+    private static int otherProcessSessions(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SERVER IS NOT NULL")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -519,7 +597,7 @@ public final class StoreEngine implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
-                stopServing();
+                withdrawAddress();
                 syncBeforeClosing();
             } finally {
                 connections.close();

@@ -60,10 +60,17 @@ public final class StoreOpener {
         }
     }
 
+    /** How often a process that attaches looks again at a holder that is still opening the store. */
+    private static final Duration HOLDER_POLL = Duration.ofMillis(25);
+
     private StoreOpener() {
     }
 
-    /** Opens (creating or migrating as configured) the store that {@code config} names. */
+    /**
+     * Opens (creating or migrating as configured) the store that {@code config} names. When another process
+     * holds it and {@code config} attaches, this waits up to the lock timeout for that process to finish
+     * opening and say whether it serves, or to let the store go, in which case this process opens it.
+     */
     public static StoreEngine open(StoreConfig config, StoreBackups backups) {
         if (config.onPostgres()) {
             return PostgresOpener.open(config);
@@ -76,18 +83,50 @@ public final class StoreOpener {
                 }
                 OwnerOnly.createDirectories(dataDir);
             }
-            StoreLock lock = StoreLock.tryAcquire(dataDir);
-            if (lock == null) {
-                return attachOrRefuse(config);
+            long deadline = System.nanoTime() + config.lockTimeout().toNanos();
+            while (true) {
+                StoreLock lock = StoreLock.tryAcquire(dataDir);
+                if (lock != null) {
+                    return openLocked(config, backups, lock);
+                }
+                Optional<InspectionAddress> address = InspectionAddress.read(dataDir)
+                        .filter(InspectionAddress::holderAlive);
+                boolean settled = address.filter(a -> !a.opening()).isPresent();
+                boolean late = System.nanoTime() - deadline >= 0;
+                if (!config.attachIfHeld() || settled || late) {
+                    StoreEngine attached = attachOrRefuse(config, address, late);
+                    if (attached != null) {
+                        return attached;
+                    }
+                    continue;
+                }
+                Thread.sleep(HOLDER_POLL.toMillis());
             }
-            try {
-                return openHeld(config, backups, lock);
-            } catch (RuntimeException | IOException e) {
-                lock.close();
-                throw e;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process; interrupted "
+                    + "while waiting for it to finish opening");
         } catch (IOException | RuntimeException e) {
             throw Failures.onOpen(dataDir, e);
+        }
+    }
+
+    /** Opens the store whose lock this process has just taken; the lock goes again if the open fails. */
+    private static StoreEngine openLocked(StoreConfig config, StoreBackups backups, StoreLock lock)
+            throws IOException {
+        try {
+            // Before anything slow (a migration, a check of the files): a process that comes to attach meanwhile
+            // waits for this one instead of refusing because nothing says whether it serves.
+            InspectionAddress.opening(config.applicationName()).write(config.dataDir());
+            return openHeld(config, backups, lock);
+        } catch (RuntimeException | IOException e) {
+            try {
+                InspectionAddress.remove(config.dataDir());
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            lock.close();
+            throw e;
         }
     }
 
@@ -313,13 +352,22 @@ public final class StoreOpener {
         }
     }
 
-    /** The store is held by another process: reach it through its inspection server, or say why not. */
-    private static StoreEngine attachOrRefuse(StoreConfig config) throws IOException {
+    /**
+     * The store is held by another process: reach it through its inspection server, or say why not. Returns
+     * {@code null} when the holder let the store go between reading its address and connecting (a command line
+     * that finished), unless {@code late}: the caller then tries the store's lock again.
+     */
+    private static StoreEngine attachOrRefuse(StoreConfig config, Optional<InspectionAddress> address, boolean late)
+            throws IOException {
         Path dataDir = config.dataDir();
-        Optional<InspectionAddress> address = InspectionAddress.read(dataDir).filter(InspectionAddress::holderAlive);
         String holder = address.map(a -> " (process " + a.pid() + ", " + a.holder() + ")").orElse("");
         if (!config.attachIfHeld()) {
             throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder);
+        }
+        if (address.filter(InspectionAddress::opening).isPresent()) {
+            throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder
+                    + ", which was still opening it after " + config.lockTimeout().toMillis() + " ms (the lock "
+                    + "timeout); try again once it has opened");
         }
         if (address.isEmpty() || !address.get().isServing()) {
             throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder
@@ -337,8 +385,12 @@ public final class StoreOpener {
             // A person's connection (plain, no pool) first: a port where nothing listens any more, or a key the
             // holder no longer serves, fails here at once; the pools would retry for their connection timeout
             // (30 s) before saying so.
-            connections.person(false).close();
-            String version = remoteSchemaVersion(connections);
+            String version;
+            try (Connection probe = connections.person(false)) {
+                // Held until the pool has its own connection: the holder's close waits for other processes'
+                // sessions, and must not see none in between.
+                version = remoteSchemaVersion(connections);
+            }
             if (!Migrations.LATEST.equals(version)) {
                 throw new StoreUnavailableException(null, "store at " + dataDir + " is held by a process" + holder
                         + " with schema " + version + "; this cardshark-worlds knows schema " + Migrations.LATEST);
@@ -347,6 +399,9 @@ public final class StoreOpener {
             return new StoreEngine(config, connections, version);
         } catch (SQLException | RuntimeException e) {
             connections.close();
+            if (!late && !InspectionAddress.read(dataDir).equals(address)) {
+                return null;
+            }
             throw new StoreLockedException(null, "store at " + dataDir + " is in use by another process" + holder
                     + ", and its live inspection could not be reached: "
                     + Failures.withoutStatement(Failures.firstLine(String.valueOf(e.getMessage()))), e);

@@ -123,6 +123,7 @@ public class AppendBench {
     // ---- one message ----
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public Object oneOurs(Stores.OursChat s) {
         long m = s.n++;
         return s.store.chats().append(Fixtures.WORLD, Fixtures.CHAT,
@@ -145,6 +146,7 @@ public class AppendBench {
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public void oneBareH2(Stores.BareH2Chat s) throws SQLException {
         s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n++, 1);
     }
@@ -152,6 +154,7 @@ public class AppendBench {
     // ---- 1,000 messages in one batch ----
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public Object batchOurs(Stores.OursChat s) {
         List<NewMessage> batch = newMessages(s.n, BATCH);
         s.n += BATCH;
@@ -179,6 +182,7 @@ public class AppendBench {
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public void batchBareH2(Stores.BareH2Chat s) throws SQLException {
         s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n, BATCH);
         s.n += BATCH;

@@ -101,6 +101,7 @@ public class ConcurrentAppendBench {
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public Object ours(Ours s, Writer w) {
         long m = w.next++;
         return s.store.chats().append(w.world, Fixtures.CHAT,
@@ -113,6 +114,7 @@ public class ConcurrentAppendBench {
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public void bareH2(BareH2 s, Writer w) throws SQLException {
         s.connections[w.index].append(w.world, Fixtures.CHAT, w.next++, 1);
     }

@@ -31,6 +31,7 @@ public class MoveBench {
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public void ours(Stores.OursWorld s) {
         s.store.players().move(Fixtures.WORLD, step(++s.n, s.locations));
     }
@@ -47,6 +48,7 @@ public class MoveBench {
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public void bareH2(Stores.BareH2World s) throws SQLException {
         Coordinates c = step(++s.n, s.locations);
         s.db.move(Fixtures.WORLD, c.x(), c.y(), c.z());

@@ -25,11 +25,13 @@ import java.util.concurrent.TimeUnit;
 public class PowerLossBench {
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public void move(Stores.PowerLossWorld s) {
         s.store.players().move(Fixtures.WORLD, MoveBench.step(++s.n, s.locations));
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public Object appendOne(Stores.PowerLossChat s) {
         long m = s.n++;
         return s.store.chats().append(Fixtures.WORLD, Fixtures.CHAT,
@@ -37,12 +39,14 @@ public class PowerLossBench {
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public void moveBareH2(Stores.BareH2SyncWorld s) throws SQLException {
         Coordinates c = MoveBench.step(++s.n, s.locations);
         s.db.move(Fixtures.WORLD, c.x(), c.y(), c.z());
     }
 
     @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
     public void appendOneBareH2(Stores.BareH2SyncChat s) throws SQLException {
         s.db.append(Fixtures.WORLD, Fixtures.CHAT, s.n++, 1);
     }

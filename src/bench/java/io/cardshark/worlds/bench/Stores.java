@@ -20,6 +20,15 @@ import java.sql.SQLException;
  */
 public final class Stores {
 
+    /**
+     * Warm-up iterations (of 2 s) for the writes on H2, this store's and bare H2's. The JIT needs about 25 s of
+     * appends before the store's path reaches its steady speed (a chat's append: p50 348 µs after 2 × 2 s of
+     * warm-up, 223 µs after 12 × 2 s, on 2026-12-05; bare H2 177 and 168 µs). SQLite's and the files' paths are
+     * mostly native code and did not change with the longer warm-up (SQLite NORMAL 32.5 and 32.7 µs), so they
+     * keep their classes' short one.
+     */
+    static final int H2_WARMUP_ITERATIONS = 10;
+
     private Stores() {
     }
 

@@ -97,7 +97,8 @@ class HolderHandoffTest {
 
     @Test
     void aHolderThatClosesLetsTheProcessAttachedToItFinish() throws Exception {
-        WorldStore holder = WorldStore.configure().dataDir(store).open();
+        // The close waits for the attached process up to the holder's lock timeout: ample, for a loaded machine.
+        WorldStore holder = WorldStore.configure().dataDir(store).lockTimeout(Duration.ofSeconds(60)).open();
         CompletableFuture<Void> closing;
         try (ChildJvm writer = ChildJvm.start(AttachedWriter.class, store.toString(), signals.toString(),
                 "Late World")) {

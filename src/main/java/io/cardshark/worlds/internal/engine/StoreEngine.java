@@ -141,6 +141,19 @@ public final class StoreEngine implements AutoCloseable {
         return result;
     }
 
+    /** Runs reading work on a connection in auto-commit: each statement sees the latest commit ({@link Access#readLatest}). */
+    private <T> T latest(String worldId, Function<DSLContext, T> work) {
+        ensureOpen();
+        refuseInsideTransaction();
+        try (Connection c = connections.member()) {
+            return work.apply(connections.engine().dsl(c));
+        } catch (SQLException e) {
+            throw failed(worldId, new org.jooq.exception.DataAccessException(e.getMessage(), e));
+        } catch (RuntimeException e) {
+            throw failed(worldId, e);
+        }
+    }
+
     /** At {@link Durability#POWER_LOSS} on H2 a commit is forced to disk by the store; PostgreSQL's commit does it. */
     private boolean syncsAfterCommit() {
         return config.durability() == Durability.POWER_LOSS && connections.engine().syncsCommitsItself();
@@ -239,6 +252,11 @@ public final class StoreEngine implements AutoCloseable {
             @Override
             public <T> T readSnapshot(String worldId, Function<DSLContext, T> work) {
                 return snapshot(worldId, tx -> work.apply(tx.dsl()));
+            }
+
+            @Override
+            public <T> T readLatest(String worldId, Function<DSLContext, T> work) {
+                return latest(worldId, work);
             }
 
             @Override

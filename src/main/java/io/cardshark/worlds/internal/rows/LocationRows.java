@@ -12,14 +12,16 @@ import io.cardshark.worlds.internal.doc.StoredJson;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.cardshark.worlds.internal.db.Tables.LOCATION;
@@ -77,15 +79,19 @@ public final class LocationRows {
             LOCATION_EVENT.TRIGGER_NAME, LOCATION_EVENT.DESCRIPTION, LOCATION_EVENT.CONDITIONS, LOCATION_EVENT.COOLDOWN);
 
     // One location by the world's id: joined to the world's row, so that the same statement gives the world's key,
-    // which the child queries then use (a point read is four statements, as it was by id). It is the last column.
-    private static final Compiled VIEW_BY_ID = Compiled.select(DSL.select(LOCATION_VIEW).select(WORLD.WORLD_KEY)
+    // which the child queries then use (a point read is four statements, as it was by id), and its row version
+    // (viewSteady). They are the last two columns.
+    private static final Compiled VIEW_BY_ID = Compiled.select(DSL.select(LOCATION_VIEW).select(WORLD.WORLD_KEY, WORLD.ROW_VERSION)
             .from(LOCATION).join(WORLD).on(WORLD.WORLD_KEY.eq(LOCATION.WORLD_KEY))
             .where(WORLD.ID.eq(Compiled.bind(WORLD.ID)), LOCATION.LOCATION_ID.eq(Compiled.bind(LOCATION.LOCATION_ID))));
-    private static final Compiled VIEW_AT = Compiled.select(DSL.select(LOCATION_VIEW).select(WORLD.WORLD_KEY)
+    private static final Compiled VIEW_AT = Compiled.select(DSL.select(LOCATION_VIEW).select(WORLD.WORLD_KEY, WORLD.ROW_VERSION)
             .from(LOCATION).join(WORLD).on(WORLD.WORLD_KEY.eq(LOCATION.WORLD_KEY))
             .where(WORLD.ID.eq(Compiled.bind(WORLD.ID)), LOCATION.X.eq(Compiled.bind(LOCATION.X)),
                     LOCATION.Y.eq(Compiled.bind(LOCATION.Y)), LOCATION.Z.eq(Compiled.bind(LOCATION.Z)))
             .orderBy(DSL.when(LOCATION.PLACEMENT.eq(GRID), 0).otherwise(1), LOCATION.ORDINAL).limit(1));
+    // A point read's last statement (viewSteady): the world's row version once more.
+    private static final Compiled WORLD_VERSION = Compiled.select(DSL.select(WORLD.ROW_VERSION).from(WORLD)
+            .where(WORLD.WORLD_KEY.eq(Compiled.bind(WORLD.WORLD_KEY))));
     private static final Compiled VIEW_EXITS = Compiled.select(DSL.select(EXIT_VIEW).from(LOCATION_EXIT)
             .where(LOCATION_EXIT.WORLD_KEY.eq(Compiled.bind(LOCATION_EXIT.WORLD_KEY)),
                     LOCATION_EXIT.LOCATION_ID.eq(Compiled.bind(LOCATION_EXIT.LOCATION_ID)))
@@ -140,33 +146,73 @@ public final class LocationRows {
                 EVENTS_OF.fetchInto(dsl, LOCATION_EVENT, worldKey, id)));
     }
 
-    /** What the API shows of location {@code locationId} of the world, if it exists. */
-    public static Optional<Location> view(DSLContext dsl, String worldId, String locationId) {
-        return viewOne(dsl, worldId, VIEW_BY_ID, worldId, locationId);
+    /** Which location a point read asks for: by its id, or by its coordinates. */
+    public record Wanted(Compiled query, Object[] values) {
+
+        public static Wanted byId(String worldId, String locationId) {
+            return new Wanted(VIEW_BY_ID, new Object[] {worldId, locationId});
+        }
+
+        public static Wanted at(String worldId, Coordinates c) {
+            return new Wanted(VIEW_AT, new Object[] {worldId, c.x(), c.y(), c.z()});
+        }
     }
 
-    /** What the API shows of the world's location at {@code c}, if there is one. */
-    public static Optional<Location> viewAt(DSLContext dsl, String worldId, Coordinates c) {
-        return viewOne(dsl, worldId, VIEW_AT, worldId, c.x(), c.y(), c.z());
+    /** What the API shows of the wanted location of the world, if it exists; for a read that holds one moment. */
+    public static Optional<Location> view(DSLContext dsl, String worldId, Wanted wanted) {
+        return viewOne(dsl, worldId, wanted).map(Viewed::location);
     }
 
-    private static Optional<Location> viewOne(DSLContext dsl, String worldId, Compiled query, Object... values) {
+    /**
+     * {@link #view} for a read whose statements each see the latest commit ({@code Access.readLatest}): the
+     * location as one moment of the store, or empty when that is not sure (the caller then reads it in a
+     * snapshot). The first statement gives the world's key and row version with the location; after the exits,
+     * NPCs and events one more gives them again. Every write of the store's API to a world's locations takes
+     * the world's lock, which moves its row version on ({@link WorldRows#lock}), and a world made anew has a new
+     * key: the same two mean that no such write committed in between. Empty also when there is no such
+     * location, an answer the snapshot read gives exactly (missing location or missing world), and when H2
+     * fails a statement with a transient error because a concurrent write was replacing the row it had found in
+     * an index ("Row not found in primary index", 90143, seen in {@code ReadMomentTest}).
+     */
+    public static Optional<Location> viewSteady(DSLContext dsl, String worldId, Wanted wanted) {
+        try {
+            Optional<Viewed> viewed = viewOne(dsl, worldId, wanted);
+            if (viewed.isEmpty()) {
+                return Optional.empty();
+            }
+            long[] version = {-1};
+            WORLD_VERSION.forEachRow(dsl, rs -> version[0] = rs.getLong(1), viewed.get().worldKey());
+            return version[0] == viewed.get().rowVersion() ? Optional.of(viewed.get().location()) : Optional.empty();
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SQLTransientException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** A location as read, with the key and the row version its world had in the same statement. */
+    private record Viewed(Location location, long worldKey, long rowVersion) {
+    }
+
+    private static Optional<Viewed> viewOne(DSLContext dsl, String worldId, Wanted wanted) {
         Draft[] found = new Draft[1];
-        long[] key = new long[1];
-        query.forEachRow(dsl, rs -> {
+        long[] world = new long[2];
+        wanted.query().forEachRow(dsl, rs -> {
             found[0] = new Draft(rs);
-            key[0] = rs.getLong(LOCATION_VIEW.size() + 1);
-        }, values);
+            world[0] = rs.getLong(LOCATION_VIEW.size() + 1);
+            world[1] = rs.getLong(LOCATION_VIEW.size() + 2);
+        }, wanted.values());
         Draft d = found[0];
         if (d == null) {
             return Optional.empty();
         }
-        long worldKey = key[0];
+        long worldKey = world[0];
         WorldKeys.remember(dsl, worldId, worldKey);
         VIEW_EXITS.forEachRow(dsl, d::addExit, worldKey, d.id);
         VIEW_NPCS.forEachRow(dsl, d::addNpc, worldKey, d.id);
         VIEW_EVENTS.forEachRow(dsl, d::addEvent, worldKey, d.id);
-        return Optional.of(d.toLocation());
+        return Optional.of(new Viewed(d.toLocation(), worldKey, world[1]));
     }
 
     /**

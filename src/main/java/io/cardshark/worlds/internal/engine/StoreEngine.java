@@ -26,13 +26,13 @@ import java.util.function.Function;
 public final class StoreEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StoreEngine.class);
+    /** How often a closing holder looks again whether the processes attached to it have ended their sessions. */
+    private static final long OTHER_PROCESS_POLL_MILLIS = 25;
 
     private final StoreConfig config;
     private final Connections connections;
     private final String schemaVersion;
     private final GroupSync groupSync;
-    private static final long OTHER_PROCESS_POLL_MILLIS = 25;
-
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The transaction this thread is inside, so a call on the store from a transaction callback can be refused. */
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
@@ -534,11 +534,15 @@ public final class StoreEngine implements AutoCloseable {
     public void stopServing() {
         synchronized (servingLock) {
             if (inspection != null) {
-                inspection.close();
-                inspection = null;
+                stopServer();
                 publishNotServing("its application stopped serving live inspection");
             }
         }
+    }
+
+    private void stopServer() {
+        inspection.close();
+        inspection = null;
     }
 
     public boolean isServing() {
@@ -565,8 +569,7 @@ public final class StoreEngine implements AutoCloseable {
         synchronized (servingLock) {
             if (inspection != null) {
                 awaitOtherProcesses();
-                inspection.close();
-                inspection = null;
+                stopServer();
             }
         }
     }

@@ -40,18 +40,20 @@ class HolderHandoffTest {
         }
     }
 
-    private CompletableFuture<WorldStore> attachInBackground(Duration lockTimeout) {
-        return CompletableFuture.supplyAsync(() -> WorldStore.configure().dataDir(store).attachIfHeld(true)
-                .lockTimeout(lockTimeout).open());
+    /** Starts an attaching open once {@code holder} says it is opening the store, and sees that it waits. */
+    private CompletableFuture<WorldStore> attachWhileItOpens(ChildJvm holder, Duration lockTimeout) throws Exception {
+        holder.awaitLine("opening", 60);
+        CompletableFuture<WorldStore> attacher = CompletableFuture.supplyAsync(() -> WorldStore.configure()
+                .dataDir(store).attachIfHeld(true).lockTimeout(lockTimeout).open());
+        Thread.sleep(700);
+        assertThat(attacher).as("waiting for the holder, not refused").isNotDone();
+        return attacher;
     }
 
     @Test
     void anAttacherWaitsWhileTheHolderOpensAndOpensTheStoreItselfWhenTheHolderLetsGo() throws Exception {
         try (ChildJvm holder = ChildJvm.start(OpeningHolder.class, store.toString(), signals.toString())) {
-            holder.awaitLine("opening", 60);
-            CompletableFuture<WorldStore> attacher = attachInBackground(Duration.ofSeconds(60));
-            Thread.sleep(700);
-            assertThat(attacher).as("waiting for the holder, not refused").isNotDone();
+            CompletableFuture<WorldStore> attacher = attachWhileItOpens(holder, Duration.ofSeconds(60));
             Files.createFile(signals.resolve("release"));
             holder.awaitLine("released", 30);
             try (WorldStore s = attacher.get(30, TimeUnit.SECONDS)) {
@@ -64,10 +66,7 @@ class HolderHandoffTest {
     @Test
     void anAttacherRefusesAsSoonAsTheHolderSaysItDoesNotServe() throws Exception {
         try (ChildJvm holder = ChildJvm.start(OpeningHolder.class, store.toString(), signals.toString())) {
-            holder.awaitLine("opening", 60);
-            CompletableFuture<WorldStore> attacher = attachInBackground(Duration.ofSeconds(120));
-            Thread.sleep(700);
-            assertThat(attacher).isNotDone();
+            CompletableFuture<WorldStore> attacher = attachWhileItOpens(holder, Duration.ofSeconds(120));
             Files.createFile(signals.resolve("not-serving"));
             holder.awaitLine("not serving", 30);
             assertThatThrownBy(() -> attacher.get(30, TimeUnit.SECONDS)).cause()

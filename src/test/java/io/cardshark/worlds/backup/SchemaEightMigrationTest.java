@@ -70,13 +70,17 @@ class SchemaEightMigrationTest {
                         + " AND MESSAGE_KEY BETWEEN " + chat * 4_294_967_296L + " AND " + (chat * 4_294_967_296L + 2)))
                         .as(world).isEqualTo(3);
             }
-            // The keys hold as keys: a location's exits still follow it (the foreign key was rebuilt over the key).
-            st.execute("DELETE FROM LOCATION WHERE LOCATION_ID = 'hall'");
-            assertThat(count(st, "SELECT COUNT(*) FROM LOCATION_EXIT")).isZero();
-            assertThat(count(st, "SELECT COUNT(*) FROM LOCATION_NPC")).isZero();
-            st.execute("DELETE FROM WORLD WHERE ID = 'Alpha'");
-            assertThat(count(st, "SELECT COUNT(*) FROM LOCATION")).as("the yard of the world left").isEqualTo(1);
-            assertThat(count(st, "SELECT COUNT(*) FROM CHAT")).isEqualTo(1);
+            if (TestPostgres.selected()) {
+                // The keys hold as keys: a location's exits still follow it (the foreign key was rebuilt over the
+                // key). On H2 schema 10 dropped these foreign keys, and the store's writers delete the rows
+                // (VerifyTest.deletesLeaveNoRowOfWhatTheyDeleted).
+                st.execute("DELETE FROM LOCATION WHERE LOCATION_ID = 'hall'");
+                assertThat(count(st, "SELECT COUNT(*) FROM LOCATION_EXIT")).isZero();
+                assertThat(count(st, "SELECT COUNT(*) FROM LOCATION_NPC")).isZero();
+                st.execute("DELETE FROM WORLD WHERE ID = 'Alpha'");
+                assertThat(count(st, "SELECT COUNT(*) FROM LOCATION")).as("the yard of the world left").isEqualTo(1);
+                assertThat(count(st, "SELECT COUNT(*) FROM CHAT")).isEqualTo(1);
+            }
         }
     }
 

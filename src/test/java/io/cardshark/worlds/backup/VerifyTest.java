@@ -233,6 +233,104 @@ class VerifyTest {
                 .containsExactly(Types.BIGINT);
     }
 
+    /**
+     * Schema V10: on H2 no foreign key cascades a delete any more (their indexes duplicated the primary keys), so the
+     * store's writers delete every row of a location, a chat and a world themselves. Counted in every table the
+     * database lists with a world key, so that a table added later is counted too.
+     */
+    @Test
+    void deletesLeaveNoRowOfWhatTheyDeleted() throws Exception {
+        try (WorldStore store = withFixtures()) {
+            store.updateSearchIndex();
+            String full = "SELECT MIN(w.ID) FROM WORLD w WHERE EXISTS (SELECT 1 FROM LOCATION_EXIT x WHERE x.WORLD_KEY"
+                    + " = w.WORLD_KEY) AND EXISTS (SELECT 1 FROM LOCATION_NPC n WHERE n.WORLD_KEY = w.WORLD_KEY)"
+                    + " AND EXISTS (SELECT 1 FROM LOCATION_EVENT e WHERE e.WORLD_KEY = w.WORLD_KEY)";
+            String world = text(store, full);
+            assertThat(world).as("a fixture world with exits, NPCs and location events").isNotNull();
+            for (var location : store.locations().list(world)) {
+                store.locations().remove(world, location.locationId());
+            }
+            for (String table : List.of("LOCATION", "LOCATION_EXIT", "LOCATION_NPC", "LOCATION_EVENT")) {
+                assertThat(count(store, "SELECT COUNT(*) FROM " + table + " WHERE WORLD_KEY = " + worldKey(world)))
+                        .as(table + " of " + world + " after removing its locations").isZero();
+            }
+
+            var chat = store.chats().list(CHATS).get(0);
+            String marks = "SELECT COUNT(*) FROM SEARCH_PROGRESS p JOIN CHAT c ON c.CHAT_KEY = p.CHAT_KEY"
+                    + " WHERE c.WORLD_KEY = " + worldKey(CHATS);
+            long marksBefore = count(store, marks);
+            long allMarksBefore = count(store, "SELECT COUNT(*) FROM SEARCH_PROGRESS");
+            assertThat(marksBefore).as("the chats' search marks").isEqualTo(store.chats().list(CHATS).size());
+            store.chats().delete(CHATS, chat.chatId());
+            assertThat(count(store, "SELECT COUNT(*) FROM SEARCH_PROGRESS")).isEqualTo(allMarksBefore - 1);
+
+            // A branch has a lineage row; replaced by an import, its rows (the lineage too) go with the old world.
+            store.worlds().branch(CHATS, "Verify branch", "before the deletes");
+            String branch = "Verify_branch";
+            long branchKey = count(store, "SELECT WORLD_KEY FROM WORLD WHERE ID = '" + branch + "'");
+            store.folders().export(List.of(branch), dir.resolve("exported"), io.cardshark.worlds.folder.Layout.DOCUMENTED);
+            store.folders().importFolders(List.of(dir.resolve("exported").resolve(branch)), true);
+            long chatsKey = count(store, "SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "'");
+            store.worlds().delete(CHATS);
+
+            Map<String, Long> left = new TreeMap<>();
+            for (String table : worldKeyTables(store)) {
+                long n = count(store, "SELECT COUNT(*) FROM " + table + " WHERE WORLD_KEY IN (" + chatsKey + ", "
+                        + branchKey + ")");
+                if (n > 0) {
+                    left.put(table, n);
+                }
+            }
+            assertThat(left).as("rows of the deleted world and of the replaced branch").isEmpty();
+            assertThat(store.worlds().lineage(branch)).as("the imported world is not a branch").isEmpty();
+            assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
+        }
+    }
+
+    /** On H2 the store keeps these relations itself (V10); verify FULL reports a row that breaks one. */
+    @Test
+    void aRowOfNoWorldLocationOrChatIsAFailure() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestPostgres.selected(),
+                "PostgreSQL keeps its foreign keys: such a row cannot be written there");
+        try (WorldStore store = withFixtures()) {
+            damage(store, "INSERT INTO VISIT (WORLD_KEY, SEQ, POSITION) VALUES (987654, 0, '0,0,0')");
+            damage(store, "INSERT INTO LOCATION_EXIT (WORLD_KEY, LOCATION_ID, DIRECTION, ORDINAL, KEY_ORDER)"
+                    + " SELECT WORLD_KEY, 'nowhere', 'north', 0, '[]' FROM WORLD WHERE ID = '" + CHATS + "'");
+            damage(store, "INSERT INTO SEARCH_PROGRESS (WORLD_KEY, CHAT_KEY, INDEXED) SELECT WORLD_KEY, 987654, 0"
+                    + " FROM WORLD WHERE ID = '" + CHATS + "'");
+            long key = count(store, "SELECT WORLD_KEY FROM WORLD WHERE ID = '" + CHATS + "'");
+            assertThat(store.verify(VerifyLevel.FULL).failures()).extracting(f -> f.check() + ": " + f.detail())
+                    .containsExactlyInAnyOrder(
+                            "foreign-key: 1 row(s) of VISIT of no world (world keys [987654])",
+                            "foreign-key: 1 row(s) of LOCATION_EXIT under no location of their world (world keys ["
+                                    + key + "])",
+                            "foreign-key: 1 row(s) of SEARCH_PROGRESS of no chat in their world (world keys ["
+                                    + key + "])");
+        }
+    }
+
+    /** The tables the database lists with a {@code WORLD_KEY} column, upper case. */
+    private static List<String> worldKeyTables(WorldStore store) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = store.sqlConnection(false);
+             ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), "%",
+                     TestPostgres.selected() ? "world_key" : "WORLD_KEY")) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+            }
+        }
+        assertThat(tables).contains("VISIT", "LOCATION_EVENT", "WORLD_BRANCH", "SEARCH_PROGRESS", "CHAT_MESSAGE");
+        return tables;
+    }
+
+    private static String text(WorldStore store, String sql) throws SQLException {
+        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+             var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** A subquery for the key of world {@code id}, which names the world in every table but {@code WORLD}. */
     private static String worldKey(String id) {
         return "(SELECT WORLD_KEY FROM WORLD WHERE ID = '" + id + "')";

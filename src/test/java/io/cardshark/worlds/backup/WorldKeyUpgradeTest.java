@@ -26,12 +26,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stores made by the three releases before messages were keyed by one {@code BIGINT} (see each fixture's
- * PROVENANCE.md), opened by today's code: {@code fixtures/schema-6}, before messages were keyed by their world (V7,
- * V8 and V9 run), {@code fixtures/schema-7}, whose other tables were keyed by the world's id (V8 and V9 run), and
- * {@code fixtures/schema-8}, whose messages were keyed by world, chat and number (V9 runs). Afterwards every table
- * of a world's rows carries the world's key, the messages are keyed by {@code MESSAGE_KEY} alone (H2's rows' own
- * key), and nothing is lost.
+ * Stores made by four earlier releases (see each fixture's PROVENANCE.md), opened by today's code:
+ * {@code fixtures/schema-6}, before messages were keyed by their world (V7 to V10 run), {@code fixtures/schema-7},
+ * whose other tables were keyed by the world's id (V8 to V10 run), {@code fixtures/schema-8}, whose messages were
+ * keyed by world, chat and number (V9 and V10 run), and {@code fixtures/schema-9}, whose foreign keys had H2 keep
+ * an index beside each primary key (V10 runs). Afterwards every table of a world's rows carries the world's key,
+ * the messages are keyed by {@code MESSAGE_KEY} alone (H2's rows' own key), no index repeats the start of a
+ * primary key, and nothing is lost.
  */
 class WorldKeyUpgradeTest {
 
@@ -53,7 +54,7 @@ class WorldKeyUpgradeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"schema-6", "schema-7", "schema-8"})
+    @ValueSource(strings = {"schema-6", "schema-7", "schema-8", "schema-9"})
     void theUpgradeKeysEveryTableByTheWorldsKeyAndExportsAsTheOldReleaseDid(String fixture) throws Exception {
         Path expected = dir.resolve("expected");
         Trees.unzip(Trees.resource("fixtures/" + fixture + "/exports.zip"), expected);
@@ -65,6 +66,8 @@ class WorldKeyUpgradeTest {
             assertThat(primaryKey(store, "SEARCH_PROGRESS")).containsExactly("WORLD_KEY", "CHAT_KEY");
             assertThat(primaryKey(store, "LOCATION")).containsExactly("WORLD_KEY", "LOCATION_ID");
             assertThat(primaryKey(store, "CHAT")).containsExactly("WORLD_KEY", "CHAT_ID");
+            assertThat(indexesThePrimaryKeyCovers(store)).as("schema 10: no index repeats the start of a primary key")
+                    .isEmpty();
             // Each world has a key of its own, and each message carries its own chat's.
             assertThat(count(store, "SELECT COUNT(DISTINCT WORLD_KEY) FROM WORLD")).isEqualTo(4);
             assertThat(count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE m JOIN CHAT c ON c.CHAT_KEY = m.CHAT_KEY"
@@ -87,7 +90,7 @@ class WorldKeyUpgradeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"schema-6", "schema-7", "schema-8"})
+    @ValueSource(strings = {"schema-6", "schema-7", "schema-8", "schema-9"})
     void marksBranchesAndPendingMessagesSurviveAndTheStoreGoesOn(String fixture) throws Exception {
         try (WorldStore store = WorldStore.configure().dataDir(oldStore(fixture)).serveInspection(false).open()) {
             // Pending at the upgrade: appended after the last index step, in each of the two worlds.
@@ -143,6 +146,38 @@ class WorldKeyUpgradeTest {
             }
         }
         return classes;
+    }
+
+    /**
+     * The indexes, by table, whose columns are the first columns of their table's primary key: those H2 made for a
+     * foreign key (it uses an index only when the key's columns are exactly the index's).
+     */
+    private static List<String> indexesThePrimaryKeyCovers(WorldStore store) throws Exception {
+        java.util.Map<String, List<String>> columns = new java.util.TreeMap<>();
+        java.util.Map<String, String> primary = new java.util.HashMap<>();
+        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME"
+                     + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
+                     + " ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME"
+                     + " WHERE i.TABLE_SCHEMA = 'PUBLIC' ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION")) {
+            while (rs.next()) {
+                String index = rs.getString(1) + "." + rs.getString(2);
+                columns.computeIfAbsent(index, k -> new ArrayList<>()).add(rs.getString(4));
+                if (rs.getString(3).equals("PRIMARY KEY")) {
+                    primary.put(rs.getString(1), index);
+                }
+            }
+        }
+        List<String> covered = new ArrayList<>();
+        columns.forEach((index, cols) -> {
+            String table = index.substring(0, index.indexOf('.'));
+            List<String> key = columns.get(primary.get(table));
+            if (!index.equals(primary.get(table)) && key != null && key.size() >= cols.size()
+                    && key.subList(0, cols.size()).equals(cols)) {
+                covered.add(index + " " + cols);
+            }
+        });
+        return covered;
     }
 
     private static List<String> primaryKey(WorldStore store, String table) throws Exception {

@@ -49,6 +49,10 @@ import java.util.stream.Stream;
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT;
+import static io.cardshark.worlds.internal.db.Tables.LOCATION_NPC;
+import static io.cardshark.worlds.internal.db.Tables.SEARCH_PROGRESS;
 import static io.cardshark.worlds.internal.db.Tables.VISIT;
 import static io.cardshark.worlds.internal.db.Tables.WORLD;
 import static io.cardshark.worlds.internal.db.Tables.WORLD_BACKUP;
@@ -98,6 +102,9 @@ public final class Verifier {
             placesThatNameNoLocation(dsl);
             if (level != VerifyLevel.QUICK) {
                 foreignKeys(dsl);
+                rowsOfNoWorld(dsl);
+                rowsOfNoLocation(dsl);
+                marksOfNoChat(dsl);
                 messagesOfNoChat(dsl);
                 fileDigests(dsl, WORLD_FILE, WORLD_FILE.WORLD_KEY, WORLD_FILE.PATH, WORLD_FILE.SIZE_BYTES,
                         WORLD_FILE.SHA256, WORLD_FILE.CONTENT);
@@ -206,7 +213,7 @@ public final class Verifier {
                 .and(xyz.eq(position).or(LOCATION.ENTRY_KEY.eq(position)));
     }
 
-    /** H2 enforces them on write; a row that breaks one now means the file was damaged. */
+    /** The database enforces them on write; a row that breaks one now means the file was damaged. */
     private void foreignKeys(DSLContext dsl) {
         for (Table<?> child : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             for (ForeignKey<?, ?> fk : child.getReferences()) {
@@ -234,8 +241,52 @@ public final class Verifier {
     }
 
     /**
-     * The one relation the store keeps without a foreign key (schema V6: H2 kept a second index of every message
-     * for it): each message's chat, in the message's world (by key). A message whose chat is gone was left by a
+     * The relations the store keeps itself on H2 (schema V10 dropped their foreign keys, whose indexes duplicated
+     * the primary keys; PostgreSQL keeps them): every row of a table with a world key belongs to a world. A row
+     * of no world was left by a delete that did not go through the store, or by a damaged file. The messages are
+     * {@link #messagesOfNoChat}'s.
+     */
+    private void rowsOfNoWorld(DSLContext dsl) {
+        for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            Field<Long> worldKey = table.field("WORLD_KEY", Long.class);
+            if (worldKey != null && !table.equals(WORLD) && !table.equals(CHAT_MESSAGE)) {
+                orphans(dsl, table, worldKey, "of no world", DSL.notExists(DSL.selectOne().from(WORLD)
+                        .where(WORLD.WORLD_KEY.eq(worldKey))));
+            }
+        }
+    }
+
+    /** Each exit, NPC and location event belongs to a location of its world (on H2 the store keeps this, V10). */
+    private void rowsOfNoLocation(DSLContext dsl) {
+        for (var child : List.of(LOCATION_EXIT, LOCATION_NPC, LOCATION_EVENT)) {
+            Field<Long> worldKey = child.field(LOCATION.WORLD_KEY.getName(), Long.class);
+            Field<String> locationId = child.field(LOCATION.LOCATION_ID.getName(), String.class);
+            orphans(dsl, child, worldKey, "under no location of their world", DSL.notExists(DSL.selectOne()
+                    .from(LOCATION).where(LOCATION.WORLD_KEY.eq(worldKey), LOCATION.LOCATION_ID.eq(locationId))));
+        }
+    }
+
+    /** Each search mark belongs to a chat of its world (on H2 the store keeps this, V10). */
+    private void marksOfNoChat(DSLContext dsl) {
+        orphans(dsl, SEARCH_PROGRESS, SEARCH_PROGRESS.WORLD_KEY, "of no chat in their world", DSL.notExists(
+                DSL.selectOne().from(CHAT).where(CHAT.WORLD_KEY.eq(SEARCH_PROGRESS.WORLD_KEY),
+                        CHAT.CHAT_KEY.eq(SEARCH_PROGRESS.CHAT_KEY))));
+    }
+
+    /** Fails when rows of {@code table} match {@code orphan}, naming how many and up to five of their worlds' keys. */
+    private void orphans(DSLContext dsl, Table<?> table, Field<Long> worldKey, String what, Condition orphan) {
+        checks++;
+        List<Long> worlds = dsl.selectDistinct(worldKey).from(table).where(orphan).orderBy(worldKey).limit(5)
+                .fetch(worldKey);
+        if (!worlds.isEmpty()) {
+            fail(null, "foreign-key", dsl.fetchCount(table, orphan) + " row(s) of " + table.getName() + " " + what
+                    + " (world keys " + worlds + (worlds.size() == 5 ? " and more" : "") + ")");
+        }
+    }
+
+    /**
+     * The relation the store keeps without a foreign key on every engine (schema V6: H2 kept a second index of every
+     * message for it): each message's chat, in the message's world (by key). A message whose chat is gone was left by a
      * delete that did not go through the store, or by a damaged file.
      */
     private void messagesOfNoChat(DSLContext dsl) {

@@ -31,13 +31,17 @@ public final class BranchRows {
     }
 
     /**
-     * A world is deleted: its own lineage goes, and its branches remember that their parent is gone (so a later
-     * world of the same id is not taken for it).
+     * A world is deleted: its branches remember that their parent is gone (so a later world of the same id is not
+     * taken for it). Its own lineage goes with its other rows ({@link WorldRows#delete}).
      */
     public static void worldDeleted(DSLContext dsl, String worldId) {
-        dsl.deleteFrom(WORLD_BRANCH).where(WORLD_BRANCH.WORLD_KEY.eq(WorldKeys.of(dsl, worldId))).execute();
         dsl.update(WORLD_BRANCH).set(WORLD_BRANCH.PARENT_DELETED, true)
                 .where(WORLD_BRANCH.PARENT_ID.eq(worldId)).execute();
+    }
+
+    /** Deletes the world's own lineage; {@link WorldRows#delete} calls this, for a delete and a replace alike. */
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        WorldRows.deleteRowsOf(dsl, worldKey, WORLD_BRANCH.WORLD_KEY);
     }
 
     public static Optional<Lineage> read(DSLContext dsl, String worldId) {

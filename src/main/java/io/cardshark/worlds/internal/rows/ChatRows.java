@@ -56,10 +56,20 @@ public final class ChatRows {
         dsl.update(CHAT).set(CHAT.MESSAGE_COUNT, messageCount).where(CHAT.CHAT_KEY.eq(chatKey)).execute();
     }
 
-    /** Deletes a chat with its messages (and its search mark, by its foreign key's cascade). */
+    /** Deletes a chat with its messages and its search mark (no foreign key takes them on H2: schemas V6, V10). */
     public static void delete(DSLContext dsl, ChatRecord chat) {
         MessageRows.deleteChat(dsl, chat.getWorldKey(), chat.getChatKey());
+        SearchRows.deleteMark(dsl, chat.getWorldKey(), chat.getChatKey());
         dsl.deleteFrom(CHAT).where(CHAT.CHAT_KEY.eq(chat.getChatKey())).execute();
+    }
+
+    /**
+     * Deletes the chats of a world with their search marks; {@link WorldRows#delete} calls this after
+     * {@link MessageRows#deleteWorld}, which finds the messages by these chats.
+     */
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        SearchRows.deleteMarks(dsl, worldKey);
+        WorldRows.deleteRowsOf(dsl, worldKey, CHAT.WORLD_KEY);
     }
 
     /**

@@ -23,6 +23,11 @@ public final class EventRows {
         INSERT.insert(dsl, row);
     }
 
+    /** Deletes the world's event records; {@link WorldRows#delete} calls this. */
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        WorldRows.deleteRowsOf(dsl, worldKey, WORLD_EVENT.WORLD_KEY);
+    }
+
     /** A branch: the event records, copied inside the database. */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         WorldCopy.copy(dsl, WORLD_EVENT, WORLD_EVENT.WORLD_KEY, from, to);

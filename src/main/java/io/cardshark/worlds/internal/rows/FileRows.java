@@ -1,6 +1,7 @@
 package io.cardshark.worlds.internal.rows;
 
 import org.jooq.DSLContext;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 import java.security.MessageDigest;
@@ -71,6 +72,14 @@ public final class FileRows {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Deletes the world's files, empty directories, backups and original bytes; {@link WorldRows#delete} calls this. */
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        for (TableField<?, Long> world : List.of(WORLD_FILE.WORLD_KEY, WORLD_DIRECTORY.WORLD_KEY,
+                WORLD_BACKUP.WORLD_KEY, WORLD_ORIGINAL.WORLD_KEY)) {
+            WorldRows.deleteRowsOf(dsl, worldKey, world);
         }
     }
 

@@ -12,6 +12,7 @@ import io.cardshark.worlds.internal.doc.StoredJson;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.TableField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -45,6 +46,10 @@ public final class LocationRows {
     /** Rows are sent to H2 in batches of this many (of all four tables together). */
     private static final int BATCH = 1000;
 
+    /** The tables of a location's exits, NPCs and events, by their columns that name it: world key, location id. */
+    private static final Map<TableField<?, Long>, TableField<?, String>> UNDER_A_LOCATION = Map.of(
+            LOCATION_EXIT.WORLD_KEY, LOCATION_EXIT.LOCATION_ID, LOCATION_NPC.WORLD_KEY, LOCATION_NPC.LOCATION_ID,
+            LOCATION_EVENT.WORLD_KEY, LOCATION_EVENT.LOCATION_ID);
     private static final TableInsert<LocationRecord> INSERT_LOCATION = new TableInsert<>(LOCATION);
     private static final TableInsert<LocationExitRecord> INSERT_EXIT = new TableInsert<>(LOCATION_EXIT);
     private static final TableInsert<LocationNpcRecord> INSERT_NPC = new TableInsert<>(LOCATION_NPC);
@@ -405,11 +410,25 @@ public final class LocationRows {
         }
     }
 
-    /** Deletes a location with everything under it. Returns whether there was one. */
+    /**
+     * Deletes a location with everything under it. Its exits, NPCs and events go first, by this writer: on H2 no
+     * foreign key takes them (schema V10). Returns whether there was one.
+     */
     public static boolean delete(DSLContext dsl, String worldId, String locationId) {
+        long worldKey = WorldKeys.of(dsl, worldId);
+        UNDER_A_LOCATION.forEach((world, location) ->
+                dsl.deleteFrom(world.getTable()).where(world.eq(worldKey), location.eq(locationId)).execute());
         return dsl.deleteFrom(LOCATION)
-                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), LOCATION.LOCATION_ID.eq(locationId))
+                .where(LOCATION.WORLD_KEY.eq(worldKey), LOCATION.LOCATION_ID.eq(locationId))
                 .execute() > 0;
+    }
+
+    /** Deletes every location of a world with everything under them; {@link WorldRows#delete} calls this. */
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        for (TableField<?, Long> world : UNDER_A_LOCATION.keySet()) {
+            WorldRows.deleteRowsOf(dsl, worldKey, world);
+        }
+        WorldRows.deleteRowsOf(dsl, worldKey, LOCATION.WORLD_KEY);
     }
 
     /** The ordinal a location added to {@code placement} of the world takes: after the last one. */

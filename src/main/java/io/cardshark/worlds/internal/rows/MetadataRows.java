@@ -68,6 +68,11 @@ public final class MetadataRows {
                 .fetchOne(WORLD_METADATA.DOCUMENT);
     }
 
+    /** Deletes both of the world's metadata documents; {@link WorldRows#delete} calls this. */
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        WorldRows.deleteRowsOf(dsl, worldKey, WORLD_METADATA.WORLD_KEY);
+    }
+
     /** A branch: both metadata documents, copied inside the database (the caller then gives the copy its name). */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         WorldCopy.copy(dsl, WORLD_METADATA, WORLD_METADATA.WORLD_KEY, from, to);

@@ -38,6 +38,11 @@ public final class PlayerRows {
                 .execute();
     }
 
+    /** Deletes the world's player state; {@link WorldRows#delete} calls this. */
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        WorldRows.deleteRowsOf(dsl, worldKey, PLAYER_STATE.WORLD_KEY);
+    }
+
     /** A branch: the player's state, copied inside the database. */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         WorldCopy.copy(dsl, PLAYER_STATE, PLAYER_STATE.WORLD_KEY, from, to);

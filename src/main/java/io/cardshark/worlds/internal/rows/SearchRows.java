@@ -121,6 +121,17 @@ public final class SearchRows {
      * Writes a segment of {@code messages} messages whose postings are {@code words} (in key order) and
      * returns its id; {@code null} when no message held a word (a segment would hold nothing).
      */
+    /** Deletes a chat's mark; {@link ChatRows#delete} calls this. */
+    static void deleteMark(DSLContext dsl, long worldKey, long chatKey) {
+        dsl.deleteFrom(SEARCH_PROGRESS)
+                .where(SEARCH_PROGRESS.WORLD_KEY.eq(worldKey), SEARCH_PROGRESS.CHAT_KEY.eq(chatKey)).execute();
+    }
+
+    /** Deletes the marks of a world's chats; {@link ChatRows#deleteWorld} calls this. */
+    static void deleteMarks(DSLContext dsl, long worldKey) {
+        WorldRows.deleteRowsOf(dsl, worldKey, SEARCH_PROGRESS.WORLD_KEY);
+    }
+
     public static Long insertSegment(DSLContext dsl, long messages, Map<String, PostingList> words) {
         if (words.isEmpty()) {
             return null;

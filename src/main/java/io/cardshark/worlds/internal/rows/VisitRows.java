@@ -61,6 +61,11 @@ public final class VisitRows {
         }
     }
 
+    /** Deletes the world's visit history; {@link WorldRows#delete} calls this. */
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        WorldRows.deleteRowsOf(dsl, worldKey, VISIT.WORLD_KEY);
+    }
+
     /** A branch: the visit history, copied inside the database. */
     public static void copyWorld(DSLContext dsl, String from, String to) {
         WorldCopy.copy(dsl, VISIT, VISIT.WORLD_KEY, from, to);

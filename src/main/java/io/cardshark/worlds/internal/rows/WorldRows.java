@@ -7,6 +7,7 @@ import io.cardshark.worlds.internal.db.tables.records.WorldRecord;
 import io.cardshark.worlds.internal.doc.KeyOrders;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
@@ -131,13 +132,28 @@ public final class WorldRows {
     }
 
     /**
-     * Deletes the world; every table's rows of it go with it: its chats' messages deleted here (their table has no
-     * foreign key, schema V6), the rest by their foreign keys' cascades.
+     * Deletes the world with every row of it, each table's by its writer: on H2 only {@code PLAYER_STATE} has a
+     * foreign key left to cascade (schemas V6 and V10), and on PostgreSQL the cascades then find nothing. The
+     * world's branches are told by {@link BranchRows#worldDeleted}, which a delete (not a replace) runs first.
      */
     public static void delete(DSLContext dsl, String worldId) {
+        long worldKey = WorldKeys.of(dsl, worldId);
         MessageRows.deleteWorld(dsl, worldId);
+        ChatRows.deleteWorld(dsl, worldKey);
+        LocationRows.deleteWorld(dsl, worldKey);
+        VisitRows.deleteWorld(dsl, worldKey);
+        PlayerRows.deleteWorld(dsl, worldKey);
+        MetadataRows.deleteWorld(dsl, worldKey);
+        EventRows.deleteWorld(dsl, worldKey);
+        FileRows.deleteWorld(dsl, worldKey);
+        BranchRows.deleteWorld(dsl, worldKey);
         dsl.deleteFrom(WORLD).where(WORLD.ID.eq(worldId)).execute();
         WorldKeys.forget(dsl, worldId);
+    }
+
+    /** Deletes the rows of a world from the table of {@code worldColumn}; for that table's writer. */
+    static void deleteRowsOf(DSLContext dsl, long worldKey, TableField<?, Long> worldColumn) {
+        dsl.deleteFrom(worldColumn.getTable()).where(worldColumn.eq(worldKey)).execute();
     }
 
     /** The existing world whose id equals {@code id} ignoring case, if any. */

@@ -117,10 +117,6 @@ public final class SearchRows {
                 .execute();
     }
 
-    /**
-     * Writes a segment of {@code messages} messages whose postings are {@code words} (in key order) and
-     * returns its id; {@code null} when no message held a word (a segment would hold nothing).
-     */
     /** Deletes a chat's mark; {@link ChatRows#delete} calls this. */
     static void deleteMark(DSLContext dsl, long worldKey, long chatKey) {
         dsl.deleteFrom(SEARCH_PROGRESS)
@@ -132,6 +128,10 @@ public final class SearchRows {
         WorldRows.deleteRowsOf(dsl, worldKey, SEARCH_PROGRESS.WORLD_KEY);
     }
 
+    /**
+     * Writes a segment of {@code messages} messages whose postings are {@code words} (in key order) and
+     * returns its id; {@code null} when no message held a word (a segment would hold nothing).
+     */
     public static Long insertSegment(DSLContext dsl, long messages, Map<String, PostingList> words) {
         if (words.isEmpty()) {
             return null;

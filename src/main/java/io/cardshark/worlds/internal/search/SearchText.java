@@ -40,16 +40,17 @@ public final class SearchText {
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
+            if (cp < 0x80 ? isAsciiLetterOrDigit(cp) : Character.isLetterOrDigit(cp)) {
+                boolean ascii = cp < 0x80;
                 int end = next;
-                while (end < text.length() && inWord(text.codePointAt(end))) {
-                    end += Character.charCount(text.codePointAt(end));
+                for (int c; end < text.length() && inWord(c = text.codePointAt(end)); end += Character.charCount(c)) {
+                    ascii &= c < 0x80;
                 }
-                add(tokens, text, i, end);
+                add(tokens, text, i, end, ascii);
                 i = end;
             } else {
                 if (isSymbol(cp)) {
-                    add(tokens, text, i, next);
+                    add(tokens, text, i, next, false);
                 }
                 i = next;
             }
@@ -58,17 +59,25 @@ public final class SearchText {
     }
 
     private static boolean inWord(int cp) {
+        if (cp < 0x80) {
+            return isAsciiLetterOrDigit(cp);
+        }
         int type = Character.getType(cp);
         return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
+    /** No ASCII character is an "other symbol" (Unicode's So): those start at the copyright sign. */
     private static boolean isSymbol(int cp) {
-        return Character.getType(cp) == Character.OTHER_SYMBOL;
+        return cp >= 0x80 && Character.getType(cp) == Character.OTHER_SYMBOL;
     }
 
-    private static void add(List<Token> tokens, String text, int start, int end) {
-        String word = fold(text.substring(start, end));
+    private static boolean isAsciiLetterOrDigit(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static void add(List<Token> tokens, String text, int start, int end, boolean ascii) {
+        String word = fold(text.substring(start, end), ascii);
         if (!word.isEmpty()) {
             tokens.add(new Token(start, end, word));
         }
@@ -76,12 +85,46 @@ public final class SearchText {
 
     /** The folded form of one word, cut to {@link #MAX_WORD} chars without splitting a surrogate pair. */
     public static String fold(String word) {
-        String folded = Normalizer.normalize(word, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return fold(word, isAscii(word));
+    }
+
+    private static String fold(String word, boolean ascii) {
+        String folded = ascii ? asciiLowerCase(word)
+                : Normalizer.normalize(word, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         if (folded.length() <= MAX_WORD) {
             return folded;
         }
         int cut = Character.isHighSurrogate(folded.charAt(MAX_WORD - 1)) ? MAX_WORD - 1 : MAX_WORD;
         return folded.substring(0, cut);
+    }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What the general fold gives for ASCII, without its three passes and copies (most words of most chats): NFKC
+     * leaves ASCII as it is, and upper then lower case is lower case. {@code SearchTextTest} compares the two.
+     */
+    private static String asciiLowerCase(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] chars = word.toCharArray();
+                for (int j = i; j < chars.length; j++) {
+                    if (chars[j] >= 'A' && chars[j] <= 'Z') {
+                        chars[j] += 'a' - 'A';
+                    }
+                }
+                return new String(chars);
+            }
+        }
+        return word;
     }
 
     /**

@@ -2,16 +2,17 @@
 --
 -- H2 gives a foreign key an index of its own unless an index has exactly the key's columns. Every table of a
 -- world's rows leads its primary key with the world's key (V8) and, under a location, with the location's key, so
--- H2 kept a second map beside the key of each: a move wrote its visit into two B-trees, a location's import into
--- eight, and each of those maps had its pages written at commit. H2 2.4.240 has no clause that names the index a
--- foreign key is to use. In plain H2 (README, "Where the data lives"), a move at 10,000 locations took 122-128 us
--- without the visit's second index against 143-152 us with it.
+-- H2 kept a second map beside the key of each: a move wrote its visit into two B-trees, and a location, each of
+-- its exits, NPCs and events into one more than its keys need; each of those maps had its pages written at
+-- commit. H2 2.4.240 has no clause that names the index a foreign key is to use. A move at 10,000 locations took
+-- 118-128 us without the visit's second index against 141-152 us with it (README, "Where the data lives").
 --
 -- What the foreign keys did, the store now does itself, as it has for the messages since V6: each table's one
 -- writer deletes its rows of a location, a chat or a world (LocationRows.delete, ChatRows.delete,
--- WorldRows.delete), rows are only written under a location, chat or world their transaction has read or written,
--- and verify FULL reports a row whose location, chat or world is not there (Verifier, the relations the store
--- keeps). PLAYER_STATE keeps its foreign key: its primary key is exactly the key's one column, so H2 uses it.
+-- WorldRows.delete; a delete of chats takes the search index's lock first, SearchRows.holdIndex); rows are only
+-- written under a location, chat or world their transaction has read or written; and verify FULL reports a row
+-- whose location, chat or world is not there (Verifier, the relations the store keeps). PLAYER_STATE keeps its
+-- foreign key: its primary key is exactly the key's one column, so H2 uses it.
 -- PostgreSQL makes no index for a foreign key; its keys stay (V10 there changes nothing).
 
 ALTER TABLE chat DROP CONSTRAINT fk_chat_world;

@@ -6,9 +6,7 @@ import io.cardshark.worlds.World;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.internal.engine.StoreEngine;
-import io.cardshark.worlds.testing.TestPostgres;
 import io.cardshark.worlds.testing.TestStores;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A world deleted while a step of the search indexer has read its chat and not yet written the chat's mark. On H2
  * no foreign key refuses a mark of a chat that is gone (schema V10); the delete takes the index's lock, so it
  * waits for the step and then deletes the mark the step wrote. {@code RestartSoakTest} once left such a mark.
- * H2 only: on PostgreSQL the foreign key from a mark to its chat stays.
+ * PostgreSQL keeps the foreign key, and the delete waits there too: the same lock, a row lock on both engines.
  */
 class DeleteDuringIndexStepTest {
 
@@ -39,7 +37,6 @@ class DeleteDuringIndexStepTest {
 
     @Test
     void aWorldDeletedDuringAStepKeepsNoMark() throws Exception {
-        Assumptions.assumeFalse(TestPostgres.selected(), "PostgreSQL keeps the foreign key from a mark to its chat");
         try (WorldStore store = TestStores.configure(dir.resolve("store")).open()) {
             World world = store.worlds().create("Indexed Then Gone");
             String chatId = store.chats().create(world.id(), NewChat.at(null, "Notes")).chatId();

@@ -172,10 +172,7 @@ final class WorldImporter {
         Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
                 .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, id))).fetch(LOCATION.LOCATION_ID));
         ChatImporter chats = new ChatImporter(dsl, scan, locationIds, warnings, originals, meter);
-        for (String chat : scan.chats()) {
-            chats.importChat(chat);
-        }
-        chats.finish();
+        chats.importAll(scan.chats());
         bytes += chats.bytes;
         for (String event : scan.events()) {
             long size = importEvent(dsl, scan, event, originals);

@@ -1,53 +1,64 @@
 package io.cardshark.worlds.internal.folder;
 
-import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
-import io.cardshark.worlds.internal.doc.StoredJson;
+import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.doc.TimeTokens;
-import io.cardshark.worlds.internal.json.Json;
-import io.cardshark.worlds.internal.json.JsonNumber;
-import io.cardshark.worlds.internal.json.JsonObject;
-import io.cardshark.worlds.internal.json.JsonString;
-import io.cardshark.worlds.internal.rows.ChatRows;
 import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.rows.SearchRows;
-import io.cardshark.worlds.internal.rows.WorldKeys;
+import io.cardshark.worlds.internal.rows.ChatRows;
+import io.cardshark.worlds.folder.FolderFormatException;
+import io.cardshark.worlds.internal.doc.StoredJson;
+import io.cardshark.worlds.internal.db.tables.records.ChatRecord;
+import io.cardshark.worlds.internal.json.Json;
+import io.cardshark.worlds.internal.json.JsonArray;
+import io.cardshark.worlds.internal.json.JsonLine;
+import io.cardshark.worlds.internal.json.JsonLinesReader;
+import io.cardshark.worlds.internal.json.JsonNumber;
+import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonPointer;
+import io.cardshark.worlds.internal.json.JsonReader;
+import io.cardshark.worlds.internal.json.JsonString;
+import io.cardshark.worlds.internal.json.JsonSyntaxException;
 import org.jooq.DSLContext;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import static io.cardshark.worlds.internal.db.Tables.CHAT;
+import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
+
 /**
- * Imports the chats of one world folder (format spec §5) into the import's transaction. A {@link ChatReader} on
- * a thread of its own reads, checks and prepares them ({@link ReadAhead}), a bounded number of parts ahead;
- * this class, on the import's thread, writes them: the chat rows, the messages in JDBC batches, and the search
- * index's segments (bounded in size: {@link SearchRows#MOST_PER_SEGMENT} messages). A failure of either side
- * fails the import, with the reader's error as it would have been read on one thread.
+ * Imports the chats of one world folder: {@code chats/*.json} in shapes A and B (format spec §5.2) and
+ * JSONL, streamed a line at a time (§5.1), so a chat of a million messages needs memory for one message (and
+ * the search index's postings of at most {@link SearchRows#MOST_PER_SEGMENT} messages).
  */
 final class ChatImporter {
 
-    /** How many parts the reader may be ahead of the writer: enough to keep it busy while the writer commits a batch. */
-    private static final int PARTS_AHEAD = 8;
+    private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "mes", "is_user");
 
     private final DSLContext dsl;
     private final FolderScan scan;
     private final Set<String> locationIds;
     private final List<String> warnings;
+    private final Map<String, String> fileOfChat = new HashMap<>();
     private final OriginalBytes originals;
     /** The search index of the world's messages, written as segments (bounded in size) as they come. */
     private final SearchRows.Segments index;
-    private final ProgressMeter meter;
     int chats;
     long messages;
     long bytes;
 
-    /** The chat being written, between its start and its end. */
-    private ChatPart.Start chat;
-    private long chatKey;
-    private MessageRows.Batch batch;
+    private final ProgressMeter meter;
 
     ChatImporter(DSLContext dsl, FolderScan scan, Set<String> locationIds, List<String> warnings, OriginalBytes originals,
                  ProgressMeter meter) {
@@ -60,59 +71,135 @@ final class ChatImporter {
         this.index = SearchRows.segments(dsl);
     }
 
-    /** Imports the chat files {@code rels} in order, then writes the last segment of the search index. */
-    void importAll(List<String> rels) throws IOException {
-        try (ReadAhead<ChatPart> parts = new ReadAhead<>("cardshark-worlds-import-reader", PARTS_AHEAD,
-                sink -> new ChatReader(scan, sink).readAll(rels))) {
-            for (ChatPart part = parts.next(); part != null; part = parts.next()) {
-                write(part);
-                bytes += part.bytes();
-                meter.add(part.bytes());
-            }
-        } finally {
-            if (batch != null) {
-                batch.close();
-            }
-        }
+    /** Writes the last segment of the search index; call after the last chat. */
+    void finish() {
         index.finish();
     }
 
-    private void write(ChatPart part) {
-        if (part instanceof ChatPart.Start start) {
-            begin(start);
-        } else if (part instanceof ChatPart.Messages some) {
-            some.messages().forEach(batch::add);
+    void importChat(String rel) throws IOException {
+        if (rel.endsWith(".jsonl")) {
+            importJsonLines(rel);
         } else {
-            end();
-        }
-    }
-
-    private void begin(ChatPart.Start start) {
-        String style = start.origin().equals("JSONL") ? null
-                : originals.styleOrKeep(start.rel(), start.style(), start.original());
-        ChatRecord r = newChat(start.rel(), start.chatId(), start.header(), start.origin());
-        r.setMessagesIndex(start.messagesIndex());
-        r.setStyle(style);
-        r.setMessageCount(start.messageCount() == null ? 0L : start.messageCount());
-        chat = start;
-        chatKey = ChatRows.insert(dsl, r);
-        batch = MessageRows.batch(dsl, r.getWorldKey(), chatKey, start.chatId(), index);
-    }
-
-    private void end() {
-        batch.finish();
-        long count = batch.count();
-        batch.close();
-        batch = null;
-        if (chat.messageCount() == null) {
-            ChatRows.setMessageCount(dsl, chatKey, count);
+            importJson(rel);
         }
         chats++;
-        messages += count;
+    }
+
+    private FolderFormatException reject(String rel, String position, String what) {
+        return new FolderFormatException(scan.worldId(), scan.folder(), rel,
+                scan.folder() + ": " + rel + " " + position + ": " + what);
+    }
+
+    /** A syntax error, whose message starts with its position ({@code line 3 column 5: expected ...}). */
+    private FolderFormatException reject(String rel, JsonSyntaxException e) {
+        return new FolderFormatException(scan.worldId(), scan.folder(), rel, scan.folder() + ": " + rel + " " + e.getMessage());
+    }
+
+    private void importJson(String rel) throws IOException {
+        byte[] content = Files.readAllBytes(scan.folder().resolve(rel));
+        bytes += content.length;
+        meter.add(content.length);
+        Json value;
+        try {
+            value = JsonReader.read(content).value();
+        } catch (JsonSyntaxException e) {
+            throw reject(rel, e);
+        }
+        if (!(value instanceof JsonObject chat)) {
+            throw reject(rel, "at the top", "expected a chat object, found " + value.describe());
+        }
+        if (!(chat.get("messages") instanceof JsonArray list)) {
+            throw reject(rel, "at /messages", "expected an array of messages, found "
+                    + (chat.has("messages") ? chat.get("messages").describe() : "nothing"));
+        }
+        String origin;
+        if (chat.has("id")) {
+            origin = "A";
+        } else if (chat.get("metadata") instanceof JsonObject) {
+            origin = "B";
+        } else {
+            throw reject(rel, "at the top", "expected a chat with \"id\" (shape A) or a \"metadata\" object (shape B), found neither");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof JsonObject)) {
+                throw reject(rel, "at " + JsonPointer.of("messages").child(i), "expected a message object, found "
+                        + list.get(i).describe());
+            }
+        }
+        String chatId = ChatFileNames.jsonChatId(rel.substring("chats/".length()), chat.get("id"));
+        int messagesIndex = List.copyOf(chat.keys()).indexOf("messages");
+        JsonObject header = chat.without("messages");
+        String style = originals.styleOf(rel, content, value, origin.equals("B"));
+        ChatRecord r = newChat(rel, "at the top", chatId, header, origin);
+        r.setMessagesIndex(messagesIndex);
+        r.setStyle(style);
+        r.setMessageCount((long) list.size());
+        long chatKey = ChatRows.insert(dsl, r);
+        try (MessageRows.Batch batch = MessageRows.batch(dsl, r.getWorldKey(), chatKey, chatId, index)) {
+            for (Json m : list.elements()) {
+                batch.add((JsonObject) m);
+            }
+            batch.finish();
+        }
+        messages += list.size();
+    }
+
+    private void importJsonLines(String rel) throws IOException {
+        String name = rel.substring("chats/".length());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(scan.folder().resolve(rel)), 1 << 16);
+             JsonLinesReader lines = new JsonLinesReader(new CountingStream(in, n -> {
+                 bytes += n;
+                 meter.add(n);
+             }))) {
+            JsonLine first = lines.next();
+            if (first == null) {
+                throw reject(rel, "line 1", "expected a chat header, found an empty file");
+            }
+            JsonObject header = lineObject(rel, first);
+            for (String key : MESSAGE_KEYS) {
+                if (header.has(key)) {
+                    throw reject(rel, "line " + first.lineNumber(), "expected a chat header, found a message (it has \""
+                            + key + "\")");
+                }
+            }
+            // The header itself is stored as read, a numeric "chat_id" included; only a string names the chat.
+            String chatId = chatIdOf(header);
+            if (chatId == null) {
+                chatId = name.substring(0, name.length() - ".jsonl".length());
+            }
+            ChatRecord r = newChat(rel, "line " + first.lineNumber(), chatId, header, "JSONL");
+            r.setMessageCount(0L);
+            long chatKey = ChatRows.insert(dsl, r);
+            long seq;
+            try (MessageRows.Batch batch = MessageRows.batch(dsl, r.getWorldKey(), chatKey, chatId, index)) {
+                for (JsonLine line = lines.next(); line != null; line = lines.next()) {
+                    batch.add(lineObject(rel, line));
+                }
+                batch.finish();
+                seq = batch.count();
+            }
+            ChatRows.setMessageCount(dsl, chatKey, seq);
+            messages += seq;
+        }
+    }
+
+    private JsonObject lineObject(String rel, JsonLine line) {
+        if (!line.isValid()) {
+            throw reject(rel, line.error());
+        }
+        return line.object();
     }
 
     /** A chat row from its chat-level object; title, location and times found as format spec §5.3 says. */
-    private ChatRecord newChat(String rel, String chatId, JsonObject header, String origin) {
+    private ChatRecord newChat(String rel, String position, String chatId, JsonObject header, String origin) {
+        String earlier = fileOfChat.putIfAbsent(chatId, rel);
+        if (earlier != null) {
+            throw reject(rel, position, "expected chat ids unique in the world, found chat id \"" + chatId
+                    + "\" in " + earlier + " too");
+        }
+        if (chatId.isEmpty()) {
+            throw reject(rel, position, "expected a non-empty chat id, found \"\"");
+        }
         String location = firstStringOnly(header, "location_id", "metadata.location_id", "chat_metadata.location_id");
         if (location != null && location.isEmpty()) {
             location = null;

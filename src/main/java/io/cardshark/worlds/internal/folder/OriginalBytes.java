@@ -29,14 +29,6 @@ final class OriginalBytes {
     /** The style's stored form, or {@code null} after keeping the original bytes. */
     String styleOf(String path, byte[] content, Json parsed, boolean preferAsciiFalse) {
         Optional<JsonStyle> style = JsonStyle.detect(content, parsed, preferAsciiFalse);
-        return styleOrKeep(path, style, style.isPresent() ? null : content);
-    }
-
-    /**
-     * {@link #styleOf} of a style detected already (by {@link JsonStyle#detect}, on another thread, say):
-     * {@code content} is needed only when none was found.
-     */
-    String styleOrKeep(String path, Optional<JsonStyle> style, byte[] content) {
         if (style.isPresent()) {
             return style.get().asString();
         }

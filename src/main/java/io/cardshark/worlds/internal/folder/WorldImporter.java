@@ -172,7 +172,10 @@ final class WorldImporter {
         Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
                 .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, id))).fetch(LOCATION.LOCATION_ID));
         ChatImporter chats = new ChatImporter(dsl, scan, locationIds, warnings, originals, meter);
-        chats.importAll(scan.chats());
+        for (String chat : scan.chats()) {
+            chats.importChat(chat);
+        }
+        chats.finish();
         bytes += chats.bytes;
         for (String event : scan.events()) {
             long size = importEvent(dsl, scan, event, originals);

@@ -4,7 +4,6 @@ import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
-import io.cardshark.worlds.internal.search.SearchText;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -121,34 +120,15 @@ public final class MessageRows {
 
         /** The row of message {@code seq} of a chat: the columns read from the document by the one rule above. */
         public static Row of(long worldKey, long chatKey, long seq, JsonObject message) {
-            return new Row(worldKey, chatKey, seq, idOf(message), roleOf(message), StoredJson.compact(message));
+            String role = message.get("role") instanceof JsonString r ? r.value()
+                    : message.get("sender") instanceof JsonString s ? s.value() : null;
+            String id = message.get("id") instanceof JsonString i ? i.value() : null;
+            return new Row(worldKey, chatKey, seq, id, role, StoredJson.compact(message));
         }
 
         Object[] values() {
             return new Object[] {worldKey, chatKey, seq, messageId, role, document};
         }
-    }
-
-    /**
-     * A message of an import made ready to write before its chat's row exists: its columns as {@link Row#of}
-     * reads them, and the weights of its words for the search index. Reading and preparing the messages is
-     * about half an import's work, so the import does it on a thread of its own; this is pure, for any thread.
-     */
-    public record Prepared(String messageId, String role, String document, Map<String, Integer> words) {
-
-        public static Prepared of(JsonObject message) {
-            return new Prepared(idOf(message), roleOf(message), StoredJson.compact(message),
-                    SearchText.weights(ChatDocuments.messageContent(message)));
-        }
-    }
-
-    private static String idOf(JsonObject message) {
-        return message.get("id") instanceof JsonString i ? i.value() : null;
-    }
-
-    private static String roleOf(JsonObject message) {
-        return message.get("role") instanceof JsonString r ? r.value()
-                : message.get("sender") instanceof JsonString s ? s.value() : null;
     }
 
     /**
@@ -228,10 +208,10 @@ public final class MessageRows {
         }
 
         /** Adds the chat's next message, numbered from 0. */
-        public void add(Prepared message) {
+        public void add(JsonObject message) {
             long n = seq++;
-            messages.add(new Object[] {worldKey, chatKey, n, message.messageId(), message.role(), message.document()});
-            index.add(chatKey, n, message.words());
+            messages.add(Row.of(worldKey, chatKey, n, message).values());
+            index.add(chatKey, n, ChatDocuments.messageContent(message));
         }
 
         /** How many messages were added. */

@@ -78,8 +78,8 @@ public final class SearchRows {
             this.dsl = dsl;
         }
 
-        void add(long chatKey, long seq, Map<String, Integer> words) {
-            builder.add(chatKey, seq, words);
+        void add(long chatKey, long seq, String text) {
+            builder.add(chatKey, seq, text);
             if (builder.messages() == MOST_PER_SEGMENT) {
                 finish();
             }

@@ -16,11 +16,7 @@ public final class SegmentBuilder {
 
     /** Adds the words of one message's text (which may hold none). */
     public void add(long chatKey, long seq, String text) {
-        add(chatKey, seq, SearchText.weights(text));
-    }
-
-    /** Adds the words of one message, as {@link SearchText#weights} gives them (computed on another thread, say). */
-    public void add(long chatKey, long seq, Map<String, Integer> weights) {
+        Map<String, Integer> weights = SearchText.weights(text);
         weights.forEach((word, weight) -> words.computeIfAbsent(word, w -> new PostingList()).add(chatKey, seq, weight));
         messages++;
         postings += weights.size();

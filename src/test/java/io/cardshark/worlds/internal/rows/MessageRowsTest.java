@@ -43,8 +43,8 @@ class MessageRowsTest {
             c.setAutoCommit(false);
             DSLContext dsl = DSL.using(c, SQLDialect.H2);
             MessageRows.Batch batch = MessageRows.batch(dsl, 123_456_789L, 987_654_321L, "ghost", SearchRows.segments(dsl));
-            batch.add(MessageRows.Prepared.of(message("one")));
-            batch.add(MessageRows.Prepared.of(message("two")));
+            batch.add(message("one"));
+            batch.add(message("two"));
             assertThatThrownBy(batch::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("ghost");
             batch.close();
             c.rollback();
@@ -59,7 +59,7 @@ class MessageRowsTest {
              Connection c = store.sqlConnection(true)) {
             DSLContext dsl = DSL.using(c, SQLDialect.H2);
             MessageRows.Batch batch = MessageRows.batch(dsl, 123_456_789L, 987_654_321L, "ghost", SearchRows.segments(dsl));
-            batch.add(MessageRows.Prepared.of(message("left behind by a failed import")));
+            batch.add(message("left behind by a failed import"));
             batch.close();
             assertThat(batch.isClosed()).isTrue();
             assertThat(messageRows(c)).isZero();

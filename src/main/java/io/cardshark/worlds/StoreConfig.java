@@ -43,12 +43,15 @@ import java.util.Objects;
  *                          file in {@code dataDir} (the default); with it, {@code dataDir} only anchors the
  *                          default backup and snapshot folders, and the store lock, live inspection, attaching
  *                          and foreign-object removal, which are about the H2 file, do not apply
+ * @param cacheSizeMb       the most heap, in MB, that H2 keeps of the file's pages (its {@code CACHE_SIZE}); a read
+ *                          that finds its pages there decodes nothing. Of the H2 file only: PostgreSQL's cache is
+ *                          the server's. A process that attaches to the holder uses the holder's.
  */
 public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, Durability durability,
                           Path backupDir, Path snapshotDir, Retention retention, boolean verifyOnOpen,
                           boolean createIfMissing, boolean readOnly, boolean serveInspection, boolean attachIfHeld,
                           boolean dropForeignObjects, String applicationName, SessionConfig sessions,
-                          SnapshotForm snapshotForm, PostgresDatabase postgres) {
+                          SnapshotForm snapshotForm, PostgresDatabase postgres, int cacheSizeMb) {
 
     /** The embedded default: {@code ./data} under the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -56,6 +59,13 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
     public static final int DEFAULT_MAX_POOL_SIZE = 8;
     /** How long a writer waits for a world's lock unless set. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * H2's page cache unless set, in MB: H2's own default, small enough for an application's heap. A world of
+     * 100,000 locations read at random places needs more to keep its pages (README, "Reads and the page cache").
+     */
+    public static final int DEFAULT_CACHE_SIZE_MB = 16;
+    /** The largest page cache, in MB: 64 GB, beyond any heap this store is meant for. */
+    public static final int MAX_CACHE_SIZE_MB = 65_536;
 
     /**
      * Validates the settings and normalises them: the folders are made absolute, a missing backup or snapshot
@@ -82,6 +92,7 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
      * @param snapshotForm       how per-world snapshots are kept, or {@code null} for {@link SnapshotForm#FOLDER}
      * @param postgres           the PostgreSQL database of the store, or {@code null} for the H2 file in
      *                           {@code dataDir}
+     * @param cacheSizeMb        H2's page cache in MB, 1 to {@link #MAX_CACHE_SIZE_MB}
      * @throws InvalidInputException when a setting is out of range, the three folders are not all different,
      *                               or {@code dataDir} exists and is not a folder
      * @throws NullPointerException  when {@code dataDir}, {@code lockTimeout}, {@code durability},
@@ -116,6 +127,10 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
         if (maxPoolSize < 1 || maxPoolSize > 64) {
             throw new InvalidInputException(null, "maxPoolSize must be between 1 and 64, was " + maxPoolSize);
         }
+        if (cacheSizeMb < 1 || cacheSizeMb > MAX_CACHE_SIZE_MB) {
+            throw new InvalidInputException(null, "cacheSizeMb must be between 1 and " + MAX_CACHE_SIZE_MB + ", was "
+                    + cacheSizeMb);
+        }
         if (lockTimeout.isNegative() || lockTimeout.isZero() || lockTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new InvalidInputException(null, "lockTimeout must be positive and below 24 days, was " + lockTimeout);
         }
@@ -138,7 +153,7 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
     public static StoreConfig defaults() {
         return new StoreConfig(DEFAULT_DATA_DIR, DEFAULT_MAX_POOL_SIZE, DEFAULT_LOCK_TIMEOUT, Durability.PROCESS_CRASH,
                 null, null, Retention.DEFAULT, false, true, false, true, false, false, null, SessionConfig.DEFAULTS,
-                SnapshotForm.FOLDER, null);
+                SnapshotForm.FOLDER, null, DEFAULT_CACHE_SIZE_MB);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.time.Duration;
  * <p>The defaults: {@code ./data}, 8 connections, 10 s lock timeout, {@link Durability#PROCESS_CRASH}, backups
  * and snapshots inside the data folder, {@link Retention#DEFAULT}, no verification on open, a new store made
  * when there is none, read and write, live inspection served, no attaching, foreign objects refused,
- * {@link SessionConfig#DEFAULTS}.
+ * {@link SessionConfig#DEFAULTS}, a page cache of 16 MB.
  */
 public final class WorldStoreBuilder {
     private Path dataDir = StoreConfig.DEFAULT_DATA_DIR;
@@ -36,6 +36,7 @@ public final class WorldStoreBuilder {
     private SessionConfig sessions = SessionConfig.DEFAULTS;
     private SnapshotForm snapshotForm = SnapshotForm.FOLDER;
     private PostgresDatabase postgres;
+    private int cacheSizeMb = StoreConfig.DEFAULT_CACHE_SIZE_MB;
 
     WorldStoreBuilder() {
     }
@@ -63,6 +64,7 @@ public final class WorldStoreBuilder {
         snapshotForm = base.snapshotForm();
         sessions = base.sessions();
         postgres = base.postgres();
+        cacheSizeMb = base.cacheSizeMb();
     }
 
     /**
@@ -286,7 +288,20 @@ public final class WorldStoreBuilder {
     public StoreConfig build() {
         return new StoreConfig(dataDir, maxPoolSize, lockTimeout, durability, backupDir, snapshotDir, retention,
                 verifyOnOpen, createIfMissing && !readOnly, readOnly, serveInspection, attachIfHeld,
-                dropForeignObjects, applicationName, sessions, snapshotForm, postgres);
+                dropForeignObjects, applicationName, sessions, snapshotForm, postgres, cacheSizeMb);
+    }
+
+    /**
+     * Sets the most heap, in MB, that H2 keeps of the store file's pages; default 16 (H2's own). Reads that find
+     * their pages in the cache decode nothing: raise it when large worlds are read at random places and the
+     * application's heap has room (the cache fills up to this size as pages are read). Of the H2 file only.
+     *
+     * @param cacheSizeMb 1 to {@link StoreConfig#MAX_CACHE_SIZE_MB}
+     * @return this builder
+     */
+    public WorldStoreBuilder cacheSizeMb(int cacheSizeMb) {
+        this.cacheSizeMb = cacheSizeMb;
+        return this;
     }
 
     /**

@@ -432,6 +432,9 @@ public final class BenchMain {
                     ratio, target, met, values("unit", "µs/op p50", "ours", ours, "sqlite", sqlite));
             floor(ours, p50("ReadBench.atBareH2", "locations", l), sqlite, "SQLite", n(Integer.parseInt(l)) + " locations", false);
         }
+        Double cached = p50("ReadBench.atOursCached");
+        row("location by coordinates, page cache 256 MB (p50)", "100,000 locations", time(cached), "-", "-", "-",
+                times(cached, at1k, "vs 1,000 (16 MB):"), "-", "", values("unit", "µs/op p50", "ours", cached));
         for (String l : sizes) {
             Double ours = p50("ReadBench.byIdOurs", "locations", l);
             Double sqlite = p50("ReadBench.byIdSqlite", "locations", l);

@@ -3,6 +3,7 @@ package io.cardshark.worlds.bench;
 import io.cardshark.worlds.Durability;
 import io.cardshark.worlds.Location;
 import io.cardshark.worlds.NewChat;
+import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.internal.json.JsonStyle;
@@ -94,7 +95,13 @@ public final class Fixtures {
     }
 
     public static WorldStore open(Path dir, Durability durability) {
-        return WorldStore.configure().dataDir(dir.resolve("store")).durability(durability).open();
+        return open(dir, durability, StoreConfig.DEFAULT_CACHE_SIZE_MB);
+    }
+
+    /** {@link #open(Path, Durability)} with H2's page cache at {@code cacheSizeMb}. */
+    public static WorldStore open(Path dir, Durability durability, int cacheSizeMb) {
+        return WorldStore.configure().dataDir(dir.resolve("store")).durability(durability).cacheSizeMb(cacheSizeMb)
+                .open();
     }
 
     private static void importFolder(Path storeDir, Path folder) {

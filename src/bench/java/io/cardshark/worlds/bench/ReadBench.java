@@ -63,6 +63,18 @@ public class ReadBench {
         }
     }
 
+    /** {@link Targets} in the world of {@link Stores.OursWorldCached}. */
+    @State(Scope.Benchmark)
+    public static class CachedTargets {
+        final int[] targets = targets(Stores.OursWorldCached.LOCATIONS);
+        final int side = BenchWorlds.side(Stores.OursWorldCached.LOCATIONS);
+        int n;
+
+        int next() {
+            return targets[n++ & (targets.length - 1)];
+        }
+    }
+
     /** SQLite's world; reads do not depend on the synchronous level, so NORMAL only. */
     @State(Scope.Benchmark)
     public static class Sqlite extends Stores.Plain {
@@ -82,6 +94,16 @@ public class ReadBench {
 
     @Benchmark
     public Location atOurs(Stores.OursWorld s, Targets t) {
+        Optional<Location> found = s.store.locations().at(Fixtures.WORLD, BenchWorlds.coordinates(t.next(), t.side));
+        return found.orElseThrow();
+    }
+
+    /**
+     * {@link #atOurs} at 100,000 locations with a page cache that holds the store (256 MB, against the default
+     * 16 MB), the same places in the same order.
+     */
+    @Benchmark
+    public Location atOursCached(Stores.OursWorldCached s, CachedTargets t) {
         Optional<Location> found = s.store.locations().at(Fixtures.WORLD, BenchWorlds.coordinates(t.next(), t.side));
         return found.orElseThrow();
     }

@@ -1,6 +1,7 @@
 package io.cardshark.worlds.bench;
 
 import io.cardshark.worlds.Durability;
+import io.cardshark.worlds.StoreConfig;
 import io.cardshark.worlds.WorldStore;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -44,10 +45,14 @@ public final class Stores {
             return Durability.PROCESS_CRASH;
         }
 
+        int cacheSizeMb() {
+            return StoreConfig.DEFAULT_CACHE_SIZE_MB;
+        }
+
         @Setup(Level.Trial)
         public void open() {
             dir = copy();
-            store = Fixtures.open(dir, durability());
+            store = Fixtures.open(dir, durability(), cacheSizeMb());
         }
 
         @TearDown(Level.Trial)
@@ -92,6 +97,25 @@ public final class Stores {
         @Override
         Path copy() {
             return Fixtures.copyH2World(locations);
+        }
+    }
+
+    /**
+     * The world of 100,000 locations with a page cache that holds the store's file (256 MB of heap, against the
+     * default 16 MB): what point reads cost when no page must be read and decoded again.
+     */
+    @State(Scope.Benchmark)
+    public static class OursWorldCached extends Ours {
+        static final int LOCATIONS = 100_000;
+
+        @Override
+        Path copy() {
+            return Fixtures.copyH2World(LOCATIONS);
+        }
+
+        @Override
+        int cacheSizeMb() {
+            return 256;
         }
     }
 

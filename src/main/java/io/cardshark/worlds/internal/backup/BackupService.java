@@ -326,7 +326,8 @@ public final class BackupService implements Backups {
     private static StoreConfig quietCopy(StoreConfig config, Path dataDir) {
         return new StoreConfig(dataDir, config.maxPoolSize(), config.lockTimeout(), config.durability(),
                 config.backupDir(), config.snapshotDir(), config.retention(), config.verifyOnOpen(), false, false,
-                false, false, false, config.applicationName(), config.sessions(), config.snapshotForm(), null);
+                false, false, false, config.applicationName(), config.sessions(), config.snapshotForm(), null,
+                config.cacheSizeMb());
     }
 
     private static void checkZip(Path zip) throws IOException {

@@ -1,6 +1,7 @@
 package io.cardshark.worlds.internal.engine;
 
 import io.cardshark.worlds.Durability;
+import io.cardshark.worlds.StoreConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +38,12 @@ public final class H2Urls {
      * At {@code POWER_LOSS}, {@link #NO_CHUNK_MOVES}: H2 2.4.240 can lose synced commits when the power (or
      * the process) fails while it moves chunks; at {@code PROCESS_CRASH}, H2's own compaction at close
      * ({@code MAX_COMPACT_TIME} is stored in the database, so a store once opened at {@code POWER_LOSS} gets
-     * it back).
+     * it back). {@code CACHE_SIZE}, the page cache ({@code StoreConfig.cacheSizeMb}), is given at every open
+     * because H2 stores it in the database: a store once opened with a large cache would otherwise keep it.
      */
-    static String admin(Path database, Durability durability, Duration lockTimeout) {
-        return admin(fileSystem, database, durability, lockTimeout);
+    static String admin(Path database, StoreConfig config) {
+        return admin(fileSystem, database, config.durability(), config.lockTimeout())
+                + ";CACHE_SIZE=" + config.cacheSizeMb() * 1024;
     }
 
     /** {@link #admin} on H2's in-memory file system: for throwaway databases that must not touch the disk. */

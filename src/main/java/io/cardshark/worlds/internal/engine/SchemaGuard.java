@@ -41,7 +41,8 @@ public final class SchemaGuard {
 
     private static final Set<String> OWN_USERS = Set.of(Credentials.ADMIN, Credentials.WRITER, Credentials.INSPECTOR);
     /** Settings H2 records for a store of ours: its creating build, and those of the admin URL that it stores. */
-    private static final Set<String> OWN_SETTINGS = Set.of("CREATE_BUILD", "WRITE_DELAY", "MAX_COMPACT_TIME");
+    private static final Set<String> OWN_SETTINGS = Set.of("CREATE_BUILD", "WRITE_DELAY", "MAX_COMPACT_TIME",
+            "CACHE_SIZE");
     private static final Pattern NAME = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\"((?:[^\"]|\"\")*)\"(?:\\.\"((?:[^\"]|\"\")*)\")?");
     private static final Pattern SETTING = Pattern.compile("SET ([A-Z_]+) .*", Pattern.DOTALL);

@@ -212,7 +212,7 @@ public final class StoreOpener {
      * credentials file exists was cut short by a crash while it got its password: it gets it now.
      */
     private static HikariDataSource openAdmin(StoreConfig config, Path database, Credentials credentials) {
-        String url = H2Urls.admin(database, config.durability(), config.lockTimeout());
+        String url = H2Urls.admin(database, config);
         try {
             return Connections.adminPool(url, credentials);
         } catch (RuntimeException e) {
@@ -295,7 +295,7 @@ public final class StoreOpener {
             return stored;
         }
         Credentials fresh = Credentials.fresh();
-        String url = H2Urls.admin(H2Urls.database(dataDir), config.durability(), config.lockTimeout());
+        String url = H2Urls.admin(H2Urls.database(dataDir), config);
         try (Connection c = DriverManager.getConnection(url, Credentials.ADMIN, "");
              PreparedStatement set = c.prepareStatement("ALTER USER " + Credentials.ADMIN + " SET PASSWORD ?")) {
             // The file first: a crash in between leaves the file and an empty password, which the next open mends.

@@ -61,6 +61,17 @@ final class BareH2Bulk {
 
     /** Imports every JSONL chat under {@code chats} in one transaction; returns the messages written. */
     long importChats(Path chats) throws IOException, SQLException {
+        return importChats(chats, 0);
+    }
+
+    /**
+     * Imports every JSONL chat under {@code chats}, committing after every {@code commitEvery} messages (0: one
+     * transaction); returns the messages written. H2 commits a transaction by rewriting every row it wrote (each
+     * row holds its transaction's mark until then), reading back the pages that left its cache; committed in
+     * steps of a few thousand rows, the pages are still in the cache. Not atomic: what an import in steps would
+     * cost H2 if the world stayed invisible until its last step.
+     */
+    long importChats(Path chats, int commitEvery) throws IOException, SQLException {
         long messages = 0;
         try (PreparedStatement chat = connection.prepareStatement("INSERT INTO chat (chat_id, header) VALUES (?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
@@ -87,6 +98,10 @@ final class BareH2Bulk {
                         message.addBatch();
                         if (seq % 1000 == 999) {
                             message.executeBatch();
+                        }
+                        if (commitEvery > 0 && (messages + seq + 1) % commitEvery == 0) {
+                            message.executeBatch();
+                            connection.commit();
                         }
                     }
                     message.executeBatch();

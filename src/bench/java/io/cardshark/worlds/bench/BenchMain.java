@@ -473,6 +473,10 @@ public final class BenchMain {
                 met(importRate == null ? null : importRate >= 150_000 && importHeap <= 256 * 1024 * 1024),
                 values("unit", "messages/s", "ours", importRate, "peakHeapBytes", importHeap));
         floor(importRate, folder("bareH2ImportMessagesPerSecond"), null, "", folderSize, true);
+        Double bareSteps = folder("bareH2StepsImportMessagesPerSecond");
+        row("  bare H2 committing every " + String.format("%,d", FolderBenchmark.BARE_COMMIT_EVERY) + " messages",
+                folderSize, perSecond(bareSteps, "msgs"), "-", "-", "-", times(bareSteps, folder("bareH2ImportMessagesPerSecond"),
+                        "of one transaction:"), "-", "", values("unit", "messages/s", "bareH2Steps", bareSteps));
         Double exportRate = folder("exportMessagesPerSecond");
         Double exportHeap = folder("exportPeakHeapBytes");
         row("export a world folder (-Xmx256m)", folderSize, rateAndHeap(exportRate, exportHeap), "-", "-", "-",

@@ -27,6 +27,9 @@ import java.util.List;
  */
 public final class FolderBenchmark {
 
+    /** The step of the bare H2 import that commits in steps: where commit every 1,000 to 10,000 rows cost least. */
+    static final int BARE_COMMIT_EVERY = 2_000;
+
     public static void main(String[] args) throws IOException {
         int locations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
@@ -110,6 +113,24 @@ public final class FolderBenchmark {
             throw new IOException("bare H2: " + e.getMessage(), e);
         }
 
+        // What H2 would take if the import committed in steps (BareH2Bulk.importChats(chats, commitEvery)).
+        double bareStepsSeconds;
+        try {
+            BareH2Bulk bare = BareH2Bulk.create(dir.resolve("bare-h2-steps"));
+            try {
+                long t6 = System.nanoTime();
+                long inSteps = bare.importChats(world.resolve("chats"), BARE_COMMIT_EVERY);
+                bareStepsSeconds = (System.nanoTime() - t6) / 1e9;
+                if (inSteps != messages) {
+                    throw new IllegalStateException("bare H2 in steps imported " + inSteps + " messages");
+                }
+            } finally {
+                bare.close();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException("bare H2 in steps: " + e.getMessage(), e);
+        }
+
         double parseSeconds = BenchWorlds.jacksonParse(world.resolve("chats"));
         double generateSeconds = BenchWorlds.jacksonGenerate(messages);
 
@@ -127,6 +148,8 @@ public final class FolderBenchmark {
                 messages / archiveImportSeconds, zipped.bytes() / 1e6 / archiveImportSeconds, archiveImportHeap / 1e6);
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "bare H2 import (JDBC batches)", bareImportSeconds,
                 messages / bareImportSeconds, mb / bareImportSeconds, "-");
+        System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "bare H2 import, commit per " + BARE_COMMIT_EVERY,
+                bareStepsSeconds, messages / bareStepsSeconds, mb / bareStepsSeconds, "-");
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "bare H2 export (JSONL, forced)", bareExportSeconds,
                 messages / bareExportSeconds, exported.bytes() / 1e6 / bareExportSeconds, "-");
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12s%n", "raw Jackson parse of the chat bytes", parseSeconds,
@@ -162,6 +185,7 @@ public final class FolderBenchmark {
                 g.writeNumberField("archiveBytes", zipped.bytes());
                 g.writeNumberField("bareH2ImportMessagesPerSecond", messages / bareImportSeconds);
                 g.writeNumberField("bareH2ExportMessagesPerSecond", messages / bareExportSeconds);
+                g.writeNumberField("bareH2StepsImportMessagesPerSecond", messages / bareStepsSeconds);
                 g.writeNumberField("jacksonParseSeconds", parseSeconds);
                 g.writeNumberField("jacksonParseMessagesPerSecond", messages / parseSeconds);
                 g.writeNumberField("jacksonGenerateSeconds", generateSeconds);

@@ -337,10 +337,6 @@ class VerifyTest {
     }
 
     private static long count(WorldStore store, String sql) throws SQLException {
-        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
-             var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Long.parseLong(text(store, sql));
     }
 }

@@ -118,4 +118,9 @@ public final class ChatRows {
         return dsl.select(CHAT.CHAT_ID, CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)))
                 .fetchMap(CHAT.CHAT_ID, CHAT.CHAT_KEY);
     }
+
+    /** The keys of a world's chats. */
+    static List<Long> keysOf(DSLContext dsl, long worldKey) {
+        return dsl.select(CHAT.CHAT_KEY).from(CHAT).where(CHAT.WORLD_KEY.eq(worldKey)).fetch(CHAT.CHAT_KEY);
+    }
 }

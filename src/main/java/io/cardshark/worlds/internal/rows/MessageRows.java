@@ -168,10 +168,8 @@ public final class MessageRows {
      * world's), as one JDBC batch (one round trip to PostgreSQL); {@link WorldRows#delete} calls this before the
      * world's chats go.
      */
-    static void deleteWorld(DSLContext dsl, String worldId) {
-        long worldKey = WorldKeys.of(dsl, worldId);
-        List<Object[]> chats = ChatRows.keysById(dsl, worldId).values().stream()
-                .map(chatKey -> chatBounds(worldKey, chatKey)).toList();
+    static void deleteWorld(DSLContext dsl, long worldKey) {
+        List<Object[]> chats = ChatRows.keysOf(dsl, worldKey).stream().map(chatKey -> chatBounds(worldKey, chatKey)).toList();
         if (!chats.isEmpty()) {
             DELETE_CHAT.executeAll(dsl, chats);
         }

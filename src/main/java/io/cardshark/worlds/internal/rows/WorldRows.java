@@ -138,7 +138,7 @@ public final class WorldRows {
      */
     public static void delete(DSLContext dsl, String worldId) {
         long worldKey = WorldKeys.of(dsl, worldId);
-        MessageRows.deleteWorld(dsl, worldId);
+        MessageRows.deleteWorld(dsl, worldKey);
         ChatRows.deleteWorld(dsl, worldKey);
         LocationRows.deleteWorld(dsl, worldKey);
         VisitRows.deleteWorld(dsl, worldKey);

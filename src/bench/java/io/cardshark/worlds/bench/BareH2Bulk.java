@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * export reads each chat's documents in key order and writes them as JSONL, forcing each file. What the store
  * does beyond this (validating, key orders, file bytes, the search index, an atomic folder) is the gap.
  */
-final class BareH2Bulk {
+final class BareH2Bulk implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -157,7 +157,8 @@ final class BareH2Bulk {
         return messages;
     }
 
-    void close() throws SQLException {
+    @Override
+    public void close() throws SQLException {
         connection.close();
     }
 

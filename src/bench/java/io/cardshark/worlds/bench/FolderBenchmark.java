@@ -94,20 +94,15 @@ public final class FolderBenchmark {
         resetPeaks();
         double bareImportSeconds;
         double bareExportSeconds;
-        try {
-            BareH2Bulk bare = BareH2Bulk.create(dir.resolve("bare-h2"));
-            try {
-                long t4 = System.nanoTime();
-                long bareImported = bare.importChats(world.resolve("chats"));
-                bareImportSeconds = (System.nanoTime() - t4) / 1e9;
-                long t5 = System.nanoTime();
-                long bareExported = bare.exportChats(dir.resolve("bare-h2-export"));
-                bareExportSeconds = (System.nanoTime() - t5) / 1e9;
-                if (bareImported != messages || bareExported != messages) {
-                    throw new IllegalStateException("bare H2 moved " + bareImported + " and " + bareExported + " messages");
-                }
-            } finally {
-                bare.close();
+        try (BareH2Bulk bare = BareH2Bulk.create(dir.resolve("bare-h2"))) {
+            long t4 = System.nanoTime();
+            long bareImported = bare.importChats(world.resolve("chats"));
+            bareImportSeconds = (System.nanoTime() - t4) / 1e9;
+            long t5 = System.nanoTime();
+            long bareExported = bare.exportChats(dir.resolve("bare-h2-export"));
+            bareExportSeconds = (System.nanoTime() - t5) / 1e9;
+            if (bareImported != messages || bareExported != messages) {
+                throw new IllegalStateException("bare H2 moved " + bareImported + " and " + bareExported + " messages");
             }
         } catch (java.sql.SQLException e) {
             throw new IOException("bare H2: " + e.getMessage(), e);
@@ -115,17 +110,12 @@ public final class FolderBenchmark {
 
         // What H2 would take if the import committed in steps (BareH2Bulk.importChats(chats, commitEvery)).
         double bareStepsSeconds;
-        try {
-            BareH2Bulk bare = BareH2Bulk.create(dir.resolve("bare-h2-steps"));
-            try {
-                long t6 = System.nanoTime();
-                long inSteps = bare.importChats(world.resolve("chats"), BARE_COMMIT_EVERY);
-                bareStepsSeconds = (System.nanoTime() - t6) / 1e9;
-                if (inSteps != messages) {
-                    throw new IllegalStateException("bare H2 in steps imported " + inSteps + " messages");
-                }
-            } finally {
-                bare.close();
+        try (BareH2Bulk bare = BareH2Bulk.create(dir.resolve("bare-h2-steps"))) {
+            long t6 = System.nanoTime();
+            long inSteps = bare.importChats(world.resolve("chats"), BARE_COMMIT_EVERY);
+            bareStepsSeconds = (System.nanoTime() - t6) / 1e9;
+            if (inSteps != messages) {
+                throw new IllegalStateException("bare H2 in steps imported " + inSteps + " messages");
             }
         } catch (java.sql.SQLException e) {
             throw new IOException("bare H2 in steps: " + e.getMessage(), e);

@@ -43,17 +43,13 @@ public class ReadBench {
         return out;
     }
 
-    /** Where the reads go: random location indexes, the same sequence for every approach. */
-    @State(Scope.Benchmark)
-    public static class Targets {
-        @Param({"1000", "10000", "100000"})
-        public int locations;
+    /** Random location indexes in a world of {@code locations}, handed out in turn. */
+    abstract static class Places {
         int[] targets;
         int side;
         int n;
 
-        @Setup(Level.Trial)
-        public void setUp() {
+        void of(int locations) {
             targets = targets(locations);
             side = BenchWorlds.side(locations);
         }
@@ -63,15 +59,24 @@ public class ReadBench {
         }
     }
 
+    /** Where the reads go: random location indexes, the same sequence for every approach. */
+    @State(Scope.Benchmark)
+    public static class Targets extends Places {
+        @Param({"1000", "10000", "100000"})
+        public int locations;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            of(locations);
+        }
+    }
+
     /** {@link Targets} in the world of {@link Stores.OursWorldCached}. */
     @State(Scope.Benchmark)
-    public static class CachedTargets {
-        final int[] targets = targets(Stores.OursWorldCached.LOCATIONS);
-        final int side = BenchWorlds.side(Stores.OursWorldCached.LOCATIONS);
-        int n;
-
-        int next() {
-            return targets[n++ & (targets.length - 1)];
+    public static class CachedTargets extends Places {
+        @Setup(Level.Trial)
+        public void setUp() {
+            of(Stores.OursWorldCached.LOCATIONS);
         }
     }
 
@@ -94,6 +99,10 @@ public class ReadBench {
 
     @Benchmark
     public Location atOurs(Stores.OursWorld s, Targets t) {
+        return at(s, t);
+    }
+
+    private static Location at(Stores.Ours s, Places t) {
         Optional<Location> found = s.store.locations().at(Fixtures.WORLD, BenchWorlds.coordinates(t.next(), t.side));
         return found.orElseThrow();
     }
@@ -104,8 +113,7 @@ public class ReadBench {
      */
     @Benchmark
     public Location atOursCached(Stores.OursWorldCached s, CachedTargets t) {
-        Optional<Location> found = s.store.locations().at(Fixtures.WORLD, BenchWorlds.coordinates(t.next(), t.side));
-        return found.orElseThrow();
+        return at(s, t);
     }
 
     @Benchmark

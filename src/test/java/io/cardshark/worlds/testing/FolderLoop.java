@@ -5,6 +5,7 @@ import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.WorldStoreBuilder;
 import io.cardshark.worlds.folder.ImportResult;
 import io.cardshark.worlds.folder.Layout;
+import io.cardshark.worlds.folder.Progress;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
  *
  * <p>Arguments: {@code import STORE SOURCE} or {@code export STORE WORLD TARGET}, where STORE is a data folder; with
  * {@code --pg URL USER PASSWORD_FILE} after them, the store is kept in that PostgreSQL database instead (the folder
- * then holds its snapshots).
+ * then holds its snapshots). {@code import-held STORE SOURCE} imports once and stops halfway through the source's
+ * bytes, printing {@code held}, until it is killed.
  */
 public final class FolderLoop {
     public static void main(String[] args) {
@@ -28,6 +30,9 @@ public final class FolderLoop {
         try (WorldStore store = config.open()) {
             System.out.println("ready");
             System.out.flush();
+            if (args[0].equals("import-held")) {
+                store.folders().importFolders(List.of(Path.of(args[2])), false, holdHalfway());
+            }
             for (long n = 0; ; n++) {
                 if (args[0].equals("import")) {
                     ImportResult r = store.folders().importFolders(List.of(Path.of(args[2])), true).get(0);
@@ -43,5 +48,23 @@ public final class FolderLoop {
                 System.out.flush();
             }
         }
+    }
+
+    /** Prints {@code held} once half of a world's bytes are read, and waits there for the kill. */
+    private static Progress holdHalfway() {
+        return (world, done, total) -> {
+            if (done >= total / 2) {
+                System.out.println("held");
+                System.out.flush();
+                while (true) {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        };
     }
 }

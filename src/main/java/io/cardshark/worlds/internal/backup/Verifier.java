@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.backup;
 
+import io.cardshark.worlds.internal.rows.ImportRows;
 import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.ErrorCode;
@@ -53,6 +54,7 @@ import static io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION_EXIT;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION_NPC;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_PROGRESS;
+import static io.cardshark.worlds.internal.db.Tables.WORLD_IMPORT;
 import static io.cardshark.worlds.internal.db.Tables.VISIT;
 import static io.cardshark.worlds.internal.db.Tables.WORLD;
 import static io.cardshark.worlds.internal.db.Tables.WORLD_BACKUP;
@@ -244,14 +246,15 @@ public final class Verifier {
      * The relations the store keeps itself on H2 (schema V10 dropped their foreign keys, whose indexes duplicated
      * the primary keys; PostgreSQL keeps them): every row of a table with a world key belongs to a world. A row
      * of no world was left by a delete that did not go through the store, or by a damaged file. The messages are
-     * {@link #messagesOfNoChat}'s.
+     * {@link #messagesOfNoChat}'s. An import under way has rows under a key with no world row yet, by design
+     * (schema V11): its key is in {@code WORLD_IMPORT}, and its rows are left out.
      */
     private void rowsOfNoWorld(DSLContext dsl) {
         for (Table<?> table : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             Field<Long> worldKey = table.field("WORLD_KEY", Long.class);
-            if (worldKey != null && !table.equals(WORLD) && !table.equals(CHAT_MESSAGE)) {
+            if (worldKey != null && !List.of(WORLD, CHAT_MESSAGE, WORLD_IMPORT).contains(table)) {
                 orphans(dsl, table, worldKey, "of no world", DSL.notExists(DSL.selectOne().from(WORLD)
-                        .where(WORLD.WORLD_KEY.eq(worldKey))));
+                        .where(WORLD.WORLD_KEY.eq(worldKey))).andNot(ImportRows.unfinished(worldKey)));
             }
         }
     }

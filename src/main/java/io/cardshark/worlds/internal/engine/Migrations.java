@@ -30,7 +30,7 @@ final class Migrations {
     /** Where stores made by releases before 0.2 kept their history: Flyway's default name. */
     static final String LEGACY_TABLE = "flyway_schema_history";
     /** The newest schema this code knows: the version of the last script ({@code MigrationsTest} checks it). */
-    static final String LATEST = "10";
+    static final String LATEST = "11";
 
     /** What must happen before a migration changes anything: a backup of the whole store. */
     interface BeforeMigrating {

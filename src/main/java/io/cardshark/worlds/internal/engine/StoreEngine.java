@@ -108,7 +108,7 @@ public final class StoreEngine implements AutoCloseable {
             if (!snapshot) {
                 c.setAutoCommit(false);
             }
-            tx = new Tx(connections.engine().dsl(c));
+            tx = new Tx(connections.engine().dsl(c), !snapshot);
             current.set(tx);
             try {
                 result = work.apply(tx);
@@ -370,7 +370,7 @@ public final class StoreEngine implements AutoCloseable {
 
     private void runInSavepoint(Connection c, DSLContext dsl, CommitQueue.Call<?> call, boolean shared, List<Ran> ran)
             throws SQLException {
-        Tx tx = new Tx(dsl);
+        Tx tx = new Tx(dsl, false);
         tx.markWrite();
         current.set(tx);
         // A call alone needs no savepoint: its failure rolls back all there is.
@@ -651,14 +651,17 @@ public final class StoreEngine implements AutoCloseable {
     /** One transaction in progress: its jOOQ context, whether it wrote, what runs once it has ended. */
     public final class Tx implements Access {
         private final DSLContext dsl;
+        /** Whether the transaction has its connection to itself, so that it may commit in steps. */
+        private final boolean alone;
         private final Thread owner = Thread.currentThread();
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final List<Runnable> afterRollback = new ArrayList<>();
         private boolean wrote;
         private boolean ended;
 
-        Tx(DSLContext dsl) {
+        Tx(DSLContext dsl, boolean alone) {
             this.dsl = dsl;
+            this.alone = alone;
         }
 
         public DSLContext dsl() {
@@ -667,6 +670,28 @@ public final class StoreEngine implements AutoCloseable {
 
         void markWrite() {
             wrote = true;
+        }
+
+        /**
+         * Commits what the transaction has written so far, on an engine where a large transaction costs more
+         * than its steps (H2, {@link Engine#commitsInSteps}); elsewhere does nothing. For a writer that keeps its
+         * rows out of sight until its last step (an import, under a world key with no world row yet): a failure
+         * rolls back only the step under way, so the writer must then remove what its earlier steps committed.
+         * Only the transaction's end is durable at {@link Durability#POWER_LOSS}; a step is not forced to disk.
+         *
+         * @return whether a step was committed
+         */
+        public boolean commitStep() {
+            ensureUsable();
+            ensureWritable();
+            if (!alone) {
+                throw new IllegalStateException("a transaction that shares its commit cannot commit in steps");
+            }
+            if (!connections.engine().commitsInSteps()) {
+                return false;
+            }
+            dsl.connection(Connection::commit);
+            return true;
         }
 
         boolean wrote() {

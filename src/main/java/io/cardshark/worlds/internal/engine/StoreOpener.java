@@ -3,6 +3,7 @@ package io.cardshark.worlds.internal.engine;
 import org.jooq.impl.DSL;
 import org.jooq.SQLDialect;
 import org.jooq.DSLContext;
+import io.cardshark.worlds.internal.rows.ImportRows;
 import io.cardshark.worlds.internal.rows.SettingRows;
 import com.zaxxer.hikari.HikariDataSource;
 import io.cardshark.worlds.StoreConfig;
@@ -165,6 +166,7 @@ public final class StoreOpener {
                 if (!config.readOnly()) {
                     recordVersions(c, version);
                     markOpened(c);
+                    discardUnfinishedImports(c, dataDir);
                 }
             }
             Connections connections = Connections.local(admin, memberUrl, H2Urls.member(database, Duration.ZERO),
@@ -349,6 +351,27 @@ public final class StoreOpener {
             st.executeUpdate("UPDATE " + STORE_SETTING.getName() + " SET " + STORE_SETTING.SETTING.getName() + " = "
                     + STORE_SETTING.SETTING.getName() + " WHERE " + STORE_SETTING.NAME.getName() + " = 'schema.version'");
             st.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    /**
+     * Deletes what imports that died left behind (schema V11): rows under a world key that has no world row, which
+     * no read can find. The process that holds the store runs this before any caller can start an import.
+     */
+    private static void discardUnfinishedImports(Connection admin, Path dataDir) throws SQLException {
+        admin.setAutoCommit(false);
+        try {
+            List<String> discarded = ImportRows.discardAll(Engine.H2.dsl(admin));
+            admin.commit();
+            if (!discarded.isEmpty()) {
+                log.warn("store at {}: deleted the rows of {} import(s) that did not finish: {}", dataDir,
+                        discarded.size(), String.join(", ", discarded));
+            }
+        } catch (SQLException | RuntimeException e) {
+            admin.rollback();
+            throw e;
+        } finally {
+            admin.setAutoCommit(true);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.folder;
 
-import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.doc.TimeTokens;
 import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.rows.SearchRows;
@@ -29,7 +28,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +43,11 @@ import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
  * Imports the chats of one world folder: {@code chats/*.json} in shapes A and B (format spec §5.2) and
  * JSONL, streamed a line at a time (§5.1), so a chat of a million messages needs memory for one message (and
  * the search index's postings of at most {@link SearchRows#MOST_PER_SEGMENT} messages).
+ *
+ * <p>The chats are written under the import's world key before the world's row exists, and committed in steps
+ * ({@link ImportSteps}). A chat's message count is set at its end, with its search mark, so that neither the
+ * indexer nor verify takes a chat for whole before it is. Which chats name a location the world does not have is
+ * known only once the state's rows are written: {@link #locationWarnings} says it then.
  */
 final class ChatImporter {
 
@@ -48,8 +55,10 @@ final class ChatImporter {
 
     private final DSLContext dsl;
     private final FolderScan scan;
-    private final Set<String> locationIds;
-    private final List<String> warnings;
+    private final long worldKey;
+    private final ImportSteps steps;
+    /** Each chat's file and the location it names, in the order of the chats. */
+    private final Map<String, String> locationOfFile = new LinkedHashMap<>();
     private final Map<String, String> fileOfChat = new HashMap<>();
     private final OriginalBytes originals;
     /** The search index of the world's messages, written as segments (bounded in size) as they come. */
@@ -60,13 +69,13 @@ final class ChatImporter {
 
     private final ProgressMeter meter;
 
-    ChatImporter(DSLContext dsl, FolderScan scan, Set<String> locationIds, List<String> warnings, OriginalBytes originals,
+    ChatImporter(DSLContext dsl, FolderScan scan, long worldKey, ImportSteps steps, OriginalBytes originals,
                  ProgressMeter meter) {
         this.meter = meter;
         this.dsl = dsl;
         this.scan = scan;
-        this.locationIds = locationIds;
-        this.warnings = warnings;
+        this.worldKey = worldKey;
+        this.steps = steps;
         this.originals = originals;
         this.index = SearchRows.segments(dsl);
     }
@@ -74,6 +83,17 @@ final class ChatImporter {
     /** Writes the last segment of the search index; call after the last chat. */
     void finish() {
         index.finish();
+    }
+
+    /** A warning for each chat that names a location the world does not have, in the order of the chats. */
+    List<String> locationWarnings(Set<String> locationIds) {
+        List<String> warnings = new ArrayList<>();
+        locationOfFile.forEach((rel, location) -> {
+            if (!locationIds.contains(location)) {
+                warnings.add(rel + ": the chat names location \"" + location + "\", which the world does not have; kept");
+            }
+        });
+        return warnings;
     }
 
     void importChat(String rel) throws IOException {
@@ -133,15 +153,8 @@ final class ChatImporter {
         ChatRecord r = newChat(rel, "at the top", chatId, header, origin);
         r.setMessagesIndex(messagesIndex);
         r.setStyle(style);
-        r.setMessageCount((long) list.size());
-        long chatKey = ChatRows.insert(dsl, r);
-        try (MessageRows.Batch batch = MessageRows.batch(dsl, r.getWorldKey(), chatKey, chatId, index)) {
-            for (Json m : list.elements()) {
-                batch.add((JsonObject) m);
-            }
-            batch.finish();
-        }
-        messages += list.size();
+        Iterator<Json> elements = list.elements().iterator();
+        insert(r, () -> elements.hasNext() ? (JsonObject) elements.next() : null);
     }
 
     private void importJsonLines(String rel) throws IOException {
@@ -168,19 +181,36 @@ final class ChatImporter {
                 chatId = name.substring(0, name.length() - ".jsonl".length());
             }
             ChatRecord r = newChat(rel, "line " + first.lineNumber(), chatId, header, "JSONL");
-            r.setMessageCount(0L);
-            long chatKey = ChatRows.insert(dsl, r);
-            long seq;
-            try (MessageRows.Batch batch = MessageRows.batch(dsl, r.getWorldKey(), chatKey, chatId, index)) {
-                for (JsonLine line = lines.next(); line != null; line = lines.next()) {
-                    batch.add(lineObject(rel, line));
-                }
-                batch.finish();
-                seq = batch.count();
-            }
-            ChatRows.setMessageCount(dsl, chatKey, seq);
-            messages += seq;
+            insert(r, () -> {
+                JsonLine line = lines.next();
+                return line == null ? null : lineObject(rel, line);
+            });
         }
+    }
+
+    /** A chat's messages, one at a time, then {@code null}. */
+    private interface Messages {
+        JsonObject next() throws IOException;
+    }
+
+    /**
+     * Writes the chat and its messages. Its count starts at 0 and is set in the step that writes its last messages
+     * and its search mark: a step may end anywhere in the chat.
+     */
+    private void insert(ChatRecord r, Messages source) throws IOException {
+        r.setMessageCount(0L);
+        long chatKey = ChatRows.insert(dsl, r);
+        long count;
+        try (MessageRows.Batch batch = MessageRows.batch(dsl, worldKey, chatKey, r.getChatId(), index)) {
+            for (JsonObject m = source.next(); m != null; m = source.next()) {
+                batch.add(m);
+                steps.message();
+            }
+            batch.finish();
+            count = batch.count();
+        }
+        ChatRows.setMessageCount(dsl, chatKey, count);
+        messages += count;
     }
 
     private JsonObject lineObject(String rel, JsonLine line) {
@@ -204,14 +234,14 @@ final class ChatImporter {
         if (location != null && location.isEmpty()) {
             location = null;
         }
-        if (location != null && !locationIds.contains(location)) {
-            warnings.add(rel + ": the chat names location \"" + location + "\", which the world does not have; kept");
+        if (location != null) {
+            locationOfFile.put(rel, location);
         }
         Json created = first(header, "created", "created_at", "metadata.created_at", "create_date",
                 "chat_metadata.created_timestamp", "timestamp");
         Json updated = first(header, "updated", "updated_at", "metadata.updated_at");
         ChatRecord r = new ChatRecord();
-        r.setWorldKey(WorldKeys.of(dsl, scan.worldId()));
+        r.setWorldKey(worldKey);
         r.setChatId(chatId);
         r.setLocationId(location);
         r.setTitle(firstString(header, "title", "metadata.title", "chat_metadata.title"));

@@ -7,23 +7,19 @@ import org.jooq.DSLContext;
 
 import java.util.Optional;
 
-import static io.cardshark.worlds.internal.db.Tables.WORLD_ORIGINAL;
-
 /**
  * Records how each imported JSON document was formatted (format spec §9.3): the style that reproduces
  * its bytes, or, when none does, the bytes themselves, so the {@code cardshark} export can give them back.
+ * They are written under the import's world key at once, before the world's row exists ({@link WorldImporter}).
  */
 final class OriginalBytes {
 
     private final DSLContext dsl;
-    private final String worldId;
-    /** Originals found before the world row exists (the state's own), written by {@link #worldCreated()}. */
-    private final java.util.Map<String, byte[]> early = new java.util.LinkedHashMap<>();
-    private boolean worldExists;
+    private final long worldKey;
 
-    OriginalBytes(DSLContext dsl, String worldId) {
+    OriginalBytes(DSLContext dsl, long worldKey) {
         this.dsl = dsl;
-        this.worldId = worldId;
+        this.worldKey = worldKey;
     }
 
     /** The style's stored form, or {@code null} after keeping the original bytes. */
@@ -32,22 +28,7 @@ final class OriginalBytes {
         if (style.isPresent()) {
             return style.get().asString();
         }
-        if (worldExists) {
-            insert(path, content);
-        } else {
-            early.put(path, content);
-        }
+        FileRows.putOriginal(dsl, worldKey, path, content);
         return null;
-    }
-
-    /** The world row exists now: keep what was found before it. */
-    void worldCreated() {
-        worldExists = true;
-        early.forEach(this::insert);
-        early.clear();
-    }
-
-    private void insert(String path, byte[] content) {
-        FileRows.putOriginal(dsl, worldId, path, content);
     }
 }

@@ -60,10 +60,12 @@ final class StateRows {
         this.worldId = worldId;
     }
 
-    void insert(JsonObject state, WorldShape shape, String style, String displayName) {
+    /** Writes the world's row under {@code worldKey} (the import's, whose chats may be written already), then the rest. */
+    void insert(long worldKey, JsonObject state, WorldShape shape, String style, String displayName) {
         OffsetDateTime now = WorldRows.now();
         ObjectLayout.Split split = ObjectLayout.split(state, STATE_KEYS, k -> true);
         WorldRecord w = new WorldRecord();
+        w.setWorldKey(worldKey);
         w.setId(worldId);
         w.setDisplayName(displayName);
         w.setStateShape(shape.name());

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.rows.ImportRows;
 import io.cardshark.worlds.internal.rows.WorldKeys;
 import io.cardshark.worlds.internal.rows.WorldRows;
 import io.cardshark.worlds.internal.rows.MetadataRows;
@@ -41,6 +42,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.cardshark.worlds.internal.db.Tables.LOCATION;
 import static io.cardshark.worlds.internal.db.Tables.WORLD;
@@ -51,7 +53,10 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD_FILE;
 import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
 
 /**
- * Imports one world in one transaction: every row of the world, or none (format spec §10.2). A world folder's
+ * Imports one world atomically: every row of the world, or none (format spec §10.2). The chats come first, under a
+ * world key of their own with no world row yet, so that no read finds them; on H2 they are committed in steps
+ * ({@link ImportSteps}). The last step writes the world's row, its state and the rest, and the world appears whole.
+ * After a failure the import deletes what its steps committed; after a crash, the next open does ({@link ImportRows}). A world folder's
  * state may be in shape F, M or H, or in CardShark's later form R; a world card or archive is converted first
  * (format spec §12) and then written the same way. The source is only read.
  */
@@ -107,16 +112,25 @@ final class WorldImporter {
         }
     }
 
-    /** Writes the world in one transaction and reports it; a failure rolls the whole world back. */
+    /** Writes the world and reports it; a failure leaves no row of it. */
     private ImportResult commit(FolderScan scan, StateSource state, boolean replace, ProgressMeter meter) {
-        Work work = engine.transaction(scan.worldId(), tx -> tx.write(scan.worldId(), dsl -> {
-            try {
-                return write(dsl, scan, state, replace, meter);
-            } catch (IOException e) {
-                // Rolls the world back; reported as a rejection naming the folder and the file.
-                throw IoFailure.of(scan.worldId(), "reading", scan.folder(), e);
-            }
-        }));
+        AtomicReference<ImportSteps> started = new AtomicReference<>();
+        Work work;
+        try {
+            work = engine.transaction(scan.worldId(), tx -> tx.write(scan.worldId(), dsl -> {
+                refuseClash(dsl, scan, replace);
+                started.set(new ImportSteps(tx, ImportRows.begin(dsl, scan.worldId())));
+                try {
+                    return write(dsl, scan, state, replace, meter, started.get());
+                } catch (IOException e) {
+                    // Rolls the world back; reported as a rejection naming the folder and the file.
+                    throw IoFailure.of(scan.worldId(), "reading", scan.folder(), e);
+                }
+            }));
+        } catch (RuntimeException e) {
+            discard(scan.worldId(), started.get(), e);
+            throw e;
+        }
         meter.finish();
         ImportOutcome outcome = state.recovered() ? ImportOutcome.RECOVERED : ImportOutcome.IMPORTED;
         if (state.recovered()) {
@@ -130,6 +144,26 @@ final class WorldImporter {
         return new ImportResult(scan.worldId(), scan.folder(), outcome, state.file(), state.shape(), form,
                 converted == null ? null : converted.formVersion(), work.counts(), state.recovery(), scan.skipped(),
                 work.warnings(), null);
+    }
+
+    /**
+     * Deletes what the committed steps of a failed import left under its key (the rollback took the step under
+     * way). When that fails too (a full disk), the rows stay out of sight until the store's next open deletes them.
+     */
+    private void discard(String worldId, ImportSteps steps, RuntimeException failure) {
+        if (steps == null || !steps.committed()) {
+            return;
+        }
+        try {
+            engine.transaction(worldId, tx -> tx.write(worldId, dsl -> {
+                ImportRows.discard(dsl, steps.worldKey());
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            log.warn("world {}: the rows of the failed import (world key {}) stay until the store is next opened: {}",
+                    worldId, steps.worldKey(), e.getMessage());
+        }
     }
 
     private static String unreadable(Path source, Exception e) {
@@ -149,34 +183,36 @@ final class WorldImporter {
     private record MetadataFile(JsonObject object, byte[] bytes) {
     }
 
-    private Work write(DSLContext dsl, FolderScan scan, StateSource state, boolean replace, ProgressMeter meter)
-            throws IOException {
+    private Work write(DSLContext dsl, FolderScan scan, StateSource state, boolean replace, ProgressMeter meter,
+                       ImportSteps steps) throws IOException {
         String id = scan.worldId();
-        replaceOrRefuse(dsl, scan, replace);
+        long worldKey = steps.worldKey();
         ConvertedWorld converted = state.converted();
         List<String> warnings = new ArrayList<>(converted == null ? List.of() : converted.warnings());
-        OriginalBytes originals = new OriginalBytes(dsl, id);
+        OriginalBytes originals = new OriginalBytes(dsl, worldKey);
         long bytes = state.sourceBytes();
         meter.add(bytes);
         MetadataFile metadataFile = scan.hasMetadata() ? readMetadataFile(scan, warnings) : null;
         bytes += metadataFile == null ? 0 : metadataFile.bytes().length;
-
-        String displayName = displayName(state.state(), metadataFile == null ? null : metadataFile.object(), id);
         String stateStyle = originals.styleOf(FolderScan.STATE, state.bytes(), state.state(), false);
-        StateRows rows = new StateRows(dsl, id);
-        rows.insert(state.state(), state.shape(), stateStyle, displayName);
-        originals.worldCreated();
-        warnings.addAll(rows.warnings);
-        writeMetadata(dsl, id, metadataFile, converted, originals);
 
-        Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
-                .where(LOCATION.WORLD_KEY.eq(WorldKeys.of(dsl, id))).fetch(LOCATION.LOCATION_ID));
-        ChatImporter chats = new ChatImporter(dsl, scan, locationIds, warnings, originals, meter);
+        ChatImporter chats = new ChatImporter(dsl, scan, worldKey, steps, originals, meter);
         for (String chat : scan.chats()) {
             chats.importChat(chat);
         }
         chats.finish();
         bytes += chats.bytes;
+
+        // The last step: the world's row makes the chats part of a world.
+        replaceOrRefuse(dsl, scan, replace);
+        String displayName = displayName(state.state(), metadataFile == null ? null : metadataFile.object(), id);
+        StateRows rows = new StateRows(dsl, id);
+        rows.insert(worldKey, state.state(), state.shape(), stateStyle, displayName);
+        warnings.addAll(rows.warnings);
+        writeMetadata(dsl, id, metadataFile, converted, originals);
+        Set<String> locationIds = new HashSet<>(dsl.select(LOCATION.LOCATION_ID).from(LOCATION)
+                .where(LOCATION.WORLD_KEY.eq(worldKey)).fetch(LOCATION.LOCATION_ID));
+        warnings.addAll(chats.locationWarnings(locationIds));
         for (String event : scan.events()) {
             long size = importEvent(dsl, scan, event, originals);
             bytes += size;
@@ -184,6 +220,7 @@ final class WorldImporter {
         }
         bytes += importFiles(dsl, scan, meter);
         int convertedFiles = converted == null ? 0 : ConvertedFiles.keep(dsl, scan, converted);
+        ImportRows.finish(dsl, worldKey);
         boolean metadataAsFile = metadataFile != null && metadataFile.object() == null;
         ImportCounts counts = new ImportCounts(rows.locations, rows.unconnected, chats.chats, chats.messages,
                 scan.events().size(), scan.files().size() + convertedFiles + (metadataAsFile ? 1 : 0),
@@ -191,20 +228,27 @@ final class WorldImporter {
         return new Work(counts, warnings);
     }
 
-    /** Refuses a world whose id is taken, unless asked to replace that very world (after a snapshot of it). */
+    /** Replaces the world of the same id (after a snapshot of it), or refuses a clash ({@link #refuseClash}). */
     private void replaceOrRefuse(DSLContext dsl, FolderScan scan, boolean replace) {
+        if (refuseClash(dsl, scan, replace)) {
+            beforeReplace.run(dsl, scan.worldId(), "replace");
+            WorldRows.delete(dsl, scan.worldId());
+            log.info("world {}: replacing the stored world", scan.worldId());
+        }
+    }
+
+    /**
+     * Refuses a world whose id is taken, unless asked to replace that very world; returns whether there is one to
+     * replace. Asked first before any chat is written, and again in the last step, when the answer counts.
+     */
+    private static boolean refuseClash(DSLContext dsl, FolderScan scan, boolean replace) {
         String id = scan.worldId();
         Optional<String> clash = WorldRows.clashingId(dsl, id);
-        if (clash.isEmpty()) {
-            return;
-        }
-        if (!replace || !clash.get().equals(id)) {
+        if (clash.isPresent() && (!replace || !clash.get().equals(id))) {
             throw new AlreadyExistsException(id, scan.folder() + ": world " + id + " clashes with existing world "
                     + clash.get() + (replace ? " (only that exact id can be replaced)" : "; import it with replace to replace it"));
         }
-        beforeReplace.run(dsl, id, "replace");
-        WorldRows.delete(dsl, id);
-        log.info("world {}: replacing the stored world", id);
+        return clash.isPresent();
     }
 
     /** metadata.json: a JSON object is a document; anything else is kept as an opaque file (§4), with a warning. */

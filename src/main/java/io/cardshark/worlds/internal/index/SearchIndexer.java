@@ -5,12 +5,14 @@ import io.cardshark.worlds.ConcurrentUpdateException;
 import io.cardshark.worlds.SearchIndexStatus;
 import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.internal.rows.ImportRows;
 import io.cardshark.worlds.internal.rows.SearchRows;
 import io.cardshark.worlds.internal.search.MergePolicy;
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SegmentBuilder;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -292,10 +294,15 @@ public final class SearchIndexer implements AutoCloseable {
                 .orderBy(SEARCH_SEGMENT.SEGMENT_ID).fetch(r -> new MergePolicy.Segment(r.value1(), r.value2()));
     }
 
-    /** The messages in the store now: those of a chat that is there, below its count. */
+    /**
+     * The messages in the store now: those of a chat that is there, below its count. A chat of an import still
+     * under way has its count only at its end (schema V11), so every message of it is live until then.
+     */
     static PostingList.Keep liveMessages(DSLContext dsl) {
         Map<Long, Long> counts = new HashMap<>();
-        dsl.select(CHAT.CHAT_KEY, CHAT.MESSAGE_COUNT).from(CHAT).fetch().forEach(r -> counts.put(r.value1(), r.value2()));
+        Field<Long> count = DSL.when(ImportRows.unfinished(CHAT.WORLD_KEY), DSL.val(Long.MAX_VALUE))
+                .otherwise(CHAT.MESSAGE_COUNT);
+        dsl.select(CHAT.CHAT_KEY, count).from(CHAT).fetch().forEach(r -> counts.put(r.value1(), r.value2()));
         return (chatKey, seq) -> seq < counts.getOrDefault(chatKey, 0L);
     }
 

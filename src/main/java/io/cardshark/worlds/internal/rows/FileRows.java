@@ -61,8 +61,8 @@ public final class FileRows {
     }
 
     /** Keeps the exact bytes of an imported JSON document that no recorded style reproduces (format §9.3). */
-    public static void putOriginal(DSLContext dsl, String worldId, String path, byte[] content) {
-        dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_KEY, WorldKeys.of(dsl, worldId))
+    public static void putOriginal(DSLContext dsl, long worldKey, String path, byte[] content) {
+        dsl.insertInto(WORLD_ORIGINAL).set(WORLD_ORIGINAL.WORLD_KEY, worldKey)
                 .set(WORLD_ORIGINAL.PATH, path)
                 .set(WORLD_ORIGINAL.CONTENT, content).execute();
     }

@@ -28,6 +28,8 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD;
 public final class WorldRows {
 
     private static final TableInsert<WorldRecord> INSERT = new TableInsert<>(WORLD, WORLD.WORLD_KEY);
+    /** An import's world row, under the key its chats were written with ({@link ImportRows#begin}). */
+    private static final TableInsert<WorldRecord> INSERT_KEYED = new TableInsert<>(WORLD);
     private static final Compiled LOCK = Compiled.statement(DSL.update(WORLD)
             .set(WORLD.ROW_VERSION, WORLD.ROW_VERSION.plus(1))
             .set(WORLD.MODIFIED_AT, Compiled.bind(WORLD.MODIFIED_AT))
@@ -47,7 +49,8 @@ public final class WorldRows {
 
     /**
      * A new world's row; {@code ID_FOLD} is set here, from the id, so that it can never disagree with it. Its key
-     * comes from {@code WORLD_KEY_SEQ} ({@link WorldKeys}).
+     * is the row's when set (an import's, {@link ImportRows#begin}), else the next of {@code WORLD_KEY_SEQ}
+     * ({@link WorldKeys}).
      */
     public static void insert(DSLContext dsl, WorldRecord row) {
         row.setIdFold(WorldIds.caseFold(row.getId()));
@@ -55,7 +58,7 @@ public final class WorldRows {
         if (row.getRowVersion() == null) {
             row.setRowVersion(0L);
         }
-        INSERT.insert(dsl, row);
+        (row.getWorldKey() == null ? INSERT : INSERT_KEYED).insert(dsl, row);
     }
 
     /** Locks the world for this transaction and records the change. @throws NotFoundException when absent */
@@ -137,7 +140,13 @@ public final class WorldRows {
      * world's branches are told by {@link BranchRows#worldDeleted}, which a delete (not a replace) runs first.
      */
     public static void delete(DSLContext dsl, String worldId) {
-        long worldKey = WorldKeys.of(dsl, worldId);
+        deleteRowsOf(dsl, WorldKeys.of(dsl, worldId));
+        dsl.deleteFrom(WORLD).where(WORLD.ID.eq(worldId)).execute();
+        WorldKeys.forget(dsl, worldId);
+    }
+
+    /** Deletes every row under the world key but the world's own row: a world's, or an unfinished import's. */
+    static void deleteRowsOf(DSLContext dsl, long worldKey) {
         MessageRows.deleteWorld(dsl, worldKey);
         ChatRows.deleteWorld(dsl, worldKey);
         LocationRows.deleteWorld(dsl, worldKey);
@@ -147,8 +156,6 @@ public final class WorldRows {
         EventRows.deleteWorld(dsl, worldKey);
         FileRows.deleteWorld(dsl, worldKey);
         BranchRows.deleteWorld(dsl, worldKey);
-        dsl.deleteFrom(WORLD).where(WORLD.ID.eq(worldId)).execute();
-        WorldKeys.forget(dsl, worldId);
     }
 
     /** Deletes the rows of a world from the table of {@code worldColumn}; for that table's writer. */

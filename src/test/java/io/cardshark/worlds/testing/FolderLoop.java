@@ -1,5 +1,6 @@
 package io.cardshark.worlds.testing;
 
+import io.cardshark.worlds.Durability;
 import io.cardshark.worlds.PostgresDatabase;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.WorldStoreBuilder;
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * <p>Arguments: {@code import STORE SOURCE} or {@code export STORE WORLD TARGET}, where STORE is a data folder; with
  * {@code --pg URL USER PASSWORD_FILE} after them, the store is kept in that PostgreSQL database instead (the folder
- * then holds its snapshots). {@code import-held STORE SOURCE} imports once and stops halfway through the source's
+ * then holds its snapshots); with {@code --power-loss}, every import is on disk before it prints its line. {@code import-held STORE SOURCE} imports once and stops halfway through the source's
  * bytes, printing {@code held}, until it is killed.
  */
 public final class FolderLoop {
@@ -26,6 +27,9 @@ public final class FolderLoop {
         if (pg >= 0) {
             config = config.postgres(PostgresDatabase.of(args[pg + 1], args[pg + 2])
                     .withPasswordFile(Path.of(args[pg + 3])));
+        }
+        if (List.of(args).contains("--power-loss")) {
+            config = config.durability(Durability.POWER_LOSS);
         }
         try (WorldStore store = config.open()) {
             System.out.println("ready");

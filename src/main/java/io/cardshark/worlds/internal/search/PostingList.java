@@ -49,6 +49,24 @@ public final class PostingList {
         return size;
     }
 
+    /** Whether the last posting is of message ({@code chatKey}, {@code seq}). */
+    public boolean endsWith(long chatKey, long seq) {
+        return size > 0 && chatKeys[size - 1] == chatKey && seqs[size - 1] == seq;
+    }
+
+    /** Adds one to the last posting's weight: a builder counting a word's occurrences in a message there. */
+    public void countLast() {
+        weights[size - 1]++;
+    }
+
+    /** Sets the last posting's weight, once its message's words are counted. */
+    public void weighLast(int weight) {
+        if (weight <= 0) {
+            throw new IllegalArgumentException("posting " + chatKeys[size - 1] + "." + seqs[size - 1] + " has weight " + weight);
+        }
+        weights[size - 1] = weight;
+    }
+
     public long chatKey(int i) {
         return chatKeys[i];
     }

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.search;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,15 +28,25 @@ public final class SearchBlocks {
 
     /** The bytes of a block of {@code entries}, which must be in the key's order. */
     public static byte[] encode(List<Entry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<byte[]> words = new ArrayList<>(entries.size());
+        int room = 0;
         for (Entry e : entries) {
             byte[] word = e.word().getBytes(StandardCharsets.UTF_8);
-            SearchPostings.writeVarint(out, word.length);
-            out.writeBytes(word);
-            SearchPostings.writeVarint(out, e.part().bytes().length);
-            out.writeBytes(e.part().bytes());
+            words.add(word);
+            room += 2 * SearchPostings.MAX_VARINT + word.length + e.part().bytes().length;
         }
-        return out.toByteArray();
+        byte[] out = new byte[room];
+        int at = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] word = words.get(i);
+            byte[] postings = entries.get(i).part().bytes();
+            at = SearchPostings.writeVarint(out, at, word.length);
+            System.arraycopy(word, 0, out, at, word.length);
+            at = SearchPostings.writeVarint(out, at + word.length, postings.length);
+            System.arraycopy(postings, 0, out, at, postings.length);
+            at += postings.length;
+        }
+        return Arrays.copyOf(out, at);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.cardshark.worlds.internal.search;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +47,8 @@ public final class SearchPostings {
         List<Part> parts = new ArrayList<>(list.size() / PART + 1);
         for (int from = 0; from < list.size(); from += PART) {
             int to = Math.min(list.size(), from + PART);
-            ByteArrayOutputStream out = new ByteArrayOutputStream((to - from) * 3 + 8);
+            byte[] out = new byte[(to - from) * 3 * MAX_VARINT];
+            int length = 0;
             long chatKey = 0;
             long seq = -1;
             int maxWeight = 0;
@@ -56,14 +57,14 @@ public final class SearchPostings {
                 long k = list.chatKey(i);
                 long s = list.seq(i);
                 boolean sameChat = i > from && k == chatKey;
-                writeVarint(out, i == from ? k : k - chatKey);
-                writeVarint(out, sameChat ? s - seq - 1 : s);
-                writeVarint(out, list.weight(i));
+                length = writeVarint(out, length, i == from ? k : k - chatKey);
+                length = writeVarint(out, length, sameChat ? s - seq - 1 : s);
+                length = writeVarint(out, length, list.weight(i));
                 chatKey = k;
                 seq = s;
             }
             parts.add(new Part(to - from, list.chatKey(from), list.seq(from), list.chatKey(to - 1), list.seq(to - 1),
-                    maxWeight, out.toByteArray()));
+                    maxWeight, Arrays.copyOf(out, length)));
         }
         return parts;
     }
@@ -113,15 +114,20 @@ public final class SearchPostings {
         return new Part(list.size(), list.chatKey(0), list.seq(0), list.chatKey(last), list.seq(last), maxWeight, bytes);
     }
 
-    static void writeVarint(ByteArrayOutputStream out, long value) {
+    /** The most bytes a varint of a long takes. */
+    static final int MAX_VARINT = 10;
+
+    /** Writes {@code value} as a varint into {@code out} at {@code at}, which has room for it; returns its end. */
+    static int writeVarint(byte[] out, int at, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative posting field " + value);
         }
         while ((value & ~0x7FL) != 0) {
-            out.write((int) ((value & 0x7F) | 0x80));
+            out[at++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
         }
-        out.write((int) value);
+        out[at++] = (byte) value;
+        return at;
     }
 
     static long readVarint(byte[] bytes, int[] at) {

@@ -30,11 +30,23 @@ public final class SearchText {
     public record Token(int start, int end, String word) {
     }
 
+    /** Hears each word of a text, in order: where it is (chars of the original) and its folded form. */
+    @FunctionalInterface
+    public interface Words {
+        void word(int start, int end, String word);
+    }
+
     /** Every word of {@code text}, in order. */
     public static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
+        forEachWord(text, (start, end, word) -> tokens.add(new Token(start, end, word)));
+        return tokens;
+    }
+
+    /** Tells {@code words} every word of {@code text}, in order, without a list of them (the import's index). */
+    public static void forEachWord(String text, Words words) {
         if (text == null) {
-            return tokens;
+            return;
         }
         int i = 0;
         while (i < text.length()) {
@@ -46,16 +58,15 @@ public final class SearchText {
                 for (int c; end < text.length() && inWord(c = text.codePointAt(end)); end += Character.charCount(c)) {
                     ascii &= c < 0x80;
                 }
-                add(tokens, text, i, end, ascii);
+                give(words, text, i, end, ascii);
                 i = end;
             } else {
                 if (isSymbol(cp)) {
-                    add(tokens, text, i, next, false);
+                    give(words, text, i, next, false);
                 }
                 i = next;
             }
         }
-        return tokens;
     }
 
     private static boolean inWord(int cp) {
@@ -76,10 +87,10 @@ public final class SearchText {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private static void add(List<Token> tokens, String text, int start, int end, boolean ascii) {
+    private static void give(Words words, String text, int start, int end, boolean ascii) {
         String word = fold(text.substring(start, end), ascii);
         if (!word.isEmpty()) {
-            tokens.add(new Token(start, end, word));
+            words.word(start, end, word);
         }
     }
 
@@ -138,10 +149,15 @@ public final class SearchText {
         for (Token t : tokens) {
             counts.merge(t.word(), 1, Integer::sum);
         }
-        double norm = K1 * (1 - B + B * tokens.size() / AVERAGE_LENGTH);
         Map<String, Integer> weights = new LinkedHashMap<>();
-        counts.forEach((word, tf) -> weights.put(word, Math.max(1, (int) Math.round(1000 * tf * (K1 + 1) / (tf + norm)))));
+        counts.forEach((word, tf) -> weights.put(word, weight(tf, tokens.size())));
         return weights;
+    }
+
+    /** The weight of a word that occurs {@code tf} times in a text of {@code length} words (see {@link #weights}). */
+    public static int weight(int tf, int length) {
+        double norm = K1 * (1 - B + B * length / AVERAGE_LENGTH);
+        return Math.max(1, (int) Math.round(1000 * tf * (K1 + 1) / (tf + norm)));
     }
 
     /** The distinct words of a query, in order. */

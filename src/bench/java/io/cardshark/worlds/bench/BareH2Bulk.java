@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * H2's own floor for {@link FolderBenchmark} (issue 14, item 4): the same chat files through plain JDBC on a new
  * H2 file with the store's settings, none of the store's code. The import reads each JSONL chat line by line,
  * takes each message's {@code id} and {@code role} with Jackson's streaming parser, and inserts the line as the
- * document in JDBC batches of 1,000, all in one transaction (as the store's import is atomic per world). The
+ * document in JDBC batches of 1,000, in one transaction or committing every {@code commitEvery} rows. The
  * export reads each chat's documents in key order and writes them as JSONL, forcing each file. What the store
  * does beyond this (validating, key orders, file bytes, the search index, an atomic folder) is the gap.
  */

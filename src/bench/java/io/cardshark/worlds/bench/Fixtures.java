@@ -22,7 +22,7 @@ import java.util.List;
  * fixture is never used), later forks copy it. BenchMain deletes the fixtures before and after a run.
  *
  * <p>Every approach holds the same content ({@link BenchWorlds}): this store's worlds are imported from a generated
- * world folder (one transaction per world, as the import runs), the file approach's are that folder, SQLite's and bare
+ * world folder (atomically per world, as the import runs), the file approach's are that folder, SQLite's and bare
  * H2's are inserted row by row with the same keys and values.
  */
 public final class Fixtures {

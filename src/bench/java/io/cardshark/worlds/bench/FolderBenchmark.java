@@ -127,7 +127,7 @@ public final class FolderBenchmark {
         double mb = sourceBytes / 1e6;
         System.out.println();
         System.out.printf("%-34s %12s %14s %10s %12s%n", "step", "seconds", "messages/s", "MB/s", "peak heap MB");
-        System.out.printf("%-34s %12.2f %,14.0f %10.1f %12.0f%n", "import (one transaction)", importSeconds,
+        System.out.printf("%-34s %12.2f %,14.0f %10.1f %12.0f%n", "import (chats in steps)", importSeconds,
                 messages / importSeconds, mb / importSeconds, importHeap / 1e6);
         System.out.printf("%-34s %12.2f %,14.0f %10.1f %12.0f%n", "export (documented, atomic)", exportSeconds,
                 messages / exportSeconds, exported.bytes() / 1e6 / exportSeconds, exportHeap / 1e6);

@@ -5,6 +5,7 @@ import io.cardshark.worlds.testing.TestStores;
 import io.cardshark.worlds.Chat;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.testing.WorldFolder;
+import io.cardshark.worlds.testing.ChatWorlds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatIdLookupTest {
 
     static final String WORLD = "Chatty";
-    static final String STATE = """
-            {
-              "name": "Chatty",
-              "locations": {
-                "0,0,0": {
-                  "name": "Hall",
-                  "location_id": "hall",
-                  "description": "A hall."
-                }
-              }
-            }""";
+    static final String STATE = ChatWorlds.state(WORLD);
 
     @TempDir
     Path dir;

@@ -5,6 +5,7 @@ import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.testing.ChildJvm;
 import io.cardshark.worlds.testing.CrashWorlds;
 import io.cardshark.worlds.testing.FolderLoop;
+import io.cardshark.worlds.testing.StoreSql;
 import io.cardshark.worlds.testing.Trees;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +67,10 @@ class FolderCrashTest {
             try (WorldStore s = WorldStore.configure().dataDir(store).open()) {
                 // The import commits its chat in steps of 2,000 messages (schema V11): what a kill left of them is
                 // deleted by this open, so every message in the store is a whole world's.
-                assertThat(messagesInStore(s)).isIn(0L, (long) MESSAGES);
+                assertThat(StoreSql.count(s, "SELECT COUNT(*) FROM CHAT_MESSAGE")).isIn(0L, (long) MESSAGES);
                 if (!s.worlds().exists(WORLD)) {
                     assertThat(everImported).as("a replace is atomic: once imported, the world never disappears").isFalse();
-                    assertThat(messagesInStore(s)).isZero();
+                    assertThat(StoreSql.count(s, "SELECT COUNT(*) FROM CHAT_MESSAGE")).isZero();
                     absent++;
                     continue;
                 }
@@ -126,14 +127,6 @@ class FolderCrashTest {
         }
         System.out.printf("export kill test: %d kills, %d times complete, %d times between renames, "
                 + "%d times before the first export finished, 0 partial%n", KILLS, complete, absentWithOld, neverWritten);
-    }
-
-    private static long messagesInStore(WorldStore store) throws java.sql.SQLException {
-        try (var c = store.sqlConnection(false); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT COUNT(*) FROM CHAT_MESSAGE")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static List<String> siblings(Path target) throws IOException {

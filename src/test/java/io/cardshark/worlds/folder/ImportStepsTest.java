@@ -4,27 +4,22 @@ import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.SearchQuery;
 import io.cardshark.worlds.testing.AdminSql;
+import io.cardshark.worlds.testing.ChatWorlds;
+import io.cardshark.worlds.testing.HalfwayHold;
 import io.cardshark.worlds.testing.ChildJvm;
 import io.cardshark.worlds.testing.FolderLoop;
 import io.cardshark.worlds.testing.StoreDigest;
 import io.cardshark.worlds.testing.TestPostgres;
 import io.cardshark.worlds.testing.TestStores;
-import io.cardshark.worlds.testing.WorldFolder;
+import io.cardshark.worlds.testing.StoreSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+
+
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,25 +36,14 @@ class ImportStepsTest {
     static final String WORLD = "Stepped";
     /** Five steps' worth of messages. */
     static final int MESSAGES = 10_000;
-    static final String STATE = """
-            {
-              "name": "Stepped",
-              "locations": {
-                "0,0,0": {
-                  "name": "Hall",
-                  "location_id": "hall",
-                  "description": "A hall."
-                }
-              }
-            }""";
 
     @TempDir
     Path dir;
 
     @Test
     void aChatThatFailsAfterCommittedStepsLeavesTheStoreAsItWas() throws Exception {
-        Path other = world(dir.resolve("other"), "Other", 10, null);
-        Path broken = world(dir.resolve("source"), WORLD, MESSAGES, "{\"role\": \"user\", \"content\": ");
+        Path other = ChatWorlds.folder(dir.resolve("other"), "Other", 10, null);
+        Path broken = ChatWorlds.folder(dir.resolve("source"), WORLD, MESSAGES, "{\"role\": \"user\", \"content\": ");
         try (WorldStore store = TestStores.configure(dir.resolve("store")).open()) {
             assertThat(store.folders().importFolders(List.of(other), false).get(0).isImported()).isTrue();
             String before = StoreDigest.of(store);
@@ -69,50 +53,43 @@ class ImportStepsTest {
             assertThat(result.outcome()).isEqualTo(ImportOutcome.REJECTED);
             assertThat(result.error()).contains("chats/talk.jsonl line " + (MESSAGES + 2));
             assertThat(StoreDigest.of(store)).isEqualTo(before);
-            assertThat(count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE")).as("the other world's messages only").isEqualTo(10);
-            assertThat(count(store, "SELECT COUNT(*) FROM WORLD_IMPORT")).isZero();
+            assertThat(StoreSql.count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE")).as("the other world's messages only").isEqualTo(10);
+            assertThat(StoreSql.count(store, "SELECT COUNT(*) FROM WORLD_IMPORT")).isZero();
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
     }
 
     @Test
     void anImportUnderWayCannotBeSeenAndVerifiesClean() throws Exception {
-        Path source = world(dir.resolve("source"), WORLD, MESSAGES, null);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Progress holdHalfway = (world, done, total) -> {
-            if (done >= total / 2 && held.getCount() > 0) {
-                held.countDown();
-                await(release);
-            }
-        };
+        Path source = ChatWorlds.folder(dir.resolve("source"), WORLD, MESSAGES, null);
+        HalfwayHold hold = new HalfwayHold();
         try (WorldStore store = TestStores.configure(dir.resolve("store")).open()) {
             AtomicReference<ImportResult> result = new AtomicReference<>();
             Thread importer = new Thread(() -> result.set(store.folders()
-                    .importFolders(List.of(source), false, holdHalfway).get(0)));
+                    .importFolders(List.of(source), false, hold).get(0)));
             importer.start();
             try {
-                assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(hold.awaitHeld(60)).isTrue();
                 // Half the file is read: on H2 at least one step of 2,000 messages is committed; on PostgreSQL none.
-                long committed = count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE");
+                long committed = StoreSql.count(store, "SELECT COUNT(*) FROM CHAT_MESSAGE");
                 if (TestPostgres.selected()) {
                     assertThat(committed).isZero();
                 } else {
                     assertThat(committed).isGreaterThanOrEqualTo(2_000).isLessThan(MESSAGES);
-                    assertThat(count(store, "SELECT COUNT(*) FROM WORLD_IMPORT WHERE TARGET_ID = '" + WORLD + "'")).isOne();
+                    assertThat(StoreSql.count(store, "SELECT COUNT(*) FROM WORLD_IMPORT WHERE TARGET_ID = '" + WORLD + "'")).isOne();
                 }
                 assertThat(store.worlds().exists(WORLD)).isFalse();
                 assertThat(store.chats().search(SearchQuery.of("needle")).hits()).isEmpty();
                 assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
             } finally {
-                release.countDown();
+                hold.release();
                 importer.join();
             }
             assertThat(result.get().isImported()).isTrue();
             assertThat(store.chats().list(WORLD)).singleElement()
                     .satisfies(chat -> assertThat(chat.messageCount()).isEqualTo(MESSAGES));
             assertThat(store.chats().search(SearchQuery.of("needle").limit(5)).hits()).hasSize(5);
-            assertThat(count(store, "SELECT COUNT(*) FROM WORLD_IMPORT")).isZero();
+            assertThat(StoreSql.count(store, "SELECT COUNT(*) FROM WORLD_IMPORT")).isZero();
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
     }
@@ -120,63 +97,24 @@ class ImportStepsTest {
     @Test
     void whatAKilledImportCommittedIsDeletedAtTheNextOpen() throws Exception {
         assumeFalse(TestPostgres.selected(), "on PostgreSQL the server rolls a dead import's one transaction back");
-        Path source = world(dir.resolve("source"), WORLD, MESSAGES, null);
+        Path source = ChatWorlds.folder(dir.resolve("source"), WORLD, MESSAGES, null);
         Path storeDir = dir.resolve("store");
         try (ChildJvm child = ChildJvm.start(FolderLoop.class, "import-held", storeDir.toString(), source.toString())) {
             child.awaitLine("held", 60);
             child.kill();
         }
         try (Connection c = AdminSql.connect(storeDir)) {
-            assertThat(count(c, "SELECT COUNT(*) FROM WORLD_IMPORT")).as("the killed import's key").isOne();
-            assertThat(count(c, "SELECT COUNT(*) FROM CHAT_MESSAGE")).as("its committed steps").isGreaterThanOrEqualTo(2_000);
+            assertThat(StoreSql.count(c, "SELECT COUNT(*) FROM WORLD_IMPORT")).as("the killed import's key").isOne();
+            assertThat(StoreSql.count(c, "SELECT COUNT(*) FROM CHAT_MESSAGE")).as("its committed steps").isGreaterThanOrEqualTo(2_000);
         }
         try (WorldStore store = WorldStore.configure().dataDir(storeDir).open()) {
             assertThat(store.worlds().exists(WORLD)).isFalse();
             for (String table : List.of("WORLD_IMPORT", "CHAT", "CHAT_MESSAGE", "SEARCH_PROGRESS")) {
-                assertThat(count(store, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+                assertThat(StoreSql.count(store, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
             }
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
             assertThat(store.folders().importFolders(List.of(source), false).get(0).isImported()).isTrue();
             assertThat(store.chats().list(WORLD).get(0).messageCount()).isEqualTo(MESSAGES);
-        }
-    }
-
-    /** A world folder {@code base/id} with one location and a JSONL chat of {@code messages}, then {@code lastLine}. */
-    static Path world(Path base, String id, int messages, String lastLine) throws IOException {
-        WorldFolder world = WorldFolder.at(base, id).file("world_state.json", STATE.replace(WORLD, id));
-        Path chat = world.path().resolve("chats/talk.jsonl");
-        Files.createDirectories(chat.getParent());
-        try (Writer w = Files.newBufferedWriter(chat, StandardCharsets.UTF_8)) {
-            w.write("{\"chat_id\": \"talk\", \"title\": \"Talk\", \"location_id\": \"hall\"}\n");
-            for (int i = 0; i < messages; i++) {
-                w.write("{\"id\": \"m" + i + "\", \"role\": \"user\", \"content\": \"a needle in haystack " + i
-                        + "\", \"timestamp\": " + i + "}\n");
-            }
-            if (lastLine != null) {
-                w.write(lastLine + "\n");
-            }
-        }
-        return world.path();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static long count(WorldStore store, String sql) throws SQLException {
-        try (Connection c = store.sqlConnection(false)) {
-            return count(c, sql);
-        }
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

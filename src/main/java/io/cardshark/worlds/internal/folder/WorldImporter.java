@@ -56,9 +56,9 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
  * Imports one world atomically: every row of the world, or none (format spec §10.2). The chats come first, under a
  * world key of their own with no world row yet, so that no read finds them; on H2 they are committed in steps
  * ({@link ImportSteps}). The last step writes the world's row, its state and the rest, and the world appears whole.
- * After a failure the import deletes what its steps committed; after a crash, the next open does ({@link ImportRows}). A world folder's
- * state may be in shape F, M or H, or in CardShark's later form R; a world card or archive is converted first
- * (format spec §12) and then written the same way. The source is only read.
+ * After a failure the import deletes what its steps committed; after a crash, the next open does
+ * ({@link ImportRows}). A world folder's state may be in shape F, M or H, or in CardShark's later form R; a world
+ * card or archive is converted first (format spec §12) and then written the same way. The source is only read.
  */
 final class WorldImporter {
 

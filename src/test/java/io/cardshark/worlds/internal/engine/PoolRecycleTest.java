@@ -5,6 +5,7 @@ import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.Location;
 import io.cardshark.worlds.NewChat;
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.testing.Internals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,12 +47,10 @@ class PoolRecycleTest {
     }
 
     private static HikariDataSource pool(WorldStore store, String name) throws ReflectiveOperationException {
-        Field engine = WorldStore.class.getDeclaredField("engine");
-        engine.setAccessible(true);
         Field connections = StoreEngine.class.getDeclaredField("connections");
         connections.setAccessible(true);
         Field pool = Connections.class.getDeclaredField(name);
         pool.setAccessible(true);
-        return (HikariDataSource) pool.get(connections.get(engine.get(store)));
+        return (HikariDataSource) pool.get(connections.get(Internals.engine(store)));
     }
 }

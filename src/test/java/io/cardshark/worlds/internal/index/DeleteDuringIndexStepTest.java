@@ -5,16 +5,14 @@ import io.cardshark.worlds.NewMessage;
 import io.cardshark.worlds.World;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.backup.VerifyLevel;
-import io.cardshark.worlds.internal.engine.StoreEngine;
+import io.cardshark.worlds.testing.Internals;
 import io.cardshark.worlds.testing.TestStores;
+import io.cardshark.worlds.testing.StoreSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +51,7 @@ class DeleteDuringIndexStepTest {
                 }
             };
             CompletableFuture<Integer> step = CompletableFuture.supplyAsync(() ->
-                    SearchIndexer.catchUp(engine(store), true, () -> { }, holdOnce, new ReentrantLock()));
+                    SearchIndexer.catchUp(Internals.engine(store), true, () -> { }, holdOnce, new ReentrantLock()));
             assertThat(inStep.await(30, TimeUnit.SECONDS)).as("the step read the chat").isTrue();
 
             CompletableFuture<Void> delete = CompletableFuture.runAsync(() -> store.worlds().delete(world.id()));
@@ -63,7 +61,7 @@ class DeleteDuringIndexStepTest {
             assertThat(step.get(30, TimeUnit.SECONDS)).isPositive();
             delete.get(30, TimeUnit.SECONDS);
 
-            assertThat(count(store, "SELECT COUNT(*) FROM SEARCH_PROGRESS")).as("marks left").isZero();
+            assertThat(StoreSql.count(store, "SELECT COUNT(*) FROM SEARCH_PROGRESS")).as("marks left").isZero();
             assertThat(store.verify(VerifyLevel.FULL).failures()).isEmpty();
         }
     }
@@ -74,23 +72,6 @@ class DeleteDuringIndexStepTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static StoreEngine engine(WorldStore store) {
-        try {
-            Field engine = WorldStore.class.getDeclaredField("engine");
-            engine.setAccessible(true);
-            return (StoreEngine) engine.get(store);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(WorldStore store, String sql) throws Exception {
-        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

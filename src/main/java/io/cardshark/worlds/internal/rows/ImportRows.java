@@ -47,7 +47,10 @@ public final class ImportRows {
         return unfinished.map(r -> r.getTargetId() + " (key " + r.getWorldKey() + ")");
     }
 
-    /** Whether {@code worldKey} belongs to an import that has not finished; for verify's count of rows of no world. */
+    /**
+     * Whether {@code worldKey} belongs to an import that has not finished: for verify's count of rows of no world,
+     * and for the merge's messages still live (a chat of such an import has its count only at its end).
+     */
     public static Condition unfinished(Field<Long> worldKey) {
         return DSL.exists(DSL.selectOne().from(WORLD_IMPORT).where(WORLD_IMPORT.WORLD_KEY.eq(worldKey)));
     }

@@ -43,9 +43,14 @@ public final class ObjectLayout {
 
     /** Rebuilds the object: each key in order, from extras when there, else from its column. */
     public static JsonObject assemble(String keyOrder, String extras, Function<String, Json> column) {
+        return assemble(KeyOrders.keyOrder(keyOrder), extras, column);
+    }
+
+    /** {@link #assemble(String, String, Function)} with the key order already read from its stored form. */
+    public static JsonObject assemble(List<String> keyOrder, String extras, Function<String, Json> column) {
         JsonObject stored = extras == null ? JsonObject.EMPTY : StoredJson.parseObject(extras);
         JsonObject.Builder b = JsonObject.builder();
-        for (String key : KeyOrders.keyOrder(keyOrder)) {
+        for (String key : keyOrder) {
             Json value = stored.has(key) ? stored.get(key) : column.apply(key);
             b.put(key, value == null ? JsonNull.INSTANCE : value);
         }

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.doc.KeyOrders;
 import io.cardshark.worlds.internal.doc.ObjectLayout;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.rows.LocationRows;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static io.cardshark.worlds.internal.db.Tables.LOCATION;
 import static io.cardshark.worlds.internal.db.Tables.LOCATION_EVENT;
@@ -33,10 +35,20 @@ import static io.cardshark.worlds.internal.db.Tables.WORLD_METADATA;
 /** Rebuilds a world's {@code world_state.json} from its rows: the inverse of {@link StateRows}. */
 final class StateDocument {
 
+    /**
+     * The key orders read so far, by stored form. The rows of a kind mostly share one (the 40,000 exits of the
+     * benchmark's world have one), and reading each again was a tenth of an export's state document.
+     */
+    private final Map<String, List<String>> keyOrders = new HashMap<>();
+
     private StateDocument() {
     }
 
     static JsonObject of(DSLContext dsl, WorldRecord w) {
+        return new StateDocument().build(dsl, w);
+    }
+
+    private JsonObject build(DSLContext dsl, WorldRecord w) {
         long worldKey = w.getWorldKey();
         List<LocationRecord> rows = dsl.selectFrom(LOCATION).where(LOCATION.WORLD_KEY.eq(worldKey))
                 .orderBy(LOCATION.PLACEMENT, LOCATION.ORDINAL).fetch();
@@ -66,7 +78,7 @@ final class StateDocument {
         String metadata = dsl.select(WORLD_METADATA.DOCUMENT).from(WORLD_METADATA)
                 .where(WORLD_METADATA.WORLD_KEY.eq(worldKey), WORLD_METADATA.SOURCE.eq(MetadataRows.STATE))
                 .fetchOne(WORLD_METADATA.DOCUMENT);
-        return ObjectLayout.assemble(w.getKeyOrder(), w.getExtras(), key -> switch (key) {
+        return assemble(w.getKeyOrder(), w.getExtras(), key -> switch (key) {
             case "name" -> ObjectLayout.string(w.getStateName());
             case "version" -> ObjectLayout.string(w.getFormatVersion());
             case "current_position" -> ObjectLayout.string(w.getCurrentPosition());
@@ -92,9 +104,13 @@ final class StateDocument {
         return metadata;
     }
 
-    private static JsonObject location(LocationRecord r, List<LocationExitRecord> exits, List<Json> npcs,
+    private JsonObject assemble(String keyOrder, String extras, Function<String, Json> column) {
+        return ObjectLayout.assemble(keyOrders.computeIfAbsent(keyOrder, KeyOrders::keyOrder), extras, column);
+    }
+
+    private JsonObject location(LocationRecord r, List<LocationExitRecord> exits, List<Json> npcs,
                                        List<LocationEventRecord> events) {
-        return ObjectLayout.assemble(r.getKeyOrder(), r.getExtras(), key -> switch (key) {
+        return assemble(r.getKeyOrder(), r.getExtras(), key -> switch (key) {
             case "name" -> ObjectLayout.string(r.getName());
             case "coordinates" -> r.getCoordinates() == null ? JsonNull.INSTANCE : StoredJson.parse(r.getCoordinates());
             case "location_id" -> new JsonString(r.getLocationId());
@@ -104,7 +120,7 @@ final class StateDocument {
             case "room_type" -> ObjectLayout.string(r.getRoomType());
             case "notes" -> ObjectLayout.string(r.getNotes());
             case "background" -> ObjectLayout.string(r.getBackground());
-            case "events" -> new JsonArray(events.stream().map(StateDocument::event).map(Json.class::cast).toList());
+            case "events" -> new JsonArray(events.stream().map(this::event).map(Json.class::cast).toList());
             case "npcs" -> new JsonArray(npcs);
             case "explicit_exits" -> r.getExplicitExitsNull() && exits.isEmpty() ? JsonNull.INSTANCE : exits(exits);
             case "lore_source" -> ObjectLayout.string(r.getLoreSource());
@@ -113,10 +129,10 @@ final class StateDocument {
         });
     }
 
-    private static JsonObject exits(List<LocationExitRecord> exits) {
+    private JsonObject exits(List<LocationExitRecord> exits) {
         JsonObject.Builder b = JsonObject.builder();
         for (LocationExitRecord x : exits) {
-            b.put(x.getDirection(), ObjectLayout.assemble(x.getKeyOrder(), x.getExtras(), key -> switch (key) {
+            b.put(x.getDirection(), assemble(x.getKeyOrder(), x.getExtras(), key -> switch (key) {
                 case "target_coordinates" -> ObjectLayout.string(x.getTargetCoordinates());
                 case "target_location_id" -> ObjectLayout.string(x.getTargetLocationId());
                 case "name" -> ObjectLayout.string(x.getName());
@@ -129,8 +145,8 @@ final class StateDocument {
         return b.build();
     }
 
-    private static JsonObject event(LocationEventRecord e) {
-        return ObjectLayout.assemble(e.getKeyOrder(), e.getExtras(), key -> switch (key) {
+    private JsonObject event(LocationEventRecord e) {
+        return assemble(e.getKeyOrder(), e.getExtras(), key -> switch (key) {
             case "id" -> ObjectLayout.string(e.getEventId());
             case "trigger" -> ObjectLayout.string(e.getTriggerName());
             case "description" -> ObjectLayout.string(e.getDescription());
@@ -140,8 +156,8 @@ final class StateDocument {
         });
     }
 
-    private static JsonObject player(PlayerStateRecord p) {
-        return ObjectLayout.assemble(p.getKeyOrder(), p.getExtras(), key -> switch (key) {
+    private JsonObject player(PlayerStateRecord p) {
+        return assemble(p.getKeyOrder(), p.getExtras(), key -> switch (key) {
             case "health" -> ObjectLayout.number(p.getHealth());
             case "stamina" -> ObjectLayout.number(p.getStamina());
             case "level" -> ObjectLayout.number(p.getLevel());

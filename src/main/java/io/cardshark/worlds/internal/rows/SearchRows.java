@@ -145,12 +145,14 @@ public final class SearchRows {
      * Writes a segment of {@code messages} messages whose postings are {@code words} (in key order) and
      * returns its id; {@code null} when no message held a word (a segment would hold nothing).
      */
-    public static Long insertSegment(DSLContext dsl, long messages, Map<String, PostingList> words) {
+    public static Long insertSegment(DSLContext dsl, long messages, List<Map.Entry<String, PostingList>> words) {
         if (words.isEmpty()) {
             return null;
         }
         try (SegmentWriter segment = segment(dsl, messages)) {
-            words.forEach(segment::add);
+            for (Map.Entry<String, PostingList> word : words) {
+                segment.add(word.getKey(), word.getValue());
+            }
             return segment.finish();
         }
     }

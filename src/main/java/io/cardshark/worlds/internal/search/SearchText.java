@@ -22,6 +22,21 @@ public final class SearchText {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
     private static final double AVERAGE_LENGTH = 40;
+    /**
+     * The weights of the counts most words have in most messages, worked out once: the import weighs every word
+     * of every message, and {@link Math#round} of the formula showed in a profile of building a segment.
+     */
+    private static final int COMMON_TF = 8;
+    private static final int COMMON_LENGTH = 256;
+    private static final int[] COMMON_WEIGHTS = new int[COMMON_TF * COMMON_LENGTH];
+
+    static {
+        for (int tf = 0; tf < COMMON_TF; tf++) {
+            for (int length = 0; length < COMMON_LENGTH; length++) {
+                COMMON_WEIGHTS[tf * COMMON_LENGTH + length] = bm25(tf, length);
+            }
+        }
+    }
 
     private SearchText() {
     }
@@ -34,6 +49,15 @@ public final class SearchText {
     @FunctionalInterface
     public interface Words {
         void word(int start, int end, String word);
+
+        /**
+         * A word of ASCII letters and digits, chars {@code start} to {@code end} of {@code text}: its folded form is
+         * {@link #asciiFold} of them. This default makes that string; a listener that can look the word up where it
+         * is (the segment builder's {@link WordTable}) saves the copy, most of the words of most chats.
+         */
+        default void asciiWord(String text, int start, int end) {
+            word(start, end, asciiFold(text, start, end));
+        }
     }
 
     /** Every word of {@code text}, in order. */
@@ -88,7 +112,11 @@ public final class SearchText {
     }
 
     private static void give(Words words, String text, int start, int end, boolean ascii) {
-        String word = fold(text.substring(start, end), ascii);
+        if (ascii) {
+            words.asciiWord(text, start, end);
+            return;
+        }
+        String word = fold(text.substring(start, end), false);
         if (!word.isEmpty()) {
             words.word(start, end, word);
         }
@@ -100,8 +128,10 @@ public final class SearchText {
     }
 
     private static String fold(String word, boolean ascii) {
-        String folded = ascii ? asciiLowerCase(word)
-                : Normalizer.normalize(word, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        if (ascii) {
+            return asciiFold(word, 0, word.length());
+        }
+        String folded = Normalizer.normalize(word, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         if (folded.length() <= MAX_WORD) {
             return folded;
         }
@@ -119,23 +149,27 @@ public final class SearchText {
     }
 
     /**
-     * What the general fold gives for ASCII, without its three passes and copies (most words of most chats): NFKC
-     * leaves ASCII as it is, and upper then lower case is lower case. {@code SearchTextTest} compares the two.
+     * The folded form of the ASCII chars {@code start} to {@code end} of {@code text}: what the general fold gives
+     * for ASCII, without its three passes and copies (most words of most chats). NFKC leaves ASCII as it is, and
+     * upper then lower case is lower case; {@code SearchTextTest} compares the two. Cut to {@link #MAX_WORD}.
      */
-    private static String asciiLowerCase(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] chars = word.toCharArray();
-                for (int j = i; j < chars.length; j++) {
-                    if (chars[j] >= 'A' && chars[j] <= 'Z') {
-                        chars[j] += 'a' - 'A';
-                    }
+    static String asciiFold(String text, int start, int end) {
+        int cut = Math.min(end, start + MAX_WORD);
+        for (int i = start; i < cut; i++) {
+            if (asciiLower(text.charAt(i)) != text.charAt(i)) {
+                char[] chars = new char[cut - start];
+                for (int j = 0; j < chars.length; j++) {
+                    chars[j] = asciiLower(text.charAt(start + j));
                 }
                 return new String(chars);
             }
         }
-        return word;
+        return text.substring(start, cut);
+    }
+
+    /** An ASCII char in lower case. */
+    static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /**
@@ -156,6 +190,13 @@ public final class SearchText {
 
     /** The weight of a word that occurs {@code tf} times in a text of {@code length} words (see {@link #weights}). */
     public static int weight(int tf, int length) {
+        if (tf >= 0 && tf < COMMON_TF && length >= 0 && length < COMMON_LENGTH) {
+            return COMMON_WEIGHTS[tf * COMMON_LENGTH + length];
+        }
+        return bm25(tf, length);
+    }
+
+    private static int bm25(int tf, int length) {
         double norm = K1 * (1 - B + B * length / AVERAGE_LENGTH);
         return Math.max(1, (int) Math.round(1000 * tf * (K1 + 1) / (tf + norm)));
     }

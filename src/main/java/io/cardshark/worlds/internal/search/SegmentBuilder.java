@@ -1,8 +1,6 @@
 package io.cardshark.worlds.internal.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +11,25 @@ import java.util.Map;
  * <p>A message's words go straight into their posting lists, with no map of the message's own: the list of a
  * word seen before in the same message counts it in its last posting's weight, and once the message's words are
  * all in, each of those weights becomes {@link SearchText#weight} of that count. The result is
- * {@link SearchText#weights}' (an import of a million messages spent a third of its time in those maps).
+ * {@link SearchText#weights}' (an import of a million messages spent a third of its time in those maps). The lists
+ * are found by word in a {@link WordTable}, an ASCII word without a string of its own.
  */
 public final class SegmentBuilder {
 
-    private final Map<String, PostingList> words = new HashMap<>();
+    private final WordTable words = new WordTable();
     /** The lists the message being added has a posting in, in the order of its words' first occurrences. */
     private final List<PostingList> touched = new ArrayList<>();
-    private final SearchText.Words counter = this::count;
+    private final SearchText.Words counter = new SearchText.Words() {
+        @Override
+        public void word(int start, int end, String word) {
+            count(words.get(word));
+        }
+
+        @Override
+        public void asciiWord(String text, int start, int end) {
+            count(words.ascii(text, start, end));
+        }
+    };
     private long chatKey;
     private long seq;
     private int length;
@@ -41,10 +50,9 @@ public final class SegmentBuilder {
         postings += touched.size();
     }
 
-    /** One word of the message being added. */
-    private void count(int start, int end, String word) {
+    /** One word of the message being added, {@code list} its word's. */
+    private void count(PostingList list) {
         length++;
-        PostingList list = words.computeIfAbsent(word, w -> new PostingList());
         if (list.endsWith(chatKey, seq)) {
             list.countLast();
         } else {
@@ -64,13 +72,7 @@ public final class SegmentBuilder {
     }
 
     /** The postings by word, in the order of the index's key ({@code order}, the database's). */
-    public Map<String, PostingList> words(WordOrder order) {
-        List<String> sorted = new ArrayList<>(words.keySet());
-        sorted.sort(order);
-        Map<String, PostingList> inOrder = new LinkedHashMap<>(sorted.size() * 2);
-        for (String word : sorted) {
-            inOrder.put(word, words.get(word));
-        }
-        return inOrder;
+    public List<Map.Entry<String, PostingList>> words(WordOrder order) {
+        return words.sorted(order);
     }
 }

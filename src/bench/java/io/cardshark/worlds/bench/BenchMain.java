@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * The benchmark suite of issue 6 in one command: runs every JMH benchmark (one fork each, sizes as {@code @Param}),
  * then the import/export benchmark ({@link FolderBenchmark}) in a child JVM with {@code -Xmx256m}, prints one table
  * (this store, the file approach, SQLite NORMAL and FULL, the ratio, the target and whether this run met it) and
- * writes {@code jmh.json} (JMH's own format), {@code folder.json} and {@code summary.json} into {@code bench.dir}.
+ * writes {@code jmh.json} (JMH's own format), {@code folder.json}, {@code folder-cli.json} and {@code summary.json} into
+ * {@code bench.dir}.
  *
  * <p>System properties: {@code bench.dir} (default {@code target/bench}); {@code bench.quick=true} for a smoke test
  * (one short warmup and two short measurements, the smallest sizes, a small import); {@code bench.include}, a regex
@@ -54,6 +55,8 @@ public final class BenchMain {
     private final Path dir;
     private final List<RunResult> results = new ArrayList<>();
     private JsonObject folder;
+    /** {@link #folder} in a JVM with the command line's option ({@link #CLI_JVM_OPTION}). */
+    private JsonObject folderCli;
     private List<DiskBytes.Figure> diskBytes = List.of();
     private final List<Map<String, Object>> rows = new ArrayList<>();
 
@@ -146,35 +149,50 @@ public final class BenchMain {
         System.out.printf("%d results, %.0f s%n", run.size(), (System.nanoTime() - t) / 1e9);
     }
 
+    /**
+     * {@link FolderBenchmark} twice, each in a child JVM with {@code -Xmx256m}: as a library's user runs it, then with
+     * the JVM option the command line sets for itself ({@code h2.objectCache=false}, see {@code Main}).
+     */
     private void runFolderBenchmark() throws IOException, InterruptedException {
+        folder = runFolderBenchmark("FolderBenchmark", "folder.json", List.of());
+        folderCli = runFolderBenchmark("FolderBenchmark (CLI)", "folder-cli.json", List.of(CLI_JVM_OPTION));
+    }
+
+    /** What {@code Main} sets in the command line's own JVM, and a library cannot set in an application's. */
+    static final String CLI_JVM_OPTION = "-Dh2.objectCache=false";
+
+    private JsonObject runFolderBenchmark(String name, String resultFile, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         int locations = quick ? 1_000 : 10_000;
         int messages = quick ? 20_000 : 1_000_000;
         long t = System.nanoTime();
-        System.out.printf("  %-22s import/export of %,d locations and %,d messages, -Xmx256m ... ", "FolderBenchmark",
-                locations, messages);
+        System.out.printf("  %-22s import/export of %,d locations and %,d messages, -Xmx256m %s... ", name,
+                locations, messages, String.join(" ", jvmOptions) + (jvmOptions.isEmpty() ? "" : " "));
         System.out.flush();
         Path work = dir.resolve("trials").resolve("folder");
-        Path result = dir.resolve("folder.json");
+        Path result = dir.resolve(resultFile);
         Files.deleteIfExists(result);
         BenchWorlds.deleteTree(work);
         Files.createDirectories(work);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dbench.result=" + result, "-cp", System.getProperty("java.class.path"),
-                FolderBenchmark.class.getName(), Integer.toString(locations), Integer.toString(messages), work.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("logs").resolve("FolderBenchmark.log").toFile())
-                .start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dbench.result=" + result));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FolderBenchmark.class.getName(),
+                Integer.toString(locations), Integer.toString(messages), work.toString()));
+        String log = resultFile.replace(".json", ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("logs").resolve(log).toFile()).start();
         boolean done = p.waitFor(30, TimeUnit.MINUTES);
         if (!done) {
             p.destroyForcibly();
         }
         BenchWorlds.deleteTree(work);
         if (done && p.exitValue() == 0 && Files.exists(result)) {
-            folder = (JsonObject) JsonReader.read(Files.readAllBytes(result)).value();
             System.out.printf("%.0f s%n", (System.nanoTime() - t) / 1e9);
-        } else {
-            System.out.printf("FAILED (see logs/FolderBenchmark.log)%n");
+            return (JsonObject) JsonReader.read(Files.readAllBytes(result)).value();
         }
+        System.out.printf("FAILED (see logs/%s)%n", log);
+        return null;
     }
 
     /** The table of {@link EngineBenchmark}: H2 and PostgreSQL side by side, its markdown lines. */
@@ -255,7 +273,11 @@ public final class BenchMain {
     }
 
     private Double folder(String key) {
-        if (folder == null || !(folder.get(key) instanceof JsonNumber n)) {
+        return figure(folder, key);
+    }
+
+    private static Double figure(JsonObject figures, String key) {
+        if (figures == null || !(figures.get(key) instanceof JsonNumber n)) {
             return null;
         }
         return n.doubleValue();
@@ -484,6 +506,16 @@ public final class BenchMain {
                 met(exportRate == null ? null : exportRate >= 500_000 && exportHeap <= 256 * 1024 * 1024),
                 values("unit", "messages/s", "ours", exportRate, "peakHeapBytes", exportHeap));
         floor(exportRate, folder("bareH2ExportMessagesPerSecond"), null, "", folderSize, true);
+        Double cliImport = figure(folderCli, "importMessagesPerSecond");
+        Double cliExport = figure(folderCli, "exportMessagesPerSecond");
+        row("  import, in the CLI's JVM (" + CLI_JVM_OPTION + ")", folderSize, perSecond(cliImport, "msgs"), "-", "-", "-",
+                times(cliImport, importRate, "of the import above:"), "≥ 150,000 msgs/s",
+                met(cliImport == null ? null : cliImport >= 150_000), values("unit", "messages/s", "ours", cliImport,
+                        "peakHeapBytes", figure(folderCli, "importPeakHeapBytes")));
+        row("  export, in the CLI's JVM (" + CLI_JVM_OPTION + ")", folderSize, perSecond(cliExport, "msgs"), "-", "-", "-",
+                times(cliExport, exportRate, "of the export above:"), "≥ 500,000 msgs/s",
+                met(cliExport == null ? null : cliExport >= 500_000), values("unit", "messages/s", "ours", cliExport,
+                        "peakHeapBytes", figure(folderCli, "exportPeakHeapBytes")));
         Double archiveExportRate = folder("archiveExportMessagesPerSecond");
         Double archiveExportHeap = folder("archiveExportPeakHeapBytes");
         row("export a world archive (-Xmx256m)", folderSize, rateAndHeap(archiveExportRate, archiveExportHeap), "-", "-",
@@ -666,6 +698,10 @@ public final class BenchMain {
             if (folder != null) {
                 g.writeFieldName("folder");
                 g.writeRawValue(new String(Files.readAllBytes(dir.resolve("folder.json")), StandardCharsets.UTF_8));
+            }
+            if (folderCli != null) {
+                g.writeFieldName("folderCli");
+                g.writeRawValue(new String(Files.readAllBytes(dir.resolve("folder-cli.json")), StandardCharsets.UTF_8));
             }
             g.writeEndObject();
         }

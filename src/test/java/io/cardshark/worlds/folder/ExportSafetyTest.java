@@ -3,10 +3,12 @@ package io.cardshark.worlds.folder;
 import io.cardshark.worlds.ErrorCode;
 import io.cardshark.worlds.WorldStore;
 import io.cardshark.worlds.WorldStoreException;
+import io.cardshark.worlds.testing.ChatWorlds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -78,6 +80,60 @@ class ExportSafetyTest {
         }
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left).as("no target and no temporary folder").isEmpty();
+        }
+    }
+    /**
+     * The export reads every file back before the rename (format spec §10.1, step 3): a document or a chat that
+     * no longer holds the bytes written (changed here, from the progress callback, after it was closed) fails the
+     * export with the path and the checksums, and no folder is left in the target.
+     */
+    @Test
+    void aFileChangedAfterItWasWrittenFailsTheExportAndLeavesNothing() throws IOException {
+        Path source = ChatWorlds.folder(dir.resolve("in"), "Checked", 3_000, null);
+        // "aside" sorts before "talk": its file is whole before the long chat's messages are written.
+        Files.writeString(source.resolve("chats/aside.jsonl"), "{\"chat_id\": \"aside\", \"title\": \"Aside\"}\n"
+                + "{\"id\": \"a0\", \"role\": \"user\", \"content\": \"hello\"}\n");
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open()) {
+            assertThat(store.folders().importFolders(List.of(source), false).get(0).isImported()).isTrue();
+            for (String changed : List.of("world_state.json", "chats/aside.chat.jsonl")) {
+                Path out = dir.resolve("out-" + changed.length());
+                Files.createDirectories(out);
+                boolean[] done = {false};
+                Progress tamper = (worldId, written, total) -> {
+                    if (written > 100 && !done[0]) {
+                        done[0] = true;
+                        flipFirstByte(onlyTempFolder(out).resolve(changed));
+                    }
+                };
+                assertThatThrownBy(() -> store.folders().export(List.of("Checked"), out, Layout.DOCUMENTED, tamper))
+                        .isInstanceOf(FolderFormatException.class)
+                        .hasMessageContaining("world Checked")
+                        .hasMessageContaining(changed + ": expected CRC-32C");
+                assertThat(done[0]).isTrue();
+                try (Stream<Path> left = Files.list(out)) {
+                    assertThat(left).isEmpty();
+                }
+            }
+        }
+    }
+
+    private static Path onlyTempFolder(Path out) {
+        try (Stream<Path> entries = Files.list(out)) {
+            List<Path> temps = entries.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            assertThat(temps).hasSize(1);
+            return temps.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void flipFirstByte(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[0] ^= 0x20;
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

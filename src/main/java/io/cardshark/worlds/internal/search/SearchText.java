@@ -29,6 +29,13 @@ public final class SearchText {
     private static final int COMMON_TF = 8;
     private static final int COMMON_LENGTH = 256;
     private static final int[] COMMON_WEIGHTS = new int[COMMON_TF * COMMON_LENGTH];
+    /**
+     * The folds of non-ASCII words seen lately, one per slot by hash, shared by every thread: a slot holds one
+     * immutable {@link Fold} and is replaced whole, so a reader sees a whole pair or another one, never a mix.
+     * A chat repeats its words, its emoji most of all; NFKC's check of even one "✨" missed the CPU's caches
+     * during an import and took a twelfth of it.
+     */
+    private static final Fold[] RECENT_FOLDS = new Fold[1024];
 
     static {
         for (int tf = 0; tf < COMMON_TF; tf++) {
@@ -131,6 +138,17 @@ public final class SearchText {
         if (ascii) {
             return asciiFold(word, 0, word.length());
         }
+        int slot = word.hashCode() & (RECENT_FOLDS.length - 1);
+        Fold recent = RECENT_FOLDS[slot];
+        if (recent != null && recent.word().equals(word)) {
+            return recent.folded();
+        }
+        String folded = unicodeFold(word);
+        RECENT_FOLDS[slot] = new Fold(word, folded);
+        return folded;
+    }
+
+    private static String unicodeFold(String word) {
         String folded = Normalizer.normalize(word, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         if (folded.length() <= MAX_WORD) {
             return folded;
@@ -138,6 +156,11 @@ public final class SearchText {
         int cut = Character.isHighSurrogate(folded.charAt(MAX_WORD - 1)) ? MAX_WORD - 1 : MAX_WORD;
         return folded.substring(0, cut);
     }
+
+    /** A word that is not all ASCII, and its folded form. */
+    private record Fold(String word, String folded) {
+    }
+
 
     private static boolean isAscii(String word) {
         for (int i = 0; i < word.length(); i++) {

@@ -161,7 +161,6 @@ public final class SearchText {
     private record Fold(String word, String folded) {
     }
 
-
     private static boolean isAscii(String word) {
         for (int i = 0; i < word.length(); i++) {
             if (word.charAt(i) >= 0x80) {

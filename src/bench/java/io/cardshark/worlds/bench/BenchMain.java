@@ -218,7 +218,9 @@ public final class BenchMain {
         }
         BenchWorlds.deleteTree(work);
         if (done && p.exitValue() == 0) {
-            engines = Files.readAllLines(log).stream().filter(line -> line.startsWith("|")).toList();
+            // The table's lines: from its header on, as long as they are table lines (the log holds others).
+            engines = Files.readAllLines(log).stream().dropWhile(line -> !line.startsWith("| workload |"))
+                    .takeWhile(line -> line.startsWith("|")).toList();
             Files.write(dir.resolve("engines.md"), engines);
             System.out.printf("%.0f s%n", (System.nanoTime() - t) / 1e9);
         } else {
@@ -620,8 +622,8 @@ public final class BenchMain {
         out.printf("Times are medians (p50) per operation from JMH SampleTime, 1 fork; rates are totals. %s run, %.0f s in all, "
                         + "%d cores, load average %s before and %s after.%n", quick ? "Quick" : "Full", seconds,
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
-        out.printf("Results: %s (JMH), %s, %s; logs in %s%n", dir.resolve("jmh.json"), dir.resolve("folder.json"),
-                dir.resolve("summary.json"), dir.resolve("logs"));
+        out.printf("Results: %s (JMH), %s, %s, %s; logs in %s%n", dir.resolve("jmh.json"), dir.resolve("folder.json"),
+                dir.resolve("folder-cli.json"), dir.resolve("summary.json"), dir.resolve("logs"));
         if (!engines.isEmpty()) {
             out.println();
             out.println("H2 and PostgreSQL side by side (EngineBenchmark: medians of 500 to 25,000 calls, each after as many "

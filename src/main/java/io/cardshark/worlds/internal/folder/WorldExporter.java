@@ -186,14 +186,12 @@ final class WorldExporter {
         } else {
             bytes = JsonWriter.toBytes(value, JsonStyle.DOCUMENTED);
         }
-        try (OutputStream out = folder.create(path)) {
-            out.write(bytes);
+        ChecksummedOutput checked;
+        try (OutputStream file = folder.create(path)) {
+            checked = new ChecksummedOutput(file);
+            checked.write(bytes);
         }
-        w.files++;
-        w.bytes += bytes.length;
-        CRC32C checksum = new CRC32C();
-        checksum.update(bytes);
-        w.checksums.put(path, checksum.getValue());
+        checked.record(w, path);
     }
 
     private static void writeChats(DSLContext dsl, AtomicFolder folder, Written w, String worldId, boolean cardshark,
@@ -408,11 +406,11 @@ final class WorldExporter {
     }
 
     /**
-     * Counts and checksums what goes through it to a chat file. A chat is too large to read back whole, and parsing
-     * a million lines back cost as much as writing them: it is verified by its checksum instead. CRC-32C, not the
-     * SHA-256 of the stored files: the check is against a file changed on its way to the disk, not against an
-     * adversary, and a CPU computes it some fifteen times faster (SHA-256 of each chat written and read back was a
-     * tenth of an export). Goes below the buffer, so the checksum takes whole chunks.
+     * Counts and checksums what goes through it to a file the export writes (a document, a chat). A chat is too large
+     * to read back whole, and parsing a million lines back cost as much as writing them: each file is verified by its
+     * checksum instead. CRC-32C, not the SHA-256 of the stored files: the check is against a file changed on its way
+     * to the disk, not against an adversary, and a CPU computes it some fifteen times faster (SHA-256 of each chat
+     * written and read back was a tenth of an export). Goes below the buffer, so the checksum takes whole chunks.
      */
     private static final class ChecksummedOutput extends FilterOutputStream {
         private final CRC32C checksum = new CRC32C();

@@ -4,6 +4,7 @@ import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
+import io.cardshark.worlds.internal.json.JsonReader;
 import io.cardshark.worlds.internal.json.JsonString;
 
 import java.time.LocalDateTime;
@@ -79,9 +80,12 @@ public final class ChatDocuments {
                 .with("timestamp", JsonNumber.of(timestamp));
     }
 
-    /** The text of a message: {@code content}, or {@code mes} in CardShark's character-chat shape. */
+    /**
+     * The text of a stored message: {@code content}, or {@code mes} in CardShark's character-chat shape (read
+     * without the document's model).
+     */
     public static String messageContent(String document) {
-        return messageContent(StoredJson.parseObject(document));
+        return JsonReader.stringMember(document, "content", "mes");
     }
 
     /** {@link #messageContent(String)} of a parsed message. */

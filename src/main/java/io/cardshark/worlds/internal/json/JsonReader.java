@@ -84,6 +84,59 @@ public final class JsonReader {
         return new Parsed(parse(chars, skip, chars.length - skip), bom);
     }
 
+    /**
+     * The first of {@code keys}, in the order given, that the object {@code text} holds as a string; {@code null}
+     * when it holds none of them as one, or is not an object. For a stored document, as {@link #read(String)} reads
+     * it, without its model: only the object's own members are looked at, nested values are skipped. A stored
+     * message is read for its text by the search indexer, a search and the API, and building the model of each
+     * was a fifth of the indexer's work. A document Jackson cannot walk (a key with an escaped unpaired surrogate)
+     * is read whole.
+     */
+    public static String stringMember(String text, String... keys) {
+        String[] found = new String[keys.length];
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return stringMember(read(text).value(), keys);
+            }
+            for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                int key = indexOf(keys, parser.currentName());
+                if (parser.nextToken() == JsonToken.VALUE_STRING && key >= 0) {
+                    found[key] = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            return stringMember(read(text).value(), keys);
+        }
+        for (String value : found) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(String[] keys, String name) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String stringMember(Json value, String... keys) {
+        if (value instanceof JsonObject o) {
+            for (String key : keys) {
+                if (o.get(key) instanceof JsonString s) {
+                    return s.value();
+                }
+            }
+        }
+        return null;
+    }
+
     /** Parses {@code len} bytes at {@code off}, with no byte order mark skipped: the JSONL reader's entry. */
     static Json read(byte[] bytes, int off, int len) {
         CharBuffer chars = Utf8Text.decode(bytes, off, len);

@@ -15,6 +15,9 @@ import java.util.List;
 /** The documents of chats and their messages: the headers and messages the store makes, and what it reads from them. */
 public final class ChatDocuments {
 
+    /** Where a message keeps its text, in the order looked at: the one rule of both {@code messageContent}s. */
+    private static final String[] TEXT_KEYS = {"content", "mes"};
+
     private ChatDocuments() {
     }
 
@@ -85,13 +88,12 @@ public final class ChatDocuments {
      * without the document's model).
      */
     public static String messageContent(String document) {
-        return JsonReader.stringMember(document, "content", "mes");
+        return JsonReader.stringMember(document, TEXT_KEYS);
     }
 
     /** {@link #messageContent(String)} of a parsed message. */
     public static String messageContent(JsonObject message) {
-        String content = StoredJson.stringMember(message, "content");
-        return content != null ? content : StoredJson.stringMember(message, "mes");
+        return message.firstString(TEXT_KEYS);
     }
 
     /**

@@ -50,6 +50,16 @@ public final class JsonObject implements Json {
         return members.containsKey(key);
     }
 
+    /** The first of {@code keys}, in the order given, that this object holds as a string; {@code null} when none. */
+    public String firstString(String... keys) {
+        for (String key : keys) {
+            if (members.get(key) instanceof JsonString s) {
+                return s.value();
+            }
+        }
+        return null;
+    }
+
     /** The keys in order (an unmodifiable view). */
     public Set<String> keys() {
         return members.keySet();

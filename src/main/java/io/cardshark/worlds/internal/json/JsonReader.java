@@ -85,8 +85,8 @@ public final class JsonReader {
     }
 
     /**
-     * The first of {@code keys}, in the order given, that the object {@code text} holds as a string; {@code null}
-     * when it holds none of them as one, or is not an object. For a stored document, as {@link #read(String)} reads
+     * {@link JsonObject#firstString} of the object {@code text}; {@code null} when it holds none of the keys as a
+     * string, or is not an object. For a stored document, as {@link #read(String)} reads
      * it, without its model: only the object's own members are looked at, nested values are skipped. A stored
      * message is read for its text by the search indexer, a search and the API, and building the model of each
      * was a fifth of the indexer's work. A document Jackson cannot walk (a key with an escaped unpaired surrogate)
@@ -127,14 +127,7 @@ public final class JsonReader {
     }
 
     private static String stringMember(Json value, String... keys) {
-        if (value instanceof JsonObject o) {
-            for (String key : keys) {
-                if (o.get(key) instanceof JsonString s) {
-                    return s.value();
-                }
-            }
-        }
-        return null;
+        return value instanceof JsonObject o ? o.firstString(keys) : null;
     }
 
     /** Parses {@code len} bytes at {@code off}, with no byte order mark skipped: the JSONL reader's entry. */

@@ -102,7 +102,7 @@ public final class StoredJson {
     }
 
     public static String stringMember(JsonObject o, String key) {
-        return o.get(key) instanceof JsonString s ? s.value() : null;
+        return o.firstString(key);
     }
 
     public static Long longMember(JsonObject o, String key) {

@@ -76,11 +76,13 @@ public final class ChatDocuments {
 
     /** A message of the design document's shape {@code {id, role, content, timestamp}}. */
     public static JsonObject newMessage(String id, String role, String content, long timestamp) {
-        return JsonObject.EMPTY
-                .with("id", new JsonString(id))
-                .with("role", new JsonString(role))
-                .with("content", new JsonString(content))
-                .with("timestamp", JsonNumber.of(timestamp));
+        // One map filled in order (each with() copies the members: four maps per message of a batch).
+        return JsonObject.builder()
+                .put("id", new JsonString(id))
+                .put("role", new JsonString(role))
+                .put("content", new JsonString(content))
+                .put("timestamp", JsonNumber.of(timestamp))
+                .build();
     }
 
     /**

@@ -212,7 +212,7 @@ public final class ChatOps implements Chats {
             ChatDocuments.Touched touched = ChatDocuments.touchUpdated(chat.getHeader(), now);
             ChatRows.appended(dsl, chat.getChatKey(), touched.header(),
                     touched.token() != null ? touched.token() : chat.getUpdatedToken(), first + rows.size());
-            return appended;
+            return Collections.unmodifiableList(appended);
         });
     }
 

@@ -137,12 +137,18 @@ public final class JsonObject implements Json {
     /** Collects members in order; a repeated key is a programming error here, as it is invalid in a file. */
     public static final class Builder {
         private LinkedHashMap<String, Json> members = new LinkedHashMap<>();
+        /** Whether a built object owns {@link #members}: the next put works on a copy. */
+        private boolean handedOver;
 
         private Builder() {
         }
 
         public Builder put(String key, Json value) {
             Objects.requireNonNull(key, "key");
+            if (handedOver) {
+                members = new LinkedHashMap<>(members);
+                handedOver = false;
+            }
             if (members.putIfAbsent(key, Objects.requireNonNull(value, "value")) != null) {
                 throw new IllegalArgumentException("duplicate key \"" + key + "\"");
             }
@@ -150,9 +156,9 @@ public final class JsonObject implements Json {
         }
 
         public JsonObject build() {
-            JsonObject built = new JsonObject(members);
-            members = new LinkedHashMap<>(members); // the built object owns the old map
-            return built;
+            // The map is copied only if the builder goes on (most are built once: a copy per message of a batch).
+            handedOver = true;
+            return new JsonObject(members);
         }
     }
 }

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A read of a location gives one moment of it: its row and its exits as one write left them, never the row of one
- * write with the exits of the next, however often a writer replaces it meanwhile. A location is read in several
- * statements (its row, then its exits, NPCs and events).
+ * write with the exits of the next, however often a writer replaces it meanwhile. A location is read in one
+ * statement (its row, then its exits, NPCs and events, {@code LocationRows.view}); before, in several, whose moment
+ * the read had to check.
  */
 class ReadMomentTest {
 

@@ -184,15 +184,11 @@ public final class LocationRows {
     public record Wanted(Compiled query, Object[] values) {
 
         public static Wanted byId(String worldId, String locationId) {
-            return of(VIEW_BY_ID, worldId, locationId);
+            return new Wanted(VIEW_BY_ID, new Object[] {worldId, locationId});
         }
 
         public static Wanted at(String worldId, Coordinates c) {
-            return of(VIEW_AT, worldId, c.x(), c.y(), c.z());
-        }
-
-        private static Wanted of(Compiled query, Object... values) {
-            return new Wanted(query, values);
+            return new Wanted(VIEW_AT, new Object[] {worldId, c.x(), c.y(), c.z()});
         }
     }
 

@@ -25,10 +25,9 @@ public interface Access {
 
     /**
      * {@link #read} in which each statement sees the store as last committed when it starts, with no snapshot
-     * held across statements: for work of one statement (a point read, {@code LocationRows.view}), or that finds
-     * out for itself whether its statements saw one moment. On H2 it
-     * costs less than a snapshot, whose first statement takes the root of every map of every table. Inside the
-     * caller's transaction it sees what that transaction's isolation gives.
+     * held across statements: for work of one statement, which sees one moment by itself (a point read,
+     * {@code LocationRows.view}). On H2 it costs less than a snapshot, whose first statement takes the root of
+     * every map of every table. Inside the caller's transaction it sees what that transaction's isolation gives.
      */
     default <T> T readLatest(String worldId, Function<DSLContext, T> work) {
         return read(worldId, work);

@@ -32,8 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import static io.cardshark.worlds.internal.db.Tables.LOCATION;
-import static io.cardshark.worlds.internal.db.Tables.LOCATION_NPC;
-import static io.cardshark.worlds.internal.db.Tables.WORLD;
 
 /** {@link Locations} over the location, location_exit, location_npc and location_event tables. */
 public final class LocationOps implements Locations {
@@ -248,13 +246,6 @@ public final class LocationOps implements Locations {
     @Override
     public List<NpcAppearance> whereNpcAppears(String npcRef) {
         Checks.nonEmpty(null, "npc", npcRef, 4000);
-        return access.read(null, dsl -> dsl.selectDistinct(WORLD.ID, LOCATION.LOCATION_ID, LOCATION.NAME)
-                .from(LOCATION_NPC)
-                .join(LOCATION).on(LOCATION.WORLD_KEY.eq(LOCATION_NPC.WORLD_KEY),
-                        LOCATION.LOCATION_ID.eq(LOCATION_NPC.LOCATION_ID))
-                .join(WORLD).on(WORLD.WORLD_KEY.eq(LOCATION.WORLD_KEY))
-                .where(LOCATION_NPC.NPC_REF.eq(npcRef))
-                .orderBy(WORLD.ID, LOCATION.LOCATION_ID)
-                .fetch(r -> new NpcAppearance(r.value1(), r.value2(), r.value3())));
+        return access.read(null, dsl -> LocationRows.whereNpcAppears(dsl, npcRef));
     }
 }

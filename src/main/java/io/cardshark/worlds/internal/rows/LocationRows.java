@@ -4,6 +4,7 @@ import io.cardshark.worlds.Coordinates;
 import io.cardshark.worlds.EventDefinition;
 import io.cardshark.worlds.Exit;
 import io.cardshark.worlds.Location;
+import io.cardshark.worlds.NpcAppearance;
 import io.cardshark.worlds.internal.db.tables.records.LocationEventRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationExitRecord;
 import io.cardshark.worlds.internal.db.tables.records.LocationNpcRecord;
@@ -139,6 +140,14 @@ public final class LocationRows {
         return childView.subList(1, childView.size());
     }
 
+    /** Where an NPC appears, every world's locations that name it, in world and location order. */
+    private static final Compiled NPC_APPEARS = Compiled.select(DSL.selectDistinct(WORLD.ID, LOCATION.LOCATION_ID, LOCATION.NAME)
+            .from(LOCATION_NPC)
+            .join(LOCATION).on(LOCATION.WORLD_KEY.eq(LOCATION_NPC.WORLD_KEY), LOCATION.LOCATION_ID.eq(LOCATION_NPC.LOCATION_ID))
+            .join(WORLD).on(WORLD.WORLD_KEY.eq(LOCATION.WORLD_KEY))
+            .where(LOCATION_NPC.NPC_REF.eq(Compiled.bind(LOCATION_NPC.NPC_REF)))
+            .orderBy(WORLD.ID, LOCATION.LOCATION_ID));
+
     private LocationRows() {
     }
 
@@ -228,6 +237,17 @@ public final class LocationRows {
             }
         }, wanted.values());
         return Optional.ofNullable(found[0]).map(Draft::toLocation);
+    }
+
+    /**
+     * The locations, in every world, whose NPCs include {@code npcRef}; compiled once (rendering the query took
+     * longer than H2 took to run it).
+     */
+    public static List<NpcAppearance> whereNpcAppears(DSLContext dsl, String npcRef) {
+        List<NpcAppearance> found = new ArrayList<>();
+        NPC_APPEARS.forEachRow(dsl, rs -> found.add(new NpcAppearance(rs.getString(1), rs.getString(2), rs.getString(3))),
+                npcRef);
+        return found;
     }
 
     /**

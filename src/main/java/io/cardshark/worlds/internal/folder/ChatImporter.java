@@ -1,6 +1,8 @@
 package io.cardshark.worlds.internal.folder;
 
+import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.doc.TimeTokens;
+import io.cardshark.worlds.internal.search.SegmentSeries;
 import io.cardshark.worlds.internal.rows.MessageRows;
 import io.cardshark.worlds.internal.rows.SearchRows;
 import io.cardshark.worlds.internal.rows.ChatRows;
@@ -35,21 +37,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.cardshark.worlds.internal.db.Tables.CHAT;
 import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
 
 /**
  * Imports the chats of one world folder: {@code chats/*.json} in shapes A and B (format spec §5.2) and
- * JSONL, streamed a line at a time (§5.1), so a chat of a million messages needs memory for one message (and
- * the search index's postings of at most {@link SearchRows#MOST_PER_SEGMENT} messages).
+ * JSONL, streamed a line at a time (§5.1), so a chat of a million messages needs memory for a few blocks of
+ * messages ({@link ReadAhead}) and the search index's postings of at most {@link SearchRows#MOST_PER_SEGMENT}.
+ *
+ * <p>A chat's messages are parsed, made rows and indexed on a second thread ({@link ReadAhead}), a few blocks
+ * ahead of this one, which writes them: on two cores the import takes the longer of the two instead of their
+ * sum. Only this thread touches the database and the progress callback.
  *
  * <p>The chats are written under the import's world key before the world's row exists, and committed in steps
  * ({@link ImportSteps}). A chat's message count is set at its end, with its search mark, so that neither the
  * indexer nor verify takes a chat for whole before it is. Which chats name a location the world does not have is
  * known only once the state's rows are written: {@link #locationWarnings} says it then.
  */
-final class ChatImporter {
+final class ChatImporter implements AutoCloseable {
 
     private static final Set<String> MESSAGE_KEYS = Set.of("role", "content", "mes", "is_user");
 
@@ -61,11 +68,14 @@ final class ChatImporter {
     private final Map<String, String> locationOfFile = new LinkedHashMap<>();
     private final Map<String, String> fileOfChat = new HashMap<>();
     private final OriginalBytes originals;
-    /** The search index of the world's messages, written as segments (bounded in size) as they come. */
-    private final SearchRows.Segments index;
+    /** The search index of the world's messages, cut into segments on the reading thread. */
+    private final SegmentSeries index;
+    private final ReadAhead reader = new ReadAhead();
+    /** Bytes of chat files read, by either thread; {@link #reported} of them told to the meter. */
+    private final AtomicLong read = new AtomicLong();
+    private long reported;
     int chats;
     long messages;
-    long bytes;
 
     private final ProgressMeter meter;
 
@@ -77,12 +87,23 @@ final class ChatImporter {
         this.worldKey = worldKey;
         this.steps = steps;
         this.originals = originals;
-        this.index = SearchRows.segments(dsl);
+        this.index = SearchRows.importSegments(dsl);
     }
 
     /** Writes the last segment of the search index; call after the last chat. */
     void finish() {
-        index.finish();
+        write(index.finish());
+    }
+
+    /** Bytes of chat files read. */
+    long bytes() {
+        return read.get();
+    }
+
+    /** Ends the reading thread. */
+    @Override
+    public void close() {
+        reader.close();
     }
 
     /** A warning for each chat that names a location the world does not have, in the order of the chats. */
@@ -117,8 +138,8 @@ final class ChatImporter {
 
     private void importJson(String rel) throws IOException {
         byte[] content = Files.readAllBytes(scan.folder().resolve(rel));
-        bytes += content.length;
-        meter.add(content.length);
+        read.addAndGet(content.length);
+        reportProgress();
         Json value;
         try {
             value = JsonReader.read(content).value();
@@ -160,10 +181,7 @@ final class ChatImporter {
     private void importJsonLines(String rel) throws IOException {
         String name = rel.substring("chats/".length());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(scan.folder().resolve(rel)), 1 << 16);
-             JsonLinesReader lines = new JsonLinesReader(new CountingStream(in, n -> {
-                 bytes += n;
-                 meter.add(n);
-             }))) {
+             JsonLinesReader lines = new JsonLinesReader(new CountingStream(in, read::addAndGet))) {
             JsonLine first = lines.next();
             if (first == null) {
                 throw reject(rel, "line 1", "expected a chat header, found an empty file");
@@ -188,29 +206,64 @@ final class ChatImporter {
         }
     }
 
-    /** A chat's messages, one at a time, then {@code null}. */
-    private interface Messages {
-        JsonObject next() throws IOException;
+    /** A message made ready on the reading thread: its row, and the search segment it completed, if any. */
+    private record Ready(MessageRows.Row row, SegmentSeries.Segment segment) {
     }
 
     /**
      * Writes the chat and its messages. Its count starts at 0 and is set in the step that writes its last messages
      * and its search mark: a step may end anywhere in the chat.
      */
-    private void insert(ChatRecord r, Messages source) throws IOException {
+    private void insert(ChatRecord r, ReadAhead.Source<JsonObject> source) throws IOException {
         r.setMessageCount(0L);
         long chatKey = ChatRows.insert(dsl, r);
-        long count;
-        try (MessageRows.Batch batch = MessageRows.batch(dsl, worldKey, chatKey, r.getChatId(), index)) {
-            for (JsonObject m = source.next(); m != null; m = source.next()) {
-                batch.add(m);
+        long count = 0;
+        try (MessageRows.Batch batch = MessageRows.batch(dsl, r.getChatId());
+             ReadAhead.Values<Ready> ready = reader.start(readied(source, chatKey))) {
+            for (Ready m = ready.next(); m != null; m = ready.next()) {
+                batch.add(m.row());
+                write(m.segment());
+                count++;
                 steps.message();
+                reportProgress();
             }
             batch.finish();
-            count = batch.count();
         }
+        SearchRows.indexed(dsl, worldKey, chatKey, count);
         ChatRows.setMessageCount(dsl, chatKey, count);
         messages += count;
+    }
+
+    /** On the reading thread: each message of the chat as its row, numbered from 0, and into the index. */
+    private ReadAhead.Source<Ready> readied(ReadAhead.Source<JsonObject> source, long chatKey) {
+        long[] seq = {0};
+        return () -> {
+            JsonObject m = source.next();
+            if (m == null) {
+                return null;
+            }
+            long n = seq[0]++;
+            MessageRows.Row row = MessageRows.Row.of(worldKey, chatKey, n, m);
+            // H2 looks every string it is given up in its cache of values, by hash, and a String keeps its hash
+            // once it is computed: computed here, it is a tenth of the writing thread's work off that thread.
+            row.document().hashCode();
+            return new Ready(row, index.add(chatKey, n, ChatDocuments.messageContent(m)));
+        };
+    }
+
+    private void write(SegmentSeries.Segment segment) {
+        if (segment != null) {
+            SearchRows.insertSegment(dsl, segment);
+        }
+    }
+
+    /** Tells the meter the bytes read since it was last told. */
+    private void reportProgress() {
+        long now = read.get();
+        if (now != reported) {
+            meter.add(now - reported);
+            reported = now;
+        }
     }
 
     private JsonObject lineObject(String rel, JsonLine line) {

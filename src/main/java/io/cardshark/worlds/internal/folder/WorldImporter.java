@@ -197,11 +197,13 @@ final class WorldImporter {
         String stateStyle = originals.styleOf(FolderScan.STATE, state.bytes(), state.state(), false);
 
         ChatImporter chats = new ChatImporter(dsl, scan, worldKey, steps, originals, meter);
-        for (String chat : scan.chats()) {
-            chats.importChat(chat);
+        try (chats) {
+            for (String chat : scan.chats()) {
+                chats.importChat(chat);
+            }
+            chats.finish();
         }
-        chats.finish();
-        bytes += chats.bytes;
+        bytes += chats.bytes();
 
         // The last step: the world's row makes the chats part of a world.
         replaceOrRefuse(dsl, scan, replace);

@@ -11,6 +11,7 @@ import io.cardshark.worlds.internal.search.MergePolicy;
 import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchPostings;
 import io.cardshark.worlds.internal.search.SegmentBuilder;
+import io.cardshark.worlds.internal.search.SegmentSeries;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -241,7 +242,7 @@ public final class SearchIndexer implements AutoCloseable {
             }
             stop.run();
             if (segment.messages() > 0) {
-                SearchRows.insertSegment(dsl, segment.messages(), segment.words(Engine.of(dsl).wordOrder()));
+                SearchRows.insertSegment(dsl, SegmentSeries.segment(segment, Engine.of(dsl).wordOrder()));
             }
             reached.forEach((range, indexed) -> SearchRows.indexed(dsl, range.worldKey(), range.chatKey(), indexed));
             return !reached.isEmpty();

@@ -1,6 +1,5 @@
 package io.cardshark.worlds.internal.rows;
 
-import io.cardshark.worlds.internal.doc.ChatDocuments;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
@@ -176,14 +175,14 @@ public final class MessageRows {
     }
 
     /** A writer of many messages of one chat, for an import: one statement, in batches. */
-    public static Batch batch(DSLContext dsl, long worldKey, long chatKey, String chatId, SearchRows.Segments index) {
-        return new Batch(dsl, worldKey, chatKey, chatId, index);
+    public static Batch batch(DSLContext dsl, String chatId) {
+        return new Batch(dsl, chatId);
     }
 
     /**
      * Inserts the messages of one chat through one prepared statement in JDBC batches (the import's hot path,
-     * where rendering a statement per batch cost more than H2's work), and gives each to the import's search
-     * index. Runs on the import's transaction.
+     * where rendering a statement per batch cost more than H2's work). Runs on the import's transaction; the
+     * import makes the rows ({@link Row#of}) and their search index as it parses, on another thread.
      *
      * <p>{@link #finish()} sends what is left; {@link #close()} only releases the statements. A failed import
      * (a bad line, a refused batch) thus closes them without sending rows its rollback discards, and they are
@@ -193,34 +192,19 @@ public final class MessageRows {
     public static final class Batch implements AutoCloseable {
 
         private final StatementBatch messages;
-        private final SearchRows.Segments index;
-        private final long worldKey;
-        private final long chatKey;
-        private long seq;
 
-        private Batch(DSLContext dsl, long worldKey, long chatKey, String chatId, SearchRows.Segments index) {
-            this.worldKey = worldKey;
-            this.chatKey = chatKey;
+        private Batch(DSLContext dsl, String chatId) {
             this.messages = new StatementBatch(dsl, INSERT.sql(dsl), "inserting the messages of chat " + chatId, BATCH);
-            this.index = index;
         }
 
-        /** Adds the chat's next message, numbered from 0. */
-        public void add(JsonObject message) {
-            long n = seq++;
-            messages.add(Row.of(worldKey, chatKey, n, message).values());
-            index.add(chatKey, n, ChatDocuments.messageContent(message));
+        /** Adds the chat's next message. */
+        public void add(Row row) {
+            messages.add(row.values());
         }
 
-        /** How many messages were added. */
-        public long count() {
-            return seq;
-        }
-
-        /** Sends the messages still waiting and marks the chat indexed; call once, after the last {@link #add}. */
+        /** Sends the messages still waiting; call once, after the last {@link #add}. */
         public void finish() {
             messages.send();
-            index.chatDone(worldKey, chatKey, seq);
         }
 
         /** Whether the statement has been released (for tests). */

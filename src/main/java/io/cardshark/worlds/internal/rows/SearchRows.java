@@ -2,17 +2,15 @@ package io.cardshark.worlds.internal.rows;
 
 import io.cardshark.worlds.internal.engine.Engine;
 import io.cardshark.worlds.internal.search.MergePolicy;
-import io.cardshark.worlds.internal.search.PostingList;
 import io.cardshark.worlds.internal.search.SearchBlocks;
 import io.cardshark.worlds.internal.search.SearchPostings;
-import io.cardshark.worlds.internal.search.SegmentBuilder;
+import io.cardshark.worlds.internal.search.SegmentSeries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_INDEX;
 import static io.cardshark.worlds.internal.db.Tables.SEARCH_PROGRESS;
@@ -23,7 +21,7 @@ import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
  * The one writer of the search index ({@code SEARCH_PROGRESS}, {@code SEARCH_SEGMENT}, {@code SEARCH_POSTING}
  * and {@code SEARCH_INDEX}; schemas V4 and V5 say how it is built). A message an append or a branch writes is pending
  * (after its chat's mark) until the indexer moves it into a segment and the mark past it, in one transaction; an
- * import writes its messages' segments and marks in its own ({@link Segments}). The index thus commits, rolls
+ * import writes its messages' segments and marks in its own ({@link #importSegments}). The index thus commits, rolls
  * back and survives a kill with its messages, and an append writes nothing for it.
  *
  * <p>Why not H2's full-text search: its native one keeps its index through a trigger and its functions through
@@ -59,43 +57,30 @@ public final class SearchRows {
     private SearchRows() {
     }
 
-    /** The index of an import's messages, written as segments in the import's transaction. */
-    public static Segments segments(DSLContext dsl) {
-        return new Segments(dsl);
+    /**
+     * The index of an import's messages, given in (chat key, sequence number) order: segments of at most
+     * {@link #MOST_PER_SEGMENT} messages in this database's word order, which the import writes
+     * ({@link #insertSegment(DSLContext, SegmentSeries.Segment)}) in its own transaction, with its chats' marks
+     * ({@link #indexed}). The import already holds each message parsed, so it needs neither pending marks nor the
+     * indexer's second reading of a million messages.
+     */
+    public static SegmentSeries importSegments(DSLContext dsl) {
+        return new SegmentSeries(MOST_PER_SEGMENT, Engine.of(dsl).wordOrder());
     }
 
     /**
-     * Indexes the messages an import writes, given in (chat key, sequence number) order, into segments of at
-     * most {@link #MOST_PER_SEGMENT} messages, written in the import's transaction: the import already holds each
-     * message parsed, so it needs neither pending marks nor the indexer's second reading of a million messages.
+     * Writes a segment (of an import, of the indexer's flush) and returns its id; {@code null} when no message
+     * held a word (a segment would hold nothing).
      */
-    public static final class Segments {
-
-        private final DSLContext dsl;
-        private SegmentBuilder builder = new SegmentBuilder();
-
-        private Segments(DSLContext dsl) {
-            this.dsl = dsl;
+    public static Long insertSegment(DSLContext dsl, SegmentSeries.Segment segment) {
+        if (segment.words().isEmpty()) {
+            return null;
         }
-
-        void add(long chatKey, long seq, String text) {
-            builder.add(chatKey, seq, text);
-            if (builder.messages() == MOST_PER_SEGMENT) {
-                finish();
+        try (SegmentWriter writer = segment(dsl, segment.messages())) {
+            for (SegmentSeries.Word word : segment.words()) {
+                writer.add(word.word(), word.parts());
             }
-        }
-
-        /** A chat's messages are all given: its mark says so (its last segment is written by {@link #finish()}). */
-        void chatDone(long worldKey, long chatKey, long messages) {
-            indexed(dsl, worldKey, chatKey, messages);
-        }
-
-        /** Writes the segment of the messages added since the last one; call after the last message. */
-        public void finish() {
-            if (builder.messages() > 0) {
-                insertSegment(dsl, builder.messages(), builder.words(Engine.of(dsl).wordOrder()));
-                builder = new SegmentBuilder();
-            }
+            return writer.finish();
         }
     }
 
@@ -141,22 +126,6 @@ public final class SearchRows {
         dsl.selectOne().from(SEARCH_INDEX).forUpdate().fetch();
     }
 
-    /**
-     * Writes a segment of {@code messages} messages whose postings are {@code words} (in key order) and
-     * returns its id; {@code null} when no message held a word (a segment would hold nothing).
-     */
-    public static Long insertSegment(DSLContext dsl, long messages, List<Map.Entry<String, PostingList>> words) {
-        if (words.isEmpty()) {
-            return null;
-        }
-        try (SegmentWriter segment = segment(dsl, messages)) {
-            for (Map.Entry<String, PostingList> word : words) {
-                segment.add(word.getKey(), word.getValue());
-            }
-            return segment.finish();
-        }
-    }
-
     /** A new segment, written word by word in key order: a merge's output, too large to hold in memory. */
     public static SegmentWriter segment(DSLContext dsl, long messages) {
         return new SegmentWriter(dsl, messages);
@@ -183,12 +152,7 @@ public final class SearchRows {
             this.rows = new StatementBatch(dsl, INSERT_POSTING.sql(dsl), "writing search segment " + id, BATCH);
         }
 
-        /** Adds the postings of the next word (after the last one added, in the key's order). */
-        public void add(String word, PostingList list) {
-            add(word, SearchPostings.encode(list));
-        }
-
-        /** {@link #add(String, PostingList)} of postings already encoded. */
+        /** Adds the postings of the next word (after the last one added, in the key's order), encoded. */
         public void add(String word, List<SearchPostings.Part> parts) {
             if (parts.size() == 1 && parts.get(0).bytes().length < SMALL_WORD) {
                 block.add(new SearchBlocks.Entry(word, parts.get(0)));

@@ -27,8 +27,10 @@ class MessageRowsTest {
     @TempDir
     Path dir;
 
-    static JsonObject message(String text) {
-        return JsonObject.EMPTY.with("role", new JsonString("user")).with("content", new JsonString(text));
+    /** Message {@code seq} of the test's chat (world key 123456789, chat key 987654321). */
+    static MessageRows.Row message(long seq, String text) {
+        return MessageRows.Row.of(123_456_789L, 987_654_321L, seq,
+                JsonObject.EMPTY.with("role", new JsonString("user")).with("content", new JsonString(text)));
     }
 
     @Test
@@ -42,9 +44,9 @@ class MessageRowsTest {
             // As an import runs it: in a transaction, which the failure rolls back (H2 sends a batch's other rows).
             c.setAutoCommit(false);
             DSLContext dsl = DSL.using(c, SQLDialect.H2);
-            MessageRows.Batch batch = MessageRows.batch(dsl, 123_456_789L, 987_654_321L, "ghost", SearchRows.segments(dsl));
-            batch.add(message("one"));
-            batch.add(message("two"));
+            MessageRows.Batch batch = MessageRows.batch(dsl, "ghost");
+            batch.add(message(0, "one"));
+            batch.add(message(1, "two"));
             assertThatThrownBy(batch::finish).isInstanceOf(DataAccessException.class).hasMessageContaining("ghost");
             batch.close();
             c.rollback();
@@ -58,8 +60,8 @@ class MessageRowsTest {
         try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
              Connection c = store.sqlConnection(true)) {
             DSLContext dsl = DSL.using(c, SQLDialect.H2);
-            MessageRows.Batch batch = MessageRows.batch(dsl, 123_456_789L, 987_654_321L, "ghost", SearchRows.segments(dsl));
-            batch.add(message("left behind by a failed import"));
+            MessageRows.Batch batch = MessageRows.batch(dsl, "ghost");
+            batch.add(message(0, "left behind by a failed import"));
             batch.close();
             assertThat(batch.isClosed()).isTrue();
             assertThat(messageRows(c)).isZero();

@@ -1,0 +1,159 @@
+package io.cardshark.worlds.internal.folder;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The import's second thread: values arrive in order across blocks, a source's failure arrives after the values
+ * before it as the exception the source threw, closing stops the source, and the thread is one daemon for all
+ * sources that ends with the {@link ReadAhead}. Real threads, no mocks.
+ */
+class ReadAheadTest {
+
+    /** More values than the blocks in flight hold, so that the source waits for the taker several times. */
+    static final int MANY = ReadAhead.BLOCK * ReadAhead.BLOCKS * 5 + 7;
+
+    /** The numbers 0 to {@code count - 1}, then {@code last} is thrown (or the end, when it is null). */
+    static ReadAhead.Source<Integer> numbers(int count, Throwable last) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> {
+            int n = next.getAndIncrement();
+            if (n < count) {
+                return n;
+            }
+            if (last instanceof IOException e) {
+                throw e;
+            }
+            if (last instanceof RuntimeException e) {
+                throw e;
+            }
+            if (last instanceof Error e) {
+                throw e;
+            }
+            return null;
+        };
+    }
+
+    static List<Integer> takeAll(ReadAhead.Values<Integer> values) throws IOException {
+        List<Integer> taken = new ArrayList<>();
+        for (Integer v = values.next(); v != null; v = values.next()) {
+            taken.add(v);
+        }
+        return taken;
+    }
+
+    @Test
+    void valuesArriveInOrderThenTheEnd() throws Exception {
+        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, null))) {
+            List<Integer> taken = takeAll(values);
+            assertThat(taken).hasSize(MANY);
+            for (int i = 0; i < MANY; i++) {
+                assertThat(taken.get(i)).isEqualTo(i);
+            }
+            assertThat(values.next()).as("still the end").isNull();
+        }
+    }
+
+    @Test
+    void anEmptySourceEndsAtOnce() throws Exception {
+        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(0, null))) {
+            assertThat(values.next()).isNull();
+        }
+    }
+
+    @Test
+    void anIoFailureArrivesAfterTheValuesBeforeItAsThrown() throws Exception {
+        IOException failure = new IOException("disk gone at line 5000");
+        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, failure))) {
+            List<Integer> taken = new ArrayList<>();
+            assertThatThrownBy(() -> {
+                for (Integer v = values.next(); v != null; v = values.next()) {
+                    taken.add(v);
+                }
+            }).isSameAs(failure);
+            assertThat(taken).as("every value the source made before it failed").hasSize(MANY);
+        }
+    }
+
+    @Test
+    void aRuntimeFailureAndAnErrorArriveAsThrown() throws Exception {
+        IllegalArgumentException refusal = new IllegalArgumentException("chats/talk.jsonl line 3: expected a value");
+        OutOfMemoryError exhausted = new OutOfMemoryError("Java heap space");
+        try (ReadAhead reader = new ReadAhead()) {
+            try (ReadAhead.Values<Integer> values = reader.start(numbers(3, refusal))) {
+                assertThatThrownBy(() -> takeAll(values)).isSameAs(refusal);
+            }
+            try (ReadAhead.Values<Integer> values = reader.start(numbers(ReadAhead.BLOCK, exhausted))) {
+                assertThatThrownBy(() -> takeAll(values)).isSameAs(exhausted);
+            }
+        }
+    }
+
+    @Test
+    void closingStopsAnEndlessSourceAndTheSourceIsNotCalledAfter() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (ReadAhead reader = new ReadAhead()) {
+            ReadAhead.Values<Integer> values = reader.start(calls::incrementAndGet);
+            assertThat(values.next()).isEqualTo(1);
+            values.close();
+            int atClose = calls.get();
+            Thread.sleep(200);
+            assertThat(calls.get()).as("no call once close returned").isEqualTo(atClose);
+            assertThat(atClose).as("the source ran at most the blocks in flight ahead")
+                    .isLessThanOrEqualTo(ReadAhead.BLOCK * (ReadAhead.BLOCKS + 2));
+        }
+    }
+
+    @Test
+    void oneDaemonThreadTakesEverySourceAndEndsWithTheReader() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        ReadAhead reader = new ReadAhead();
+        for (int source = 0; source < 3; source++) {
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+            try (ReadAhead.Values<Integer> values = reader.start(() -> {
+                ranOn.set(Thread.currentThread());
+                return null;
+            })) {
+                assertThat(values.next()).isNull();
+            }
+            threads.add(ranOn.get());
+        }
+        reader.close();
+        Thread thread = threads.get(0);
+        assertThat(threads).containsOnly(thread);
+        assertThat(thread).isNotSameAs(Thread.currentThread());
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(thread.getName()).isEqualTo("cardshark-worlds-import-reader");
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(thread.isAlive()).as("ended with the reader").isFalse();
+    }
+
+    @Test
+    void anInterruptedTakerGetsAnIoFailureAndKeepsItsInterrupt() throws Exception {
+        try (ReadAhead reader = new ReadAhead()) {
+            ReadAhead.Values<Integer> values = reader.start(() -> {
+                // a source that takes its time (a slow disk, say)
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                return null;
+            });
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(values::next).isInstanceOf(java.io.InterruptedIOException.class);
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+                values.close();
+            }
+        }
+    }
+}

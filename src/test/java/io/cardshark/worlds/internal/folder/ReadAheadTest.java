@@ -23,26 +23,16 @@ class ReadAheadTest {
     /** More values than the blocks in flight hold, so that the source waits for the taker several times. */
     static final int MANY = ReadAhead.BLOCK * ReadAhead.BLOCKS * 5 + 7;
 
-    /** The numbers 0 to {@code count - 1}, then {@code last} is thrown (or the end, when it is null). */
-    static ReadAhead.Source<Integer> numbers(int count, Throwable last) {
+    /** The numbers 0 to {@code count - 1}, then what {@code end} gives (or throws). */
+    static ReadAhead.Source<Integer> numbers(int count, ReadAhead.Source<Integer> end) {
         AtomicInteger next = new AtomicInteger();
         return () -> {
             int n = next.getAndIncrement();
-            if (n < count) {
-                return n;
-            }
-            if (last instanceof IOException e) {
-                throw e;
-            }
-            if (last instanceof RuntimeException e) {
-                throw e;
-            }
-            if (last instanceof Error e) {
-                throw e;
-            }
-            return null;
+            return n < count ? Integer.valueOf(n) : end.next();
         };
     }
+
+    static final ReadAhead.Source<Integer> END = () -> null;
 
     static List<Integer> takeAll(ReadAhead.Values<Integer> values) throws IOException {
         List<Integer> taken = new ArrayList<>();
@@ -54,7 +44,7 @@ class ReadAheadTest {
 
     @Test
     void valuesArriveInOrderThenTheEnd() throws Exception {
-        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, null))) {
+        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, END))) {
             List<Integer> taken = takeAll(values);
             assertThat(taken).hasSize(MANY);
             for (int i = 0; i < MANY; i++) {
@@ -66,7 +56,7 @@ class ReadAheadTest {
 
     @Test
     void anEmptySourceEndsAtOnce() throws Exception {
-        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(0, null))) {
+        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(0, END))) {
             assertThat(values.next()).isNull();
         }
     }
@@ -74,7 +64,9 @@ class ReadAheadTest {
     @Test
     void anIoFailureArrivesAfterTheValuesBeforeItAsThrown() throws Exception {
         IOException failure = new IOException("disk gone at line 5000");
-        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, failure))) {
+        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, () -> {
+            throw failure;
+        }))) {
             List<Integer> taken = new ArrayList<>();
             assertThatThrownBy(() -> {
                 for (Integer v = values.next(); v != null; v = values.next()) {
@@ -90,10 +82,14 @@ class ReadAheadTest {
         IllegalArgumentException refusal = new IllegalArgumentException("chats/talk.jsonl line 3: expected a value");
         OutOfMemoryError exhausted = new OutOfMemoryError("Java heap space");
         try (ReadAhead reader = new ReadAhead()) {
-            try (ReadAhead.Values<Integer> values = reader.start(numbers(3, refusal))) {
+            try (ReadAhead.Values<Integer> values = reader.start(numbers(3, () -> {
+                throw refusal;
+            }))) {
                 assertThatThrownBy(() -> takeAll(values)).isSameAs(refusal);
             }
-            try (ReadAhead.Values<Integer> values = reader.start(numbers(ReadAhead.BLOCK, exhausted))) {
+            try (ReadAhead.Values<Integer> values = reader.start(numbers(ReadAhead.BLOCK, () -> {
+                throw exhausted;
+            }))) {
                 assertThatThrownBy(() -> takeAll(values)).isSameAs(exhausted);
             }
         }

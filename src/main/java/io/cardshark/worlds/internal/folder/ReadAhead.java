@@ -49,7 +49,10 @@ final class ReadAhead implements AutoCloseable {
             });
         }
         Values<T> values = new Values<>();
-        values.task = thread.submit(() -> values.fill(source));
+        values.task = thread.submit(() -> {
+            values.fill(source);
+            return null;
+        });
         return values;
     }
 
@@ -61,8 +64,16 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    private record Block<T>(List<T> values, Throwable failure, boolean last) {
+    /** The values of a source handed over at once. */
+    private record Block<T>(List<T> values) {
     }
+
+    /**
+     * The end of a source, put by the second thread however its source ended: the same object each time, so that
+     * putting it allocates nothing (the source may have ended because the heap ran out). The source's outcome is
+     * its task's.
+     */
+    private static final Block<?> END = new Block<>(List.of());
 
     /** A source's values as the second thread takes them, for the thread that started it. */
     static final class Values<T> implements AutoCloseable {
@@ -76,11 +87,14 @@ final class ReadAhead implements AutoCloseable {
         /** The next value; {@code null} after the last; the source's failure where it failed. */
         T next() throws IOException {
             while (inBlock == null || !inBlock.hasNext()) {
-                if (block != null && block.last()) {
-                    throwFailure();
+                if (block == END) {
                     return null;
                 }
                 block = take();
+                if (block == END) {
+                    throwFailure();
+                    return null;
+                }
                 inBlock = block.values().iterator();
             }
             return inBlock.next();
@@ -102,7 +116,7 @@ final class ReadAhead implements AutoCloseable {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    break; // fill() delivers its failures as blocks; nothing else escapes it
+                    break; // the source's failure: the caller has stopped taking values, so it is not theirs
                 }
             }
             if (interrupted) {
@@ -110,48 +124,80 @@ final class ReadAhead implements AutoCloseable {
             }
         }
 
-        /** On the second thread: the source's values in blocks, the last one marked, a failure in it. */
-        private void fill(Source<T> source) {
+        /**
+         * On the second thread: the source's values in blocks, those before a failure too, then {@link #END}; a
+         * failure is the task's.
+         */
+        @SuppressWarnings("unchecked")
+        private void fill(Source<T> source) throws IOException {
             List<T> values = new ArrayList<>(BLOCK);
             try {
-                for (T value = source.next(); value != null && !closed; value = source.next()) {
+                T value;
+                while (!closed && (value = source.next()) != null) {
                     values.add(value);
                     if (values.size() == BLOCK) {
-                        put(new Block<>(values, null, false));
+                        put(new Block<>(values));
                         values = new ArrayList<>(BLOCK);
                     }
                 }
-                put(new Block<>(values, null, true));
-            } catch (Throwable e) {
-                // Errors too (the heap exhausted): the taking thread must not wait for values that never come.
-                put(new Block<>(values, e, true));
+            } finally {
+                try {
+                    put(new Block<>(values));
+                } finally {
+                    put((Block<T>) END);
+                }
             }
         }
 
-        /** Waits for room; gives up once the taking thread has closed (it takes nothing more then). */
+        /**
+         * Waits for room; gives up once the taking thread has closed (it takes nothing more then). Nothing here
+         * interrupts this thread; should something else, the values are not complete, and the source fails.
+         */
         private void put(Block<T> b) {
             try {
                 while (!closed && !blocks.offer(b, 50, TimeUnit.MILLISECONDS)) {
                     // room is made by the taking thread, or it closes
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // only shutdownNow interrupts, and nothing calls it
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import's reading thread was interrupted", e);
             }
         }
 
+        /**
+         * The next block, or {@link #END} once the source's task has ended. Should the second thread fail even to
+         * put the end (the heap exhausted twice over), the task's having ended says so: the taker never waits
+         * for a block that cannot come.
+         */
+        @SuppressWarnings("unchecked")
         private Block<T> take() throws InterruptedIOException {
             try {
-                return blocks.take();
+                while (true) {
+                    Block<T> b = blocks.poll(100, TimeUnit.MILLISECONDS);
+                    if (b != null) {
+                        return b;
+                    }
+                    if (task.isDone() && blocks.isEmpty()) {
+                        return (Block<T>) END;
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while reading");
             }
         }
 
+        /** The source's failure, as it threw it, once its task has ended. */
         private void throwFailure() throws IOException {
-            Throwable failure = block.failure();
-            if (failure == null) {
+            Throwable failure;
+            try {
+                task.get();
                 return;
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading");
             }
             if (failure instanceof IOException e) {
                 throw e;

@@ -3,6 +3,7 @@ package io.cardshark.worlds.internal.folder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The import's second thread: values arrive in order across blocks, a source's failure arrives after the values
@@ -132,6 +134,28 @@ class ReadAheadTest {
         assertThat(thread.getName()).isEqualTo("cardshark-worlds-import-reader");
         thread.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(thread.isAlive()).as("ended with the reader").isFalse();
+    }
+
+    @Test
+    void aReadingThreadThatCannotHandOverFailsInsteadOfEndingShortOrHanging() {
+        // Interrupted, the second thread can put neither its last values nor the end: the taker must learn of it
+        // from the source's task (as when the heap runs out while the end is put), not wait, not see an end.
+        int before = ReadAhead.BLOCK * 2 + 5;
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (ReadAhead reader = new ReadAhead();
+                 ReadAhead.Values<Integer> values = reader.start(numbers(before, () -> {
+                     Thread.currentThread().interrupt();
+                     return null;
+                 }))) {
+                List<Integer> taken = new ArrayList<>();
+                assertThatThrownBy(() -> {
+                    for (Integer v = values.next(); v != null; v = values.next()) {
+                        taken.add(v);
+                    }
+                }).isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+                assertThat(taken).as("the full blocks put before").hasSize(ReadAhead.BLOCK * 2);
+            }
+        });
     }
 
     @Test

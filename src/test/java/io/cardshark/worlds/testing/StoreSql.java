@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A number a test reads from a store's tables with SQL, through the store's read-only inspection connection. */
+/** Numbers a test reads from a store's tables with SQL, through the store's read-only inspection connection. */
 public final class StoreSql {
 
     private StoreSql() {
@@ -17,6 +19,18 @@ public final class StoreSql {
     public static long count(WorldStore store, String sql) throws SQLException {
         try (Connection c = store.sqlConnection(false)) {
             return count(c, sql);
+        }
+    }
+
+    /** The first column of every row of {@code sql}, as numbers, in the rows' order. */
+    public static List<Long> longs(WorldStore store, String sql) throws SQLException {
+        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            List<Long> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getLong(1));
+            }
+            return values;
         }
     }
 

@@ -43,6 +43,8 @@ public final class SearchIndexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     /** Most pending messages one step moves into a segment: bounds the heap a step needs. */
     static final int MOST_PER_FLUSH = MergePolicy.LARGEST;
+    /** Pending messages a flush reads in one statement. */
+    static final int READ_AT_ONCE = 1_024;
     private static final long IDLE_MILLIS = 5_000;
     private static final long COALESCE_MILLIS = 100;
     private static final long RETRY_MILLIS = 30_000;
@@ -209,8 +211,9 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     /**
-     * Moves up to {@link #MOST_PER_FLUSH} pending messages into a new segment, if {@code least} are waiting, and
-     * their chats' marks past them.
+     * Moves up to {@link #MOST_PER_FLUSH} pending messages (fewer when they reach {@link MergePolicy#MOST_POSTINGS}
+     * postings) into a new segment, if {@code least} are waiting, and their chats' marks past them. The messages
+     * are read {@link #READ_AT_ONCE} at a time: long ones take kilobytes each.
      */
     private static boolean flush(StoreEngine engine, int least, Runnable beforeStep, Runnable stop) {
         beforeStep.run();
@@ -228,16 +231,28 @@ public final class SearchIndexer implements AutoCloseable {
                 if (budget == 0) {
                     break;
                 }
-                // Until the step writes, it may stop (the store closes) or yield (the background indexer to a
-                // large write): reading the messages is most of its work, and rolling it back costs nothing.
-                stop.run();
-                List<IndexReader.PendingMessage> messages = IndexReader.pending(dsl, range, budget);
-                for (IndexReader.PendingMessage m : messages) {
-                    segment.add(m.chatKey(), m.seq(), ChatDocuments.messageContent(m.document()));
+                IndexReader.PendingRange rest = range;
+                while (budget > 0 && segment.postings() < MergePolicy.MOST_POSTINGS) {
+                    // Until the step writes, it may stop (the store closes) or yield (the background indexer to a
+                    // large write): reading the messages is most of its work, and rolling it back costs nothing.
+                    stop.run();
+                    int asked = Math.min(budget, READ_AT_ONCE);
+                    List<IndexReader.PendingMessage> messages = IndexReader.pending(dsl, rest, asked);
+                    for (IndexReader.PendingMessage m : messages) {
+                        segment.add(m.chatKey(), m.seq(), ChatDocuments.messageContent(m.document()));
+                    }
+                    budget -= messages.size();
+                    if (!messages.isEmpty()) {
+                        long next = messages.get(messages.size() - 1).seq() + 1;
+                        reached.put(range, next);
+                        rest = new IndexReader.PendingRange(range.worldKey(), range.chatKey(), next, range.messages());
+                    }
+                    if (messages.size() < asked) {
+                        break;
+                    }
                 }
-                budget -= messages.size();
-                if (!messages.isEmpty()) {
-                    reached.put(range, messages.get(messages.size() - 1).seq() + 1);
+                if (segment.postings() >= MergePolicy.MOST_POSTINGS) {
+                    break;
                 }
             }
             stop.run();
@@ -291,8 +306,8 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     private static List<MergePolicy.Segment> segments(DSLContext dsl) {
-        return dsl.select(SEARCH_SEGMENT.SEGMENT_ID, SEARCH_SEGMENT.MESSAGES).from(SEARCH_SEGMENT)
-                .orderBy(SEARCH_SEGMENT.SEGMENT_ID).fetch(r -> new MergePolicy.Segment(r.value1(), r.value2()));
+        return dsl.select(SEARCH_SEGMENT.SEGMENT_ID, SEARCH_SEGMENT.MESSAGES, SEARCH_SEGMENT.POSTINGS).from(SEARCH_SEGMENT)
+                .orderBy(SEARCH_SEGMENT.SEGMENT_ID).fetch(r -> new MergePolicy.Segment(r.value1(), r.value2(), r.value3()));
     }
 
     /**

@@ -51,7 +51,7 @@ public final class SearchRows {
     /** A block is written once its words take this many bytes: a few of H2's pages, read whole by a search. */
     static final int BLOCK = 4_096;
     private static final int BATCH = 1000;
-    /** Most messages one segment of an import takes: bounds the heap its postings need (some 20 MB). */
+    /** Most messages one segment of an import takes ({@link MergePolicy#MOST_POSTINGS} bounds its postings). */
     public static final int MOST_PER_SEGMENT = MergePolicy.LARGEST;
 
     private SearchRows() {
@@ -65,7 +65,7 @@ public final class SearchRows {
      * indexer's second reading of a million messages.
      */
     public static SegmentSeries importSegments(DSLContext dsl) {
-        return new SegmentSeries(MOST_PER_SEGMENT, Engine.of(dsl).wordOrder());
+        return new SegmentSeries(MOST_PER_SEGMENT, MergePolicy.MOST_POSTINGS, Engine.of(dsl).wordOrder());
     }
 
     /**

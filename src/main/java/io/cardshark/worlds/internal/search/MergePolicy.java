@@ -27,12 +27,19 @@ public final class MergePolicy {
     public static final int UNMERGED_TIER = 2;
     /** The most messages a segment written at once (by an import or a flush) holds: one of the unmerged tier. */
     public static final int LARGEST = BASE * FAN_IN * FAN_IN;
+    /**
+     * The most postings a segment written at once (by an import or a flush) holds, and the most a merge makes: the
+     * heap a segment takes while it is built grows with its postings (12 bytes each, twice that while a list
+     * grows), and long messages hold hundreds of words each. 65,536 messages of 300 words ran an import out of
+     * a 256 MB heap; the benchmark's world of short messages has some 1,300,000 postings per 65,536 messages.
+     */
+    public static final long MOST_POSTINGS = 1L << 21;
 
     private MergePolicy() {
     }
 
     /** A segment as the policy sees it. */
-    public record Segment(long id, long messages) {
+    public record Segment(long id, long messages, long postings) {
     }
 
     /** The tier of a segment of {@code messages} messages. */
@@ -46,12 +53,16 @@ public final class MergePolicy {
 
     /**
      * The segments to merge next, the oldest {@value #FAN_IN} of the lowest full tier; empty when no tier is
-     * full. {@code segments} in the order they were written (by id).
+     * full. {@code segments} in the order they were written (by id). A segment of more than
+     * {@link #MOST_POSTINGS} / {@value #FAN_IN} postings is not merged further, as one of the unmerged tier, so
+     * that no merge makes more than {@link #MOST_POSTINGS}.
      */
     public static List<Long> nextMerge(List<Segment> segments) {
         Map<Integer, List<Long>> tiers = new TreeMap<>();
         for (Segment s : segments) {
-            tiers.computeIfAbsent(tier(s.messages()), t -> new ArrayList<>()).add(s.id());
+            if (s.postings() <= MOST_POSTINGS / FAN_IN) {
+                tiers.computeIfAbsent(tier(s.messages()), t -> new ArrayList<>()).add(s.id());
+            }
         }
         for (Map.Entry<Integer, List<Long>> tier : tiers.entrySet()) {
             if (tier.getKey() < UNMERGED_TIER && tier.getValue().size() >= FAN_IN) {

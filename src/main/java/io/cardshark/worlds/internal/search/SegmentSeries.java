@@ -19,23 +19,30 @@ public final class SegmentSeries {
     public record Word(String word, List<SearchPostings.Part> parts) {
     }
 
-    private final int most;
+    private final int mostMessages;
+    private final long mostPostings;
     private final WordOrder order;
     private SegmentBuilder builder = new SegmentBuilder();
 
-    /** Segments of at most {@code most} messages (the heap one takes grows with them), words in {@code order}. */
-    public SegmentSeries(int most, WordOrder order) {
-        if (most < 1) {
-            throw new IllegalArgumentException("a segment holds at least one message, not " + most);
+    /**
+     * Segments of at most {@code mostMessages} messages, ended too by the message that takes them to
+     * {@code mostPostings} postings or more (the heap a segment takes grows with its postings); words in
+     * {@code order}.
+     */
+    public SegmentSeries(int mostMessages, long mostPostings, WordOrder order) {
+        if (mostMessages < 1 || mostPostings < 1) {
+            throw new IllegalArgumentException("a segment holds at least one message and one posting, not "
+                    + mostMessages + " and " + mostPostings);
         }
-        this.most = most;
+        this.mostMessages = mostMessages;
+        this.mostPostings = mostPostings;
         this.order = order;
     }
 
     /** Adds one message's text (which may hold no word); returns the segment it completed, else {@code null}. */
     public Segment add(long chatKey, long seq, String text) {
         builder.add(chatKey, seq, text);
-        return builder.messages() == most ? finish() : null;
+        return builder.messages() == mostMessages || builder.postings() >= mostPostings ? finish() : null;
     }
 
     /** The segment of the messages added since the last one, {@code null} when there are none; call at the end. */

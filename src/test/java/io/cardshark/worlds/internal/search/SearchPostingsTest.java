@@ -111,16 +111,32 @@ class SearchPostingsTest {
     void theMergePolicyMergesTheOldestEightOfTheLowestFullTier() {
         List<MergePolicy.Segment> segments = new ArrayList<>();
         for (long id = 1; id <= 7; id++) {
-            segments.add(new MergePolicy.Segment(id, 300));
+            segments.add(new MergePolicy.Segment(id, 300, 3_000));
         }
-        segments.add(new MergePolicy.Segment(8, 50_000));
+        segments.add(new MergePolicy.Segment(8, 50_000, 500_000));
         assertThat(MergePolicy.nextMerge(segments)).isEmpty();
-        segments.add(new MergePolicy.Segment(9, 10));
-        segments.add(new MergePolicy.Segment(10, 20));
+        segments.add(new MergePolicy.Segment(9, 10, 100));
+        segments.add(new MergePolicy.Segment(10, 20, 200));
         assertThat(MergePolicy.nextMerge(segments)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 9L);
         assertThat(MergePolicy.tier(MergePolicy.BASE * MergePolicy.FAN_IN - 1)).isZero();
         assertThat(MergePolicy.tier(MergePolicy.BASE * MergePolicy.FAN_IN)).isEqualTo(1);
         assertThat(MergePolicy.tier(Long.MAX_VALUE)).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void aSegmentOfManyPostingsIsLeftOutOfMergesSoThatNoMergeMakesMoreThanTheBound() {
+        long most = MergePolicy.MOST_POSTINGS / MergePolicy.FAN_IN;
+        List<MergePolicy.Segment> segments = new ArrayList<>();
+        // Eight segments of 300 long messages: one of them more postings than an eighth of the bound.
+        for (long id = 1; id <= 8; id++) {
+            segments.add(new MergePolicy.Segment(id, 300, id == 3 ? most + 1 : most));
+        }
+        assertThat(MergePolicy.nextMerge(segments)).isEmpty();
+        segments.add(new MergePolicy.Segment(9, 300, 10));
+        List<Long> merge = MergePolicy.nextMerge(segments);
+        assertThat(merge).containsExactly(1L, 2L, 4L, 5L, 6L, 7L, 8L, 9L);
+        long postings = segments.stream().filter(s -> merge.contains(s.id())).mapToLong(MergePolicy.Segment::postings).sum();
+        assertThat(postings).isLessThanOrEqualTo(MergePolicy.MOST_POSTINGS);
     }
 
     @Test

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An import of long messages: the search index's segments end at {@link MergePolicy#MOST_POSTINGS} postings,
  * not only at 65,536 messages. 65,536 messages of 300 words ran an import out of a 256 MB heap, the segment's
  * postings alone taking more (README, "Full run of 2026-12-06 (stop 36)"); here 9,000 messages of 250 distinct
- * words, 2,250,000 postings, make two segments, and every message is found.
+ * words, 2,250,000 postings, make two segments, and every message is found; the indexer's segments of a branch of
+ * them end at the same bound.
  */
 class LongMessagesImportTest {
 
@@ -62,6 +63,15 @@ class LongMessagesImportTest {
                 assertThat(hits).as("message %d", i).hasSize(1);
                 assertThat(hits.get(0).seq()).isEqualTo(i);
             }
+
+            // A branch's copies are pending: the indexer's flushes end at the same bound (and read 1,024 at a time).
+            store.worlds().branch("Long", "Long copy");
+            store.updateSearchIndex();
+            List<Long> all = StoreSql.longs(store, "SELECT POSTINGS FROM SEARCH_SEGMENT ORDER BY SEGMENT_ID");
+            assertThat(all).hasSizeGreaterThanOrEqualTo(4)
+                    .allSatisfy(p -> assertThat(p).isLessThan(MergePolicy.MOST_POSTINGS + WORDS));
+            assertThat(all.stream().mapToLong(Long::longValue).sum()).isEqualTo(2L * MESSAGES * WORDS);
+            assertThat(store.chats().search(SearchQuery.of("message" + (MESSAGES - 1))).hits()).hasSize(2);
         }
     }
 }

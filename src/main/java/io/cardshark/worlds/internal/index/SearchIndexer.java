@@ -228,32 +228,10 @@ public final class SearchIndexer implements AutoCloseable {
             Map<IndexReader.PendingRange, Long> reached = new LinkedHashMap<>();
             int budget = MOST_PER_FLUSH;
             for (IndexReader.PendingRange range : IndexReader.pendingRanges(dsl)) {
-                if (budget == 0) {
+                if (budget == 0 || segment.postings() >= MergePolicy.MOST_POSTINGS) {
                     break;
                 }
-                IndexReader.PendingRange rest = range;
-                while (budget > 0 && segment.postings() < MergePolicy.MOST_POSTINGS) {
-                    // Until the step writes, it may stop (the store closes) or yield (the background indexer to a
-                    // large write): reading the messages is most of its work, and rolling it back costs nothing.
-                    stop.run();
-                    int asked = Math.min(budget, READ_AT_ONCE);
-                    List<IndexReader.PendingMessage> messages = IndexReader.pending(dsl, rest, asked);
-                    for (IndexReader.PendingMessage m : messages) {
-                        segment.add(m.chatKey(), m.seq(), ChatDocuments.messageContent(m.document()));
-                    }
-                    budget -= messages.size();
-                    if (!messages.isEmpty()) {
-                        long next = messages.get(messages.size() - 1).seq() + 1;
-                        reached.put(range, next);
-                        rest = new IndexReader.PendingRange(range.worldKey(), range.chatKey(), next, range.messages());
-                    }
-                    if (messages.size() < asked) {
-                        break;
-                    }
-                }
-                if (segment.postings() >= MergePolicy.MOST_POSTINGS) {
-                    break;
-                }
+                budget -= take(dsl, range, budget, segment, reached, stop);
             }
             stop.run();
             if (segment.messages() > 0) {
@@ -262,6 +240,38 @@ public final class SearchIndexer implements AutoCloseable {
             reached.forEach((range, indexed) -> SearchRows.indexed(dsl, range.worldKey(), range.chatKey(), indexed));
             return !reached.isEmpty();
         });
+    }
+
+    /**
+     * Adds a chat's pending messages to {@code segment}, read {@link #READ_AT_ONCE} at a time, until they end, the
+     * {@code budget} is spent or the segment reaches {@link MergePolicy#MOST_POSTINGS} (at the message that
+     * reaches it); records in {@code reached} the chat's mark past them. Returns how many it added.
+     */
+    private static int take(DSLContext dsl, IndexReader.PendingRange range, int budget, SegmentBuilder segment,
+                            Map<IndexReader.PendingRange, Long> reached, Runnable stop) {
+        int taken = 0;
+        long next = range.indexed();
+        while (taken < budget && segment.postings() < MergePolicy.MOST_POSTINGS) {
+            // Until the step writes, it may stop (the store closes) or yield (the background indexer to a large
+            // write): reading the messages is most of its work, and rolling it back costs nothing.
+            stop.run();
+            int asked = Math.min(budget - taken, READ_AT_ONCE);
+            List<IndexReader.PendingMessage> messages = IndexReader.pending(dsl,
+                    new IndexReader.PendingRange(range.worldKey(), range.chatKey(), next, range.messages()), asked);
+            for (IndexReader.PendingMessage m : messages) {
+                if (segment.postings() >= MergePolicy.MOST_POSTINGS) {
+                    break;
+                }
+                segment.add(m.chatKey(), m.seq(), ChatDocuments.messageContent(m.document()));
+                taken++;
+                next = m.seq() + 1;
+                reached.put(range, next);
+            }
+            if (messages.size() < asked) {
+                break;
+            }
+        }
+        return taken;
     }
 
     /** Merges the segments {@link MergePolicy#nextMerge} names, if any; their deleted messages are dropped. */

@@ -265,11 +265,13 @@ public final class SearchIndexer implements AutoCloseable {
                 segment.add(m.chatKey(), m.seq(), ChatDocuments.messageContent(m.document()));
                 taken++;
                 next = m.seq() + 1;
-                reached.put(range, next);
             }
             if (messages.size() < asked) {
                 break;
             }
+        }
+        if (taken > 0) {
+            reached.put(range, next);
         }
         return taken;
     }

@@ -3,6 +3,7 @@ package io.cardshark.worlds.internal.doc;
 import io.cardshark.worlds.InvalidInputException;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonArray;
+import io.cardshark.worlds.internal.json.JsonLine;
 import io.cardshark.worlds.internal.json.JsonNull;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
@@ -30,10 +31,19 @@ public final class StoredJson {
      * The stored form: one line, {@code ", "} and {@code ": "} as in a JSONL line, raw UTF-8 so that SQL
      * shows text as text; only an unpaired surrogate, which UTF-8 cannot carry, is escaped.
      */
-    private static final JsonStyle STORED = new JsonStyle(JsonStyle.NO_INDENT, false, false, false);
+    private static final JsonStyle STORED = new JsonStyle(JsonStyle.JSONL_LINE.indent(), JsonStyle.JSONL_LINE.ensureAscii(),
+            JsonStyle.JSONL_LINE.crlf(), false);
 
     public static String compact(Json value) {
         return JsonWriter.toString(value, STORED);
+    }
+
+    /**
+     * The stored form of a JSONL line's object. The stored form is a JSONL line's without the line break, so a
+     * line written so (CardShark's, format §9.4) is kept as it was read, and any other is written from its model.
+     */
+    public static String compact(JsonLine line) {
+        return line.written() != null ? line.written() : compact(line.objectOrThrow());
     }
 
     public static Json parse(String stored) {

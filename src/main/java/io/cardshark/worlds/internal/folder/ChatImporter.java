@@ -175,7 +175,13 @@ final class ChatImporter implements AutoCloseable {
         r.setMessagesIndex(messagesIndex);
         r.setStyle(style);
         Iterator<Json> elements = list.elements().iterator();
-        insert(r, () -> elements.hasNext() ? (JsonObject) elements.next() : null);
+        insert(r, () -> {
+            if (!elements.hasNext()) {
+                return null;
+            }
+            JsonObject m = (JsonObject) elements.next();
+            return new Message(m, StoredJson.compact(m));
+        });
     }
 
     private void importJsonLines(String rel) throws IOException {
@@ -201,9 +207,13 @@ final class ChatImporter implements AutoCloseable {
             ChatRecord r = newChat(rel, "line " + first.lineNumber(), chatId, header, "JSONL");
             insert(r, () -> {
                 JsonLine line = lines.next();
-                return line == null ? null : lineObject(rel, line);
+                return line == null ? null : new Message(lineObject(rel, line), StoredJson.compact(line));
             });
         }
+    }
+
+    /** A message read, and its stored form. */
+    private record Message(JsonObject object, String stored) {
     }
 
     /** A message made ready on the reading thread: its row, and the search segment it completed, if any. */
@@ -214,7 +224,7 @@ final class ChatImporter implements AutoCloseable {
      * Writes the chat and its messages. Its count starts at 0 and is set in the step that writes its last messages
      * and its search mark: a step may end anywhere in the chat.
      */
-    private void insert(ChatRecord r, ReadAhead.Source<JsonObject> source) throws IOException {
+    private void insert(ChatRecord r, ReadAhead.Source<Message> source) throws IOException {
         r.setMessageCount(0L);
         long chatKey = ChatRows.insert(dsl, r);
         long count = 0;
@@ -235,19 +245,19 @@ final class ChatImporter implements AutoCloseable {
     }
 
     /** On the reading thread: each message of the chat as its row, numbered from 0, and into the index. */
-    private ReadAhead.Source<Ready> readied(ReadAhead.Source<JsonObject> source, long chatKey) {
+    private ReadAhead.Source<Ready> readied(ReadAhead.Source<Message> source, long chatKey) {
         long[] seq = {0};
         return () -> {
-            JsonObject m = source.next();
+            Message m = source.next();
             if (m == null) {
                 return null;
             }
             long n = seq[0]++;
-            MessageRows.Row row = MessageRows.Row.of(worldKey, chatKey, n, m);
+            MessageRows.Row row = MessageRows.Row.of(worldKey, chatKey, n, m.object(), m.stored());
             // H2 looks every string it is given up in its cache of values, by hash, and a String keeps its hash
             // once it is computed: computed here, it is a tenth of the writing thread's work off that thread.
             row.document().hashCode();
-            return new Ready(row, index.add(chatKey, n, ChatDocuments.messageContent(m)));
+            return new Ready(row, index.add(chatKey, n, ChatDocuments.messageContent(m.object())));
         };
     }
 

@@ -23,6 +23,7 @@ public final class JsonLinesReader implements Closeable {
     private static final int MAX_BUFFER = Integer.MAX_VALUE - 8; // the largest array the JVM reliably allocates
 
     private final InputStream in;
+    private final Utf8Text.Lines decoder = new Utf8Text.Lines();
     private byte[] buf = new byte[INITIAL_BUFFER];
     private int start; // first byte not yet consumed
     private int end; // one past the last byte read
@@ -93,13 +94,13 @@ public final class JsonLinesReader implements Closeable {
             return null;
         }
         try {
-            Json value = JsonReader.read(buf, from, to - from);
-            if (value instanceof JsonObject object) {
-                return new JsonLine(lineNumber, object, null);
+            JsonReader.Line read = JsonReader.readLine(buf, from, to - from, decoder);
+            if (read.value() instanceof JsonObject object) {
+                return new JsonLine(lineNumber, object, read.written(), null);
             }
-            return new JsonLine(lineNumber, null, JsonSyntaxException.notAnObject(lineNumber, value));
+            return JsonLine.invalid(lineNumber, JsonSyntaxException.notAnObject(lineNumber, read.value()));
         } catch (JsonSyntaxException e) {
-            return new JsonLine(lineNumber, null, e.atLine(lineNumber));
+            return JsonLine.invalid(lineNumber, e.atLine(lineNumber));
         }
     }
 

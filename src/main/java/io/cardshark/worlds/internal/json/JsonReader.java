@@ -130,10 +130,30 @@ public final class JsonReader {
         return value instanceof JsonObject o ? o.firstString(keys) : null;
     }
 
-    /** Parses {@code len} bytes at {@code off}, with no byte order mark skipped: the JSONL reader's entry. */
-    static Json read(byte[] bytes, int off, int len) {
+    /**
+     * A line's value, and its text when that is already the writer's form of the value ({@link LineForm}), else
+     * {@code null}.
+     */
+    record Line(Json value, String written) {
+    }
+
+    /** Parses {@code len} bytes at {@code off}, with no byte order mark skipped. */
+    private static Json read(byte[] bytes, int off, int len) {
         CharBuffer chars = Utf8Text.decode(bytes, off, len);
         return parse(chars.array(), 0, chars.limit());
+    }
+
+    /**
+     * {@link #read(byte[], int, int)} for the JSONL reader, which keeps a line's text when it can, and decodes its
+     * lines with one {@code decoder}.
+     */
+    static Line readLine(byte[] bytes, int off, int len, Utf8Text.Lines decoder) {
+        CharBuffer chars = decoder.decode(bytes, off, len);
+        char[] text = chars.array();
+        int n = chars.limit();
+        // Before the parse, which may patch keys in the text (SurrogateKeys); the answer counts only if it parses.
+        String written = LineForm.isWritten(text, 0, n) ? new String(text, 0, n) : null;
+        return new Line(parse(text, 0, n), written);
     }
 
     /** Parses {@code text[off, off+len)}, which it may modify (see {@link SurrogateKeys}). */

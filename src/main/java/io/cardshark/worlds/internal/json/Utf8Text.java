@@ -30,10 +30,17 @@ final class Utf8Text {
      * @throws JsonSyntaxException "invalid UTF-8" at the first bad sequence
      */
     static CharBuffer decode(byte[] b, int off, int len) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        return decode(strictDecoder(), b, off, len, CharBuffer.allocate(len));
+    }
+
+    private static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(len); // UTF-8 never has fewer bytes than UTF-16 has units
+    }
+
+    /** Decodes into {@code out}, which has room for {@code len} chars (UTF-8 never has fewer bytes than UTF-16 units). */
+    private static CharBuffer decode(CharsetDecoder decoder, byte[] b, int off, int len, CharBuffer out) {
         CoderResult result = decoder.decode(ByteBuffer.wrap(b, off, len), out, true);
         if (!result.isError()) {
             result = decoder.flush(out);
@@ -42,6 +49,30 @@ final class Utf8Text {
             throw ParseErrors.at(out.array(), 0, out.position(), "invalid UTF-8", "", null);
         }
         return out.flip();
+    }
+
+    /**
+     * {@link #decode} for one reader of many lines (a JSONL file's): its decoder and its buffer are made once, not
+     * per line (a million lines a chat). Each result is valid until the next call. Not thread-safe.
+     */
+    static final class Lines {
+        /** Lines longer than this are decoded into a buffer of their own, not kept for the lines after them. */
+        private static final int KEPT_CAPACITY = 1 << 20;
+
+        private final CharsetDecoder decoder = strictDecoder();
+        private CharBuffer buffer = CharBuffer.allocate(1024);
+
+        CharBuffer decode(byte[] b, int off, int len) {
+            decoder.reset();
+            if (len > buffer.capacity()) {
+                if (len > KEPT_CAPACITY) {
+                    return Utf8Text.decode(decoder, b, off, len, CharBuffer.allocate(len));
+                }
+                buffer = CharBuffer.allocate(Math.max(len, Math.min(KEPT_CAPACITY, 2 * buffer.capacity())));
+            }
+            buffer.clear();
+            return Utf8Text.decode(decoder, b, off, len, buffer);
+        }
     }
 
     /** The index of the first surrogate without its partner, or -1 when the string is well-formed UTF-16. */

@@ -119,10 +119,15 @@ public final class MessageRows {
 
         /** The row of message {@code seq} of a chat: the columns read from the document by the one rule above. */
         public static Row of(long worldKey, long chatKey, long seq, JsonObject message) {
+            return of(worldKey, chatKey, seq, message, StoredJson.compact(message));
+        }
+
+        /** {@link #of(long, long, long, JsonObject)} of a message whose stored form is known: {@code stored}. */
+        public static Row of(long worldKey, long chatKey, long seq, JsonObject message, String stored) {
             String role = message.get("role") instanceof JsonString r ? r.value()
                     : message.get("sender") instanceof JsonString s ? s.value() : null;
             String id = message.get("id") instanceof JsonString i ? i.value() : null;
-            return new Row(worldKey, chatKey, seq, id, role, StoredJson.compact(message));
+            return new Row(worldKey, chatKey, seq, id, role, stored);
         }
 
         Object[] values() {

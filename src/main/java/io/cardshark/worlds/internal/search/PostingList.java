@@ -20,7 +20,7 @@ public final class PostingList {
     private int size;
 
     public PostingList() {
-        this(8);
+        this(2);
     }
 
     public PostingList(int capacity) {

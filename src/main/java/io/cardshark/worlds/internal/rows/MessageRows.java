@@ -1,11 +1,14 @@
 package io.cardshark.worlds.internal.rows;
 
+import io.cardshark.worlds.internal.db.tables.records.ChatMessageRecord;
 import io.cardshark.worlds.internal.doc.StoredJson;
 import io.cardshark.worlds.internal.json.JsonObject;
 import io.cardshark.worlds.internal.json.JsonString;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStep6;
+import org.jooq.Query;
 import org.jooq.Record4;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -23,16 +26,28 @@ import static io.cardshark.worlds.internal.db.Tables.CHAT_MESSAGE;
  */
 public final class MessageRows {
 
-    private static final Compiled INSERT = Compiled.statement(DSL.insertInto(CHAT_MESSAGE, CHAT_MESSAGE.WORLD_KEY,
-                    CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE, CHAT_MESSAGE.DOCUMENT)
-            .values(Compiled.bind(CHAT_MESSAGE.WORLD_KEY), Compiled.bind(CHAT_MESSAGE.CHAT_KEY),
-                    Compiled.bind(CHAT_MESSAGE.SEQ),
-                    Compiled.bind(CHAT_MESSAGE.MESSAGE_ID), Compiled.bind(CHAT_MESSAGE.ROLE),
-                    Compiled.bind(CHAT_MESSAGE.DOCUMENT)));
+    private static final Compiled INSERT = Compiled.statement(insertOf(1));
+    /** Rows of one statement in an import's batch ({@link Batch}). */
+    private static final int ROWS_PER_INSERT = 100;
+    private static final Compiled INSERT_MANY = Compiled.statement(insertOf(ROWS_PER_INSERT));
+    private static final int COLUMNS = 6;
     private static final int BATCH = 1000;
     private static final Compiled DELETE_CHAT = Compiled.statement(DSL.deleteFrom(CHAT_MESSAGE).where(ofBoundChat()));
 
     private MessageRows() {
+    }
+
+    /** An insert of {@code rows} rows of {@link Row#values}' columns, each value a placeholder. */
+    private static Query insertOf(int rows) {
+        InsertValuesStep6<ChatMessageRecord, Long, Long, Long, String, String, String> insert = DSL.insertInto(CHAT_MESSAGE,
+                CHAT_MESSAGE.WORLD_KEY, CHAT_MESSAGE.CHAT_KEY, CHAT_MESSAGE.SEQ, CHAT_MESSAGE.MESSAGE_ID, CHAT_MESSAGE.ROLE,
+                CHAT_MESSAGE.DOCUMENT);
+        for (int i = 0; i < rows; i++) {
+            insert = insert.values(Compiled.bind(CHAT_MESSAGE.WORLD_KEY), Compiled.bind(CHAT_MESSAGE.CHAT_KEY),
+                    Compiled.bind(CHAT_MESSAGE.SEQ), Compiled.bind(CHAT_MESSAGE.MESSAGE_ID), Compiled.bind(CHAT_MESSAGE.ROLE),
+                    Compiled.bind(CHAT_MESSAGE.DOCUMENT));
+        }
+        return insert;
     }
 
     /**
@@ -185,9 +200,10 @@ public final class MessageRows {
     }
 
     /**
-     * Inserts the messages of one chat through one prepared statement in JDBC batches (the import's hot path,
-     * where rendering a statement per batch cost more than H2's work). Runs on the import's transaction; the
-     * import makes the rows ({@link Row#of}) and their search index as it parses, on another thread.
+     * Inserts the messages of one chat through prepared statements of 100 rows, in JDBC batches of 1,000 (the
+     * import's hot path, where rendering a statement per batch cost more than H2's work; see
+     * {@link StatementBatch}). Runs on the import's transaction; the import makes the rows ({@link Row#of}) and
+     * their search index as it parses, on another thread.
      *
      * <p>{@link #finish()} sends what is left; {@link #close()} only releases the statements. A failed import
      * (a bad line, a refused batch) thus closes them without sending rows its rollback discards, and they are
@@ -199,7 +215,8 @@ public final class MessageRows {
         private final StatementBatch messages;
 
         private Batch(DSLContext dsl, String chatId) {
-            this.messages = new StatementBatch(dsl, INSERT.sql(dsl), "inserting the messages of chat " + chatId, BATCH);
+            this.messages = new StatementBatch(dsl, INSERT.sql(dsl), INSERT_MANY.sql(dsl), ROWS_PER_INSERT, COLUMNS,
+                    "inserting the messages of chat " + chatId, BATCH);
         }
 
         /** Adds the chat's next message. */

@@ -68,6 +68,62 @@ class MessageRowsTest {
         }
     }
 
+    /** Rows go many a statement, and those left over one a statement: every count lands whole and in order. */
+    @Test
+    void everyMessageOfABatchLandsWhateverItsCount() throws Exception {
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
+             Connection c = store.sqlConnection(true)) {
+            DSLContext dsl = DSL.using(c, SQLDialect.H2);
+            c.setAutoCommit(false);
+            for (int count : new int[] {0, 1, 99, 100, 101, 999, 1000, 1001, 2345}) {
+                try (MessageRows.Batch batch = MessageRows.batch(dsl, "chat of " + count)) {
+                    for (int seq = 0; seq < count; seq++) {
+                        batch.add(message(seq, "message " + seq + " of " + count));
+                    }
+                    batch.finish();
+                }
+                java.util.List<String> landed = contents(c);
+                assertThat(landed).as("%d messages", count).hasSize(count);
+                for (int seq = 0; seq < count; seq++) {
+                    assertThat(landed.get(seq)).isEqualTo("message " + seq + " of " + count);
+                }
+                c.rollback();
+            }
+        }
+    }
+
+    /** A refused row inside a statement of many rows fails the batch, named by its chat. */
+    @Test
+    void aRowRefusedInsideAStatementOfManyFailsTheBatch() throws Exception {
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
+             Connection c = store.sqlConnection(true)) {
+            DSLContext dsl = DSL.using(c, SQLDialect.H2);
+            c.setAutoCommit(false);
+            try (MessageRows.Batch batch = MessageRows.batch(dsl, "twice numbered")) {
+                for (int seq = 0; seq < 150; seq++) {
+                    batch.add(message(seq == 57 ? 56 : seq, "message " + seq));
+                }
+                assertThatThrownBy(batch::finish).isInstanceOf(DataAccessException.class)
+                        .hasMessageContaining("inserting the messages of chat twice numbered");
+            }
+            c.rollback();
+            assertThat(messageRows(c)).isZero();
+        }
+    }
+
+    /** The test chat's message contents, in the key's order. */
+    private static java.util.List<String> contents(Connection c) throws Exception {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT DOCUMENT FROM CHAT_MESSAGE WHERE CHAT_KEY = 987654321 ORDER BY MESSAGE_KEY")) {
+            while (rs.next()) {
+                texts.add(((JsonString) io.cardshark.worlds.internal.doc.StoredJson.parseObject(rs.getString(1))
+                        .get("content")).value());
+            }
+        }
+        return texts;
+    }
+
     static long messageRows(Connection c) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM CHAT_MESSAGE")) {
             rs.next();

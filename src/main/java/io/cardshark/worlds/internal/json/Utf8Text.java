@@ -39,7 +39,7 @@ final class Utf8Text {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /** Decodes into {@code out}, which has room for {@code len} chars (UTF-8 never has fewer bytes than UTF-16 units). */
+    /** Decodes into {@code out}, which has room for {@code len} chars (UTF-8 has no fewer bytes than UTF-16 units). */
     private static CharBuffer decode(CharsetDecoder decoder, byte[] b, int off, int len, CharBuffer out) {
         CoderResult result = decoder.decode(ByteBuffer.wrap(b, off, len), out, true);
         if (!result.isError()) {

@@ -30,6 +30,7 @@ public final class MessageRows {
     /** Rows of one statement in an import's batch ({@link Batch}). */
     private static final int ROWS_PER_INSERT = 100;
     private static final Compiled INSERT_MANY = Compiled.statement(insertOf(ROWS_PER_INSERT));
+    /** The values of a row: {@link Row#values}'. */
     private static final int COLUMNS = 6;
     private static final int BATCH = 1000;
     private static final Compiled DELETE_CHAT = Compiled.statement(DSL.deleteFrom(CHAT_MESSAGE).where(ofBoundChat()));

@@ -71,10 +71,7 @@ class MessageRowsTest {
     /** Rows go many a statement, and those left over one a statement: every count lands whole and in order. */
     @Test
     void everyMessageOfABatchLandsWhateverItsCount() throws Exception {
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
-             Connection c = store.sqlConnection(true)) {
-            DSLContext dsl = DSL.using(c, SQLDialect.H2);
-            c.setAutoCommit(false);
+        inTransaction((c, dsl) -> {
             for (int count : new int[] {0, 1, 99, 100, 101, 999, 1000, 1001, 2345}) {
                 try (MessageRows.Batch batch = MessageRows.batch(dsl, "chat of " + count)) {
                     for (int seq = 0; seq < count; seq++) {
@@ -89,16 +86,13 @@ class MessageRowsTest {
                 }
                 c.rollback();
             }
-        }
+        });
     }
 
     /** A refused row inside a statement of many rows fails the batch, named by its chat. */
     @Test
     void aRowRefusedInsideAStatementOfManyFailsTheBatch() throws Exception {
-        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
-             Connection c = store.sqlConnection(true)) {
-            DSLContext dsl = DSL.using(c, SQLDialect.H2);
-            c.setAutoCommit(false);
+        inTransaction((c, dsl) -> {
             try (MessageRows.Batch batch = MessageRows.batch(dsl, "twice numbered")) {
                 for (int seq = 0; seq < 150; seq++) {
                     batch.add(message(seq == 57 ? 56 : seq, "message " + seq));
@@ -108,6 +102,19 @@ class MessageRowsTest {
             }
             c.rollback();
             assertThat(messageRows(c)).isZero();
+        });
+    }
+
+    /** Work on a writable connection of a store, with its transaction left to the work. */
+    private interface Work {
+        void run(Connection c, DSLContext dsl) throws Exception;
+    }
+
+    private void inTransaction(Work work) throws Exception {
+        try (WorldStore store = WorldStore.configure().dataDir(dir.resolve("store")).open();
+             Connection c = store.sqlConnection(true)) {
+            c.setAutoCommit(false);
+            work.run(c, DSL.using(c, SQLDialect.H2));
         }
     }
 

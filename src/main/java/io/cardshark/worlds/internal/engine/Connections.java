@@ -122,6 +122,7 @@ final class Connections implements AutoCloseable {
         // A local pool must open the database now, so a failure surfaces from open(); a remote one connects lazily.
         h.setInitializationFailTimeout(minIdle > 0 ? 1 : -1);
         h.setAutoCommit(true);
+        h.setExceptionOverride(H2Sessions.EVICT_CLOSED);
         return h;
     }
 

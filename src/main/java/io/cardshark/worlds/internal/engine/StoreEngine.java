@@ -164,12 +164,32 @@ public final class StoreEngine implements AutoCloseable {
         return connections.engine();
     }
 
-    private static void rollbackQuietly(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
+    /**
+     * Ends the failed transaction on {@code c}: rolls it back, except on H2 after its file may have failed, when
+     * the connection may not be sent another statement ({@link H2Sessions}) and its session is closed instead (and
+     * when the rollback itself fails, since it may have been the statement that broke H2's count). Returns whether
+     * the connection is still usable.
+     */
+    private boolean rollbackQuietly(Connection c, Throwable cause) {
+        boolean h2 = connections.engine() == Engine.H2;
+        if (!h2 || !fileMayHaveFailed(cause)) {
+            try {
+                c.rollback();
+                return true;
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
         }
+        if (h2) {
+            H2Sessions.close(c, cause);
+        }
+        return false;
+    }
+
+    /** Whether a storage failure has been seen, by this failure or an earlier one: H2 may have closed the store. */
+    private boolean fileMayHaveFailed(Throwable failure) {
+        SQLException sql = Failures.sqlCause(failure);
+        return writeFailure != null || (sql != null && isStorageFailure(sql.getErrorCode()));
     }
 
     private RuntimeException failed(String worldId, RuntimeException e) {
@@ -328,26 +348,48 @@ public final class StoreEngine implements AutoCloseable {
 
     /** Runs each call in its savepoint and commits; returns why the whole transaction failed, or null. */
     private RuntimeException runAndCommit(List<CommitQueue.Call<?>> calls, List<Ran> ran) {
-        try (Connection c = connections.noWait()) {
-            c.setAutoCommit(false);
-            try {
-                for (CommitQueue.Call<?> call : calls) {
-                    // A context per call: what one call read of the store (WorldKeys) dies with its savepoint.
-                    runInSavepoint(c, connections.engine().dsl(c), call, calls.size() > 1, ran);
-                    if (writeFailure != null) {
-                        throw writeFailure;
-                    }
-                }
-                c.commit();
-                return null;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                return e instanceof RuntimeException r ? r : new org.jooq.exception.DataAccessException(e.getMessage(), e);
-            } finally {
-                restore(c);
-            }
+        Connection c;
+        try {
+            c = connections.noWait();
         } catch (SQLException e) {
             return new org.jooq.exception.DataAccessException(e.getMessage(), e);
+        }
+        RuntimeException failure = runAndCommit(c, calls, ran);
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // Neither in place of the failure (the pool's own rollback of a connection ended without a statement
+            // fails, as it should) nor in place of a commit that was made.
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                log.warn("store at {}: a connection could not be closed after a shared commit: {}", config.location(),
+                        e.getMessage());
+            }
+        }
+        return failure;
+    }
+
+    private RuntimeException runAndCommit(Connection c, List<CommitQueue.Call<?>> calls, List<Ran> ran) {
+        boolean usable = true;
+        try {
+            c.setAutoCommit(false);
+            for (CommitQueue.Call<?> call : calls) {
+                // A context per call: what one call read of the store (WorldKeys) dies with its savepoint.
+                runInSavepoint(c, connections.engine().dsl(c), call, calls.size() > 1, ran);
+                if (writeFailure != null) {
+                    throw writeFailure;
+                }
+            }
+            c.commit();
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            usable = rollbackQuietly(c, e);
+            return e instanceof RuntimeException r ? r : new org.jooq.exception.DataAccessException(e.getMessage(), e);
+        } finally {
+            if (usable) {
+                restore(c);
+            }
         }
     }
 
@@ -385,11 +427,15 @@ public final class StoreEngine implements AutoCloseable {
                 call.failed(translated instanceof WorldStoreException w ? failed(call.worldId(), w) : translated);
             }
             tx.runAfterRollback();
+            if (writeFailure != null) {
+                // Latched by call.failed: the whole transaction ends in runAndCommit, without a statement.
+                return;
+            }
             // Undoes this call's statements only; when that fails, the whole transaction goes.
             if (savepoint != null) {
                 c.rollback(savepoint);
             } else {
-                c.rollback();
+                rollbackQuietly(c, translated); // a connection it ends fails the commit that follows, statement-free
             }
         } finally {
             tx.end();
@@ -461,7 +507,9 @@ public final class StoreEngine implements AutoCloseable {
         try (Connection c = connections.admin()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw Failures.during(null, new org.jooq.exception.DataAccessException(e.getMessage(), e));
+            WorldStoreException failure = Failures.during(null, new org.jooq.exception.DataAccessException(e.getMessage(), e));
+            latchIfStorageFailed(failure); // a CHECKPOINT that failed to write leaves H2's store open with the failure pending
+            throw failure;
         }
     }
 

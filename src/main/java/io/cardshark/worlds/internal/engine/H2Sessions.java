@@ -19,7 +19,8 @@ import java.sql.SQLException;
  * on, it fails an assertion instead). A connection pool sends such a statement by itself: Hikari rolls back a
  * connection closed with a transaction open. {@code H2SpinAfterStorageFailureReproTest} shows it on plain H2.
  *
- * <p>{@link #close} closes the H2 session itself: H2 rolls back a closing session's transaction without a
+ * <p>{@link #storeFailed} tells whether H2 holds such a failure, also one that no caller has reported yet.
+ * {@link #close} closes the H2 session itself: H2 rolls back a closing session's transaction without a
  * statement, so without taking a hold on a version. The pool then finds the connection closed and, told by
  * {@link #EVICT_CLOSED}, drops it instead of lending it again.
  */
@@ -36,6 +37,23 @@ final class H2Sessions {
     };
 
     private H2Sessions() {
+    }
+
+    /**
+     * Whether the H2 store behind {@code c} (a session in this process) has met a storage failure: H2 keeps it as the
+     * store's panic from the moment the write fails, before the failure reaches any caller, so this also sees a
+     * failure another thread has not yet reported. False when it cannot tell (a session of another process, whose
+     * failure reaches it as a closed database, or an H2 without these methods).
+     */
+    static boolean storeFailed(Connection c) {
+        try {
+            if (c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal local) {
+                return local.getDatabase().getStore().getMvStore().getPanicException() != null;
+            }
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            // Closed, or not the H2 this was written against: the caller's other signs decide.
+        }
+        return false;
     }
 
     /**

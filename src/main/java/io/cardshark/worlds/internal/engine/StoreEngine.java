@@ -172,7 +172,7 @@ public final class StoreEngine implements AutoCloseable {
      */
     private boolean rollbackQuietly(Connection c, Throwable cause) {
         boolean h2 = connections.engine() == Engine.H2;
-        if (!h2 || !fileMayHaveFailed(cause)) {
+        if (!h2 || !fileMayHaveFailed(c, cause)) {
             try {
                 c.rollback();
                 return true;
@@ -186,10 +186,13 @@ public final class StoreEngine implements AutoCloseable {
         return false;
     }
 
-    /** Whether a storage failure has been seen, by this failure or an earlier one: H2 may have closed the store. */
-    private boolean fileMayHaveFailed(Throwable failure) {
+    /**
+     * Whether the H2 store behind {@code c} may have met a storage failure: this failure says so, an earlier one
+     * latched the store, or H2 holds one that no caller has reported yet (another thread's, a moment ago).
+     */
+    private boolean fileMayHaveFailed(Connection c, Throwable failure) {
         SQLException sql = Failures.sqlCause(failure);
-        return writeFailure != null || (sql != null && isStorageFailure(sql.getErrorCode()));
+        return writeFailure != null || (sql != null && isStorageFailure(sql.getErrorCode())) || H2Sessions.storeFailed(c);
     }
 
     private RuntimeException failed(String worldId, RuntimeException e) {

@@ -1,16 +1,16 @@
 package io.cardshark.worlds.internal.engine;
 
 import io.cardshark.worlds.testing.powercut.CutPolicy;
+import io.cardshark.worlds.testing.powercut.PlainH2;
 import io.cardshark.worlds.testing.powercut.PowerCutFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
+import static io.cardshark.worlds.testing.powercut.PlainH2.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,9 +26,8 @@ class H2SessionsTest {
     @Test
     void seesAFailureOnlyAnotherSessionMetAndClosesASessionWithoutAStatement() throws Exception {
         try (PowerCutFileSystem fs = PowerCutFileSystem.mount(tmp.resolve("live"), 1)) {
-            String url = "jdbc:h2:" + fs.h2Path("db") + ";WRITE_DELAY=0";
-            Connection admin = DriverManager.getConnection(url, "sa", "");
-            Connection reader = DriverManager.getConnection(url, "sa", "");
+            Connection admin = PlainH2.connect(fs, "db");
+            Connection reader = PlainH2.connect(fs, "db");
             try {
                 execute(admin, "CREATE TABLE t(id INT PRIMARY KEY)");
                 reader.setAutoCommit(false);
@@ -61,12 +60,6 @@ class H2SessionsTest {
             c.close();
         } catch (SQLException e) {
             // the checkpoint's failure, once more
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -5,15 +5,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static io.cardshark.worlds.testing.powercut.PlainH2.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,11 +45,9 @@ class H2SpinAfterStorageFailureReproTest {
     @Test
     void aSecondStatementAfterAFailedRollbackNeverEnds() throws Exception {
         try (PowerCutFileSystem fs = PowerCutFileSystem.mount(tmp.resolve("live"), 1)) {
-            // WRITE_DELAY=0 as the store has it: no background writer that could meet the cut first.
-            String url = "jdbc:h2:" + fs.h2Path("db") + ";WRITE_DELAY=0";
-            Connection writer = DriverManager.getConnection(url, "sa", "");
-            Connection reader = DriverManager.getConnection(url, "sa", "");
-            Connection admin = DriverManager.getConnection(url, "sa", "");
+            Connection writer = PlainH2.connect(fs, "db");
+            Connection reader = PlainH2.connect(fs, "db");
+            Connection admin = PlainH2.connect(fs, "db");
             execute(writer, "CREATE TABLE t(id INT PRIMARY KEY, v VARCHAR)");
             writer.setAutoCommit(false);
             execute(writer, "INSERT INTO t VALUES (1, 'not yet committed')"); // something for CHECKPOINT to write
@@ -89,12 +86,6 @@ class H2SpinAfterStorageFailureReproTest {
                                     .hasStackTraceContaining("registerVersionUsage"),
                             e -> assertThat(e).isInstanceOf(TimeoutException.class));
             daemon.shutdown();
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

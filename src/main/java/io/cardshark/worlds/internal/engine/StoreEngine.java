@@ -114,7 +114,7 @@ public final class StoreEngine implements AutoCloseable {
                 result = work.apply(tx);
                 c.commit();
             } catch (RuntimeException | Error | SQLException e) {
-                rollbackQuietly(c, e);
+                endFailedTransaction(c, e);
                 tx.runAfterRollback();
                 throw e;
             } finally {
@@ -170,7 +170,7 @@ public final class StoreEngine implements AutoCloseable {
      * when the rollback itself fails, since it may have been the statement that broke H2's count). Returns whether
      * the connection is still usable.
      */
-    private boolean rollbackQuietly(Connection c, Throwable cause) {
+    private boolean endFailedTransaction(Connection c, Throwable cause) {
         boolean h2 = connections.engine() == Engine.H2;
         if (!h2 || !fileMayHaveFailed(c, cause)) {
             try {
@@ -191,8 +191,7 @@ public final class StoreEngine implements AutoCloseable {
      * latched the store, or H2 holds one that no caller has reported yet (another thread's, a moment ago).
      */
     private boolean fileMayHaveFailed(Connection c, Throwable failure) {
-        SQLException sql = Failures.sqlCause(failure);
-        return writeFailure != null || (sql != null && isStorageFailure(sql.getErrorCode())) || H2Sessions.storeFailed(c);
+        return writeFailure != null || storageFailureIn(failure) != null || H2Sessions.storeFailed(c);
     }
 
     private RuntimeException failed(String worldId, RuntimeException e) {
@@ -220,14 +219,20 @@ public final class StoreEngine implements AutoCloseable {
      * PostgreSQL does after a failed fsync, the store refuses further writes until it is reopened.
      */
     private void latchIfStorageFailed(WorldStoreException e) {
-        SQLException sql = Failures.sqlCause(e);
-        if (sql != null && isStorageFailure(sql.getErrorCode())) {
+        SQLException sql = storageFailureIn(e);
+        if (sql != null) {
             writeFailure = new StoreUnavailableException(e.worldId(),
                     "a write to the store failed" + Failures.osReason(e) + " ("
                             + Failures.withoutStatement(Failures.firstLine(sql.getMessage()))
                             + "); the store refuses writes until reopened", e);
             log.error("store at {} refuses writes after a storage failure", config.location(), e);
         }
+    }
+
+    /** The SQL failure in {@code failure}'s causes when it is a failure of the store's file, else null. */
+    private SQLException storageFailureIn(Throwable failure) {
+        SQLException sql = Failures.sqlCause(failure);
+        return sql != null && isStorageFailure(sql.getErrorCode()) ? sql : null;
     }
 
     /**
@@ -387,7 +392,7 @@ public final class StoreEngine implements AutoCloseable {
             c.commit();
             return null;
         } catch (SQLException | RuntimeException e) {
-            usable = rollbackQuietly(c, e);
+            usable = endFailedTransaction(c, e);
             return e instanceof RuntimeException r ? r : new org.jooq.exception.DataAccessException(e.getMessage(), e);
         } finally {
             if (usable) {
@@ -438,7 +443,7 @@ public final class StoreEngine implements AutoCloseable {
             if (savepoint != null) {
                 c.rollback(savepoint);
             } else {
-                rollbackQuietly(c, translated); // a connection it ends fails the commit that follows, statement-free
+                endFailedTransaction(c, translated); // a connection it ends fails the commit that follows, statement-free
             }
         } finally {
             tx.end();

@@ -512,7 +512,13 @@ public final class BenchMain {
                 times(exportRate, generateRate, "of Jackson generate:"), "≥ 500,000 msgs/s, heap ≤ 256 MB",
                 met(exportRate == null ? null : exportRate >= 500_000 && exportHeap <= 256 * 1024 * 1024),
                 values("unit", "messages/s", "ours", exportRate, "peakHeapBytes", exportHeap));
-        floor(exportRate, folder("bareH2ExportMessagesPerSecond"), null, "", folderSize, true);
+        // Held against bare H2's export warm, as bare H2's runs: the first export compiles the read path for both.
+        Double exportAgainRate = folder("exportAgainMessagesPerSecond");
+        row("  export again, same JVM (JIT warm)", folderSize, rateAndHeap(exportAgainRate, folder("exportAgainPeakHeapBytes")),
+                "-", "-", "-", times(exportAgainRate, exportRate, "of the first:"), "≥ 500,000 msgs/s",
+                met(exportAgainRate == null ? null : exportAgainRate >= 500_000),
+                values("unit", "messages/s", "ours", exportAgainRate, "peakHeapBytes", folder("exportAgainPeakHeapBytes")));
+        floor(exportAgainRate, folder("bareH2ExportMessagesPerSecond"), null, "", folderSize, true);
         Double cliImport = figure(folderCli, "importMessagesPerSecond");
         Double cliExport = figure(folderCli, "exportMessagesPerSecond");
         row("  import, in the CLI's JVM (" + CLI_JVM_OPTION + ")", folderSize, perSecond(cliImport, "msgs"), "-", "-", "-",

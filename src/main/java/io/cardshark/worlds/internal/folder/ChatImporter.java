@@ -70,7 +70,7 @@ final class ChatImporter implements AutoCloseable {
     private final OriginalBytes originals;
     /** The search index of the world's messages, cut into segments on the reading thread. */
     private final SegmentSeries index;
-    private final ReadAhead reader = new ReadAhead();
+    private final ReadAhead reader = new ReadAhead("cardshark-worlds-import-reader");
     /** Bytes of chat files read, by either thread; {@link #reported} of them told to the meter. */
     private final AtomicLong read = new AtomicLong();
     private long reported;
@@ -229,7 +229,7 @@ final class ChatImporter implements AutoCloseable {
         long chatKey = ChatRows.insert(dsl, r);
         long count = 0;
         try (MessageRows.Batch batch = MessageRows.batch(dsl, r.getChatId());
-             ReadAhead.Values<Ready> ready = reader.start(readied(source, chatKey))) {
+             ReadAhead.Values<Ready> ready = reader.start(readied(source, chatKey), m -> m.row().document().length())) {
             for (Ready m = ready.next(); m != null; m = ready.next()) {
                 batch.add(m.row());
                 write(m.segment());

@@ -12,18 +12,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
 /**
- * Takes the values of a source on a second thread, a few blocks ahead of the thread that uses them. An import
- * parses its chats' lines, makes their rows' stored form and indexes their words there while its own thread
- * writes the rows before them: H2's inserts and commits are half of an import's work, and the machine has a
- * second core. The import's thread alone touches the database and the caller's progress callback.
+ * Takes the values of a source on a second thread, a few blocks ahead of the thread that uses them, so that the
+ * two halves of a bulk path share the machine's two cores. An import parses its chats' lines, makes their rows'
+ * stored form and indexes their words there while its own thread writes the rows before them (H2's inserts and
+ * commits are half of an import's work); an export reads its chats' documents from the store there while its own
+ * thread encodes, checksums and writes the lines before them (H2's reads are two thirds of an export's work).
+ * The source alone uses what it reads (a file, the export's connection) until its values are closed; the
+ * caller's progress callback is called on the caller's thread only.
  *
  * <p>One thread, started with the first source and ended by {@link #close()}, takes the sources one after the
  * other; it is a daemon, so that it never holds an application's JVM open. A source's failure (a line that is no
- * JSON, an unreadable file) reaches the taking thread where the values end, after those that came before it, as
- * the exception the source threw. The thread is never interrupted: an interrupt would close the file channel
- * the source reads.
+ * JSON, an unreadable file, a failed read of the store) reaches the taking thread where the values end, after
+ * those that came before it, as the exception the source threw. The thread is never interrupted: an interrupt
+ * would close the file channel the source reads.
  */
 final class ReadAhead implements AutoCloseable {
 
@@ -34,23 +38,38 @@ final class ReadAhead implements AutoCloseable {
 
     /** Values handed over at once: a hand-over costs a few µs, a value a few hundred ns. */
     static final int BLOCK = 512;
-    /** Blocks the source may run ahead: bounds the heap the values take. */
+    /**
+     * The most characters a block holds (one value may pass it): a chat of large messages hands over fewer at
+     * once, so that the values ahead take a few MB of heap, not {@link #BLOCK} times their size.
+     */
+    static final int BLOCK_CHARS = 1 << 18;
+    /** Blocks the source may run ahead: with the two limits above, bounds the heap the values take. */
     static final int BLOCKS = 4;
 
+    private final String threadName;
     private ExecutorService thread;
 
-    /** Starts taking {@code source}'s values on the second thread; the caller must close what it returns. */
-    <T> Values<T> start(Source<T> source) {
+    /** @param threadName the second thread's name, as thread dumps and profilers show it */
+    ReadAhead(String threadName) {
+        this.threadName = threadName;
+    }
+
+    /**
+     * Starts taking {@code source}'s values on the second thread; the caller must close what it returns.
+     *
+     * @param chars the characters a value holds, as far as they count towards {@link #BLOCK_CHARS}
+     */
+    <T> Values<T> start(Source<T> source, ToIntFunction<? super T> chars) {
         if (thread == null) {
             thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "cardshark-worlds-import-reader");
+                Thread t = new Thread(r, threadName);
                 t.setDaemon(true);
                 return t;
             });
         }
         Values<T> values = new Values<>();
         values.task = thread.submit(() -> {
-            values.fill(source);
+            values.fill(source, chars);
             return null;
         });
         return values;
@@ -129,15 +148,18 @@ final class ReadAhead implements AutoCloseable {
          * failure is the task's.
          */
         @SuppressWarnings("unchecked")
-        private void fill(Source<T> source) throws IOException {
+        private void fill(Source<T> source, ToIntFunction<? super T> chars) throws IOException {
             List<T> values = new ArrayList<>(BLOCK);
+            long inBlock = 0;
             try {
                 T value;
                 while (!closed && (value = source.next()) != null) {
                     values.add(value);
-                    if (values.size() == BLOCK) {
+                    inBlock += chars.applyAsInt(value);
+                    if (values.size() == BLOCK || inBlock >= BLOCK_CHARS) {
                         put(new Block<>(values));
                         values = new ArrayList<>(BLOCK);
+                        inBlock = 0;
                     }
                 }
             } finally {
@@ -160,7 +182,7 @@ final class ReadAhead implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("the import's reading thread was interrupted", e);
+                throw new IllegalStateException(Thread.currentThread().getName() + " was interrupted", e);
             }
         }
 

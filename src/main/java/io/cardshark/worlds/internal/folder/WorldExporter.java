@@ -100,9 +100,13 @@ final class WorldExporter {
         return write(dsl, worldId, targetDir, layout, Progress.NONE);
     }
 
-    /** Counts what was written, and remembers what to verify before the rename. */
-    private static final class Written {
+    /**
+     * An export under way: counts what was written, remembers what to verify before the rename, and holds the
+     * thread that reads the chats' documents from the store ahead of the writing ({@link #forEachMessage}).
+     */
+    private static final class Written implements AutoCloseable {
         final ProgressMeter meter;
+        final ReadAhead reader = new ReadAhead("cardshark-worlds-export-reader");
         int files;
         long bytes;
         int chats;
@@ -114,6 +118,11 @@ final class WorldExporter {
 
         Written(ProgressMeter meter) {
             this.meter = meter;
+        }
+
+        @Override
+        public void close() {
+            reader.close();
         }
     }
 
@@ -127,12 +136,12 @@ final class WorldExporter {
         long key = world.getWorldKey();
         long messages = dsl.select(DSL.coalesce(DSL.sum(CHAT.MESSAGE_COUNT), DSL.inline(java.math.BigDecimal.ZERO)))
                 .from(CHAT).where(CHAT.WORLD_KEY.eq(key)).fetchSingle().value1().longValue();
-        Written w = new Written(new ProgressMeter(progress, worldId, messages));
         Set<String> taken = new HashSet<>(dsl.select(WORLD_FILE.PATH).from(WORLD_FILE)
                 .where(WORLD_FILE.WORLD_KEY.eq(key)).fetch(WORLD_FILE.PATH));
         taken.addAll(dsl.select(WORLD_BACKUP.PATH).from(WORLD_BACKUP).where(WORLD_BACKUP.WORLD_KEY.eq(key))
                 .fetch(WORLD_BACKUP.PATH));
-        try (AtomicFolder folder = AtomicFolder.begin(targetDir, worldId)) {
+        try (Written w = new Written(new ProgressMeter(progress, worldId, messages));
+             AtomicFolder folder = AtomicFolder.begin(targetDir, worldId)) {
             JsonObject state = StateDocument.of(dsl, world);
             JsonStyle stateDefault = cardshark ? JsonStyle.CARDSHARK : JsonStyle.DOCUMENTED;
             writeDocument(dsl, folder, w, worldId, FolderScan.STATE, state, cardshark, world.getStateStyle(), stateDefault);
@@ -244,7 +253,7 @@ final class WorldExporter {
             LineWriter lines = new LineWriter(new OutputStreamWriter(new BufferedOutputStream(checked, 1 << 16),
                     StandardCharsets.UTF_8));
             lines.write(JsonWriter.toString(header, JsonStyle.JSONL_LINE));
-            forEachMessage(dsl, worldId, c, document -> {
+            forEachMessage(dsl, w.reader, worldId, c, document -> {
                 // The single-line form stored in columns is a JSONL line without its LF (format spec §9.4).
                 lines.write(document);
                 lines.write("\n");
@@ -296,12 +305,14 @@ final class WorldExporter {
             .orderBy(MessageRows.keyOrder(true)), CHAT_MESSAGE.DOCUMENT);
 
     /**
-     * Streams the message documents of a chat in order, a fetch of 1,000 at a time, through plain JDBC on the
-     * transaction's connection (as {@link #writeBlobs} does): a jOOQ record per message is work the export does
-     * not need.
+     * Streams the message documents of a chat in order to {@code sink}, a fetch of 1,000 at a time, through plain
+     * JDBC on the transaction's connection (as {@link #writeBlobs} does): a jOOQ record per message is work the
+     * export does not need. The cursor is read on the export's second thread ({@link ReadAhead}) while this one
+     * writes the documents before them: H2's reading and decoding of the rows is most of an export's work. The
+     * connection is the second thread's alone meanwhile; the sink runs on this one.
      */
-    private static void forEachMessage(DSLContext dsl, String worldId, ChatRecord chat, MessageSink sink)
-            throws IOException {
+    private static void forEachMessage(DSLContext dsl, ReadAhead reader, String worldId, ChatRecord chat,
+                                       MessageSink sink) throws IOException {
         // The transaction's own connection: jOOQ's connectionResult hands it out without closing it.
         Connection connection = dsl.connectionResult(c -> c);
         try (PreparedStatement st = connection.prepareStatement(MESSAGES.sql(dsl))) {
@@ -310,15 +321,29 @@ final class WorldExporter {
             for (int i = 0; i < bounds.length; i++) {
                 st.setObject(i + 1, bounds[i]);
             }
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(rs.getString(1));
+            try (ResultSet rs = st.executeQuery();
+                 ReadAhead.Values<String> documents = reader.start(() -> nextDocument(rs, worldId, chat), String::length)) {
+                for (String document = documents.next(); document != null; document = documents.next()) {
+                    sink.accept(document);
                 }
             }
         } catch (SQLException e) {
-            throw new DataAccessException("world " + worldId + ": reading the messages of chat " + chat.getChatId()
-                    + " failed: " + e.getMessage(), e);
+            throw readFailed(worldId, chat, e);
         }
+    }
+
+    /** On the second thread: the cursor's next document, or {@code null} after the last. */
+    private static String nextDocument(ResultSet rs, String worldId, ChatRecord chat) {
+        try {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw readFailed(worldId, chat, e);
+        }
+    }
+
+    private static DataAccessException readFailed(String worldId, ChatRecord chat, SQLException e) {
+        return new DataAccessException("world " + worldId + ": reading the messages of chat " + chat.getChatId()
+                + " failed: " + e.getMessage(), e);
     }
 
     /**
@@ -368,7 +393,7 @@ final class WorldExporter {
                 WORLD_ORIGINAL.WORLD_KEY.eq(WorldKeys.of(dsl, worldId)), WORLD_ORIGINAL.PATH.eq(path));
         if (keptBytes) {
             List<Json> list = new ArrayList<>();
-            forEachMessage(dsl, worldId, c, document -> {
+            forEachMessage(dsl, w.reader, worldId, c, document -> {
                 list.add(StoredJson.parse(document));
                 w.meter.add(1);
             });
@@ -393,7 +418,7 @@ final class WorldExporter {
                     continue;
                 }
                 doc.beginArray();
-                forEachMessage(dsl, worldId, c, document -> {
+                forEachMessage(dsl, w.reader, worldId, c, document -> {
                     doc.value(StoredJson.parse(document));
                     w.messages++;
                     w.meter.add(1);

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The import's second thread: values arrive in order across blocks, a source's failure arrives after the values
+ * The second thread of an import and of an export: values arrive in order across blocks, a source's failure arrives after the values
  * before it as the exception the source threw, closing stops the source, and the thread is one daemon for all
- * sources that ends with the {@link ReadAhead}. Real threads, no mocks.
+ * sources that ends with the {@link ReadAhead}, and large values go ahead in fewer at a time. Real threads, no
+ * mocks.
  */
 class ReadAheadTest {
 
@@ -36,6 +37,8 @@ class ReadAheadTest {
 
     static final ReadAhead.Source<Integer> END = () -> null;
 
+    static final String THREAD = "cardshark-worlds-test-reader";
+
     static List<Integer> takeAll(ReadAhead.Values<Integer> values) throws IOException {
         List<Integer> taken = new ArrayList<>();
         for (Integer v = values.next(); v != null; v = values.next()) {
@@ -46,7 +49,8 @@ class ReadAheadTest {
 
     @Test
     void valuesArriveInOrderThenTheEnd() throws Exception {
-        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, END))) {
+        try (ReadAhead reader = new ReadAhead(THREAD);
+             ReadAhead.Values<Integer> values = reader.start(numbers(MANY, END), n -> 0)) {
             List<Integer> taken = takeAll(values);
             assertThat(taken).hasSize(MANY);
             for (int i = 0; i < MANY; i++) {
@@ -58,7 +62,8 @@ class ReadAheadTest {
 
     @Test
     void anEmptySourceEndsAtOnce() throws Exception {
-        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(0, END))) {
+        try (ReadAhead reader = new ReadAhead(THREAD);
+             ReadAhead.Values<Integer> values = reader.start(numbers(0, END), n -> 0)) {
             assertThat(values.next()).isNull();
         }
     }
@@ -66,9 +71,9 @@ class ReadAheadTest {
     @Test
     void anIoFailureArrivesAfterTheValuesBeforeItAsThrown() throws Exception {
         IOException failure = new IOException("disk gone at line 5000");
-        try (ReadAhead reader = new ReadAhead(); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, () -> {
+        try (ReadAhead reader = new ReadAhead(THREAD); ReadAhead.Values<Integer> values = reader.start(numbers(MANY, () -> {
             throw failure;
-        }))) {
+        }), n -> 0)) {
             List<Integer> taken = new ArrayList<>();
             assertThatThrownBy(() -> {
                 for (Integer v = values.next(); v != null; v = values.next()) {
@@ -83,15 +88,15 @@ class ReadAheadTest {
     void aRuntimeFailureAndAnErrorArriveAsThrown() throws Exception {
         IllegalArgumentException refusal = new IllegalArgumentException("chats/talk.jsonl line 3: expected a value");
         OutOfMemoryError exhausted = new OutOfMemoryError("Java heap space");
-        try (ReadAhead reader = new ReadAhead()) {
+        try (ReadAhead reader = new ReadAhead(THREAD)) {
             try (ReadAhead.Values<Integer> values = reader.start(numbers(3, () -> {
                 throw refusal;
-            }))) {
+            }), n -> 0)) {
                 assertThatThrownBy(() -> takeAll(values)).isSameAs(refusal);
             }
             try (ReadAhead.Values<Integer> values = reader.start(numbers(ReadAhead.BLOCK, () -> {
                 throw exhausted;
-            }))) {
+            }), n -> 0)) {
                 assertThatThrownBy(() -> takeAll(values)).isSameAs(exhausted);
             }
         }
@@ -100,8 +105,8 @@ class ReadAheadTest {
     @Test
     void closingStopsAnEndlessSourceAndTheSourceIsNotCalledAfter() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        try (ReadAhead reader = new ReadAhead()) {
-            ReadAhead.Values<Integer> values = reader.start(calls::incrementAndGet);
+        try (ReadAhead reader = new ReadAhead(THREAD)) {
+            ReadAhead.Values<Integer> values = reader.start(calls::incrementAndGet, n -> 0);
             assertThat(values.next()).isEqualTo(1);
             values.close();
             int atClose = calls.get();
@@ -115,13 +120,13 @@ class ReadAheadTest {
     @Test
     void oneDaemonThreadTakesEverySourceAndEndsWithTheReader() throws Exception {
         List<Thread> threads = new ArrayList<>();
-        ReadAhead reader = new ReadAhead();
+        ReadAhead reader = new ReadAhead(THREAD);
         for (int source = 0; source < 3; source++) {
             AtomicReference<Thread> ranOn = new AtomicReference<>();
             try (ReadAhead.Values<Integer> values = reader.start(() -> {
                 ranOn.set(Thread.currentThread());
                 return null;
-            })) {
+            }, n -> 0)) {
                 assertThat(values.next()).isNull();
             }
             threads.add(ranOn.get());
@@ -131,7 +136,7 @@ class ReadAheadTest {
         assertThat(threads).containsOnly(thread);
         assertThat(thread).isNotSameAs(Thread.currentThread());
         assertThat(thread.isDaemon()).isTrue();
-        assertThat(thread.getName()).isEqualTo("cardshark-worlds-import-reader");
+        assertThat(thread.getName()).isEqualTo(THREAD);
         thread.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(thread.isAlive()).as("ended with the reader").isFalse();
     }
@@ -142,11 +147,11 @@ class ReadAheadTest {
         // from the source's task (as when the heap runs out while the end is put), not wait, not see an end.
         int before = ReadAhead.BLOCK * 2 + 5;
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            try (ReadAhead reader = new ReadAhead();
+            try (ReadAhead reader = new ReadAhead(THREAD);
                  ReadAhead.Values<Integer> values = reader.start(numbers(before, () -> {
                      Thread.currentThread().interrupt();
                      return null;
-                 }))) {
+                 }), n -> 0)) {
                 List<Integer> taken = new ArrayList<>();
                 assertThatThrownBy(() -> {
                     for (Integer v = values.next(); v != null; v = values.next()) {
@@ -160,12 +165,12 @@ class ReadAheadTest {
 
     @Test
     void anInterruptedTakerGetsAnIoFailureAndKeepsItsInterrupt() throws Exception {
-        try (ReadAhead reader = new ReadAhead()) {
+        try (ReadAhead reader = new ReadAhead(THREAD)) {
             ReadAhead.Values<Integer> values = reader.start(() -> {
                 // a source that takes its time (a slow disk, say)
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 return null;
-            });
+            }, n -> 0);
             Thread.currentThread().interrupt();
             try {
                 assertThatThrownBy(values::next).isInstanceOf(java.io.InterruptedIOException.class);
@@ -174,6 +179,31 @@ class ReadAheadTest {
                 Thread.interrupted();
                 values.close();
             }
+        }
+    }
+
+    @Test
+    void largeValuesRunAheadInFewerAtATime() throws Exception {
+        // Values of a quarter of a block's characters: a block holds four of them, so the source can run at most
+        // the blocks in flight, the block it fills and the value in hand ahead of a taker that takes nothing.
+        int quarter = ReadAhead.BLOCK_CHARS / 4;
+        String large = "x".repeat(quarter);
+        AtomicInteger made = new AtomicInteger();
+        try (ReadAhead reader = new ReadAhead(THREAD);
+             ReadAhead.Values<String> values = reader.start(() -> {
+                 made.incrementAndGet();
+                 return large;
+             }, String::length)) {
+            assertThat(values.next()).isEqualTo(large);
+            int ahead = (ReadAhead.BLOCKS + 2) * 4 + 1;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            int seen;
+            do { // until the source stops making values: it waits for room
+                seen = made.get();
+                Thread.sleep(100);
+            } while (made.get() != seen && System.nanoTime() < deadline);
+            assertThat(made.get()).as("values made ahead of the taker").isLessThanOrEqualTo(ahead)
+                    .isGreaterThan(ReadAhead.BLOCKS * 4);
         }
     }
 }

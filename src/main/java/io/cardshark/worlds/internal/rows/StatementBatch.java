@@ -6,7 +6,6 @@ import org.jooq.exception.DataAccessException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Arrays;
 
 /**
  * Rows sent through prepared statements on the transaction's own connection, in JDBC batches: an import's hot path,
@@ -68,7 +67,7 @@ final class StatementBatch implements AutoCloseable {
     void add(Object... values) {
         try {
             if (many == null) {
-                bind(one, values, values.length);
+                bind(one, values, 0, values.length);
                 one.addBatch();
                 if (++pending == size) {
                     flush(one);
@@ -78,7 +77,7 @@ final class StatementBatch implements AutoCloseable {
             System.arraycopy(values, 0, waiting, waitingValues, values.length);
             waitingValues += values.length;
             if (waitingValues == waiting.length) {
-                bind(many, waiting, waiting.length);
+                bind(many, waiting, 0, waiting.length);
                 many.addBatch();
                 waitingValues = 0;
                 pending += rowsPerStatement;
@@ -101,7 +100,7 @@ final class StatementBatch implements AutoCloseable {
             flush(many);
             int columns = waiting.length / rowsPerStatement;
             for (int at = 0; at < waitingValues; at += columns) {
-                bind(one, Arrays.copyOfRange(waiting, at, at + columns), columns);
+                bind(one, waiting, at, columns);
                 one.addBatch();
                 pending++;
             }
@@ -112,9 +111,10 @@ final class StatementBatch implements AutoCloseable {
         }
     }
 
-    private static void bind(PreparedStatement statement, Object[] values, int count) throws SQLException {
+    /** Binds {@code count} values from {@code values[from]} on to the statement's placeholders 1 to {@code count}. */
+    private static void bind(PreparedStatement statement, Object[] values, int from, int count) throws SQLException {
         for (int i = 0; i < count; i++) {
-            statement.setObject(i + 1, values[i]);
+            statement.setObject(i + 1, values[from + i]);
         }
     }
 

@@ -496,12 +496,13 @@ public final class BenchMain {
                 times(importRate, parseRate, "of Jackson parse:"), "≥ 150,000 msgs/s, heap ≤ 256 MB",
                 met(importRate == null ? null : importRate >= 150_000 && importHeap <= 256 * 1024 * 1024),
                 values("unit", "messages/s", "ours", importRate, "peakHeapBytes", importHeap));
-        floor(importRate, folder("bareH2ImportMessagesPerSecond"), null, "", folderSize, true);
         Double againRate = folder("importAgainMessagesPerSecond");
         row("  import again, same JVM (JIT warm)", folderSize, rateAndHeap(againRate, folder("importAgainPeakHeapBytes")),
                 "-", "-", "-", times(againRate, folder("bareH2StepsImportMessagesPerSecond"), "of bare H2 in steps:"),
                 "≥ 150,000 msgs/s", met(againRate == null ? null : againRate >= 150_000),
                 values("unit", "messages/s", "ours", againRate, "peakHeapBytes", folder("importAgainPeakHeapBytes")));
+        // Held against bare H2's one-transaction import warm, as bare H2's runs (as the export below).
+        floor(againRate, folder("bareH2ImportMessagesPerSecond"), null, "", folderSize, true);
         Double bareSteps = folder("bareH2StepsImportMessagesPerSecond");
         row("  bare H2 committing every " + String.format("%,d", FolderBenchmark.BARE_COMMIT_EVERY) + " messages",
                 folderSize, perSecond(bareSteps, "msgs"), "-", "-", "-", times(bareSteps, folder("bareH2ImportMessagesPerSecond"),

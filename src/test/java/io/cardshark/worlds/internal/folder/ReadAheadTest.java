@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The second thread of an import and of an export: values arrive in order across blocks, a source's failure arrives after the values
- * before it as the exception the source threw, closing stops the source, and the thread is one daemon for all
- * sources that ends with the {@link ReadAhead}, and large values go ahead in fewer at a time. Real threads, no
- * mocks.
+ * The second thread of an import and of an export: values arrive in order across blocks, a source's failure
+ * arrives after the values before it as the exception the source threw, closing stops the source, the thread is
+ * one daemon for all sources that ends with the {@link ReadAhead}, and large values go ahead in fewer at a time.
+ * Real threads, no mocks.
  */
 class ReadAheadTest {
 

@@ -58,6 +58,8 @@ public final class BenchMain {
     /** {@link #folder} in a JVM with the command line's option ({@link #CLI_JVM_OPTION}). */
     private JsonObject folderCli;
     private List<DiskBytes.Figure> diskBytes = List.of();
+    /** The search indexer's CPU beside the append workloads, by trial ({@link IndexerCpu#read}). */
+    private Map<String, JsonObject> indexerCpu = Map.of();
     private final List<Map<String, Object>> rows = new ArrayList<>();
 
     private BenchMain(boolean quick, Path dir) {
@@ -76,6 +78,7 @@ public final class BenchMain {
         Files.writeString(dir.resolve("classpath.txt"), System.getProperty("java.class.path") + "\n");
         BenchWorlds.deleteTree(Fixtures.fixtureRoot());
         BenchWorlds.deleteTree(dir.resolve("trials"));
+        Files.deleteIfExists(dir.resolve(IndexerCpu.FILE));
         new BenchMain(quick, dir).run(filter);
     }
 
@@ -113,6 +116,7 @@ public final class BenchMain {
             BenchWorlds.deleteTree(dir.resolve("trials"));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        indexerCpu = IndexerCpu.read(dir);
         buildRows();
         String loadAfter = loadAverage();
         printTable(System.out, seconds, loadBefore, loadAfter);
@@ -329,8 +333,25 @@ public final class BenchMain {
                 targeted ? "≤ 2x SQLite NORMAL" : "-", targeted ? met(ratio == null ? null : ratio <= 2) : "",
                 values("unit", unit, "ours", ours, "file", jsonl, "sqliteNormal", normal, "sqliteFull", full));
         floor(ours, p50("AppendBench." + kind + "BareH2", "messages", m), normal, "NORMAL", size, false);
+        indexerRow(kind, kind.equals("batch") ? AppendBench.BATCH : 1, m, size);
         row("  file: CardShark whole-chat rewrite", size, "", time(rewrite), "", "", times(rewrite, ours, "rewrite/ours"),
                 "-", "", values("unit", unit, "file", rewrite));
+    }
+
+    /**
+     * The row under this store's against bare H2 for an append workload: the CPU time the search indexer spent
+     * beside each operation on the other core, and the writer's own ({@link IndexerCpu}), over the same
+     * measurement iterations. Bare H2 and SQLite keep no search index.
+     */
+    private void indexerRow(String kind, int messagesPerOp, String m, String size) {
+        JsonObject line = indexerCpu.get("AppendBench." + kind + "Ours/" + m);
+        Double indexer = figure(line, "indexerNanosPerMessage");
+        Double writer = figure(line, "writerNanosPerMessage");
+        String text = indexer == null || writer == null ? "n/a"
+                : time(indexer * messagesPerOp / 1000) + " (writer " + time(writer * messagesPerOp / 1000) + ")";
+        row("  search indexer's CPU beside each (ours; writer's own)", size, text, "", "", "", "", "-", "",
+                values("unit", "CPU µs per operation", "indexer", indexer == null ? null : indexer * messagesPerOp / 1000,
+                        "writer", writer == null ? null : writer * messagesPerOp / 1000));
     }
 
     private static String met(Boolean ok) {

@@ -9,6 +9,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -159,16 +162,36 @@ public final class Stores {
         }
     }
 
-    /** One chat of 1,000 or 1,000,000 messages in this store; {@code n} starts at the chat's size. */
+    /**
+     * One chat of 1,000 or 1,000,000 messages in this store; {@code n} starts at the chat's size. The search
+     * indexer's CPU time beside the appends of the measurement iterations goes to {@link IndexerCpu}'s file.
+     */
     @State(Scope.Benchmark)
     public static class OursChat extends Ours {
         @Param({"1000", "1000000"})
         public int messages;
+        private final IndexerCpu cpu = new IndexerCpu();
 
         @Override
         Path copy() {
             n = messages;
             return Fixtures.copyH2Chat(messages);
+        }
+
+        @Setup(Level.Iteration)
+        public void iterationStarts(IterationParams iteration) {
+            if (iteration.getType() == IterationType.MEASUREMENT) {
+                cpu.start(n);
+            }
+        }
+
+        @TearDown(Level.Iteration)
+        public void iterationEnds(IterationParams iteration, BenchmarkParams trial) {
+            if (iteration.getType() == IterationType.MEASUREMENT) {
+                cpu.stop(n);
+                // JMH does not say which iteration is the last: each adds the totals so far, the last line counts.
+                cpu.report(trial.getBenchmark().replaceAll("^.*\\.(\\w+\\.\\w+)$", "$1"), Integer.toString(messages));
+            }
         }
     }
 

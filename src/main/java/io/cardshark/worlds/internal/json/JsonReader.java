@@ -102,6 +102,11 @@ public final class JsonReader {
                 int key = indexOf(keys, parser.currentName());
                 if (parser.nextToken() == JsonToken.VALUE_STRING && key >= 0) {
                     found[key] = parser.getText();
+                    if (key == 0) {
+                        // The first key wins over the others, and a stored document has no key twice: the rest
+                        // of it need not be read.
+                        return found[0];
+                    }
                 } else {
                     parser.skipChildren();
                 }

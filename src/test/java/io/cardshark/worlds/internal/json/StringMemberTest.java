@@ -24,6 +24,7 @@ class StringMemberTest {
             "{\"content\":\"\\ud83e\\udd8a fox \\u00e9\\\"q\\\"\\n\"}",
             "{\"content\":\"\\ud800 lone\"}",
             "{\"\\ud800\":1,\"content\":\"after a key Jackson refuses\"}",
+            "{\"content\":\"before a key Jackson refuses\",\"\\ud800\":1,\"mes\":\"b\"}",
             "{\"role\":\"user\",\"id\":\"m1\"}",
             "{}",
             "[\"content\",\"a\"]",

@@ -20,9 +20,10 @@ import java.util.Map;
 
 /**
  * The CPU time this store's search indexer spends beside an append workload, and the appending thread's own, over
- * the measurement iterations of a trial. Bare H2 and SQLite keep no search index: on a machine of two cores (two
- * hardware threads of one core here) the indexer's work slows the writer while both run, and this shows how much
- * of it there is in the run that measured the writer. Each measurement iteration adds a line of its trial's
+ * the measurement iterations of a trial. Bare H2 and SQLite keep no search index. On this machine of two virtual
+ * cores a thread busy on one slows the other (a thread spinning 90 % of the time beside the batches of 1,000 made
+ * them 1.75x slower, and their own CPU time 1.7x), so the indexer's work shows in the writer's time; this says how
+ * much of it there was in the run that measured the writer. Each measurement iteration adds a line of its trial's
  * totals so far to {@value #FILE} in {@code bench.dir}; {@link BenchMain} reads the last of each trial.
  */
 final class IndexerCpu {

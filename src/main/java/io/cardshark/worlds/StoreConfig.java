@@ -46,12 +46,16 @@ import java.util.Objects;
  * @param cacheSizeMb       the most heap, in MB, that H2 keeps of the file's pages (its {@code CACHE_SIZE}); a read
  *                          that finds its pages there decodes nothing. Of the H2 file only: PostgreSQL's cache is
  *                          the server's. A process that attaches to the holder uses the holder's.
+ * @param backgroundIndexing whether the store keeps its search index up to date on a thread of its own as
+ *                          messages come (the default); without it, new messages stay pending (a search still
+ *                          finds them, reading each) until {@link WorldStore#updateSearchIndex()} indexes them
  */
 public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, Durability durability,
                           Path backupDir, Path snapshotDir, Retention retention, boolean verifyOnOpen,
                           boolean createIfMissing, boolean readOnly, boolean serveInspection, boolean attachIfHeld,
                           boolean dropForeignObjects, String applicationName, SessionConfig sessions,
-                          SnapshotForm snapshotForm, PostgresDatabase postgres, int cacheSizeMb) {
+                          SnapshotForm snapshotForm, PostgresDatabase postgres, int cacheSizeMb,
+                          boolean backgroundIndexing) {
 
     /** The embedded default: {@code ./data} under the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -93,6 +97,7 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
      * @param postgres           the PostgreSQL database of the store, or {@code null} for the H2 file in
      *                           {@code dataDir}
      * @param cacheSizeMb        H2's page cache in MB, 1 to {@link #MAX_CACHE_SIZE_MB}
+     * @param backgroundIndexing whether a thread of the store indexes new messages for search as they come
      * @throws InvalidInputException when a setting is out of range, the three folders are not all different,
      *                               or {@code dataDir} exists and is not a folder
      * @throws NullPointerException  when {@code dataDir}, {@code lockTimeout}, {@code durability},
@@ -153,7 +158,7 @@ public record StoreConfig(Path dataDir, int maxPoolSize, Duration lockTimeout, D
     public static StoreConfig defaults() {
         return new StoreConfig(DEFAULT_DATA_DIR, DEFAULT_MAX_POOL_SIZE, DEFAULT_LOCK_TIMEOUT, Durability.PROCESS_CRASH,
                 null, null, Retention.DEFAULT, false, true, false, true, false, false, null, SessionConfig.DEFAULTS,
-                SnapshotForm.FOLDER, null, DEFAULT_CACHE_SIZE_MB);
+                SnapshotForm.FOLDER, null, DEFAULT_CACHE_SIZE_MB, true);
     }
 
     /**

@@ -97,7 +97,7 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
                         engine.publishNotServing("it was opened with serveInspection(false)");
                     }
                 }
-                if (!config.readOnly()) {
+                if (!config.readOnly() && config.backgroundIndexing()) {
                     store.indexer = SearchIndexer.start(engine);
                 }
             }

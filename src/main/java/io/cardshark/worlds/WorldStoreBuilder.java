@@ -37,6 +37,7 @@ public final class WorldStoreBuilder {
     private SnapshotForm snapshotForm = SnapshotForm.FOLDER;
     private PostgresDatabase postgres;
     private int cacheSizeMb = StoreConfig.DEFAULT_CACHE_SIZE_MB;
+    private boolean backgroundIndexing = true;
 
     WorldStoreBuilder() {
     }
@@ -65,6 +66,7 @@ public final class WorldStoreBuilder {
         sessions = base.sessions();
         postgres = base.postgres();
         cacheSizeMb = base.cacheSizeMb();
+        backgroundIndexing = base.backgroundIndexing();
     }
 
     /**
@@ -288,7 +290,7 @@ public final class WorldStoreBuilder {
     public StoreConfig build() {
         return new StoreConfig(dataDir, maxPoolSize, lockTimeout, durability, backupDir, snapshotDir, retention,
                 verifyOnOpen, createIfMissing && !readOnly, readOnly, serveInspection, attachIfHeld,
-                dropForeignObjects, applicationName, sessions, snapshotForm, postgres, cacheSizeMb);
+                dropForeignObjects, applicationName, sessions, snapshotForm, postgres, cacheSizeMb, backgroundIndexing);
     }
 
     /**
@@ -301,6 +303,23 @@ public final class WorldStoreBuilder {
      */
     public WorldStoreBuilder cacheSizeMb(int cacheSizeMb) {
         this.cacheSizeMb = cacheSizeMb;
+        return this;
+    }
+
+    /**
+     * Sets whether the store indexes new messages for search on a thread of its own as they come; default
+     * {@code true}. That thread's work, reading each new message back and adding its words to the index, costs
+     * about as much CPU as appending it: on a machine of few cores a bulk writer (an import of its own, a
+     * migration) may turn it off, write, then call {@link WorldStore#updateSearchIndex()} once, as a search
+     * engine's bulk load turns off its refreshes. Off, new messages stay pending: a search still finds them, but
+     * reads every pending message to do so, and grows slower as they grow. Another process that opens the store
+     * with it on indexes them.
+     *
+     * @param backgroundIndexing {@code false} to index only when {@link WorldStore#updateSearchIndex()} is called
+     * @return this builder
+     */
+    public WorldStoreBuilder backgroundIndexing(boolean backgroundIndexing) {
+        this.backgroundIndexing = backgroundIndexing;
         return this;
     }
 

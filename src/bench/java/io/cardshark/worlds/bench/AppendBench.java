@@ -161,6 +161,13 @@ public class AppendBench {
         return s.store.chats().appendAll(Fixtures.WORLD, Fixtures.CHAT, batch);
     }
 
+    /** {@link #batchOurs} in a store whose search index is brought up to date only when asked. */
+    @Benchmark
+    @Warmup(iterations = Stores.H2_WARMUP_ITERATIONS, time = 2)
+    public Object batchOursOnDemand(Stores.OursChatOnDemand s) {
+        return batchOurs(s);
+    }
+
     @Benchmark
     public void batchJsonl(Jsonl s) throws IOException {
         List<byte[]> lines = new ArrayList<>(BATCH);

@@ -100,8 +100,13 @@ public final class Fixtures {
 
     /** {@link #open(Path, Durability)} with H2's page cache at {@code cacheSizeMb}. */
     public static WorldStore open(Path dir, Durability durability, int cacheSizeMb) {
+        return open(dir, durability, cacheSizeMb, true);
+    }
+
+    /** {@link #open(Path, Durability, int)}, its search indexer's thread started or not. */
+    public static WorldStore open(Path dir, Durability durability, int cacheSizeMb, boolean backgroundIndexing) {
         return WorldStore.configure().dataDir(dir.resolve("store")).durability(durability).cacheSizeMb(cacheSizeMb)
-                .open();
+                .backgroundIndexing(backgroundIndexing).open();
     }
 
     private static void importFolder(Path storeDir, Path folder) {

@@ -52,10 +52,14 @@ public final class Stores {
             return StoreConfig.DEFAULT_CACHE_SIZE_MB;
         }
 
+        boolean backgroundIndexing() {
+            return true;
+        }
+
         @Setup(Level.Trial)
         public void open() {
             dir = copy();
-            store = Fixtures.open(dir, durability(), cacheSizeMb());
+            store = Fixtures.open(dir, durability(), cacheSizeMb(), backgroundIndexing());
         }
 
         @TearDown(Level.Trial)
@@ -192,6 +196,18 @@ public final class Stores {
                 // JMH does not say which iteration is the last: each adds the totals so far, the last line counts.
                 cpu.report(trial.getBenchmark().replaceAll("^.*\\.(\\w+\\.\\w+)$", "$1"), Integer.toString(messages));
             }
+        }
+    }
+
+    /**
+     * {@link OursChat} opened with {@code backgroundIndexing(false)}: the appends' messages stay pending, as an
+     * application that bulk-writes and then calls {@code updateSearchIndex()} has them.
+     */
+    @State(Scope.Benchmark)
+    public static class OursChatOnDemand extends OursChat {
+        @Override
+        boolean backgroundIndexing() {
+            return false;
         }
     }
 

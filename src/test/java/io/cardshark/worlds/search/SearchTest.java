@@ -146,6 +146,61 @@ class SearchTest {
         }
     }
 
+    /**
+     * {@code backgroundIndexing(false)}: appends leave their messages pending however many there are, a search
+     * finds them anyway, {@code updateSearchIndex()} indexes them; opened again with the default, the store's
+     * indexer takes new ones on its own.
+     */
+    @Test
+    void withoutBackgroundIndexingMessagesWaitForUpdateSearchIndex() throws Exception {
+        int messages = 3 * MergePolicy.BASE;
+        String worldId;
+        String chatId;
+        try (WorldStore store = TestStores.configure(dir.resolve("store")).serveInspection(false)
+                .backgroundIndexing(false).open()) {
+            World w = store.worlds().create("Bulk");
+            Chat chat = store.chats().create(w.id(), NewChat.at(null, "ferry"));
+            worldId = w.id();
+            chatId = chat.chatId();
+            store.chats().appendAll(worldId, chatId, ferryMessages(0, messages));
+            // The background indexer starts a step within a tenth of a second of a write once 1,024 are pending.
+            Thread.sleep(1_000);
+            assertThat(segments(store)).as("no segment written in the background").isZero();
+            assertThat(all(store, SearchQuery.of("ferry dawn").limit(SearchQuery.MAX_LIMIT))).hasSize(messages);
+
+            SearchIndexStatus indexed = store.updateSearchIndex();
+            assertThat(indexed.pendingMessages()).isZero();
+            assertThat(indexed.segments()).isPositive();
+            assertThat(all(store, SearchQuery.of("ferry dawn").limit(SearchQuery.MAX_LIMIT))).hasSize(messages);
+        }
+        try (WorldStore store = open()) {
+            long before = segments(store);
+            store.chats().appendAll(worldId, chatId, ferryMessages(messages, messages));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (segments(store) == before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(segments(store)).as("the indexer wrote a segment on its own").isGreaterThan(before);
+            assertThat(all(store, SearchQuery.of("ferry dawn").limit(SearchQuery.MAX_LIMIT))).hasSize(2 * messages);
+        }
+    }
+
+    private static List<NewMessage> ferryMessages(int from, int count) {
+        List<NewMessage> batch = new ArrayList<>();
+        for (int m = from; m < from + count; m++) {
+            batch.add(NewMessage.of("user", "the ferry leaves at dawn, crossing " + m));
+        }
+        return batch;
+    }
+
+    private static long segments(WorldStore store) throws Exception {
+        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM SEARCH_SEGMENT")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void verifyFindsAnIndexOutOfStepWithItsMessages() throws Exception {
         try (WorldStore store = open()) {

@@ -327,7 +327,7 @@ public final class BackupService implements Backups {
         return new StoreConfig(dataDir, config.maxPoolSize(), config.lockTimeout(), config.durability(),
                 config.backupDir(), config.snapshotDir(), config.retention(), config.verifyOnOpen(), false, false,
                 false, false, false, config.applicationName(), config.sessions(), config.snapshotForm(), null,
-                config.cacheSizeMb());
+                config.cacheSizeMb(), config.backgroundIndexing());
     }
 
     private static void checkZip(Path zip) throws IOException {

@@ -316,8 +316,8 @@ public final class WorldStore implements WorldOperations, AutoCloseable {
     /**
      * Brings the search index up to date now, on the calling thread: every pending message into a segment,
      * then the merges that are due. The store's indexer does this in the background as messages come; this is
-     * for after an upgrade from schema 3 or a large branch (whose messages are pending until indexed), and for
-     * a search that must be at its fastest at once. Safe beside writers and the indexer (steps run one at a time).
+     * for after an upgrade from schema 3 or a large branch (whose messages are pending until indexed), for a
+     * store opened with {@code backgroundIndexing(false)}, and for a search that must be at its fastest at once. Safe beside writers and the indexer (steps run one at a time).
      *
      * @return the state of the index afterwards
      * @throws StoreUnavailableException when the store is closed or read-only

@@ -309,11 +309,11 @@ public final class WorldStoreBuilder {
     /**
      * Sets whether the store indexes new messages for search on a thread of its own as they come; default
      * {@code true}. That thread's work, reading each new message back and adding its words to the index, costs
-     * about as much CPU as appending it: on a machine of few cores a bulk writer (an import of its own, a
-     * migration) may turn it off, write, then call {@link WorldStore#updateSearchIndex()} once, as a search
-     * engine's bulk load turns off its refreshes. Off, new messages stay pending: a search still finds them, but
-     * reads every pending message to do so, and grows slower as they grow. Another process that opens the store
-     * with it on indexes them.
+     * about three quarters of the CPU appending it did: on a machine of few cores a bulk writer (an import of its
+     * own, a migration) may turn it off, write, then call {@link WorldStore#updateSearchIndex()} once, as a
+     * search engine's bulk load turns off its refreshes. Off, new messages stay pending: a search still finds
+     * them, but reads every pending message to do so, and grows slower as they grow. Another process that opens
+     * the store with it on indexes them.
      *
      * @param backgroundIndexing {@code false} to index only when {@link WorldStore#updateSearchIndex()} is called
      * @return this builder

@@ -5,6 +5,7 @@ import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.testing.ChildJvm;
 import io.cardshark.worlds.testing.SoakWorkload;
 import io.cardshark.worlds.testing.SoakWriter;
+import io.cardshark.worlds.testing.StoreSql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -323,11 +324,7 @@ class RestartSoakTest {
     }
 
     private static long documentBytes(WorldStore store) throws SQLException {
-        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(OCTET_LENGTH(DOCUMENT)), 0) FROM CHAT_MESSAGE")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return StoreSql.count(store, "SELECT SUM(OCTET_LENGTH(DOCUMENT)) FROM CHAT_MESSAGE");
     }
 
     private static void writeSamples(List<Sample> samples) throws java.io.IOException {

@@ -18,6 +18,7 @@ import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.internal.search.MergePolicy;
 import io.cardshark.worlds.internal.search.SearchPostings;
+import io.cardshark.worlds.testing.StoreSql;
 import io.cardshark.worlds.testing.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,11 +195,7 @@ class SearchTest {
     }
 
     private static long segments(WorldStore store) throws Exception {
-        try (Connection c = store.sqlConnection(false); Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT COUNT(*) FROM SEARCH_SEGMENT")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return StoreSql.count(store, "SELECT COUNT(*) FROM SEARCH_SEGMENT");
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class IndexReader {
     /**
      * Pending messages of one chat, from its mark on, at most {@code limit}, in order. Read straight from JDBC
      * ({@link Compiled#forEachRow}): the indexer reads every message once, and a jOOQ record per message was a
-     * tenth of its work.
+     * twelfth of its work.
      */
     public static List<PendingMessage> pending(DSLContext dsl, PendingRange range, int limit) {
         List<PendingMessage> found = new ArrayList<>(limit);

@@ -31,12 +31,13 @@ import static io.cardshark.worlds.internal.db.Tables.SEARCH_SEGMENT;
 /**
  * Keeps the search index compact: moves pending messages into segments once {@value MergePolicy#BASE} are
  * waiting, and merges segments as {@link MergePolicy} says, each step one transaction of its own. It runs on one
- * daemon thread of the store that owns the file (not in a read-only or attached store), woken after writes and
- * every few seconds (another process may have written through the inspection server). Its work is never needed
- * for a search to be right, only for it to be fast: a search reads pending messages too. A step that fails is
- * rolled back, logged, and tried again later. Its transactions do not wait for a sync at {@code POWER_LOSS}: a
- * step lost in a power cut leaves the index as it was before the step, which is whole. Closing the store stops the indexer between two steps, or rolls
- * back the step under way (a merge of large segments) at its next word.
+ * daemon thread of the store that owns the file (not in a read-only or attached store, nor in one opened with
+ * {@code backgroundIndexing(false)}), woken after writes and every few seconds (another process may have
+ * written through the inspection server). Its work is never needed for a search to be right, only for it to be
+ * fast: a search reads pending messages too. A step that fails is rolled back, logged, and tried again later.
+ * Its transactions do not wait for a sync at {@code POWER_LOSS}: a step lost in a power cut leaves the index as
+ * it was before the step, which is whole. Closing the store stops the indexer between two steps, or rolls back
+ * the step under way (a merge of large segments) at its next word.
  */
 public final class SearchIndexer implements AutoCloseable {
 

@@ -332,11 +332,11 @@ public final class BenchMain {
         row(workload, size, time(ours), time(jsonl), time(normal), time(full), times(ours, normal, "ours/NORMAL"),
                 targeted ? "≤ 2x SQLite NORMAL" : "-", targeted ? met(ratio == null ? null : ratio <= 2) : "",
                 values("unit", unit, "ours", ours, "file", jsonl, "sqliteNormal", normal, "sqliteFull", full));
-        floor(ours, p50("AppendBench." + kind + "BareH2", "messages", m), normal, "NORMAL", size, false);
+        Double bareH2 = p50("AppendBench." + kind + "BareH2", "messages", m);
+        floor(ours, bareH2, normal, "NORMAL", size, false);
         indexerRow(kind, kind.equals("batch") ? AppendBench.BATCH : 1, m, size);
         if (kind.equals("batch")) {
             Double onDemand = p50("AppendBench.batchOursOnDemand", "messages", m);
-            Double bareH2 = p50("AppendBench.batchBareH2", "messages", m);
             row("  this store, search indexed on demand (backgroundIndexing(false))", size, time(onDemand), "", "", "",
                     times(onDemand, bareH2, "ours/bare H2"), "-", "", values("unit", unit, "ours", onDemand,
                             "bareH2", bareH2));
@@ -352,13 +352,15 @@ public final class BenchMain {
      */
     private void indexerRow(String kind, int messagesPerOp, String m, String size) {
         JsonObject line = indexerCpu.get("AppendBench." + kind + "Ours/" + m);
-        Double indexer = figure(line, "indexerNanosPerMessage");
-        Double writer = figure(line, "writerNanosPerMessage");
-        String text = indexer == null || writer == null ? "n/a"
-                : time(indexer * messagesPerOp / 1000) + " (writer " + time(writer * messagesPerOp / 1000) + ")";
+        Double indexer = microsPerOp(figure(line, "indexerNanosPerMessage"), messagesPerOp);
+        Double writer = microsPerOp(figure(line, "writerNanosPerMessage"), messagesPerOp);
+        String text = indexer == null || writer == null ? "n/a" : time(indexer) + " (writer " + time(writer) + ")";
         row("  search indexer's CPU beside each (ours; writer's own)", size, text, "", "", "", "", "-", "",
-                values("unit", "CPU µs per operation", "indexer", indexer == null ? null : indexer * messagesPerOp / 1000,
-                        "writer", writer == null ? null : writer * messagesPerOp / 1000));
+                values("unit", "CPU µs per operation", "indexer", indexer, "writer", writer));
+    }
+
+    private static Double microsPerOp(Double nanosPerMessage, int messagesPerOp) {
+        return nanosPerMessage == null ? null : nanosPerMessage * messagesPerOp / 1000;
     }
 
     private static String met(Boolean ok) {

@@ -1,5 +1,6 @@
 package io.cardshark.worlds.bench;
 
+import io.cardshark.worlds.internal.index.SearchIndexer;
 import io.cardshark.worlds.internal.json.Json;
 import io.cardshark.worlds.internal.json.JsonNumber;
 import io.cardshark.worlds.internal.json.JsonObject;
@@ -28,8 +29,6 @@ import java.util.Map;
  */
 final class IndexerCpu {
 
-    /** The indexer's thread, as the store names it. */
-    static final String THREAD = "cardshark-worlds-search-indexer";
     static final String FILE = "indexer-cpu.jsonl";
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -94,7 +93,7 @@ final class IndexerCpu {
     private static long indexerCpu() {
         long nanos = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().equals(THREAD)) {
+            if (t.getName().equals(SearchIndexer.THREAD_NAME)) {
                 nanos += Math.max(0, THREADS.getThreadCpuTime(t.getId()));
             }
         }

@@ -14,6 +14,7 @@ import io.cardshark.worlds.SearchPage;
 import io.cardshark.worlds.SearchQuery;
 import io.cardshark.worlds.World;
 import io.cardshark.worlds.WorldStore;
+import io.cardshark.worlds.WorldStoreBuilder;
 import io.cardshark.worlds.backup.VerifyLevel;
 import io.cardshark.worlds.backup.VerifyReport;
 import io.cardshark.worlds.internal.search.MergePolicy;
@@ -45,7 +46,11 @@ class SearchTest {
     int imports;
 
     private WorldStore open() {
-        return TestStores.configure(dir.resolve("store")).serveInspection(false).open();
+        return configure().open();
+    }
+
+    private WorldStoreBuilder configure() {
+        return TestStores.configure(dir.resolve("store")).serveInspection(false);
     }
 
     private void importFixture(WorldStore store, String name) throws Exception {
@@ -157,8 +162,7 @@ class SearchTest {
         int messages = 3 * MergePolicy.BASE;
         String worldId;
         String chatId;
-        try (WorldStore store = TestStores.configure(dir.resolve("store")).serveInspection(false)
-                .backgroundIndexing(false).open()) {
+        try (WorldStore store = configure().backgroundIndexing(false).open()) {
             World w = store.worlds().create("Bulk");
             Chat chat = store.chats().create(w.id(), NewChat.at(null, "ferry"));
             worldId = w.id();
